@@ -1,0 +1,75 @@
+"""The `personize-assistant` command line. Thin: parse, call one function, render."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+from personize_assistant import __version__
+from personize_assistant.commands.output import err_console
+from personize_assistant.errors import AssistantError
+
+app = typer.Typer(
+    name="personize-assistant",
+    help="Find where personalization plugs into your code, and plan and wire it with Personize.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+# Each module registers its commands on `app`; missing modules are simply not offered.
+COMMAND_MODULES = (
+    "scan_cmd",
+    "content_cmd",
+    "personize_cmd",
+    "planning_cmd",
+    "code_cmd",
+    "chat_cmd",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"personize-assistant {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Plan and wire AI personalization with Personize in your own repository."""
+
+
+def _register_commands() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"personize_assistant.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"personize_assistant.commands.{name}":
+                continue
+            raise
+        module.register(app)
+
+
+_register_commands()
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=True)
+    except AssistantError as exc:
+        err_console.print(f"[bold red]error:[/] {exc}", soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Shared output plumbing for commands: stdout carries only the requested output."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from personize_assistant.errors import UsageError
+
+# Progress and logs go to stderr so `--json` stdout stays machine-readable.
+err_console = Console(stderr=True, highlight=False)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temp file + rename so an interrupted write never leaves half a file."""
+    path = path.expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def emit(text: str, output: Path | None = None) -> None:
+    """Print `text` to stdout, or write it to `output` and say so on stderr."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    write_atomic(output, text if text.endswith("\n") else text + "\n")
+    err_console.print(f"wrote {output}")
+
+
+def emit_json(data: Any, output: Path | None = None) -> None:
+    emit(json.dumps(data, indent=2, ensure_ascii=False), output)

@@ -1,0 +1,1 @@
+"""personize stage."""

@@ -1,0 +1,1 @@
+"""Walk a repository, parse it with tree-sitter, and report personalization touchpoints."""

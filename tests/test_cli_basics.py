@@ -1,0 +1,25 @@
+import subprocess
+import sys
+
+from personize_assistant import __version__
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "personize_assistant.cli", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_version_prints_package_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"personize-assistant {__version__}"
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = run_cli("no-such-command")
+    assert result.returncode == 2
+    assert result.stdout == ""
