@@ -6,6 +6,7 @@ import importlib
 import sys
 
 import typer
+from rich.markup import escape
 
 from personize_assistant import __version__
 from personize_assistant.commands.output import err_console
@@ -64,7 +65,8 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except AssistantError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", soft_wrap=True)
+        # escape(): messages may hold brackets (`[REDACTED]`, `[field: reason]`) that are not markup.
+        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err_console.print("interrupted")

@@ -50,6 +50,13 @@ class Settings(BaseSettings):
     )
     """Personize REST API root."""
 
+    personize_timeout: float = Field(
+        default=30.0,
+        gt=0,
+        validation_alias=AliasChoices("PERSONIZE_TIMEOUT", "personize_timeout"),
+    )
+    """Seconds to wait for each Personize API answer before retrying or giving up."""
+
     model: str = Field(
         default=DEFAULT_MODEL,
         validation_alias=AliasChoices("PERSONIZE_ASSISTANT_MODEL", "model"),

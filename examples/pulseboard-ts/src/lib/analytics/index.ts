@@ -1,0 +1,1 @@
+export { identify, posthog, track } from './posthog';

@@ -1,0 +1,300 @@
+"""What we know about the user's product: the `Discovery` model, prefilled from a scan.
+
+Every field is a `Fact` carrying its value and where it came from:
+
+- `scan`    — read from the code (stack, channels in use, data models, providers);
+- `user`    — answered by the developer (an answers file or the `discover` conversation);
+- `assumed` — a default the planning actions filled in so they can proceed; shown to
+  the user as an assumption to confirm, and never counted as known.
+
+The eight *output* fields (`OUTPUT_FIELDS`) are the ones DISCOVER must establish; the
+others give the planning actions more to work with. A user answer always wins over a
+scan or an assumption (`Discovery.merged_with`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Generic, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from personize_assistant.content.library import Library
+from personize_assistant.errors import UsageError
+from personize_assistant.scan.models import Kind, RepoScan
+
+Source = Literal["scan", "user", "assumed"]
+PlanTier = Literal["free", "starter", "pro", "enterprise"]
+T = TypeVar("T")
+
+
+class Fact(BaseModel, Generic[T]):
+    """One discovered value and its provenance."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    value: T
+    source: Source
+    evidence: list[str] = Field(default_factory=list)
+    """Where a scanned value was seen (`file:line`), so the user can check it."""
+
+
+TextFact = Fact[str]
+ListFact = Fact[list[str]]
+
+# The fields DISCOVER has to establish (reference/discover.md front matter lists the same).
+OUTPUT_FIELDS: tuple[str, ...] = (
+    "product",
+    "surfaces",
+    "data_sources",
+    "entity_types",
+    "key_properties",
+    "governance_needs",
+    "priority_channel",
+    "quick_win",
+)
+CONTEXT_FIELDS: tuple[str, ...] = (
+    "users",
+    "tech_stack",
+    "current_personalization",
+    "manual_workflows",
+    "data_gaps",
+)
+PLANNING_FIELDS: tuple[str, ...] = ("plan_tier", "daily_volume")
+
+
+class Discovery(BaseModel):
+    """Answers to DISCOVER's questions; `None` means not known yet."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    product: TextFact | None = None
+    """What the product does, in a sentence or two."""
+    surfaces: ListFact | None = None
+    """Where users meet the product: web_app, email, sms, slack, push, in_app, dashboards…"""
+    data_sources: ListFact | None = None
+    """Systems holding data about users: the app database, Stripe, Segment, a CRM…"""
+    entity_types: ListFact | None = None
+    """The entities worth remembering (data model names: User, Organization…)."""
+    key_properties: ListFact | None = None
+    """The most useful facts per entity, as `Entity.field`."""
+    governance_needs: ListFact | None = None
+    """Rules generated content must follow: brand voice, ICP, compliance, channel rules."""
+    priority_channel: TextFact | None = None
+    """The channel to personalise first (email, in_app, slack…)."""
+    quick_win: TextFact | None = None
+    """The first feature to ship, small enough for week 2."""
+
+    users: TextFact | None = None
+    tech_stack: ListFact | None = None
+    current_personalization: ListFact | None = None
+    manual_workflows: ListFact | None = None
+    data_gaps: ListFact | None = None
+
+    plan_tier: Fact[PlanTier] | None = None
+    """Personize plan, for the rate-limit budget."""
+    daily_volume: Fact[int] | None = None
+    """Expected personalised messages/records per day, for the rate-limit budget."""
+
+    def fact(self, name: str) -> Fact[Any] | None:
+        value = getattr(self, name)
+        return value if isinstance(value, Fact) else None
+
+    def known_fields(self) -> list[str]:
+        """Output fields established by the code or the user (assumptions do not count)."""
+        return [name for name in OUTPUT_FIELDS if _is_known(self.fact(name))]
+
+    def missing_fields(self) -> list[str]:
+        return [name for name in OUTPUT_FIELDS if not _is_known(self.fact(name))]
+
+    def assumed_fields(self) -> list[str]:
+        return [name for name in _ALL_FIELDS if _source(self.fact(name)) == "assumed"]
+
+    def is_complete(self, min_known_fields: int = 6) -> bool:
+        """Enough is known to plan; the threshold comes from DiscoverMeta.min_known_fields."""
+        return len(self.known_fields()) >= min_known_fields
+
+    def merged_with(self, override: Discovery) -> Discovery:
+        """This discovery with every fact of `override` laid over it, by source priority."""
+        merged = self.model_copy()
+        for name in _ALL_FIELDS:
+            mine, theirs = self.fact(name), override.fact(name)
+            if theirs is not None and (
+                mine is None or _PRIORITY[theirs.source] >= _PRIORITY[mine.source]
+            ):
+                setattr(merged, name, theirs)
+        return merged
+
+    def value(self, name: str, default: Any = None) -> Any:
+        fact = self.fact(name)
+        return default if fact is None else fact.value
+
+
+_ALL_FIELDS = OUTPUT_FIELDS + CONTEXT_FIELDS + PLANNING_FIELDS
+_PRIORITY: dict[Source, int] = {"assumed": 0, "scan": 1, "user": 2}
+
+
+def _source(fact: Fact[Any] | None) -> Source | None:
+    return None if fact is None else fact.source
+
+
+def _is_known(fact: Fact[Any] | None) -> bool:
+    return fact is not None and fact.source != "assumed" and fact.value not in ("", [], None)
+
+
+# --- answers files ---------------------------------------------------------------------
+
+
+def load_answers(path: Path, base: Discovery | None = None) -> Discovery:
+    """Read a YAML/JSON answers file; its facts are `user` facts and win over `base`."""
+    answers = answers_from_mapping(_read_mapping(path), origin=str(path))
+    return answers if base is None else base.merged_with(answers)
+
+
+def answers_from_mapping(data: dict[str, Any], origin: str = "answers") -> Discovery:
+    """Turn `{field: value}` (or `{field: {value: …}}`) into a Discovery of user facts."""
+    unknown = sorted(set(data) - set(_ALL_FIELDS))
+    if unknown:
+        raise UsageError(
+            f"{origin}: unknown discovery field(s) {', '.join(unknown)}; "
+            f"expected some of {', '.join(_ALL_FIELDS)}"
+        )
+    facts = {name: _user_fact(name, raw) for name, raw in data.items() if raw is not None}
+    try:
+        return Discovery.model_validate(facts)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise UsageError(f"{origin}: {where}: {first['msg']}") from exc
+
+
+def _user_fact(name: str, raw: Any) -> dict[str, Any]:
+    value = raw["value"] if isinstance(raw, dict) and "value" in raw else raw
+    if name in _LIST_FIELDS and isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if name == "plan_tier" and isinstance(value, str):
+        value = value.strip().lower()
+    return {"value": value, "source": "user"}
+
+
+_LIST_FIELDS = {
+    name
+    for name, info in Discovery.model_fields.items()
+    if info.annotation is not None and "list" in str(info.annotation)
+}
+
+
+def _read_mapping(path: Path) -> dict[str, Any]:
+    try:
+        text = path.expanduser().read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot read answers file {path}: {exc.strerror or exc}") from exc
+    try:
+        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise UsageError(f"{path}: not valid {'JSON' if path.suffix == '.json' else 'YAML'}: "
+                         f"{str(exc).splitlines()[0]}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: expected a mapping of discovery fields, got {type(data).__name__}")
+    return data
+
+
+# --- prefill from a scan ------------------------------------------------------------------
+
+_DATA_SOURCE_DEPENDENCIES: dict[str, str] = {
+    "stripe": "Stripe (billing)",
+    "@hubspot/api-client": "HubSpot (CRM)",
+    "hubspot-api-client": "HubSpot (CRM)",
+    "jsforce": "Salesforce (CRM)",
+    "simple-salesforce": "Salesforce (CRM)",
+    "analytics-node": "Segment (product analytics)",
+    "@segment/analytics-node": "Segment (product analytics)",
+    "posthog-node": "PostHog (product analytics)",
+    "posthog": "PostHog (product analytics)",
+    "mixpanel": "Mixpanel (product analytics)",
+    "intercom-client": "Intercom (support)",
+    "node-zendesk": "Zendesk (support)",
+    "zenpy": "Zendesk (support)",
+}
+_KEY_PROPERTIES_PER_ENTITY = 5
+
+
+def prefill_from_scan(scan: RepoScan, library: Library) -> Discovery:
+    """What the code already says: stack, channels in use, entities and their key fields,
+    data sources and any personalization already there. Everything is a `scan` fact."""
+    return Discovery(
+        tech_stack=_scan_fact(_tech_stack(scan)),
+        surfaces=_scan_fact(*_surfaces(scan)),
+        entity_types=_scan_fact(*_entities(scan)),
+        key_properties=_scan_fact(*_key_properties(scan, library)),
+        data_sources=_scan_fact(*_data_sources(scan)),
+        current_personalization=_scan_fact(*_current_personalization(scan)),
+    )
+
+
+def _scan_fact(values: list[str], evidence: list[str] | None = None) -> ListFact | None:
+    return Fact(value=values, source="scan", evidence=evidence or []) if values else None
+
+
+def _tech_stack(scan: RepoScan) -> list[str]:
+    languages = sorted(scan.stack.languages, key=lambda lang: -scan.stack.languages[lang])
+    return [*languages[:3], *scan.stack.frameworks, *scan.stack.package_managers]
+
+
+def _surfaces(scan: RepoScan) -> tuple[list[str], list[str]]:
+    seen: dict[str, str] = {}
+    for tp in scan.touchpoints:
+        if tp.kind != Kind.DATA_MODEL:
+            seen.setdefault(tp.surface.value, tp.location())
+    return sorted(seen), [seen[s] for s in sorted(seen)]
+
+
+def _entities(scan: RepoScan) -> tuple[list[str], list[str]]:
+    models = scan.by_kind(Kind.DATA_MODEL)
+    names = list(dict.fromkeys(t.entity or t.symbol or "" for t in models if t.entity or t.symbol))
+    return names, [t.location() for t in models]
+
+
+def _key_properties(scan: RepoScan, library: Library) -> tuple[list[str], list[str]]:
+    """Up to five fields per person/organisation model that are neither secrets nor ids."""
+    from personize_assistant.actions.schema_entities import collect_models
+    from personize_assistant.actions.schema_rules import exclusion_reason
+    from personize_assistant.actions.schema_types import classify_type
+
+    meta = library.schema.meta
+    names = frozenset(t.entity or "" for t in scan.by_kind(Kind.DATA_MODEL))
+    found: list[str] = []
+    evidence: list[str] = []
+    for model in collect_models(scan.by_kind(Kind.DATA_MODEL)):
+        if model.role == "record":
+            continue
+        evidence.append(model.touchpoint.location())
+        kept = [f.name for f in model.fields
+                if exclusion_reason(f, classify_type(f.type, model.touchpoint.framework, f.enum_values, names), meta) is None]
+        found += [f"{model.entity}.{name}" for name in kept[:_KEY_PROPERTIES_PER_ENTITY]]
+    return found, evidence
+
+
+def _data_sources(scan: RepoScan) -> tuple[list[str], list[str]]:
+    sources: dict[str, str] = {}
+    for tp in scan.by_kind(Kind.DATA_MODEL):
+        orm = tp.framework or "ORM"
+        sources.setdefault(f"Application database ({orm} models)", tp.file)
+    for tp in scan.by_kind(Kind.WEBHOOK_HANDLER) + scan.by_kind(Kind.EVENT_TRACKING):
+        if tp.provider:
+            kind = "webhooks" if tp.kind == Kind.WEBHOOK_HANDLER else "events"
+            sources.setdefault(f"{tp.provider.capitalize()} {kind}", tp.location())
+    for dependency, label in _DATA_SOURCE_DEPENDENCIES.items():
+        if dependency in scan.stack.dependencies and not any(label.split()[0] in s for s in sources):
+            sources.setdefault(label, f"dependency {dependency}")
+    return list(sources), list(sources.values())
+
+
+def _current_personalization(scan: RepoScan) -> tuple[list[str], list[str]]:
+    found = scan.by_kind(Kind.LLM_CALL) + scan.by_kind(Kind.PERSONIZE_CALL)
+    labels = [f"{t.provider or t.kind.value} call in {t.symbol or t.file} ({t.location()})" for t in found]
+    return labels, [t.location() for t in found]

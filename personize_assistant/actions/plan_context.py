@@ -1,0 +1,221 @@
+"""Facts about the repo that the plan's wording and code depend on.
+
+Everything here is read from the `RepoScan` (and the SCHEMA artifact): which
+language(s) to write code in, the package manager, where library code lives, how jobs
+are scheduled, which providers deliver messages, and which touchpoints to personalise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from personize_assistant.actions.discovery import Discovery
+from personize_assistant.artifacts.schema import SchemaArtifact
+from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
+
+Lang = Literal["ts", "py"]
+Scheduler = Literal["vercel", "celery", "github_actions", "node_cron", "apscheduler", "bullmq"]
+
+# Kinds that become personalization points, in the order a plan presents them.
+POINT_KINDS: tuple[Kind, ...] = (
+    Kind.EMAIL_SEND, Kind.NOTIFICATION, Kind.LLM_CALL, Kind.UI_SURFACE, Kind.USER_CONTEXT,
+    Kind.SEGMENTATION, Kind.WEBHOOK_HANDLER, Kind.EVENT_TRACKING, Kind.SCHEDULED_JOB,
+)
+_TS_LANGS = {"typescript", "javascript"}
+_PY_LANGS = {"python"}
+
+
+@dataclass
+class RepoFacts:
+    app: str
+    languages: list[Lang]
+    package_manager: str
+    frameworks: list[str]
+    schema: SchemaArtifact
+    points: list[Touchpoint]
+    jobs: list[Touchpoint]
+    webhooks: list[Touchpoint]
+    senders: dict[str, Touchpoint] = field(default_factory=dict)
+    """channel -> the touchpoint that delivers it (the repo's own send function)."""
+    python_package: str = "app"
+    ts_lib_dir: str = "src/lib"
+    existing_files: frozenset[str] = frozenset()
+    """Files the scan saw touchpoints in: new files must not overwrite them."""
+    personize_calls: list[Touchpoint] = field(default_factory=list)
+
+    @property
+    def ts_client(self) -> str:
+        """The module (without extension) that exports the shared `personize` client."""
+        default = f"{self.ts_lib_dir}/personize"
+        return f"{default}-client" if f"{default}.ts" in self.existing_files else default
+
+    def loop_job(self) -> Touchpoint | None:
+        """The existing scheduled job to run the loop from: one that already sends, else one in code."""
+        senders = {t.file for t in self.senders.values()} | {t.file for t in self.points}
+        in_code = [j for j in self.jobs if not j.file.endswith((".yml", ".yaml", ".json"))]
+        return next((j for j in in_code if j.file in senders), in_code[0] if in_code else None)
+
+    @property
+    def is_next(self) -> bool:
+        return "nextjs" in self.frameworks
+
+    def has(self, framework: str) -> bool:
+        return framework in self.frameworks
+
+    def scheduler(self) -> Scheduler:
+        providers = {(t.provider or "").lower() for t in self.jobs}
+        candidates: tuple[Scheduler, ...] = ("celery", "vercel", "node_cron", "apscheduler", "bullmq")
+        for name in candidates:
+            if name in providers or self.has(name):
+                return name
+        return "vercel" if self.is_next else "github_actions"
+
+    def env_file(self) -> str:
+        return ".env.local" if self.is_next else ".env"
+
+
+def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact) -> RepoFacts:
+    points = _points(scan, discovery)
+    facts = RepoFacts(
+        app=schema.app_name,
+        languages=_languages(scan),
+        package_manager=(scan.stack.package_managers or ["npm"])[0],
+        frameworks=list(dict.fromkeys([*scan.stack.frameworks, *sorted(_model_frameworks(scan))])),
+        schema=schema,
+        points=points,
+        jobs=scan.by_kind(Kind.SCHEDULED_JOB),
+        webhooks=scan.by_kind(Kind.WEBHOOK_HANDLER),
+        senders=_senders(scan),
+    )
+    facts.python_package = _python_package(scan)
+    facts.ts_lib_dir = _ts_lib_dir(scan)
+    facts.existing_files = frozenset(t.file for t in scan.touchpoints)
+    facts.personize_calls = scan.by_kind(Kind.PERSONIZE_CALL)
+    return facts
+
+
+def _languages(scan: RepoScan) -> list[Lang]:
+    counts = scan.stack.languages
+    ts = sum(n for lang, n in counts.items() if lang in _TS_LANGS)
+    py = sum(n for lang, n in counts.items() if lang in _PY_LANGS)
+    if not ts and not py:
+        ts = sum(1 for t in scan.touchpoints if (t.language or "") in _TS_LANGS)
+        py = sum(1 for t in scan.touchpoints if (t.language or "") in _PY_LANGS)
+    langs: list[Lang] = []
+    if ts:
+        langs.append("ts")
+    if py:
+        langs.append("py")
+    langs.sort(key=lambda lang: -(ts if lang == "ts" else py))
+    return langs or ["ts"]
+
+
+def _model_frameworks(scan: RepoScan) -> set[str]:
+    return {t.framework for t in scan.by_kind(Kind.DATA_MODEL) if t.framework}
+
+
+HTTP_VERBS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "handler", "default"})
+# How many touchpoints of each kind a plan details, so one busy kind cannot crowd out the rest.
+PER_KIND_CAP: dict[Kind, int] = {Kind.EMAIL_SEND: 3, Kind.NOTIFICATION: 2}
+MAX_POINTS = 8
+
+
+def is_named_function(tp: Touchpoint) -> bool:
+    """A real function name (a wrapper to WIRE), not a route's HTTP verb."""
+    symbol = (tp.symbol or "").split(" ")[0]
+    return bool(symbol) and symbol not in HTTP_VERBS
+
+
+# Messages that personalise well first: they go to every user and carry per-user context.
+QUICK_WIN_WORDS = ("welcome", "onboard", "digest", "remind", "trial", "renew", "invite", "nudge", "alert")
+
+
+def quick_win_rank(tp: Touchpoint) -> int:
+    text = f"{tp.symbol or ''} {tp.file}".lower()
+    return next((i for i, word in enumerate(QUICK_WIN_WORDS) if word in text), len(QUICK_WIN_WORDS))
+
+
+def _points(scan: RepoScan, discovery: Discovery) -> list[Touchpoint]:
+    """Touchpoints worth a personalization step: priority channel first, named wrappers
+    before route handlers, at most PER_KIND_CAP of a kind and MAX_POINTS overall."""
+    priority = str(discovery.value("priority_channel", "") or "").lower()
+    seen: set[tuple[str, str, str]] = set()
+    chosen = []
+    for tp in scan.touchpoints:
+        key = (tp.kind.value, tp.file, tp.symbol or "")
+        if tp.kind in POINT_KINDS and tp.confidence != "low" and not tp.wraps and key not in seen:
+            seen.add(key)
+            chosen.append(tp)
+
+    def rank(tp: Touchpoint) -> tuple[int, int, int, int, str, int]:
+        channel = tp.channel or ("email" if tp.kind == Kind.EMAIL_SEND else "")
+        first = 0 if priority and channel and channel in priority else 1
+        return (first, POINT_KINDS.index(tp.kind), 0 if is_named_function(tp) else 1,
+                quick_win_rank(tp), tp.file, tp.line)
+
+    picked: list[Touchpoint] = []
+    for tp in sorted(chosen, key=rank):
+        if sum(1 for p in picked if p.kind == tp.kind) < PER_KIND_CAP.get(tp.kind, 1):
+            picked.append(tp)
+    return picked[:MAX_POINTS] if len(picked) > MAX_POINTS else picked
+
+
+def _senders(scan: RepoScan) -> dict[str, Touchpoint]:
+    """channel -> the function that delivers it, preferring named wrappers over route handlers."""
+    senders: dict[str, Touchpoint] = {}
+    sends = scan.by_kind(Kind.EMAIL_SEND) + scan.by_kind(Kind.NOTIFICATION)
+    for tp in sorted(sends, key=lambda t: (0 if is_named_function(t) else 1, quick_win_rank(t), t.file, t.line)):
+        channel = tp.channel or ("email" if tp.kind == Kind.EMAIL_SEND else "")
+        if channel and channel != "other" and not tp.wraps:
+            senders.setdefault(channel, tp)
+    return senders
+
+
+def _python_package(scan: RepoScan) -> str:
+    """Where new Python modules go: the project package (a root-level package holding
+    settings.py / celery.py, as Django and Celery projects have), else the top-level
+    package most Python touchpoints live in."""
+    root = Path(scan.root)
+    if root.is_dir():
+        projects = sorted(p.parent.name for p in root.glob("*/__init__.py")
+                          if (p.parent / "settings.py").exists() or (p.parent / "celery.py").exists())
+        if projects:
+            return projects[0]
+    tops = [PurePosixPath(t.file).parts[0] for t in scan.touchpoints
+            if t.file.endswith(".py") and len(PurePosixPath(t.file).parts) > 1]
+    return max(sorted(set(tops)), key=tops.count) if tops else "app"
+
+
+def _ts_lib_dir(scan: RepoScan) -> str:
+    """`src/lib` when the repo has one (Next.js convention), else `lib`, else `src/lib`."""
+    dirs = {str(PurePosixPath(t.file).parent) for t in scan.touchpoints
+            if t.file.endswith((".ts", ".tsx", ".js", ".mjs"))}
+    for candidate in ("src/lib", "lib", "src/server", "src/services", "services"):
+        if candidate in dirs:
+            return candidate
+    return "src/lib"
+
+
+def channel_of(tp: Touchpoint) -> str:
+    if tp.kind == Kind.EMAIL_SEND:
+        return "email"
+    if tp.kind == Kind.NOTIFICATION:
+        return tp.channel or "other"
+    if tp.kind in (Kind.UI_SURFACE, Kind.USER_CONTEXT, Kind.SEGMENTATION):
+        return "in_app"
+    return tp.channel or "email"
+
+
+def language_of(tp: Touchpoint, default: Lang) -> Lang:
+    if tp.file.endswith(".py") or tp.language == "python":
+        return "py"
+    if tp.file.endswith((".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs")):
+        return "ts"
+    return default
+
+
+def with_article(phrase: str) -> str:
+    """'invoice reminder' -> 'an invoice reminder'."""
+    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"

@@ -1,0 +1,237 @@
+"""The per-field decisions SCHEMA makes, each one small and testable.
+
+- `exclusion_reason`: secrets, ids, foreign keys, relations and row bookkeeping never
+  become properties; the reason is shown to the user.
+- `extraction_rule`: which `reference/schema.md` extraction rule applies (AI extraction
+  or not, replace or append); the rules themselves are front-matter data.
+- `describe`: a description that guides extraction (specific, an example, a boundary).
+- `description_problems`: the check every description must pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from personize_assistant.actions.schema_types import TypeInfo
+from personize_assistant.content.models import DescriptionRules, ExtractionRule, SchemaMeta
+from personize_assistant.scan.models import ModelField
+
+ExclusionKind = str  # "secret" | "primary_key" | "foreign_key" | "relation" | "bookkeeping" | "binary"
+
+_BOOKKEEPING = re.compile(
+    r"^(updated_?at|modified(_?at)?|deleted_?at|last_?modified|version|row_?version|_?v|"
+    r"date_?modified|date_?updated|synced_?at)$",
+    re.I,
+)
+_ID_SUFFIX = re.compile(r"(?:_id|Id|ID)$")
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    kind: ExclusionKind
+    reason: str
+
+
+def exclusion_reason(field: ModelField, info: TypeInfo, meta: SchemaMeta,
+                     keep_id: bool = False) -> Exclusion | None:
+    """Why `field` must not become a property, or None when it may."""
+    if meta.is_secret_name(system_name(field.name)):
+        return Exclusion("secret", "credential or secret: never stored in customer memory")
+    if info.shape == "relation":
+        return Exclusion("relation", "link to another model; the linked model has its own collection")
+    if info.shape == "binary":
+        return Exclusion("binary", "binary data cannot be extracted or searched")
+    if _is_primary_key(field) and not keep_id:
+        return Exclusion("primary_key", "row id; Personize keys records by email or website instead")
+    if _ID_SUFFIX.search(field.name) and not _is_primary_key(field):
+        return Exclusion("foreign_key", "foreign key or external id; joins are resolved in the sync script")
+    if _BOOKKEEPING.match(field.name):
+        return Exclusion("bookkeeping", "row bookkeeping timestamp; says nothing about the customer")
+    return None
+
+
+def _is_primary_key(field: ModelField) -> bool:
+    return bool(field.is_primary_key) or field.name in ("id", "pk", "_id", "uuid")
+
+
+def extraction_rule(field: ModelField, info: TypeInfo, meta: SchemaMeta) -> ExtractionRule:
+    """The first rule whose name pattern matches; else one matching the type; else the default."""
+    tokens = type_tokens(field, info)
+    snake = system_name(field.name)
+    by_name = [r for r in meta.extraction_rules if r.matches_name(snake)]
+    by_type = [r for r in meta.extraction_rules if tokens & {t.lower() for t in r.source_types}]
+    if by_name and (info.shape == "long_text" or info.property_type == "text" or not by_type):
+        return by_name[0]
+    if by_type:
+        return by_type[0]
+    return meta.rule(meta.default_rule)
+
+
+def type_tokens(field: ModelField, info: TypeInfo) -> set[str]:
+    """Names a rule's `source_types` may use for this field: the bare ORM type name, plus
+    `text` for long-text columns, `enum` for enums and the property type for non-text."""
+    bare = re.sub(r"[\[(<?].*$", "", field.type.strip()).split(".")[-1].lower()
+    tokens = {bare}
+    if info.shape == "long_text" or "@db.text" in field.type.lower():
+        tokens.add("text")
+    if field.enum_values or info.property_type == "options":
+        tokens.add("enum")
+    if info.property_type not in ("text", "options", "array"):
+        tokens.add(info.property_type)
+    if bare == "text" and info.shape != "long_text":
+        tokens.discard("text")
+    return tokens
+
+
+# --- names ----------------------------------------------------------------------------
+
+
+def words(name: str) -> list[str]:
+    """`jobTitle` / `job_title` / `JobTitle` -> ['job', 'title']."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|[_\-\s]+", " ", name)
+    return [w.lower() for w in spaced.split() if w]
+
+
+def display_name(name: str) -> str:
+    """`currentPeriodEnd` -> 'Current Period End'."""
+    return " ".join(w.capitalize() if w not in _ACRONYMS else w.upper() for w in words(name))
+
+
+def system_name(name: str) -> str:
+    """`currentPeriodEnd` -> 'current_period_end' (JSON Schema: ^[a-z][a-z0-9_]*$, <= 50)."""
+    slug = "_".join(words(name)) or "field"
+    slug = re.sub(r"[^a-z0-9_]", "", slug)
+    return (slug if slug[0].isalpha() else f"f_{slug}")[:50]
+
+
+_ACRONYMS = {"id", "url", "nps", "api", "sms", "ip", "crm", "csat"}
+
+
+# --- descriptions -----------------------------------------------------------------------
+
+# Typical values by meaning, so the example in a description looks like real data.
+_EXAMPLES: tuple[tuple[str, str], ...] = (
+    (r"email", "'ana@northwind.io'"),
+    (r"phone|mobile", "'+14155550123'"),
+    (r"timezone|time_zone|tz$", "'Europe/Berlin'"),
+    (r"locale|language|lang$", "'en-GB'"),
+    (r"domain|website|url|site", "'https://northwind.io'"),
+    (r"first_?name|given", "'Ana'"),
+    (r"full_?name|display_?name|^name$", "'Ana Ruiz'"),
+    (r"last_?name|family|surname", "'Ruiz'"),
+    (r"name$", "'Northwind Analytics'"),
+    (r"bio$|about|summary|description|headline", "'Runs finance for a 40-person design studio'"),
+    (r"goals?$", "'cut month-end close to three days'"),
+    (r"preferences|settings|config|metadata", "'{\"digest\": \"weekly\"}'"),
+    (r"title|role|position", "'Head of Growth'"),
+    (r"industry|sector", "'Healthcare Technology'"),
+    (r"company", "'Northwind Analytics'"),
+    (r"segment|tier|category|type$", "'mid-market'"),
+    (r"country", "'DE'"),
+    (r"city", "'Berlin'"),
+    (r"image|avatar|photo|logo", "'https://cdn.northwind.io/a/ana.png'"),
+    (r"slug|handle|username", "'northwind'"),
+    (r"tags?$|labels?$", "['pricing', 'onboarding']"),
+)
+
+_SCOPE: dict[str, str] = {
+    "text": "Copy the value stored in {app}; do not infer it from conversations or guess a missing value.",
+    "number": "Use the latest figure from {app} only, not estimates or targets mentioned in messages.",
+    "date": "Only a date that actually happened or is scheduled in {app}; not dates mentioned hypothetically.",
+    "boolean": "Leave it empty when {app} has no value rather than assuming false.",
+    "options": "Only one of the listed values; not plans or states merely discussed in conversation.",
+    "array": "Only values recorded in {app}; not topics that were merely mentioned in passing.",
+    "json": "Store the JSON exactly as {app} holds it; do not summarise or reformat it.",
+}
+
+
+def example_value(name: str, info: TypeInfo, options: list[str] | None,
+                  organization: bool = False) -> str:
+    if organization and system_name(name) == "name":
+        return "'Northwind Analytics'"
+    if options:
+        return f"'{options[min(1, len(options) - 1)]}'"
+    snake = system_name(name)
+    if info.property_type == "number":
+        return "12"
+    if info.property_type == "date":
+        return "'2026-03-15'"
+    if info.property_type == "boolean":
+        return "true"
+    for pattern, example in _EXAMPLES:
+        if re.search(pattern, snake):
+            return example
+    return "['alpha', 'beta']" if info.property_type == "array" else "'enterprise rollout'"
+
+
+_CREATED = re.compile(r"^(created(_at|_on)?|date_joined|signed_up_at|joined_at|signup_date)$")
+
+
+def describe(entity: str, field: ModelField, info: TypeInfo, options: list[str] | None,
+             rule: ExtractionRule, app: str, role: str = "record") -> str:
+    """A description written for the extraction model: what, an example, and a boundary.
+    `role` (person / organization / record) picks realistic examples and wording."""
+    human = " ".join(words(field.name))
+    source = f"{entity}.{field.name}"
+    example = example_value(field.name, info, options, organization=role == "organization")
+    if rule.auto_system and rule.update == "append":
+        return (f"What the free-text {human} on {app}'s {entity} records ({source}) says about "
+                f"this person or account: needs, complaints, requests and preferences, e.g. "
+                f"'asked for a Slack integration'. Extract concrete statements only; skip "
+                f"greetings, signatures and boilerplate, and never invent facts not written there.")
+    if rule.auto_system:
+        return (f"The current {human} of this {entity} as stated in {app} ({source}) or in "
+                f"conversation, e.g. {example}. Keep only the most recent statement rather than "
+                f"merging old and new values.")
+    scope = _SCOPE["json" if info.shape == "json" else info.property_type].format(app=app)
+    return f"{_what(entity, field, info, options, app, role)}, e.g. {example}. {scope}"
+
+
+def _what(entity: str, field: ModelField, info: TypeInfo, options: list[str] | None, app: str,
+          role: str) -> str:
+    human = " ".join(words(field.name))
+    source = f"{entity}.{field.name}"
+    if info.property_type == "date" and _CREATED.match(system_name(field.name)):
+        signup = ", i.e. when they signed up" if role != "record" else ""
+        return f"When this {entity} was first created in {app} ({source}){signup}, as an ISO 8601 date"
+    if info.shape == "json":
+        return f"The {human} stored as JSON on {app}'s {entity} record ({source}), kept as JSON text"
+    if info.property_type == "options" and options:
+        return f"The {human} on {app}'s {entity} record ({source}), one of {', '.join(options)}"
+    if info.property_type == "boolean":
+        return f"Whether the {entity}'s {human} flag is set in {app} ({source})"
+    if info.property_type == "date":
+        return f"The {entity}'s {human} from {source}, as an ISO 8601 date"
+    if info.property_type == "number":
+        return f"The {human} of the {entity} as a number, from {source}"
+    return f"The {human} recorded on {app}'s {entity} record ({source})"
+
+
+_STOPWORDS = {
+    "the", "a", "an", "of", "on", "in", "for", "and", "or", "to", "is", "as", "it", "this",
+    "that", "its", "from", "by", "with", "e", "g",
+}
+
+
+def description_problems(name: str, description: str, rules: DescriptionRules) -> list[str]:
+    """Why `description` would guide extraction badly; empty when it passes every rule."""
+    problems: list[str] = []
+    lowered = description.lower()
+    if len(description.strip()) < rules.min_length:
+        problems.append(f"shorter than {rules.min_length} characters")
+    if rules.require_example and not any(m.lower() in lowered for m in rules.example_markers):
+        problems.append("has no example")
+    if rules.require_boundary and not any(m.lower() in lowered for m in rules.boundary_markers):
+        problems.append("does not say what is out of scope")
+    if rules.forbid_restating_name and _restates(name, description):
+        problems.append("only restates the property name")
+    return problems
+
+
+def _restates(name: str, description: str) -> bool:
+    """True when, once the name's own words are removed, almost nothing is left."""
+    name_words = set(words(name))
+    other = [w for w in re.findall(r"[a-z0-9]+", description.lower())
+             if w not in name_words and w not in _STOPWORDS]
+    return len(other) < 4

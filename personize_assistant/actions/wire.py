@@ -1,0 +1,263 @@
+"""WIRE: connect Personize to the user's existing functions.
+
+`wire(scan, options) -> WireArtifact` reads the touchpoint's real source, picks the
+integration pattern for its kind (from the skill library), and returns new files plus a
+minimal edit of the user's file as hunks. Nothing is written here (see `wire_write`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+import personize_assistant.actions.wire_py as wire_py
+import personize_assistant.actions.wire_ts as wire_ts
+from personize_assistant.actions.wire_context import WireContext, Wiring
+from personize_assistant.actions.wire_library import KIND_PATTERN, LIBRARY_PATTERN, WireRules
+from personize_assistant.actions.wire_patch import make_hunks
+from personize_assistant.actions.wire_place import place_helpers
+from personize_assistant.actions.wire_source import (
+    FunctionInfo,
+    SourceFile,
+    find_function,
+    language_of,
+    read_source,
+)
+from personize_assistant.artifacts.wire import (
+    ConstraintNote,
+    FileEdit,
+    Language,
+    Pattern,
+    WireArtifact,
+    WireCandidate,
+)
+from personize_assistant.errors import UsageError
+from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
+
+PATTERNS: tuple[Pattern, ...] = (
+    "wrap",
+    "webhook_pipeline",
+    "middleware",
+    "cron_generate_deliver",
+    "event_mirror",
+    "data_sync",
+)
+
+
+class WireOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    touchpoint_id: str
+    pattern: Pattern | None = None
+    language: Language | None = None
+    framework: str | None = None
+
+
+Builder = Callable[[WireContext], Wiring]
+
+BUILDERS: dict[tuple[Language, Pattern], Builder] = {
+    ("ts", "wrap"): wire_ts.wrap,
+    ("ts", "webhook_pipeline"): wire_ts.webhook,
+    ("ts", "middleware"): wire_ts.middleware,
+    ("ts", "cron_generate_deliver"): wire_ts.scheduled,
+    ("ts", "event_mirror"): wire_ts.event,
+    ("py", "wrap"): wire_py.wrap,
+    ("py", "webhook_pipeline"): wire_py.webhook,
+    ("py", "middleware"): wire_py.middleware,
+    ("py", "cron_generate_deliver"): wire_py.scheduled,
+    ("py", "event_mirror"): wire_py.event,
+}
+
+
+def load_rules() -> WireRules:
+    from personize_assistant.content import load_library
+
+    library = load_library()
+    return WireRules(wire=library.wire.meta, generate=library.generate.meta)
+
+
+def _language(touchpoint: Touchpoint) -> Language | None:
+    try:
+        return language_of(touchpoint.file)
+    except UsageError:
+        return None
+
+
+def wireable(scan: RepoScan) -> list[WireCandidate]:
+    """Touchpoints WIRE can generate code for, with the pattern each would get."""
+    candidates = []
+    for tp in scan.touchpoints:
+        pattern, language = KIND_PATTERN.get(tp.kind), _language(tp)
+        if pattern is None or language is None or (language, pattern) not in BUILDERS:
+            continue
+        candidates.append(
+            WireCandidate(
+                touchpoint_id=tp.id,
+                kind=tp.kind.value,
+                pattern=pattern,
+                language=language,
+                location=tp.location(),
+                symbol=tp.symbol,
+                provider=tp.provider,
+                framework=tp.framework,
+            )
+        )
+    return candidates
+
+
+def wire(scan: RepoScan, options: WireOptions, rules: WireRules | None = None) -> WireArtifact:
+    rules = rules or load_rules()
+    touchpoint = scan.find(options.touchpoint_id)
+    if touchpoint is None:
+        raise UsageError(f"no touchpoint {options.touchpoint_id}; run `wire --list` to see the ids")
+    language = _check_language(touchpoint, options)
+    pattern = options.pattern or KIND_PATTERN.get(touchpoint.kind)
+    if pattern is None or (language, pattern) not in BUILDERS:
+        raise UsageError(
+            f"{touchpoint.id} is a {touchpoint.kind.value} touchpoint; wire supports "
+            f"{', '.join(sorted({k.value for k in KIND_PATTERN if k != Kind.DATA_MODEL}))}"
+            + (f" (pattern {pattern} has no {language} generator)" if pattern else "")
+        )
+    ctx = _context(scan, touchpoint, rules, language, pattern, options)
+    if language == "ts":
+        wire_ts.refuse_client_code(ctx)
+    wiring = BUILDERS[(language, pattern)](ctx)
+    return _artifact(ctx, rules, pattern, wiring)
+
+
+def _check_language(touchpoint: Touchpoint, options: WireOptions) -> Language:
+    language = language_of(touchpoint.file)
+    if options.language is not None and options.language != language:
+        raise UsageError(
+            f"{touchpoint.file} is {'TypeScript' if language == 'ts' else 'Python'}; "
+            f"--lang {options.language} cannot wire it (generated code joins the file it wires)"
+        )
+    return language
+
+
+_FUNCTION_FORMS: dict[Pattern, tuple[str, ...]] = {
+    "wrap": ("function", "arrow", "method", "def"),
+    "middleware": ("function", "arrow", "method", "def"),
+    "event_mirror": ("function", "arrow", "method", "def"),
+}
+
+
+def _function(source: SourceFile, touchpoint: Touchpoint, pattern: Pattern) -> FunctionInfo:
+    forms = _FUNCTION_FORMS.get(pattern)
+    fn = find_function(source, touchpoint.line, touchpoint.symbol, forms)
+    return fn
+
+
+def _context(
+    scan: RepoScan,
+    touchpoint: Touchpoint,
+    rules: WireRules,
+    language: Language,
+    pattern: Pattern,
+    options: WireOptions,
+) -> WireContext:
+    from personize_assistant.actions.wire_frameworks import (
+        detect_framework,
+        file_style,
+        function_body,
+    )
+
+    root = Path(scan.root)
+    source = read_source(root, touchpoint.file)
+    fn = _function(source, touchpoint, pattern)
+    placement = place_helpers(root, touchpoint.file, language)
+    channel = touchpoint.channel or ("email" if touchpoint.kind == Kind.EMAIL_SEND else "other")
+    return WireContext(
+        root=root,
+        scan=scan,
+        touchpoint=touchpoint,
+        source=source,
+        fn=fn,
+        style=file_style(root, source),
+        body=function_body(source, fn),
+        settings=rules.helper_settings(),
+        framework=options.framework or detect_framework(scan, touchpoint, source),
+        channel=channel,
+        channel_fields=rules.channel_fields(channel),
+        helper_module=placement.import_from(touchpoint.file),
+    )
+
+
+def _artifact(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: Wiring) -> WireArtifact:
+    updated = wiring.editor.result()
+    edit = FileEdit(
+        path=ctx.source.path,
+        hunks=make_hunks(ctx.source.text, updated),
+        summary=f"wire {ctx.qualified_name or ctx.touchpoint.id} ({pattern})",
+    )
+    placement = place_helpers(ctx.root, ctx.source.path, "ts" if ctx.source.language == "ts" else "py")
+    new_files, notes = placement.new_files(ctx.settings)
+    return WireArtifact(
+        touchpoint_id=ctx.touchpoint.id,
+        pattern=pattern,
+        language=ctx.source.language,
+        framework=ctx.framework,
+        trigger=wiring.trigger,
+        field_mapping=wiring.field_mapping,
+        files_created=new_files,
+        edits=[edit],
+        notes=[*wiring.notes, *notes, *_rate_notes(ctx, rules)],
+        constraints=_constraints(ctx, rules, pattern, wiring),
+    )
+
+
+def _rate_notes(ctx: WireContext, rules: WireRules) -> list[str]:
+    provider = (ctx.provider or "").lower()
+    matching = [r for r in rules.wire.rate_alignment if provider and provider.split("-")[0] in r.provider.lower()]
+    return [f"Rate alignment: {r.provider} allows {r.limit}." for r in matching]
+
+
+def _constraints(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: Wiring) -> list[ConstraintNote]:
+    how = _constraint_evidence(ctx, pattern, wiring)
+    notes = [ConstraintNote(id=c.id, rule=c.rule, how=how.get(c.id, "not applicable to this pattern")) for c in rules.wire.constraints]
+    library_id = LIBRARY_PATTERN[pattern]
+    if library_id is not None:
+        chain = " -> ".join(rules.wire.pattern(library_id).sdk_chain)
+        notes.append(ConstraintNote(id="sdk_chain", rule=f"{library_id} pattern", how=chain))
+    return notes
+
+
+def _constraint_evidence(ctx: WireContext, pattern: Pattern, wiring: Wiring) -> dict[str, str]:
+    helper = "personize-wiring.ts" if ctx.source.language == "ts" else "personize_wiring.py"
+    mapping = ", ".join(f"{k} -> {v}" for k, v in wiring.field_mapping.items())
+    return {
+        "define_trigger": f"Trigger named in the generated code: {wiring.trigger}.",
+        "map_fields": f"Explicit mapping: {mapping}." if mapping else "No generated fields to map.",
+        "store_outcome": (
+            "rememberDelivery/remember_delivery memorizes the provider's answer after the send."
+            if pattern == "wrap"
+            else "The event or run is memorized (feedback for later generations)."
+            if pattern in ("webhook_pipeline", "event_mirror")
+            else "Deliveries inside are memorized by the wired delivery functions."
+        ),
+        "degrade_gracefully": (
+            f"Every Personize call is bounded by a {ctx.settings.timeout_seconds:g} s timeout in {helper}; "
+            "any error or timeout logs the reason and keeps the original behaviour."
+        ),
+        "align_rates": (
+            f"At most {ctx.settings.max_in_flight} generations in flight (Personize allows "
+            f"{ctx.settings.org_concurrency} concurrent requests per org); scheduled runs pace to "
+            "PERSONIZE_RUN_MESSAGES_PER_MINUTE."
+        ),
+        "separate_auth": (
+            f"{helper} reads only PERSONIZE_SECRET_KEY; the provider's credentials stay where they are."
+        ),
+    }
+
+
+def is_supported(kind: Kind, file: str) -> bool:
+    language: Literal["ts", "py"] | None
+    try:
+        language = language_of(file)
+    except UsageError:
+        return False
+    pattern = KIND_PATTERN.get(kind)
+    return pattern is not None and (language, pattern) in BUILDERS

@@ -1,0 +1,88 @@
+"""What a pattern builder gets (the touchpoint read from source) and gives back."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from personize_assistant.actions.wire_edit import FileEditor
+from personize_assistant.actions.wire_source import BodyShape, FileStyle, FunctionInfo, SourceFile
+from personize_assistant.codegen.helpers import HelperSettings
+from personize_assistant.errors import UsageError
+from personize_assistant.scan.models import RepoScan, Touchpoint
+
+
+@dataclass
+class WireContext:
+    root: Path
+    scan: RepoScan
+    touchpoint: Touchpoint
+    source: SourceFile
+    fn: FunctionInfo
+    style: FileStyle
+    body: BodyShape
+    settings: HelperSettings
+    framework: str
+    channel: str
+    channel_fields: list[str]
+    helper_module: str
+    """How the user's file imports the helper (`./personize-wiring`, `.personize_wiring`)."""
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.fn.class_name}.{self.fn.name}" if self.fn.class_name else self.fn.name
+
+    @property
+    def trigger_id(self) -> str:
+        return self.qualified_name or f"{Path(self.source.path).name}:{self.fn.start_line}"
+
+    @property
+    def provider(self) -> str | None:
+        return self.touchpoint.provider
+
+    def taken_names(self) -> set[str]:
+        return set(re.findall(r"[A-Za-z_$][\w$]*", self.source.text)) | self.body.identifiers
+
+    def fresh(self, base: str) -> str:
+        """`base`, or `base2`, `base3`... so generated locals never shadow the user's names."""
+        taken = self.taken_names()
+        if base not in taken:
+            return base
+        return next(f"{base}{n}" for n in range(2, 100) if f"{base}{n}" not in taken)
+
+
+@dataclass
+class Wiring:
+    editor: FileEditor
+    helper_names: list[str]
+    field_mapping: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    trigger: str = ""
+
+
+def unsupported(ctx: WireContext, why: str) -> UsageError:
+    return UsageError(f"{ctx.touchpoint.id} ({ctx.touchpoint.location()}): {why}")
+
+
+def no_content(ctx: WireContext) -> UsageError:
+    """The function builds no content itself: name the delivery function it calls, if wireable."""
+    lines = ctx.source.text.splitlines()[ctx.fn.start_line - 1 : ctx.fn.end_line]
+    body = "\n".join(lines)
+    callees = [
+        t
+        for t in ctx.scan.touchpoints
+        if t.kind.value in ("email_send", "notification")
+        and t.symbol
+        and t.symbol.split(".")[-1] != ctx.fn.name
+        and re.search(rf"\b{re.escape(t.symbol.split('.')[-1])}\(", body)
+    ]
+    hint = ""
+    if callees:
+        first = callees[0]
+        hint = f"; wire {first.symbol} instead ({first.id}, {first.location()}), which it calls"
+    return unsupported(
+        ctx,
+        f"{ctx.qualified_name} passes no {'/'.join(ctx.channel_fields)} content through a "
+        f"parameter or local variable{hint or '; wire the function that receives the content'}",
+    )

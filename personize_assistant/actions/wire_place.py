@@ -1,0 +1,108 @@
+"""Where the helper modules go in the user's repo, and how the wired file imports them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from personize_assistant.artifacts.wire import Language, NewFile
+from personize_assistant.codegen.helpers import (
+    PY_CLIENT,
+    PY_HELPER,
+    TS_HELPER,
+    HelperSettings,
+    python_client_source,
+    python_helper,
+    typescript_helper,
+)
+
+_TS_HOMES = ("src/lib", "lib", "src", "app/lib")
+_PROJECT_MARKERS = ("package.json", "tsconfig.json")
+
+
+@dataclass(frozen=True)
+class Placement:
+    root: Path
+    language: Language
+    directory: str
+    """Repo-relative directory of the helper module(s), `/` separators ('' = repo root)."""
+    is_package: bool = False
+
+    def _path(self, name: str) -> str:
+        return str(PurePosixPath(self.directory) / name) if self.directory else name
+
+    @property
+    def helper_path(self) -> str:
+        return self._path(TS_HELPER if self.language == "ts" else PY_HELPER)
+
+    def import_from(self, wired_file: str) -> str:
+        """The module specifier the wired file uses for the helper."""
+        if self.language == "py":
+            if not self.is_package:
+                return "personize_wiring"
+            depth = len(PurePosixPath(wired_file).parent.relative_to(self.directory or ".").parts)
+            return "." * (depth + 1) + "personize_wiring"
+        here = PurePosixPath(wired_file).parent
+        relative = os.path.relpath(PurePosixPath(self.helper_path).with_suffix(""), here or ".")
+        relative = relative.replace(os.sep, "/")
+        return relative if relative.startswith(".") else f"./{relative}"
+
+    def new_files(self, settings: HelperSettings) -> tuple[list[NewFile], list[str]]:
+        """Helper files to create; existing copies are left alone (they are the user's now)."""
+        if self.language == "ts":
+            wanted = [(self.helper_path, typescript_helper(settings), "Personize wiring helpers")]
+        else:
+            client_import = (
+                "from .personize_client import Personize, PersonizeError"
+                if self.is_package
+                else "from personize_client import Personize, PersonizeError"
+            )
+            wanted = [
+                (self.helper_path, python_helper(settings, client_import), "Personize wiring helpers"),
+                (self._path(PY_CLIENT), python_client_source(), "standalone Personize REST client"),
+            ]
+        files, notes = [], []
+        for path, content, summary in wanted:
+            if (self.root / path).exists():
+                notes.append(f"Kept the existing {path}.")
+                continue
+            files.append(NewFile(path=path, content=content, summary=summary))
+        return files, notes
+
+
+def place_helpers(root: Path, wired_file: str, language: Language) -> Placement:
+    directory = PurePosixPath(wired_file).parent
+    if language == "py":
+        package = (root / str(directory) / "__init__.py").is_file()
+        home = _package_root(root, directory) if package else directory
+        return Placement(root, language, _posix(home), is_package=package)
+    project = _project_root(root, directory)
+    for home in _TS_HOMES:
+        candidate = project / home
+        if (root / str(candidate)).is_dir():
+            return Placement(root, language, _posix(candidate))
+    return Placement(root, language, _posix(directory))
+
+
+def _package_root(root: Path, directory: PurePosixPath) -> PurePosixPath:
+    """The top of the package tree `directory` belongs to (one helper copy per package)."""
+    top = directory
+    for parent in directory.parents:
+        if str(parent) == "." or not (root / str(parent) / "__init__.py").is_file():
+            break
+        top = parent
+    return top
+
+
+def _project_root(root: Path, directory: PurePosixPath) -> PurePosixPath:
+    """The nearest directory (up to the repo root) with a package.json or tsconfig.json."""
+    for candidate in [directory, *directory.parents]:
+        if any((root / str(candidate) / marker).is_file() for marker in _PROJECT_MARKERS):
+            return candidate
+    return PurePosixPath(".")
+
+
+def _posix(path: PurePosixPath) -> str:
+    text = str(path)
+    return "" if text == "." else text

@@ -1,0 +1,53 @@
+"""Render a Discovery: what is known, from where, and what is still to ask.
+
+The interactive `discover` command builds on these; `plan`/`schema` show the same
+provenance (scan / user / assumed) so the user can see which facts came from code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from personize_assistant.actions.discovery import CONTEXT_FIELDS, OUTPUT_FIELDS, Discovery
+from personize_assistant.content.models import DiscoverMeta
+
+_SOURCE_LABEL = {"scan": "from the code", "user": "answered", "assumed": "assumed"}
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    return "—" if value in (None, "") else str(value)
+
+
+def render_markdown(discovery: Discovery, meta: DiscoverMeta | None = None) -> str:
+    """A table of the eight discovery fields (and known context), then what is missing."""
+    known = discovery.known_fields()
+    threshold = meta.min_known_fields if meta else 6
+    lines = ["# Discovery", "",
+             f"{len(known)} of {len(OUTPUT_FIELDS)} fields known "
+             f"({'enough to propose' if len(known) >= threshold else f'{threshold} needed to propose'}).", "",
+             "| Field | Value | Source |", "|---|---|---|"]
+    for name in (*OUTPUT_FIELDS, *CONTEXT_FIELDS):
+        fact = discovery.fact(name)
+        if fact is None and name in CONTEXT_FIELDS:
+            continue
+        source = _SOURCE_LABEL[fact.source] if fact else "unknown"
+        value = _shown(fact.value if fact else None).replace("|", "\\|")
+        lines.append(f"| {name} | {value} | {source} |")
+    missing = discovery.missing_fields()
+    if missing:
+        lines += ["", "Still to ask:", ""]
+        for name in missing:
+            hint = next((f.description for f in meta.fields if f.id == name), "") if meta else ""
+            lines.append(f"- **{name}**" + (f": {hint}" if hint else ""))
+    return "\n".join(lines) + "\n"
+
+
+def to_json(discovery: Discovery) -> dict[str, Any]:
+    return {
+        "fields": discovery.model_dump(mode="json", exclude_none=True),
+        "known": discovery.known_fields(),
+        "missing": discovery.missing_fields(),
+        "assumed": discovery.assumed_fields(),
+    }

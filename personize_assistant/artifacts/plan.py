@@ -1,0 +1,146 @@
+"""The PLAN artifact: an implementation roadmap, and its markdown/JSON renderers.
+
+A plan is sections of steps; each step says what to do, which files to create or
+edit, which commands to run, and how to verify it worked, with code in the repo's
+language(s). `missing_must_include` checks a rendered plan against PlanMeta.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from personize_assistant.content.models import MustInclude, PlanMeta
+
+CodeLanguage = Literal["ts", "py", "bash", "yaml", "json", "markdown", "text"]
+_FENCE = {"ts": "ts", "py": "python", "bash": "bash", "yaml": "yaml", "json": "json",
+          "markdown": "markdown", "text": "text"}
+
+
+class CodeBlock(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    language: CodeLanguage
+    code: str
+    path: str | None = None
+    """The file this code goes in (repo-relative), when it is a file to create or edit."""
+
+
+class PlanStep(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str
+    body: str = ""
+    files: list[str] = Field(default_factory=list)
+    commands: list[str] = Field(default_factory=list)
+    code: list[CodeBlock] = Field(default_factory=list)
+    verify: str = ""
+
+
+class PlanSection(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    title: str
+    intro: str = ""
+    steps: list[PlanStep] = Field(default_factory=list)
+
+
+class RateBudget(BaseModel):
+    """Calls the plan spends against the plan's limits (PlanMeta.plan_limits)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    tier: str
+    per_minute: int
+    per_month: int
+    calls_per_record: int
+    records_per_minute: int
+    daily_volume: int
+    pipeline_calls_per_day: int
+    sync_calls_per_day: int
+    monthly_calls: int
+    minutes_per_run: int
+    rows_per_batch: int
+    batch_wait_seconds: int
+    fits: bool
+    suggested_tier: str | None = None
+
+    @property
+    def month_share(self) -> float:
+        return self.monthly_calls / self.per_month
+
+
+class PlanArtifact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    app_name: str
+    languages: list[Literal["ts", "py"]]
+    summary: list[str] = Field(default_factory=list)
+    assumptions: list[str] = Field(default_factory=list)
+    sections: list[PlanSection]
+    budget: RateBudget
+    files_to_create: list[str] = Field(default_factory=list)
+
+    def section(self, section_id: str) -> PlanSection | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+def render_markdown(plan: PlanArtifact) -> str:
+    lines = [f"# Personize implementation plan: {plan.app_name}", ""]
+    lines += [*plan.summary, ""]
+    if plan.assumptions:
+        lines += ["**Assumptions to confirm** (answer them with `--answers` to replace them):", ""]
+        lines += [*(f"- {a}" for a in plan.assumptions), ""]
+    if plan.files_to_create:
+        lines += ["**Files this plan creates:** " + ", ".join(f"`{f}`" for f in plan.files_to_create), ""]
+    lines += ["## Contents", ""]
+    lines += [f"{i}. [{s.title}](#{_anchor(i, s.title)})" for i, s in enumerate(plan.sections, 1)]
+    lines.append("")
+    for index, section in enumerate(plan.sections, 1):
+        lines += _section_md(index, section)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _anchor(index: int, title: str) -> str:
+    text = f"{index}. {title}".lower()
+    return "".join(ch if ch.isalnum() or ch in "- " else "" for ch in text).replace(" ", "-")
+
+
+def _section_md(index: int, section: PlanSection) -> list[str]:
+    lines = [f"## {index}. {section.title}", ""]
+    if section.intro:
+        lines += [section.intro, ""]
+    for number, step in enumerate(section.steps, 1):
+        lines += _step_md(f"{index}.{number}", step)
+    return lines
+
+
+def _step_md(number: str, step: PlanStep) -> list[str]:
+    lines = [f"### {number} {step.title}", ""]
+    if step.body:
+        lines += [step.body, ""]
+    if step.files:
+        lines += ["Files: " + ", ".join(f"`{f}`" for f in step.files), ""]
+    if step.commands:
+        lines += ["```bash", *step.commands, "```", ""]
+    for block in step.code:
+        if block.path:
+            lines.append(f"`{block.path}`:")
+            lines.append("")
+        lines += [f"```{_FENCE[block.language]}", block.code.rstrip(), "```", ""]
+    if step.verify:
+        lines += [f"**Verify:** {step.verify}", ""]
+    return lines
+
+
+def to_json(plan: PlanArtifact) -> dict[str, Any]:
+    data = plan.model_dump(mode="json")
+    data["markdown"] = render_markdown(plan)
+    return data
+
+
+def missing_must_include(text: str, meta: PlanMeta) -> list[MustInclude]:
+    """The must-include items (PlanMeta) a rendered plan does not cover."""
+    return [item for item in meta.must_include if not item.satisfied_by(text)]

@@ -1,0 +1,167 @@
+"""The WIRE artifact: new files, minimal edits as hunks, notes and the constraints honoured.
+
+Rendering is separate from building: `render_diff` gives a `git apply`-able unified diff,
+`render_json` the same content as data.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from personize_assistant.redact import redact
+
+Language = Literal["ts", "py"]
+Pattern = Literal[
+    "wrap", "webhook_pipeline", "middleware", "cron_generate_deliver", "event_mirror", "data_sync"
+]
+
+
+class Hunk(BaseModel):
+    """One unified-diff hunk; `lines` keep their ' ', '-', '+' prefixes and no newline."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    old_start: int
+    old_lines: int
+    new_start: int
+    new_lines: int
+    lines: list[str]
+
+    def header(self) -> str:
+        return f"@@ -{self.old_start},{self.old_lines} +{self.new_start},{self.new_lines} @@"
+
+
+class FileEdit(BaseModel):
+    """A change to a file that already exists in the user's repo."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    """Repo-relative, `/` separators."""
+    hunks: list[Hunk]
+    summary: str
+
+
+class NewFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    content: str
+    summary: str
+
+
+class ConstraintNote(BaseModel):
+    """How one WIRE constraint from the reference doc shows up in the generated code."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    rule: str
+    how: str
+
+
+class WireArtifact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    touchpoint_id: str
+    pattern: Pattern
+    language: Language
+    framework: str
+    trigger: str
+    """The event that starts the pipeline, in words (constraint: identify the trigger)."""
+    field_mapping: dict[str, str] = Field(default_factory=dict)
+    """Personize output field -> the parameter/expression of the user's function it feeds."""
+    files_created: list[NewFile] = Field(default_factory=list)
+    edits: list[FileEdit] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    constraints: list[ConstraintNote] = Field(default_factory=list)
+
+    def touched_paths(self) -> list[str]:
+        return [f.path for f in self.files_created] + [e.path for e in self.edits]
+
+
+class WireCandidate(BaseModel):
+    """One line of `wire --list`: a touchpoint that can be wired, and how."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    touchpoint_id: str
+    kind: str
+    pattern: Pattern
+    language: Language
+    location: str
+    symbol: str | None = None
+    provider: str | None = None
+    framework: str | None = None
+
+
+def _new_file_diff(new: NewFile) -> list[str]:
+    body = new.content.splitlines()
+    lines = [
+        f"diff --git a/{new.path} b/{new.path}",
+        "new file mode 100644",
+        "--- /dev/null",
+        f"+++ b/{new.path}",
+        f"@@ -0,0 +1,{len(body)} @@",
+    ]
+    lines.extend("+" + line for line in body)
+    if not new.content.endswith("\n"):
+        lines.append("\\ No newline at end of file")
+    return lines
+
+
+def _edit_diff(edit: FileEdit) -> list[str]:
+    lines = [f"diff --git a/{edit.path} b/{edit.path}", f"--- a/{edit.path}", f"+++ b/{edit.path}"]
+    for hunk in edit.hunks:
+        lines.append(hunk.header())
+        lines.extend(hunk.lines)
+    return lines
+
+
+def render_diff(artifact: WireArtifact) -> str:
+    """A unified diff that `git apply` / `patch -p1` accept (edits first, then new files)."""
+    lines: list[str] = []
+    for edit in artifact.edits:
+        lines.extend(_edit_diff(edit))
+    for new in artifact.files_created:
+        lines.extend(_new_file_diff(new))
+    return redact("\n".join(lines) + "\n") if lines else ""
+
+
+def render_json(artifact: WireArtifact) -> dict[str, Any]:
+    data = artifact.model_dump(mode="json")
+    data["diff"] = render_diff(artifact)
+    redacted: dict[str, Any] = _redact_tree(data)
+    return redacted
+
+
+def render_summary(artifact: WireArtifact) -> str:
+    """Human-readable notes that go to stderr next to the diff."""
+    lines = [f"pattern: {artifact.pattern} ({artifact.language}, {artifact.framework})"]
+    lines.append(f"trigger: {artifact.trigger}")
+    lines.extend(f"  {field} -> {target}" for field, target in artifact.field_mapping.items())
+    lines.extend(f"note: {note}" for note in artifact.notes)
+    return redact("\n".join(lines))
+
+
+def render_candidates(candidates: list[WireCandidate]) -> str:
+    if not candidates:
+        return "no wireable touchpoints found"
+    rows = [
+        f"{c.touchpoint_id}  {c.kind:<16} {c.pattern:<22} {c.language}  {c.location}"
+        + (f"  {c.symbol}" if c.symbol else "")
+        for c in candidates
+    ]
+    return "\n".join(rows)
+
+
+def _redact_tree(value: Any) -> Any:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, list):
+        return [_redact_tree(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _redact_tree(v) for k, v in value.items()}
+    return value

@@ -1,0 +1,190 @@
+"""The planning commands: `schema` and `plan` (DISCOVER/PROPOSE/export add theirs here).
+
+Every command takes PATH, `--answers FILE` (YAML/JSON discovery answers), `--json` and
+`-o/--output FILE`, scans the repo, prefills a Discovery from the scan, lays the
+answers over it, calls one action and renders the artifact. Adding a command is
+adding a function and listing it in `COMMANDS`. Heavy modules load inside commands so
+`--help` stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from personize_assistant.commands.output import emit, err_console
+from personize_assistant.errors import FindingsError, UsageError
+from personize_assistant.redact import redact
+
+if TYPE_CHECKING:
+    from personize_assistant.actions.discovery import Discovery
+    from personize_assistant.content.library import Library
+    from personize_assistant.scan.models import RepoScan
+
+PathArg = Annotated[Path, typer.Argument(help="The repository to plan for.")]
+AnswersOpt = Annotated[
+    Path | None,
+    typer.Option("--answers", metavar="FILE", help="Discovery answers (YAML or JSON); they win over the scan."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")
+]
+
+
+# --------------------------------------------------------------------------- shared steps
+
+
+class Inputs:
+    """What every planning command starts from: the scan, the discovery, the library."""
+
+    def __init__(self, scan: RepoScan, discovery: Discovery, library: Library) -> None:
+        self.scan, self.discovery, self.library = scan, discovery, library
+
+
+def load_inputs(path: Path, answers: Path | None) -> Inputs:
+    from personize_assistant.actions.discovery import load_answers, prefill_from_scan
+    from personize_assistant.content.loader import load_library
+
+    root = _check_root(path)
+    library = load_library()
+    scan = _scan(root)
+    discovery = prefill_from_scan(scan, library)
+    if answers is not None:
+        discovery = load_answers(answers, base=discovery)
+    return Inputs(scan, discovery, library)
+
+
+def _check_root(path: Path) -> Path:
+    root = path.expanduser()
+    if not root.is_dir():
+        raise UsageError(f"not a directory: {path}" if root.exists() else f"no such directory: {path}")
+    return root.resolve()
+
+
+def _scan(root: Path) -> RepoScan:
+    from personize_assistant.scan import scan_repo
+
+    try:
+        with err_console.status(f"Scanning {root} …"):
+            return scan_repo(root)
+    except OSError as exc:
+        raise UsageError(f"cannot scan {root}: {exc.strerror or exc}") from exc
+
+
+def write(text: str | None, data: Any, as_json: bool, output: Path | None) -> None:
+    """JSON or markdown to stdout/FILE; everything passes through redaction."""
+    if as_json:
+        import json
+
+        emit(redact(json.dumps(data, indent=2, ensure_ascii=False)), output)
+    else:
+        emit(redact(text or ""), output)
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def schema(
+    path: PathArg = Path("."),
+    answers: AnswersOpt = None,
+    as_json: JsonOpt = False,
+    output: OutputOpt = None,
+    create: Annotated[bool, typer.Option("--create", help="Create the missing collections in Personize.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="With --create: show the diff, send nothing.")] = False,
+) -> None:
+    """Design Personize collections and properties from the repo's data models.
+
+    Prints the human spec; --json adds the exact collections.create bodies and the
+    memorizeBatch mappings. --create sends what is missing (idempotent).
+    """
+    from personize_assistant.actions.schema import design_schema
+    from personize_assistant.artifacts import schema as render
+
+    if dry_run and not create:
+        raise UsageError("--dry-run only applies to --create")
+    inputs = load_inputs(path, answers)
+    artifact = design_schema(inputs.scan, inputs.discovery, inputs.library)
+    if not artifact.collections:
+        raise UsageError(f"no data models found in {path}; SCHEMA needs at least one (User, Account…)")
+    if create:
+        _create(artifact, dry_run, as_json, output)
+        return
+    write(render.render_markdown(artifact), render.to_json(artifact), as_json, output)
+
+
+def _create(artifact: Any, dry_run: bool, as_json: bool, output: Path | None) -> None:
+    from personize_assistant.actions.schema_create import apply_schema
+    from personize_assistant.config import load_settings
+    from personize_assistant.personize.connect import client_from_settings
+
+    with client_from_settings(load_settings()) as client:
+        report = apply_schema(artifact, client.collections, dry_run=dry_run)
+    data = report.model_dump(mode="json") | {"created": report.created}
+    write(report.render(), data, as_json, output)
+
+
+# --------------------------------------------------------------------------- plan
+
+
+def plan(
+    path: PathArg = Path("."),
+    answers: AnswersOpt = None,
+    as_json: JsonOpt = False,
+    output: OutputOpt = None,
+    plan_tier: Annotated[
+        str | None, typer.Option("--plan-tier", metavar="TIER", help="free, starter, pro or enterprise.")
+    ] = None,
+    volume: Annotated[
+        str | None, typer.Option("--volume", metavar="N[/day]", help="Personalised records per day, e.g. 2000/day.")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 if the plan misses a must-include item.")
+    ] = False,
+) -> None:
+    """Write a complete implementation roadmap for the repo (markdown; --json for data)."""
+    from personize_assistant.actions.plan import PlanOptions, build_plan, check_plan
+    from personize_assistant.artifacts import plan as render
+
+    options = PlanOptions(plan_tier=_tier(plan_tier), daily_volume=_volume(volume))
+    inputs = load_inputs(path, answers)
+    artifact = build_plan(inputs.scan, inputs.discovery, inputs.library, options)
+    markdown = render.render_markdown(artifact)
+    write(markdown, render.to_json(artifact), as_json, output)
+    missing = check_plan(markdown, inputs.library)
+    if check and missing:
+        raise FindingsError("plan misses: " + ", ".join(item.title for item in missing))
+
+
+def _tier(value: str | None) -> Any:
+    tiers = ("free", "starter", "pro", "enterprise")
+    if value is None:
+        return None
+    if value.strip().lower() not in tiers:
+        raise UsageError(f"--plan-tier must be one of {', '.join(tiers)}, not {value!r}")
+    return value.strip().lower()
+
+
+def _volume(value: str | None) -> int | None:
+    if value is None:
+        return None
+    number = value.strip().lower().removesuffix("/day").replace(",", "").replace("_", "")
+    if not number.isdigit():
+        raise UsageError(f"--volume takes a whole number of records per day (e.g. 2000/day), not {value!r}")
+    return int(number)
+
+
+# --------------------------------------------------------------------------- registration
+
+COMMANDS: dict[str, Callable[..., None]] = {
+    "schema": schema,
+    "plan": plan,
+}
+
+
+def register(app: typer.Typer) -> None:
+    for name, command in COMMANDS.items():
+        app.command(name)(command)

@@ -1,0 +1,62 @@
+"""Building a client from the assistant's settings, and turning its errors into CLI errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from personize_assistant.config import Settings
+from personize_assistant.errors import AssistantError, UsageError
+from personize_assistant.personize.client import Personize, PersonizeError
+from personize_assistant.personize.models import CollectionSummary, collection_summaries, next_token
+from personize_assistant.redact import redact
+
+KEY_HINT = "set PERSONIZE_SECRET_KEY to your Personize secret key (sk_live_… or sk_test_…)"
+MAX_LIST_PAGES = 100
+"""Safety bound on pagination loops in case a server keeps returning a token."""
+
+
+class PersonizeUnavailable(AssistantError):
+    """Personize refused or could not be reached: the command fails (exit 1)."""
+
+    exit_code = 1
+
+
+def client_from_settings(settings: Settings, *, interactive: bool = True) -> Personize:
+    """Interactive commands retry briefly (a person is waiting); batch jobs use the defaults."""
+    if settings.personize_secret_key is None:
+        raise UsageError(f"{KEY_HINT}; `personize-assistant doctor` shows what works without it")
+    key = settings.personize_secret_key.get_secret_value()
+    retries = {"max_retries": 2, "max_retry_wait": 15.0, "backoff_base": 0.5} if interactive else {}
+    try:
+        return Personize(
+            key,
+            base_url=settings.personize_base_url,
+            timeout=settings.personize_timeout,
+            max_retries=int(retries.get("max_retries", 3)),
+            max_retry_wait=retries.get("max_retry_wait", 120.0),
+            backoff_base=retries.get("backoff_base", 1.0),
+        )
+    except PersonizeError as exc:  # a malformed base URL is a configuration problem
+        raise UsageError(redact(str(exc))) from None
+
+
+@contextmanager
+def personize_errors() -> Iterator[None]:
+    """Re-raise client errors as one-line CLI errors (redacted, exit 1)."""
+    try:
+        yield
+    except PersonizeError as exc:
+        raise PersonizeUnavailable(redact(str(exc))) from None
+
+
+def list_all_collections(client: Personize) -> list[CollectionSummary]:
+    summaries: list[CollectionSummary] = []
+    token: str | None = None
+    for _ in range(MAX_LIST_PAGES):
+        page = client.collections.list(nextToken=token)
+        summaries += collection_summaries(page)
+        token = next_token(page)
+        if token is None:
+            break
+    return summaries

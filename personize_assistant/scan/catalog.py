@@ -1,0 +1,154 @@
+"""The provider catalog (catalog.yaml), loaded once per process into typed rules."""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import re
+from functools import cache
+from importlib.resources import files
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+RuleKind = Literal[
+    "email_send",
+    "notification",
+    "event_tracking",
+    "llm_call",
+    "personize_call",
+    "scheduled_job",
+    "user_context",
+    "webhook_verify",
+    "file_upload",
+]
+
+
+class ProviderRule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    provider: str
+    kind: RuleKind
+    channel: str | None = None
+    modules: list[str] = Field(default_factory=list)
+    calls: list[str] = Field(default_factory=list)
+    loose: list[str] = Field(default_factory=list)
+    args: str | None = None
+    arg0: str | None = None
+    schedule_arg: int | None = None
+
+    def module_matches(self, module: str) -> bool:
+        return any(_module_match(pattern, module) for pattern in self.modules)
+
+
+class UrlRule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pattern: str
+    kind: RuleKind
+    provider: str
+    channel: str | None = None
+
+
+class MarkerRule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pattern: str
+    hints: list[str]
+
+
+class DataModelRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    skip_entities: str
+    secret_fields: str
+    schema_calls: list[str]
+
+
+class CatalogFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    providers: list[ProviderRule]
+    globals: list[ProviderRule]
+    http_calls: list[str]
+    urls: list[UrlRule]
+    markers: dict[str, MarkerRule]
+    data_models: DataModelRules
+
+
+ARGUMENT_CALLS = frozenset({"path", "re_path", "url", "add_periodic_task", "Depends", "model", "schedule", "every"})
+
+
+def _module_match(pattern: str, module: str) -> bool:
+    if "*" in pattern:
+        return fnmatch.fnmatchcase(module, pattern)
+    return module == pattern or module.startswith((pattern + "/", pattern + "."))
+
+
+class Catalog:
+    """Rules plus the indexes the matcher needs (last call segment -> rules)."""
+
+    def __init__(self, data: CatalogFile, digest: str) -> None:
+        self.data = data
+        self.digest = digest
+        self.by_last: dict[str, list[tuple[ProviderRule, tuple[str, ...]]]] = {}
+        self.loose_by_last: dict[str, list[tuple[ProviderRule, tuple[str, ...]]]] = {}
+        self.any_call: list[ProviderRule] = []
+        for rule in data.providers:
+            for call in rule.calls:
+                if call == "*":
+                    self.any_call.append(rule)
+                    continue
+                parts = tuple(call.split("."))
+                self.by_last.setdefault(parts[-1], []).append((rule, parts))
+            for call in rule.loose:
+                parts = tuple(call.split("."))
+                self.loose_by_last.setdefault(parts[-1], []).append((rule, parts))
+        self.globals: dict[str, ProviderRule] = {
+            call: rule for rule in data.globals for call in rule.calls
+        }
+        self.http_calls = frozenset(data.http_calls)
+        self.url_patterns = [(re.compile(u.pattern), u) for u in data.urls]
+        self.marker_patterns = [
+            (name, re.compile(rule.pattern.encode()), tuple(h.encode() for h in rule.hints))
+            for name, rule in data.markers.items()
+        ]
+        self.schema_calls = frozenset(data.data_models.schema_calls)
+        self.skip_entities = re.compile(data.data_models.skip_entities)
+        self.secret_fields = re.compile(data.data_models.secret_fields, re.I)
+        self.interesting_last = frozenset(self.by_last) | frozenset(self.loose_by_last)
+        self.wants_arguments = (
+            self.interesting_last
+            | self.http_calls
+            | self.schema_calls
+            | frozenset(call.rsplit(".", 1)[-1] for call in self.globals)
+            | ARGUMENT_CALLS
+        )
+        """Last callee segments whose arguments detection reads; other calls drop them."""
+
+    def rules_for_module(self, module: str) -> list[ProviderRule]:
+        return [rule for rule in self.data.providers if rule.module_matches(module)]
+
+
+def rules_digest() -> str:
+    """Hash of every rules file: part of the cache version, so edited rules rescan."""
+    package = files("personize_assistant.scan")
+    digest = hashlib.sha1()
+    names = ["catalog.yaml"] + [f"queries/{n}" for n in sorted(_query_names())]
+    for name in names:
+        digest.update(package.joinpath(name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _query_names() -> list[str]:
+    folder = files("personize_assistant.scan").joinpath("queries")
+    return [entry.name for entry in folder.iterdir() if entry.name.endswith(".scm")]
+
+
+@cache
+def load_catalog() -> Catalog:
+    raw: Any = yaml.safe_load(
+        files("personize_assistant.scan").joinpath("catalog.yaml").read_text(encoding="utf-8")
+    )
+    return Catalog(CatalogFile.model_validate(raw), rules_digest())

@@ -1,0 +1,122 @@
+"""Whole-repo detection: facts of every file in, touchpoints out."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path
+
+from personize_assistant.redact import redact
+from personize_assistant.scan.catalog import load_catalog
+from personize_assistant.scan.detect_calls import CallMatcher, WrapperAnalysis, direct_findings
+from personize_assistant.scan.detect_models import ModelDetector
+from personize_assistant.scan.detect_routes import (
+    HandlerDetector,
+    RouteTable,
+    segmentation_findings,
+    ui_surface_findings,
+    user_context_findings,
+)
+from personize_assistant.scan.detect_schedule import ScheduleDetector
+from personize_assistant.scan.facts import FileFacts
+from personize_assistant.scan.findings import LANGUAGE_BY_SUFFIX, Finding
+from personize_assistant.scan.models import Touchpoint, touchpoint_id
+from personize_assistant.scan.resolve import RepoIndex
+
+_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
+    catalog = load_catalog()
+    index = RepoIndex(facts)
+    hits = CallMatcher(index, catalog).hits()
+    table = RouteTable(index)
+
+    def eligible(path: str, qualname: str) -> bool:
+        definition = index.defs.get(path, {}).get(qualname)
+        if definition is None or definition.kind not in ("function", "method"):
+            return False
+        return (path, qualname) not in table.entrypoints and not qualname.endswith((".constructor", ".__init__"))
+
+    wrappers = WrapperAnalysis(index, hits, eligible)
+    wrappers.run()
+    findings = direct_findings(hits) + wrappers.findings()
+    findings += HandlerDetector(index, table, hits).findings()
+    findings += user_context_findings(index, hits, table)
+    findings += segmentation_findings(index)
+    findings += ui_surface_findings(index, table)
+    findings += ScheduleDetector(index, table, hits).findings()
+    findings += ModelDetector(index, catalog).findings()
+    return findings
+
+
+def to_touchpoints(root: Path, findings: list[Finding]) -> list[Touchpoint]:
+    """Dedupe (one per kind and line), give stable ids, attach evidence lines."""
+    best: dict[tuple[str, str, int], Finding] = {}
+    for finding in sorted(findings, key=lambda f: (_RANK.get(f.confidence, 3), f.wraps is not None)):
+        best.setdefault((finding.kind.value, finding.file, finding.line), finding)
+    kept = sorted(best.values(), key=lambda f: (f.file, f.line, f.kind.value))
+    ids = _assign_ids(kept)
+    wrapper_ids = {
+        (f.kind.value, f.file, f.symbol or ""): ids[id(f)] for f in kept if f.discriminator == "wrapper"
+    }
+    lines = _EvidenceReader(root)
+    touchpoints: list[Touchpoint] = []
+    for finding in kept:
+        touchpoints.append(
+            Touchpoint(
+                id=ids[id(finding)],
+                kind=finding.kind,
+                channel=finding.channel,
+                file=finding.file,
+                line=finding.line,
+                end_line=max(finding.end_line, finding.line),
+                symbol=finding.symbol,
+                evidence=lines.line(finding.file, finding.line),
+                confidence=finding.confidence,
+                surface=finding.surface,
+                provider=finding.provider,
+                entity=finding.entity,
+                fields=finding.fields,
+                framework=finding.framework,
+                route=finding.route,
+                schedule=finding.schedule,
+                wraps=wrapper_ids.get(finding.wraps) if finding.wraps else None,
+                language=LANGUAGE_BY_SUFFIX.get(os.path.splitext(finding.file)[1]),
+            )
+        )
+    return touchpoints
+
+
+def _assign_ids(findings: list[Finding]) -> dict[int, str]:
+    """Ids depend on kind, file, symbol and a discriminator; repeats get an ordinal
+    (by order in the file, so moving code up or down keeps them)."""
+    counts: dict[tuple[str, str, str, str], int] = defaultdict(int)
+    ids: dict[int, str] = {}
+    for finding in findings:
+        key = (finding.kind.value, finding.file, finding.symbol or "", finding.discriminator)
+        ordinal = counts[key]
+        counts[key] += 1
+        discriminator = finding.discriminator + (f"#{ordinal}" if ordinal else "")
+        ids[id(finding)] = touchpoint_id(finding.kind.value, finding.file, finding.symbol, discriminator)
+    return ids
+
+
+class _EvidenceReader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.files: dict[str, list[str]] = {}
+
+    def line(self, path: str, number: int) -> str:
+        if path not in self.files:
+            try:
+                text = (self.root / path).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = ""
+            self.files[path] = text.splitlines()
+        lines = self.files[path]
+        raw = lines[number - 1] if 0 < number <= len(lines) else ""
+        evidence = " ".join(raw.split())
+        if len(evidence) > 160:
+            evidence = evidence[:157] + "..."
+        return redact(evidence) or "(empty line)"

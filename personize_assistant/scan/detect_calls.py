@@ -1,0 +1,314 @@
+"""Library calls matched against the catalog, and the repo's own wrappers around them.
+
+A function whose body sends (directly, or through another wrapper: a fixpoint) is a
+wrapper; its definition and every resolved call to it are touchpoints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from personize_assistant.scan.catalog import Catalog, ProviderRule
+from personize_assistant.scan.facts import Call, Def
+from personize_assistant.scan.findings import Finding, name_words
+from personize_assistant.scan.models import Kind
+from personize_assistant.scan.resolve import DefRef, Ext, RepoIndex, Resolved, Value, split_chain
+
+SENDER_KINDS = frozenset({"email_send", "notification", "event_tracking", "llm_call", "personize_call"})
+HTTP_MODULES = frozenset(
+    {
+        "axios", "got", "ky", "node-fetch", "undici", "superagent", "ofetch", "cross-fetch",
+        "isomorphic-fetch", "needle", "requests", "httpx", "aiohttp", "urllib.request", "urllib3",
+        "urllib", "redaxios", "wretch",
+    }
+)
+VOCABULARY: dict[str, frozenset[str]] = {
+    "email_send": frozenset({"mail", "email", "emails", "mails", "mailer", "send", "deliver", "invite", "invitation", "newsletter", "smtp"}),
+    "notification": frozenset({"notify", "notification", "notifications", "alert", "alerts", "sms", "text", "push", "slack", "discord", "telegram", "teams", "message", "post", "send", "broadcast", "dispatch", "ping", "page", "announce", "webhook", "whatsapp", "chat", "notifier"}),
+    "event_tracking": frozenset({"track", "identify", "capture", "analytics", "event", "events", "alias", "group", "metric", "metrics", "tracker", "telemetry"}),
+    "llm_call": frozenset({"generate", "summarize", "summarise", "complete", "completion", "chat", "ask", "draft", "classify", "extract", "prompt", "llm", "ai", "gpt", "claude", "rewrite", "translate", "answer", "reply", "suggest", "analyze", "analyse", "categorize", "openai", "anthropic", "gemini"}),
+    "personize_call": frozenset({"memorize", "recall", "digest", "personize", "memory", "guidelines", "prompt", "remember", "context", "sync"}),
+}
+JOB_WORDS = frozenset({"run", "main", "start", "execute", "cron", "job", "jobs", "worker"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    file: str
+    call: Call
+    kind: str
+    provider: str
+    channel: str | None
+    confidence: str
+    rule: ProviderRule | None = None
+
+
+@dataclass
+class Wrapper:
+    kind: str
+    confidence: str
+    channels: set[str] = field(default_factory=set)
+    providers: set[str] = field(default_factory=set)
+
+
+class CallMatcher:
+    """Matches each call in the repo against the catalog (after resolving its callee)."""
+
+    def __init__(self, index: RepoIndex, catalog: Catalog) -> None:
+        self.index = index
+        self.catalog = catalog
+
+    def hits(self) -> list[Hit]:
+        found: list[Hit] = []
+        wanted = self.catalog.wants_arguments
+        globals_ = self.catalog.globals
+        for path, facts in self.index.facts.items():
+            for call in facts.calls:
+                if last_segment(call.chain) not in wanted and call.chain not in globals_:
+                    continue
+                hit = self.match(path, call)
+                if hit is not None:
+                    found.append(hit)
+        return found
+
+    def match(self, path: str, call: Call) -> Hit | None:
+        plain = call.chain.replace("()", "")
+        last = plain.rsplit(".", 1)[-1]
+        catalog = self.catalog
+        if not (last in catalog.interesting_last or last in catalog.http_calls or plain in catalog.globals):
+            return None
+        resolved = self.index.resolve(path, call.scope, call.chain)
+        if isinstance(resolved, Ext):
+            hit = self._exact(path, call, resolved, last)
+            if hit is not None:
+                return hit
+        if resolved is None or isinstance(resolved, Value) or (isinstance(resolved, DefRef) and resolved.rest):
+            hit = self._loose(path, call, last) or self._global(path, call, plain)
+            if hit is not None:
+                return hit
+        if last in catalog.http_calls and self._is_http_client(resolved, plain):
+            return self._url(path, call)
+        return None
+
+    def _exact(self, path: str, call: Call, resolved: Ext, last: str) -> Hit | None:
+        for rule, parts in self.catalog.by_last.get(last, ()):
+            if resolved.path[-len(parts) :] != parts or not rule.module_matches(resolved.module):
+                continue
+            if not _filters_pass(rule, call):
+                continue
+            return Hit(path, call, rule.kind, rule.provider, rule.channel or _default_channel(rule), "high", rule)
+        return None
+
+    def _loose(self, path: str, call: Call, last: str) -> Hit | None:
+        names = tuple(name for name, _ in split_chain(call.chain))
+        file_modules = self.index.file_modules.get(path, set())
+        best: Hit | None = None
+        for rule, parts in self.catalog.loose_by_last.get(last, ()):
+            if names[-len(parts) :] != parts or len(names) < 2 or not _filters_pass(rule, call):
+                continue
+            if any(rule.module_matches(m) for m in file_modules):
+                return Hit(path, call, rule.kind, rule.provider, rule.channel or _default_channel(rule), "high", rule)
+            if best is None and any(rule.module_matches(m) for m in self.index.repo_modules):
+                best = Hit(path, call, rule.kind, rule.provider, rule.channel or _default_channel(rule), "medium", rule)
+        return best
+
+    def _global(self, path: str, call: Call, plain: str) -> Hit | None:
+        rule = self.catalog.globals.get(plain)
+        if rule is None:
+            return None
+        root = plain.split(".", 1)[0]
+        if root != "window" and self.index.lookup(path, call.scope, root, 0) is not None:
+            return None
+        if not _filters_pass(rule, call):
+            return None
+        confidence = "high" if root == "window" or "." not in plain else "medium"
+        return Hit(path, call, rule.kind, rule.provider, rule.channel or _default_channel(rule), confidence, rule)
+
+    def _is_http_client(self, resolved: Resolved | None, plain: str) -> bool:
+        if isinstance(resolved, Ext):
+            return resolved.module.split("/")[0] in HTTP_MODULES or resolved.module in HTTP_MODULES
+        if isinstance(resolved, DefRef):
+            return False
+        return plain in ("fetch", "$fetch", "ofetch") or "." in plain
+
+    def _url(self, path: str, call: Call) -> Hit | None:
+        context = self._url_context(path, call)
+        for pattern, rule in self.catalog.url_patterns:
+            if pattern.search(context):
+                channel = rule.channel or ("email" if rule.kind == "email_send" else None)
+                return Hit(path, call, rule.kind, rule.provider, channel, "high")
+        return None
+
+    def _url_context(self, path: str, call: Call) -> str:
+        """The call's arguments, plus what a bare-name URL argument was set to."""
+        parts = [call.args]
+        argument = call.arg0.strip()
+        if argument.isidentifier() or argument.startswith(("this.", "self.")):
+            binding = self.index.bindings.get((path, call.scope, argument)) or self.index.bindings.get((path, "", argument))
+            if binding is not None:
+                parts.append(binding.raw)
+            definition = self.index.defs.get(path, {}).get(call.scope)
+            if definition is not None and any(name == argument for name, _ in definition.params):
+                parts.append(call.scope)  # `postSlackWebhook(webhookUrl)`: the URL is passed in
+        return " ".join(parts)
+
+
+def last_segment(chain: str) -> str:
+    """`resend.emails.send` -> `send`; `getClient()` -> `getClient` (fast: no regex)."""
+    last = chain[chain.rfind(".") + 1 :]
+    return last.replace("()", "") if "(" in last else last
+
+
+def _default_channel(rule: ProviderRule) -> str | None:
+    return "email" if rule.kind == "email_send" else None
+
+
+def _filters_pass(rule: ProviderRule, call: Call) -> bool:
+    if rule.args and not re.search(rule.args, call.args):
+        return False
+    return not (rule.arg0 and not re.search(rule.arg0, call.arg0))
+
+
+# ---------------------------------------------------------------- wrappers
+
+
+class WrapperAnalysis:
+    """Fixpoint over "this function sends": direct senders, then functions calling them."""
+
+    def __init__(self, index: RepoIndex, hits: list[Hit], eligible: Callable[[str, str], bool]) -> None:
+        self.index = index
+        self.eligible = eligible
+        self.direct: dict[tuple[str, str], list[Hit]] = defaultdict(list)
+        for hit in hits:
+            if hit.kind in SENDER_KINDS and hit.call.scope:
+                self.direct[(hit.file, hit.call.scope)].append(hit)
+        self.wrappers: dict[tuple[str, str], dict[str, Wrapper]] = defaultdict(dict)
+        self.calls_to: dict[tuple[str, str], list[tuple[str, Call]]] = defaultdict(list)
+        self._calls_by_name: dict[str, list[tuple[str, Call]]] = defaultdict(list)
+        for path, facts in index.facts.items():
+            for call in facts.calls:
+                self._calls_by_name[last_segment(call.chain)].append((path, call))
+        self._looked_up: set[str] = set()
+
+    def run(self) -> None:
+        candidates = {key for key in self.direct if self.eligible(*key)}
+        self._collect_calls({q.rsplit(".", 1)[-1] for _, q in candidates})
+        for key in candidates:
+            for hit in self.direct[key]:
+                if self.calls_to.get(key) or _speaks(key[1], hit.kind):
+                    wrapper = self.wrappers[key].setdefault(hit.kind, Wrapper(hit.kind, "high"))
+                    wrapper.providers.add(hit.provider)
+                    if hit.channel:
+                        wrapper.channels.add(hit.channel)
+        changed = True
+        while changed:
+            changed = False
+            for key, kinds in list(self.wrappers.items()):
+                for kind, wrapper in list(kinds.items()):
+                    for caller_path, call in self.calls_to.get(key, ()):
+                        changed |= self._promote((caller_path, call.scope), kind, wrapper)
+            self._collect_calls({q.rsplit(".", 1)[-1] for _, q in self.wrappers})
+
+    def _promote(self, key: tuple[str, str], kind: str, callee: Wrapper) -> bool:
+        """A caller becomes a (second-level) wrapper when it is a delivery helper: named
+        for the job, taking what to deliver as arguments; jobs and features are not."""
+        if not key[1] or not self.eligible(*key) or not _speaks(key[1], kind):
+            return False
+        if not self._takes_arguments(key) or name_words(key[1].rsplit(".", 1)[-1]) & JOB_WORDS:
+            return False
+        existing = self.wrappers[key].get(kind)
+        if existing is None:
+            existing = self.wrappers[key][kind] = Wrapper(kind, "medium")
+            before = -1
+        else:
+            before = len(existing.channels) + len(existing.providers)
+        existing.channels |= callee.channels
+        existing.providers |= callee.providers
+        return before != len(existing.channels) + len(existing.providers)
+
+    def _takes_arguments(self, key: tuple[str, str]) -> bool:
+        definition = self.index.defs[key[0]][key[1]]
+        return any(name not in ("self", "cls", "this") for name, _ in definition.params)
+
+    def _collect_calls(self, names: set[str]) -> None:
+        for name in names - self._looked_up:
+            self._looked_up.add(name)
+            for path, call in self._calls_by_name.get(name, ()):
+                resolved = self.index.resolve(path, call.scope, call.chain)
+                if isinstance(resolved, DefRef) and not resolved.rest:
+                    self.calls_to[(resolved.file, resolved.qualname)].append((path, call))
+
+    def findings(self) -> list[Finding]:
+        found: list[Finding] = []
+        for (path, qualname), kinds in self.wrappers.items():
+            definition = self.index.defs[path][qualname]
+            for kind, wrapper in kinds.items():
+                found.append(_wrapper_finding(path, definition, kind, wrapper))
+                for caller_path, call in self.calls_to.get((path, qualname), ()):
+                    found.append(
+                        Finding(
+                            kind=Kind(kind),
+                            file=caller_path,
+                            line=call.line,
+                            end_line=call.end_line,
+                            symbol=call.scope or None,
+                            confidence=wrapper.confidence,
+                            discriminator=f"call:{qualname}",
+                            channel=_single(wrapper.channels) if kind != "email_send" else "email",
+                            provider=_single(wrapper.providers),
+                            wraps=(kind, path, qualname),
+                        )
+                    )
+        return found
+
+
+def _wrapper_finding(path: str, definition: Def, kind: str, wrapper: Wrapper) -> Finding:
+    return Finding(
+        kind=Kind(kind),
+        file=path,
+        line=definition.line,
+        end_line=definition.end_line,
+        symbol=definition.qualname,
+        confidence=wrapper.confidence,
+        discriminator="wrapper",
+        channel=_single(wrapper.channels) if kind != "email_send" else "email",
+        provider=_single(wrapper.providers),
+    )
+
+
+def _single(values: set[str]) -> str | None:
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def _speaks(qualname: str, kind: str) -> bool:
+    """Does the function's (or its class's) name say it does this kind of thing?"""
+    vocabulary = VOCABULARY[kind]
+    parts = qualname.split(".")
+    words = name_words(parts[-1])
+    if len(parts) > 1:
+        words |= name_words(parts[-2])
+    return bool(words & vocabulary)
+
+
+def direct_findings(hits: list[Hit]) -> list[Finding]:
+    found: list[Finding] = []
+    for hit in hits:
+        if hit.kind not in SENDER_KINDS:
+            continue
+        found.append(
+            Finding(
+                kind=Kind(hit.kind),
+                file=hit.file,
+                line=hit.call.line,
+                end_line=hit.call.end_line,
+                symbol=hit.call.scope or None,
+                confidence=hit.confidence,
+                discriminator=f"{hit.provider}:{hit.call.chain}",
+                channel=hit.channel,
+                provider=hit.provider,
+            )
+        )
+    return found

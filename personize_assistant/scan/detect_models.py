@@ -1,0 +1,347 @@
+"""Data models: ORM classes, Prisma models and object-literal schemas, with their fields.
+
+Secrets-only tables (tokens, sessions, API keys) and join tables are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from personize_assistant.scan.catalog import Catalog
+from personize_assistant.scan.facts import Def, FieldFact, SchemaCall
+from personize_assistant.scan.findings import Finding
+from personize_assistant.scan.models import Kind, ModelField
+from personize_assistant.scan.resolve import DefRef, Ext, RepoIndex
+
+# (framework, module prefixes, base names that make a class persistent)
+ORM_ROOTS: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
+    ("django", ("django.db", "django.contrib.auth", "django.contrib.gis.db"), frozenset({"Model", "AbstractUser", "AbstractBaseUser"})),
+    ("sqlalchemy", ("sqlalchemy",), frozenset({"DeclarativeBase", "DeclarativeBaseNoMeta", "declarative_base", "as_declarative", "generate_base"})),
+    ("flask-sqlalchemy", ("flask_sqlalchemy",), frozenset({"Model"})),
+    ("sqlmodel", ("sqlmodel",), frozenset({"SQLModel"})),
+    ("beanie", ("beanie",), frozenset({"Document"})),
+    ("odmantic", ("odmantic",), frozenset({"Model"})),
+    ("mongoengine", ("mongoengine",), frozenset({"Document", "DynamicDocument"})),
+    ("tortoise", ("tortoise",), frozenset({"Model"})),
+    ("peewee", ("peewee", "playhouse"), frozenset({"Model"})),
+    ("pynamodb", ("pynamodb",), frozenset({"Model"})),
+    ("piccolo", ("piccolo",), frozenset({"Table"})),
+    ("sequelize", ("sequelize", "sequelize-typescript"), frozenset({"Model"})),
+    ("objection", ("objection",), frozenset({"Model"})),
+)
+PRISMA_SCALARS = frozenset({"String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes", "Unsupported"})
+RELATION_CALLS = re.compile(r"\b(?:relationship|ManyToManyField|OneToMany|ManyToMany|ManyToOne|OneToOne|backref|Relation|Link|BackLink|ReverseRelation)\b")
+FK_CALLS = re.compile(r"\b(?:ForeignKey|OneToOneField|ForeignKeyField|ReferenceField|fields\.ForeignKeyField)\b")
+ORM_VALUE = re.compile(r"\b(?:models\.\w+|\w*Field|Column|mapped_column|relationship|Field|Indexed|ForeignKey|fields\.\w+)\(")
+_SEQUELIZE_TYPE = re.compile(r"\b(?:DataTypes|Sequelize|DataType)\.[A-Z]+")
+PERSON_FIELD = re.compile(r"(?i)email|name|phone|title|company|plan|role|status")
+SECRET_FIELD = re.compile(r"(?i)token|hash|secret|password|passwd|ciphertext|salt|nonce|otp|^key$|api_?key|^identifier$|^scope$|session_?state|^provider$|provider_?account_?id|^type$|^expires$")
+
+
+@dataclass
+class _Field:
+    name: str
+    type: str
+    nullable: bool | None = None
+    primary: bool = False
+    unique: bool = False
+    relation: bool = False
+    foreign_key: bool = False
+    enum_values: tuple[str, ...] = ()
+
+
+class ModelDetector:
+    def __init__(self, index: RepoIndex, catalog: Catalog) -> None:
+        self.index = index
+        self.catalog = catalog
+        self.enums: dict[str, tuple[str, ...]] = {}
+        self.prisma_models: set[str] = set()
+        for facts in index.facts.values():
+            for enum in facts.enums:
+                self.enums.setdefault(enum.name, enum.values)
+                self.enums.setdefault(enum.name.rsplit(".", 1)[-1], enum.values)
+            self.prisma_models.update(model[0] for model in facts.models)
+        self._frameworks: dict[tuple[str, str], str | None] = {}
+
+    def findings(self) -> list[Finding]:
+        found: list[Finding] = []
+        for path, facts in self.index.facts.items():
+            for name, line, end_line, fields in facts.models:
+                found.extend(self._emit(path, name, line, end_line, "prisma", [self._prisma_field(f) for f in fields]))
+            by_owner: dict[str, list[FieldFact]] = {}
+            for field_fact in facts.fields:
+                by_owner.setdefault(field_fact.owner, []).append(field_fact)
+            for definition in facts.defs:
+                if definition.kind == "class":
+                    found.extend(self._class(path, definition, by_owner))
+            for schema in facts.schemas:
+                found.extend(self._schema(path, schema, facts.calls))
+        return found
+
+    # ---------------------------------------------------------------- classes
+    def _class(self, path: str, definition: Def, by_owner: dict[str, list[FieldFact]]) -> list[Finding]:
+        framework = self._framework(path, definition, 0)
+        typeorm = any(d.chain.rsplit(".", 1)[-1] == "Entity" for d in definition.decorators)
+        if typeorm:
+            framework = "typeorm"
+        if framework is None:
+            return []
+        if framework == "sqlmodel" and "table=True" not in definition.bases:
+            return []
+        own = by_owner.get(definition.qualname, [])
+        if self._abstract(own, by_owner.get(definition.qualname + ".Meta", [])):
+            return []
+        fields = [f for f in (self._class_field(definition.qualname, fact, framework) for fact in own) if f is not None]
+        if not fields:
+            return []
+        return self._emit(path, definition.qualname, definition.line, definition.end_line, framework, fields)
+
+    def _framework(self, path: str, definition: Def, depth: int) -> str | None:
+        key = (path, definition.qualname)
+        if key in self._frameworks:
+            return self._frameworks[key]
+        self._frameworks[key] = None
+        result = None
+        for base in definition.bases:
+            if "=" in base or depth > 6:
+                continue
+            target = self.index.resolve(path, "", base)
+            if isinstance(target, Ext):
+                result = _root_framework(target)
+            elif isinstance(target, DefRef) and not target.rest:
+                parent = self.index.definition(target)
+                if parent is not None and parent.kind == "class":
+                    result = self._framework(target.file, parent, depth + 1)
+            if result:
+                break
+        self._frameworks[key] = result
+        return result
+
+    @staticmethod
+    def _abstract(own: list[FieldFact], meta: list[FieldFact]) -> bool:
+        return any(f.name == "abstract" and f.value == "True" for f in meta) or any(f.name == "__abstract__" and f.value == "True" for f in own)
+
+    def _class_field(self, owner: str, fact: FieldFact, framework: str) -> _Field | None:
+        name = fact.name
+        if name.startswith("_") or name.isupper() or name in ("objects", "model_config", "Config", "Meta", "Settings"):
+            return None
+        value = fact.value
+        annotation = fact.type
+        if framework == "typeorm":
+            return self._typeorm_field(fact)
+        if not (ORM_VALUE.search(value) or annotation):
+            return None
+        if value.startswith(("lambda", "property")) or "ClassVar" in annotation:
+            return None
+        if RELATION_CALLS.search(value) or RELATION_CALLS.search(annotation):
+            return _Field(name, "relation", relation=True)
+        declared = _python_type(annotation, value)
+        nullable = _python_nullable(annotation, value, framework)
+        enum_values = self._enum_for(owner, value, annotation)
+        return _Field(
+            name=name,
+            type=declared,
+            nullable=nullable,
+            primary=bool(re.search(r"primary_key\s*=\s*True", value)) or (name == "id" and framework in ("sqlmodel", "beanie")),
+            unique=bool(re.search(r"unique\s*=\s*True", value)),
+            foreign_key=bool(FK_CALLS.search(value)) or name.endswith("_id"),
+            enum_values=enum_values,
+        )
+
+    def _enum_for(self, owner: str, value: str, annotation: str) -> tuple[str, ...]:
+        choices = re.search(r"choices\s*=\s*([\w.]+?)(?:\.choices)?\b[,)]", value)
+        candidates = [choices.group(1)] if choices else []
+        candidates += re.findall(r"\b([A-Z]\w+)\b", annotation) + re.findall(r"\bEnum\(\s*([A-Z]\w+)", value)
+        for candidate in candidates:
+            for key in (f"{owner}.{candidate}", candidate, candidate.rsplit(".", 1)[-1]):
+                if key in self.enums:
+                    return self.enums[key]
+        inline = re.search(r"choices\s*=\s*\[(.*?)\]\s*[,)]", value)
+        if inline:
+            return tuple(re.findall(r"\(\s*['\"]([^'\"]+)['\"]", inline.group(1)))
+        return ()
+
+    def _typeorm_field(self, fact: FieldFact) -> _Field | None:
+        decorators = fact.decorators
+        if not decorators:
+            return None
+        if re.search(r"@(?:OneToMany|ManyToMany|ManyToOne|OneToOne|JoinColumn|JoinTable)", decorators):
+            return _Field(fact.name, "relation", relation=True)
+        if "Column" not in decorators:
+            return None
+        enum = re.search(r"enum\s*:\s*([A-Za-z_]\w*)", decorators)
+        enum_values = self.enums.get(enum.group(1), ()) if enum else self.enums.get(fact.type, ())
+        return _Field(
+            name=fact.name,
+            type=fact.type or "unknown",
+            nullable=fact.optional or bool(re.search(r"nullable\s*:\s*true", decorators)) or "| null" in fact.type,
+            primary="@Primary" in decorators,
+            unique=bool(re.search(r"unique\s*:\s*true", decorators)),
+            foreign_key=fact.name.endswith(("Id", "_id")),
+            enum_values=enum_values,
+        )
+
+    # ---------------------------------------------------------------- prisma
+    def _prisma_field(self, fact: FieldFact) -> _Field:
+        base_type = fact.type.rstrip("[]")
+        relation = "@relation" in fact.decorators or (base_type not in PRISMA_SCALARS and base_type in self.prisma_models)
+        return _Field(
+            name=fact.name,
+            type=fact.type,
+            nullable=fact.optional,
+            primary="@id" in fact.decorators,
+            unique="@unique" in fact.decorators,
+            relation=relation,
+            foreign_key=fact.name.endswith(("Id", "_id")),
+            enum_values=self.enums.get(base_type, ()) if base_type not in PRISMA_SCALARS else (),
+        )
+
+    # ---------------------------------------------------------------- object-literal schemas
+    def _schema(self, path: str, schema: SchemaCall, calls: tuple[object, ...]) -> list[Finding]:
+        last = schema.chain.rsplit(".", 1)[-1]
+        if last in ("pgTable", "mysqlTable", "sqliteTable"):
+            framework, entity = "drizzle", schema.target or schema.name_arg
+            fields = [self._drizzle_field(path, f) for f in schema.fields]
+        elif last == "Schema":
+            framework, entity = "mongoose", self._mongoose_name(schema, calls)
+            fields = [self._mongoose_field(f) for f in schema.fields]
+        elif last in ("define", "init") and not any(_SEQUELIZE_TYPE.search(f.value) for f in schema.fields):
+            return []
+        elif last == "define" and schema.name_arg:
+            framework, entity = "sequelize", schema.name_arg
+            fields = [self._mongoose_field(f) for f in schema.fields]
+        elif last == "init" and "." in schema.chain:
+            framework, entity = "sequelize", schema.chain.rsplit(".", 1)[0]
+            fields = [self._mongoose_field(f) for f in schema.fields]
+        else:
+            return []
+        if not entity or not fields:
+            return []
+        return self._emit(path, entity, schema.line, schema.end_line, framework, fields, symbol=schema.target or entity)
+
+    def _mongoose_name(self, schema: SchemaCall, calls: tuple[object, ...]) -> str:
+        for call in calls:
+            chain = getattr(call, "chain", "")
+            args = getattr(call, "args", "")
+            if chain.rsplit(".", 1)[-1] == "model" and schema.target and re.search(rf"\b{re.escape(schema.target)}\b", args):
+                name = re.match(r"""^\(\s*['"`](\w+)['"`]""", args)
+                if name:
+                    return name.group(1)
+        base = re.sub(r"(?i)schema$", "", schema.target or "")
+        return base[:1].upper() + base[1:]
+
+    def _drizzle_field(self, path: str, fact: FieldFact) -> _Field:
+        value = fact.value
+        kind = re.match(r"([\w$]+)\(", value)
+        type_name = kind.group(1) if kind else "unknown"
+        enum_values: tuple[str, ...] = self.enums.get(type_name, ())
+        binding = self.index.bindings.get((path, "", type_name))
+        if binding is not None and "Enum(" in binding.raw:
+            enum_values = tuple(re.findall(r"['\"]([^'\"]+)['\"]", binding.raw)[1:])
+        return _Field(
+            name=fact.name,
+            type=type_name,
+            nullable=not (".notNull()" in value or ".primaryKey()" in value),
+            primary=".primaryKey()" in value,
+            unique=".unique()" in value,
+            foreign_key=".references(" in value,
+            enum_values=enum_values,
+        )
+
+    def _mongoose_field(self, fact: FieldFact) -> _Field:
+        value = fact.value
+        declared = re.search(r"type\s*:\s*([\w.]+)", value)
+        type_name = declared.group(1) if declared else value.strip("[]{} ").split(",")[0][:40]
+        enum = re.search(r"(?:enum\s*:\s*\[|ENUM\()(.*?)[\])]", value)
+        required = re.search(r"(?:required|allowNull)\s*:\s*(true|false)", value)
+        nullable = None
+        if required:
+            nullable = (required.group(1) == "false") if "required" in required.group(0) else required.group(1) == "true"
+        return _Field(
+            name=fact.name,
+            type=type_name,
+            nullable=nullable,
+            primary=bool(re.search(r"primaryKey\s*:\s*true", value)),
+            unique=bool(re.search(r"unique\s*:\s*true", value)),
+            relation="ref:" in value.replace(" ", "") or "references" in value,
+            foreign_key="ObjectId" in value,
+            enum_values=tuple(re.findall(r"['\"]([^'\"]+)['\"]", enum.group(1))) if enum else (),
+        )
+
+    # ---------------------------------------------------------------- emit
+    def _emit(self, path: str, entity: str, line: int, end_line: int, framework: str, fields: list[_Field], symbol: str | None = None) -> list[Finding]:
+        if _join_table(fields) or self._secrets_only(entity, fields):
+            return []
+        reported = [
+            ModelField(
+                name=f.name,
+                type=f.type,
+                nullable=f.nullable,
+                enum_values=list(f.enum_values) or None,
+                is_primary_key=True if f.primary else None,
+                is_unique=True if f.unique else None,
+            )
+            for f in fields
+            if not f.relation
+        ]
+        return [
+            Finding(Kind.DATA_MODEL, path, line, end_line, symbol or entity, "high", discriminator="model", entity=entity.rsplit(".", 1)[-1], fields=reported, framework=framework)
+        ]
+
+    def _secrets_only(self, entity: str, fields: list[_Field]) -> bool:
+        content = [f for f in fields if _is_content(f)]
+        if content and all(SECRET_FIELD.search(f.name) for f in content):
+            return True
+        named_secret = bool(self.catalog.skip_entities.match(entity.rsplit(".", 1)[-1]))
+        return named_secret and not any(PERSON_FIELD.search(f.name) for f in content)
+
+
+def _is_content(f: _Field) -> bool:
+    if f.relation or f.foreign_key or f.primary or f.name == "id" or f.enum_values:
+        return False
+    lowered = f.type.lower()
+    if any(word in lowered for word in ("date", "time", "bool")):
+        return False
+    return not re.search(r"(?:At|_at|_on)$", f.name)
+
+
+def _join_table(fields: list[_Field]) -> bool:
+    links = sum(1 for f in fields if f.relation or f.foreign_key)
+    return links >= 2 and not any(_is_content(f) for f in fields)
+
+
+def _root_framework(target: Ext) -> str | None:
+    names = set(target.path)
+    for framework, modules, bases in ORM_ROOTS:
+        if any(target.module == m or target.module.startswith((m + ".", m + "/")) for m in modules) and names & bases:
+            return framework
+    return None
+
+
+def _python_type(annotation: str, value: str) -> str:
+    if annotation:
+        inner = re.match(r"Mapped\[(.*)\]$", annotation.strip())
+        text = inner.group(1) if inner else annotation
+        text = re.sub(r"Optional\[(.*)\]", r"\1", text)
+        text = re.sub(r"\s*\|\s*None", "", text)
+        return text.strip() or "unknown"
+    call = re.match(r"(?:models\.|fields\.|db\.)?(\w+)\(\s*(?:(?:sa\.|db\.)?([A-Z]\w*))?", value)
+    if call is None:
+        return "unknown"
+    if call.group(1) in ("Column", "mapped_column") and call.group(2):
+        return call.group(2)
+    return call.group(1)
+
+
+def _python_nullable(annotation: str, value: str, framework: str) -> bool | None:
+    explicit = re.search(r"\b(?:null|nullable)\s*=\s*(True|False)", value)
+    if explicit:
+        return explicit.group(1) == "True"
+    if annotation:
+        return "None" in annotation or "Optional[" in annotation
+    if framework == "django":
+        return False
+    if "Column(" in value:
+        return "primary_key=True" not in value
+    return None

@@ -1,0 +1,127 @@
+"""Scheduled jobs: scheduler calls, Celery beat, Vercel and GitHub Actions crons, crontabs."""
+
+from __future__ import annotations
+
+import re
+
+from personize_assistant.scan.detect_calls import Hit
+from personize_assistant.scan.detect_routes import (
+    NEXT_PAGES_API,
+    NEXT_ROUTE,
+    RouteTable,
+    split_arguments,
+)
+from personize_assistant.scan.facts import Call, Def
+from personize_assistant.scan.findings import Finding
+from personize_assistant.scan.models import Kind
+from personize_assistant.scan.resolve import DefRef, RepoIndex
+
+_DOTTED = re.compile(r"""['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]""")
+_SIGNATURE = re.compile(r"\b([A-Za-z_][\w.]*)\.(?:s|si|signature)\(")
+_MANAGE = re.compile(r"manage\.py\s+([\w-]+)")
+
+
+class ScheduleDetector:
+    def __init__(self, index: RepoIndex, table: RouteTable, hits: list[Hit]) -> None:
+        self.index = index
+        self.table = table
+        self.hits = [h for h in hits if h.kind == "scheduled_job"]
+        self.decorated: dict[tuple[str, int], Def] = {}
+        for path, defs in index.defs.items():
+            for definition in defs.values():
+                for decorator in definition.decorators:
+                    self.decorated[(path, decorator.line)] = definition
+
+    def findings(self) -> list[Finding]:
+        found: list[Finding] = []
+        for hit in self.hits:
+            found.append(self._from_hit(hit))
+        for path, facts in self.index.facts.items():
+            for call in facts.calls:
+                if call.chain.endswith("add_periodic_task"):
+                    found.extend(self._periodic(path, call))
+            for kind, name, line, end_line, detail in facts.extra:
+                found.extend(self._extra(path, kind, name, line, end_line, detail))
+        return found
+
+    def _from_hit(self, hit: Hit) -> Finding:
+        call = hit.call
+        schedule = _literal(call.arg0) if hit.rule is not None and hit.rule.schedule_arg == 0 else _cron_in(call.args)
+        decorated = self.decorated.get((hit.file, call.line))
+        if decorated is not None:
+            return self._def_finding(hit.file, decorated, schedule, hit.provider)
+        return Finding(Kind.SCHEDULED_JOB, hit.file, call.line, call.end_line, call.scope or None, "high", discriminator=f"{hit.provider}:{call.chain}", provider=hit.provider, schedule=schedule)
+
+    def _def_finding(self, path: str, definition: Def, schedule: str | None, provider: str | None) -> Finding:
+        return Finding(Kind.SCHEDULED_JOB, path, definition.line, definition.end_line, definition.qualname, "high", discriminator="job", provider=provider, schedule=schedule)
+
+    def _periodic(self, path: str, call: Call) -> list[Finding]:
+        names = [m.group(1) for m in _DOTTED.finditer(call.args)] + [m.group(1) for m in _SIGNATURE.finditer(call.args)]
+        arguments = split_arguments(call.args)
+        schedule = arguments[0] if arguments else None
+        found = [f for name in names if (f := self._task(path, call.scope, name, schedule)) is not None]
+        if found:
+            return found
+        return [Finding(Kind.SCHEDULED_JOB, path, call.line, call.end_line, call.scope or None, "high", discriminator="celery:add_periodic_task", provider="celery", schedule=schedule)]
+
+    def _task(self, path: str, scope: str, name: str, schedule: str | None) -> Finding | None:
+        target = self._dotted_def(name) or self.index.resolve(path, scope, name)
+        if isinstance(target, DefRef) and not target.rest:
+            definition = self.index.definition(target)
+            if definition is not None:
+                return self._def_finding(target.file, definition, schedule, "celery")
+        return None
+
+    def _dotted_def(self, dotted: str) -> DefRef | None:
+        module, _, name = dotted.rpartition(".")
+        target = self.index.py_modules.get(module)
+        if target is not None and name in self.index.defs.get(target, {}):
+            return DefRef(target, name, ())
+        return None
+
+    def _extra(self, path: str, kind: str, name: str, line: int, end_line: int, detail: str) -> list[Finding]:
+        if kind == "beat_task":
+            task = self._task(path, "", name, detail or None)
+            return [task] if task is not None else [Finding(Kind.SCHEDULED_JOB, path, line, end_line, name, "high", discriminator="beat", provider="celery", schedule=detail or None)]
+        if kind == "vercel_cron":
+            handler = self._next_handler(name)
+            if handler is not None:
+                file, definition = handler
+                return [Finding(Kind.SCHEDULED_JOB, file, definition.line, definition.end_line, definition.qualname, "high", discriminator="vercel-cron", provider="vercel", schedule=detail, route=name)]
+            return [Finding(Kind.SCHEDULED_JOB, path, line, end_line, name, "high", discriminator="vercel-cron", provider="vercel", schedule=detail, route=name)]
+        if kind == "gha_cron":
+            return [Finding(Kind.SCHEDULED_JOB, path, line, end_line, name, "high", discriminator=f"gha:{detail}", provider="github-actions", schedule=detail)]
+        if kind == "crontab_cmd":
+            return [self._crontab(path, name, line, detail)]
+        return []
+
+    def _crontab(self, path: str, command: str, line: int, schedule: str) -> Finding:
+        managed = _MANAGE.search(command)
+        if managed:
+            suffix = f"/management/commands/{managed.group(1)}.py"
+            for file, defs in self.index.defs.items():
+                if ("/" + file).endswith(suffix) and "Command" in defs:
+                    definition = defs["Command"]
+                    return Finding(Kind.SCHEDULED_JOB, file, definition.line, definition.end_line, "Command", "high", discriminator="crontab", provider="cron", schedule=schedule, framework="django")
+        return Finding(Kind.SCHEDULED_JOB, path, line, line, command[:80], "high", discriminator=f"crontab:{command[:80]}", provider="cron", schedule=schedule)
+
+    def _next_handler(self, route: str) -> tuple[str, Def] | None:
+        wanted = route.split("?", 1)[0].rstrip("/")
+        for (file, qualname), entry in self.table.routes.items():
+            if entry.framework != "nextjs" or entry.path.rstrip("/") != wanted:
+                continue
+            if NEXT_ROUTE.search(file) or NEXT_PAGES_API.search(file):
+                definition = self.index.defs[file].get(qualname)
+                if definition is not None and qualname in ("GET", "POST", "default"):
+                    return file, definition
+        return None
+
+
+def _literal(text: str) -> str | None:
+    match = re.match(r"""^\s*['"`](.*?)['"`]""", text)
+    return match.group(1) if match else None
+
+
+def _cron_in(args: str) -> str | None:
+    match = re.search(r"""(?:cron|pattern|every)\s*:\s*['"`]([^'"`]+)['"`]""", args)
+    return match.group(1) if match else None

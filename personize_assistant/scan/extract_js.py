@@ -1,0 +1,669 @@
+"""Facts from JavaScript, JSX, TypeScript and TSX files (queries in queries/*.scm)."""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node, QueryCursor
+
+from personize_assistant.scan.catalog import Catalog
+from personize_assistant.scan.extract_common import (
+    ScopeIndex,
+    end_line_of,
+    find_markers,
+    line_of,
+    named_children,
+    normalize_chain,
+    one_line,
+    string_value,
+    text,
+)
+from personize_assistant.scan.facts import (
+    Binding,
+    Branch,
+    Call,
+    Decorator,
+    Def,
+    Enum,
+    Export,
+    FieldFact,
+    FileFacts,
+    Import,
+    SchemaCall,
+)
+from personize_assistant.scan.languages import grammar
+
+FUNCTION_TYPES = frozenset(
+    {"arrow_function", "function_expression", "function", "generator_function"}
+)
+CLASS_TYPES = frozenset({"class_declaration", "abstract_class_declaration", "class"})
+ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "all", "head", "options"})
+SEGMENT_WORDS = re.compile(
+    r"\b(?:plan|plans|tier|role|roles|subscriptionStatus|subscription_status|subscriptionTier|"
+    r"lifecycle|lifecycleStage|lifecycle_stage|locale|language|lang|isPro|is_pro|isPremium|is_premium|"
+    r"isTrial|is_trial|trial|onTrial|on_trial|isTrialing|isFree|is_free|isPaid|is_paid|isPaying|"
+    r"persona|segment|cohort|country|planId|plan_id|planName|plan_name|planType|plan_type|"
+    r"userType|user_type|accountType|account_type|customerType|customer_type|seniority|industry)\b"
+)
+_STRINGS = re.compile(r"""'[^'\n]*'|"[^"\n]*"|`[^`]*`""")
+
+
+def segment_condition(condition: str) -> bool:
+    """Does a branch condition read a user attribute (outside string literals)?"""
+    return bool(SEGMENT_WORDS.search(_STRINGS.sub("", condition)))
+
+
+class _JsExtractor:
+    def __init__(self, path: str, language: str, source: bytes, catalog: Catalog) -> None:
+        self.path = path
+        self.language = language
+        self.source = source
+        self.catalog = catalog
+        self.defs: list[Def] = []
+        self.calls: list[Call] = []
+        self.imports: list[Import] = []
+        self.exports: list[Export] = []
+        self.bindings: list[Binding] = []
+        self.fields: list[FieldFact] = []
+        self.schemas: list[SchemaCall] = []
+        self.branches: list[Branch] = []
+        self.enums: list[Enum] = []
+        self.scopes: ScopeIndex
+
+    # ---------------------------------------------------------------- entry
+    def run(self) -> FileFacts:
+        tree = grammar(self.language).parser.parse(self.source)
+        captures = QueryCursor(grammar(self.language).query).captures(tree.root_node)
+        for node in captures.get("def", ()):
+            self._definition(node)
+        for node in captures.get("pair", ()):
+            self._pair(node)
+        for node in captures.get("var", ()):
+            self._function_variable(node)
+        for node in captures.get("assign", ()):
+            self._function_assignment(node)
+        for node in captures.get("call", ()):
+            self._route_handlers(node)
+        self.scopes = ScopeIndex(self.defs)
+        self._second_pass(captures)
+        return FileFacts(
+            path=self.path,
+            language=self.language,
+            defs=tuple(self.scopes.defs),
+            calls=tuple(self.calls),
+            imports=tuple(self.imports),
+            exports=tuple(self.exports),
+            bindings=tuple(self.bindings),
+            fields=tuple(self.fields),
+            schemas=tuple(self.schemas),
+            branches=tuple(self.branches),
+            enums=tuple(self.enums),
+            markers=find_markers(self.source, self.catalog, self.scopes),
+            error=tree.root_node.has_error,
+        )
+
+    def _second_pass(self, captures: dict[str, list[Node]]) -> None:
+        for node in captures.get("import", ()):
+            self._import(node)
+        for node in captures.get("export", ()):
+            self._export(node)
+        for node in captures.get("var", ()):
+            self._variable(node)
+        for node in captures.get("assign", ()):
+            self._assignment(node)
+        for node in captures.get("call", ()):
+            self._call(node, node.child_by_field_name("function"))
+        for node in captures.get("new", ()):
+            self._call(node, node.child_by_field_name("constructor"))
+        for node in captures.get("field", ()):
+            self._field(node)
+        for node in captures.get("branch", ()):
+            self._branch(node)
+        for node in captures.get("enum", ()):
+            self._enum(node)
+        for node in captures.get("union", ()):
+            self._union(node)
+
+    # ---------------------------------------------------------------- definitions
+    def _definition(self, node: Node) -> None:
+        name = text(node.child_by_field_name("name"), 120)
+        if not name:
+            return
+        kind = "class" if node.type in CLASS_TYPES else "function"
+        owner = ""
+        if node.type == "method_definition":
+            kind = "method"
+            owner = self._owner_name(node.parent)
+        qualname = f"{owner}.{name}" if owner else name
+        exported = node.parent is not None and node.parent.type == "export_statement"
+        if (
+            exported
+            and node.parent is not None
+            and node.parent.child_by_field_name("value") is None
+            and any(c.type == "default" for c in node.parent.children)
+        ):
+            self.exports.append(Export("default", qualname, ""))
+        self.defs.append(
+            Def(
+                qualname=qualname,
+                kind=kind,
+                line=line_of(node),
+                end_line=end_line_of(node),
+                start=node.start_byte,
+                end=node.end_byte,
+                exported=exported,
+                decorators=self._decorators(node),
+                params=self._params(node.child_by_field_name("parameters")),
+                bases=self._bases(node) if kind == "class" else (),
+                statements=_statement_count(node.child_by_field_name("body")),
+                returns="" if kind == "class" else _returns(node),
+            )
+        )
+        if kind == "method" and name == "constructor":
+            self._parameter_properties(node, owner)
+
+    def _owner_name(self, body: Node | None) -> str:
+        """Class name for a method, variable/key name for an object-literal method."""
+        if body is None or body.parent is None:
+            return ""
+        holder = body.parent
+        if body.type == "class_body":
+            return text(holder.child_by_field_name("name"), 120)
+        if body.type == "object":
+            return self._object_holder_name(body)
+        return ""
+
+    def _object_holder_name(self, obj: Node) -> str:
+        holder = obj.parent
+        while holder is not None and holder.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
+            holder = holder.parent
+        if holder is None:
+            return ""
+        if holder.type == "variable_declarator":
+            return text(holder.child_by_field_name("name"), 120)
+        if holder.type == "pair":
+            return text(holder.child_by_field_name("key"), 120)
+        if holder.type == "assignment_expression":
+            return normalize_chain(text(holder.child_by_field_name("left"), 200))
+        if holder.type == "export_statement":
+            return "default"
+        return ""
+
+    def _pair(self, node: Node) -> None:
+        key = text(node.child_by_field_name("key"), 120).strip("'\"")
+        value = node.child_by_field_name("value")
+        if not key or value is None:
+            return
+        owner = self._object_holder_name(node.parent) if node.parent is not None else ""
+        self.defs.append(
+            Def(
+                qualname=f"{owner}.{key}" if owner else key,
+                kind="method",
+                line=line_of(node),
+                end_line=end_line_of(node),
+                start=value.start_byte,
+                end=value.end_byte,
+                exported=False,
+                params=self._params(value.child_by_field_name("parameters")),
+                statements=_statement_count(value.child_by_field_name("body")),
+            )
+        )
+
+    def _function_variable(self, node: Node) -> None:
+        name_node = node.child_by_field_name("name")
+        value = _unwrap(node.child_by_field_name("value"))
+        if name_node is None or name_node.type != "identifier" or value is None:
+            return
+        function = value if value.type in FUNCTION_TYPES else _function_argument(value)
+        if function is None:
+            return
+        declaration = node.parent
+        exported = bool(
+            declaration is not None
+            and declaration.parent is not None
+            and declaration.parent.type == "export_statement"
+        )
+        self.defs.append(
+            Def(
+                qualname=text(name_node, 120),
+                kind="function",
+                line=line_of(node),
+                end_line=end_line_of(node),
+                start=node.start_byte,
+                end=node.end_byte,
+                exported=exported,
+                params=self._params(function.child_by_field_name("parameters")),
+                statements=_statement_count(function.child_by_field_name("body")),
+                returns=_returns(function),
+            )
+        )
+
+    def _function_assignment(self, node: Node) -> None:
+        """`module.exports.send = async () => {}` / `exports.handler = function () {}`."""
+        left = normalize_chain(text(node.child_by_field_name("left"), 200))
+        value = _unwrap(node.child_by_field_name("right"))
+        if value is None or value.type not in FUNCTION_TYPES:
+            return
+        if left.startswith(("module.exports.", "exports.")):
+            name = left.rsplit(".", 1)[1]
+            self.exports.append(Export(name, name, ""))
+        elif left in ("module.exports", "exports"):
+            name = "default"
+            self.exports.append(Export("default", "default", ""))
+        elif "." in left and not left.startswith("this."):
+            name = left
+        else:
+            return
+        self.defs.append(
+            Def(
+                qualname=name,
+                kind="function",
+                line=line_of(node),
+                end_line=end_line_of(node),
+                start=node.start_byte,
+                end=node.end_byte,
+                exported=True,
+                params=self._params(value.child_by_field_name("parameters")),
+                statements=_statement_count(value.child_by_field_name("body")),
+            )
+        )
+
+    def _route_handlers(self, node: Node) -> None:
+        """Inline handlers of `app.post('/path', async (req, res) => ...)` become definitions."""
+        function = node.child_by_field_name("function")
+        if function is None or function.type != "member_expression":
+            return
+        method = text(function.child_by_field_name("property"), 20)
+        if method not in ROUTE_METHODS:
+            return
+        arguments = node.child_by_field_name("arguments")
+        first = next(iter(named_children(arguments)), None)
+        path = string_value(first)
+        if path is None or not path.startswith(("/", "*")):
+            return
+        for argument in named_children(arguments):
+            if argument.type in FUNCTION_TYPES:
+                self.defs.append(
+                    Def(
+                        qualname=f"{method.upper()} {path[:120]}",
+                        kind="route",
+                        line=line_of(node),
+                        end_line=end_line_of(argument),
+                        start=argument.start_byte,
+                        end=argument.end_byte,
+                        exported=False,
+                        params=self._params(argument.child_by_field_name("parameters")),
+                        statements=_statement_count(argument.child_by_field_name("body")),
+                    )
+                )
+
+    def _decorators(self, node: Node) -> tuple[Decorator, ...]:
+        found = [c for c in node.children if c.type == "decorator"]
+        sibling = node.prev_named_sibling
+        while sibling is not None and sibling.type == "decorator":
+            found.insert(0, sibling)
+            sibling = sibling.prev_named_sibling
+        if node.parent is not None and node.parent.type == "export_statement":
+            found = [c for c in node.parent.children if c.type == "decorator"] + found
+        unique = {d.start_byte: d for d in found}
+        return tuple(_decorator(unique[k]) for k in sorted(unique))
+
+    def _params(self, params: Node | None) -> tuple[tuple[str, str], ...]:
+        result: list[tuple[str, str]] = []
+        for param in named_children(params):
+            pattern = param.child_by_field_name("pattern") or param
+            type_node = param.child_by_field_name("type")
+            result.append(
+                (text(pattern, 80), text(type_node, 120).lstrip(":").strip() if type_node else "")
+            )
+        return tuple(result)
+
+    def _parameter_properties(self, node: Node, owner: str) -> None:
+        """`constructor(private mailer: MailService)` gives `this.mailer` a type."""
+        for param in named_children(node.child_by_field_name("parameters")):
+            if not any(c.type in ("accessibility_modifier", "readonly") for c in param.children):
+                continue
+            name = text(param.child_by_field_name("pattern"), 80)
+            type_text = text(param.child_by_field_name("type"), 120).lstrip(":").strip()
+            if name and type_text:
+                self.bindings.append(
+                    Binding(owner, f"this.{name}", _type_chain(type_text), type_text, line_of(param))
+                )
+
+    def _bases(self, node: Node) -> tuple[str, ...]:
+        bases: list[str] = []
+        for child in node.children:
+            if child.type == "class_heritage":
+                for clause in child.named_children:
+                    if clause.type == "extends_clause" or child.named_child_count == 1:
+                        bases.extend(normalize_chain(text(v, 200)) for v in clause.named_children)
+        return tuple(b for b in bases if b)
+
+    # ---------------------------------------------------------------- imports/exports
+    def _import(self, node: Node) -> None:
+        module = string_value(node.child_by_field_name("source"))
+        if not module:
+            return
+        line = line_of(node)
+        for clause in node.named_children:
+            if clause.type != "import_clause":
+                continue
+            for part in clause.named_children:
+                if part.type == "identifier":
+                    self.imports.append(Import(text(part), module, "default", line))
+                elif part.type == "namespace_import":
+                    ident = next(iter(part.named_children), None)
+                    self.imports.append(Import(text(ident), module, "*", line))
+                elif part.type == "named_imports":
+                    for spec in part.named_children:
+                        name = text(spec.child_by_field_name("name"))
+                        alias = text(spec.child_by_field_name("alias")) or name
+                        self.imports.append(Import(alias, module, name, line))
+
+    def _export(self, node: Node) -> None:
+        source = string_value(node.child_by_field_name("source")) or ""
+        value = node.child_by_field_name("value")
+        if value is not None:
+            self._default_export(node, value)
+            return
+        clause = next((c for c in node.named_children if c.type == "export_clause"), None)
+        if clause is not None:
+            for spec in clause.named_children:
+                name = text(spec.child_by_field_name("name"))
+                alias = text(spec.child_by_field_name("alias")) or name
+                self.exports.append(Export(alias, name, source))
+            return
+        namespace = next((c for c in node.named_children if c.type == "namespace_export"), None)
+        if namespace is not None:
+            self.exports.append(Export(text(namespace.named_children[-1]), "*", source))
+        elif source:
+            self.exports.append(Export("*", "", source))
+
+    def _default_export(self, node: Node, value: Node) -> None:
+        value = _unwrap(value) or value
+        if value.type == "identifier":
+            self.exports.append(Export("default", text(value), ""))
+            return
+        function = value if value.type in FUNCTION_TYPES else _function_argument(value)
+        if function is not None:
+            self.exports.append(Export("default", "default", ""))
+            self.defs.append(
+                Def(
+                    qualname="default",
+                    kind="function",
+                    line=line_of(node),
+                    end_line=end_line_of(node),
+                    start=value.start_byte,
+                    end=value.end_byte,
+                    exported=True,
+                    params=self._params(function.child_by_field_name("parameters")),
+                    statements=_statement_count(function.child_by_field_name("body")),
+                )
+            )
+
+    # ---------------------------------------------------------------- bindings
+    def _variable(self, node: Node) -> None:
+        name_node = node.child_by_field_name("name")
+        value = _unwrap(node.child_by_field_name("value"))
+        if name_node is None or value is None or value.type in FUNCTION_TYPES:
+            return
+        scope = self.scopes.at(node.start_byte)
+        if self._require(name_node, value):
+            return
+        if name_node.type == "object_pattern":
+            base = normalize_chain(text(value, 300))
+            for prop in name_node.named_children:
+                key = text(prop.child_by_field_name("key") or prop, 80)
+                local = text(prop.child_by_field_name("value") or prop, 80)
+                if key.isidentifier() and local.isidentifier():
+                    self.bindings.append(Binding(scope, local, f"{base}.{key}", "", line_of(prop)))
+            return
+        if name_node.type != "identifier":
+            return
+        chain = _value_chain(value)
+        if chain:
+            raw = one_line(text(value, 200))
+            self.bindings.append(Binding(scope, text(name_node), chain, raw, line_of(node)))
+
+    def _require(self, name_node: Node, value: Node) -> bool:
+        call = value
+        member = ""
+        if call.type == "member_expression":
+            member = text(call.child_by_field_name("property"))
+            call = _unwrap(call.child_by_field_name("object")) or call
+        if call.type != "call_expression" or text(call.child_by_field_name("function")) != "require":
+            return False
+        module = string_value(next(iter(named_children(call.child_by_field_name("arguments"))), None))
+        if not module:
+            return True
+        line = line_of(value)
+        if name_node.type == "identifier":
+            self.imports.append(Import(text(name_node), module, member or "*", line))
+        elif name_node.type == "object_pattern":
+            for prop in name_node.named_children:
+                key = text(prop.child_by_field_name("key") or prop, 80)
+                local = text(prop.child_by_field_name("value") or prop, 80)
+                if key.isidentifier() and local.isidentifier():
+                    self.imports.append(Import(local, module, key, line))
+        return True
+
+    def _assignment(self, node: Node) -> None:
+        left = normalize_chain(text(node.child_by_field_name("left"), 200))
+        right = _unwrap(node.child_by_field_name("right"))
+        if right is None or right.type in FUNCTION_TYPES:
+            return
+        scope = self.scopes.at(node.start_byte)
+        if left in ("module.exports", "exports"):
+            self._module_exports(right)
+            return
+        if left.startswith(("module.exports.", "exports.")):
+            name = left.rsplit(".", 1)[1]
+            if right.type == "identifier":
+                self.exports.append(Export(name, text(right), ""))
+            else:
+                self.bindings.append(Binding("", name, _value_chain(right), one_line(text(right, 200)), line_of(node)))
+            return
+        chain = _value_chain(right)
+        if not chain:
+            return
+        if left.startswith("this.") and left.count(".") == 1:
+            owner = scope.split(".", 1)[0] if "." in scope else scope
+            self.bindings.append(Binding(owner, left, chain, one_line(text(right, 200)), line_of(node)))
+        elif left.isidentifier():
+            self.bindings.append(Binding(scope, left, chain, one_line(text(right, 200)), line_of(node)))
+
+    def _module_exports(self, right: Node) -> None:
+        if right.type == "identifier":
+            self.exports.append(Export("default", text(right), ""))
+            return
+        if right.type == "object":
+            for prop in right.named_children:
+                if prop.type == "shorthand_property_identifier":
+                    self.exports.append(Export(text(prop), text(prop), ""))
+                elif prop.type == "pair":
+                    value = prop.child_by_field_name("value")
+                    if value is not None and value.type == "identifier":
+                        key = text(prop.child_by_field_name("key")).strip("'\"")
+                        self.exports.append(Export(key, text(value), ""))
+            return
+        chain = _value_chain(right)
+        if chain:
+            self.bindings.append(Binding("", "module.exports", chain, one_line(text(right, 200)), line_of(right)))
+            self.exports.append(Export("default", "module.exports", ""))
+
+    def _field(self, node: Node) -> None:
+        owner_body = node.parent
+        owner = self._owner_name(owner_body)
+        name = text(node.child_by_field_name("name") or node.child_by_field_name("property"), 80)
+        if not owner or not name:
+            return
+        type_text = text(node.child_by_field_name("type"), 200).lstrip(":").strip()
+        value = node.child_by_field_name("value")
+        decorators = " ".join(text(d, 300) for d in node.children if d.type == "decorator")
+        sibling = node.prev_named_sibling
+        while sibling is not None and sibling.type == "decorator":
+            decorators = text(sibling, 300) + " " + decorators
+            sibling = sibling.prev_named_sibling
+        optional = any(c.type == "?" for c in node.children)
+        self.fields.append(
+            FieldFact(owner, name, type_text, one_line(text(value, 200)), optional, one_line(decorators, 400), line_of(node))
+        )
+        chain = _value_chain(_unwrap(value)) if value is not None else _type_chain(type_text) if type_text else ""
+        if chain:
+            self.bindings.append(Binding(owner, f"this.{name}", chain, one_line(text(value, 200)), line_of(node)))
+
+    # ---------------------------------------------------------------- calls
+    def _call(self, node: Node, function: Node | None) -> None:
+        if function is None or function.type in ("import", "super"):
+            return
+        chain = normalize_chain(text(function, 1000))
+        if not chain or chain == "require":
+            return
+        last = chain.rsplit(".", 1)[-1].replace("()", "")
+        arguments = node.child_by_field_name("arguments")
+        arg0 = args = ""
+        if last in self.catalog.wants_arguments:
+            arg0 = one_line(text(next(iter(named_children(arguments)), None), 200))
+            args = one_line(text(arguments, 600), 600)
+        self.calls.append(
+            Call(chain, line_of(node), end_line_of(node), self.scopes.at(node.start_byte), arg0, args)
+        )
+        if last in self.catalog.schema_calls:
+            self._schema(node, chain, arguments)
+
+    def _schema(self, node: Node, chain: str, arguments: Node | None) -> None:
+        objects = [a for a in named_children(arguments) if a.type == "object"]
+        if not objects:
+            return
+        name_arg = string_value(next(iter(named_children(arguments)), None)) or ""
+        target = ""
+        holder = node.parent
+        while holder is not None and holder.type in ("await_expression", "parenthesized_expression", "as_expression"):
+            holder = holder.parent
+        if holder is not None and holder.type == "variable_declarator":
+            target = text(holder.child_by_field_name("name"), 120)
+        elif holder is not None and holder.type == "assignment_expression":
+            target = normalize_chain(text(holder.child_by_field_name("left"), 120))
+        fields = tuple(
+            FieldFact(target or name_arg, _key(pair), "", one_line(text(pair.child_by_field_name("value"), 300), 300), False, "", line_of(pair))
+            for pair in objects[0].named_children
+            if pair.type == "pair"
+        )
+        self.schemas.append(SchemaCall(chain, target, name_arg, line_of(node), end_line_of(node), fields))
+
+    def _branch(self, node: Node) -> None:
+        condition = text(node, 300)
+        if not segment_condition(condition):
+            return
+        parent = node.parent
+        body = None
+        if parent is not None:
+            body = parent.child_by_field_name("consequence") or parent.child_by_field_name("body")
+        self.branches.append(
+            Branch(self.scopes.at(node.start_byte), line_of(node), one_line(condition, 300), one_line(text(body, 300), 300))
+        )
+
+    def _enum(self, node: Node) -> None:
+        values: list[str] = []
+        for member in named_children(node.child_by_field_name("body")):
+            if member.type == "enum_assignment":
+                literal = string_value(member.child_by_field_name("value"))
+                values.append(literal if literal is not None else text(member.child_by_field_name("name")))
+            elif member.type in ("property_identifier", "identifier"):
+                values.append(text(member))
+        self.enums.append(Enum(text(node.child_by_field_name("name"), 120), tuple(values)))
+
+    def _union(self, node: Node) -> None:
+        values = re.findall(r"['\"]([^'\"]+)['\"]", text(node.child_by_field_name("value"), 2000))
+        if values:
+            self.enums.append(Enum(text(node.child_by_field_name("name"), 120), tuple(values)))
+
+
+def _returns(function: Node) -> str:
+    """`(): Promise<Resend>` / `return new Resend(key)` / `() => new Resend(key)`."""
+    annotation = function.child_by_field_name("return_type")
+    if annotation is not None:
+        declared = text(annotation, 200).lstrip(":").strip()
+        inner = re.match(r"Promise<(.+)>$", declared)
+        declared = inner.group(1) if inner else declared
+        return _type_chain(declared) if declared[:1].isupper() else ""
+    body = function.child_by_field_name("body")
+    if body is None:
+        return ""
+    if body.type != "statement_block":
+        return _value_chain(_unwrap(body))
+    last = body.named_children[-1] if body.named_child_count else None
+    if last is None or last.type != "return_statement" or not last.named_children:
+        return ""
+    chain = _value_chain(_unwrap(last.named_children[0]))
+    return "" if chain.startswith("str:") else chain
+
+
+def _key(pair: Node) -> str:
+    return text(pair.child_by_field_name("key"), 120).strip("'\"`")
+
+
+def _unwrap(node: Node | None) -> Node | None:
+    """Look through `await x`, `(x)`, `x as T`, `x satisfies T`, `x!`."""
+    while node is not None and node.type in (
+        "await_expression",
+        "parenthesized_expression",
+        "as_expression",
+        "satisfies_expression",
+        "non_null_expression",
+        "type_assertion",
+    ):
+        inner = [c for c in node.named_children if c.type not in ("type_annotation",)]
+        node = inner[0] if inner else None
+    return node
+
+
+def _function_argument(value: Node) -> Node | None:
+    """`withAuth(async (req) => ...)` / `defineEventHandler(() => ...)`: the inner function."""
+    if value.type != "call_expression":
+        return None
+    for argument in named_children(value.child_by_field_name("arguments")):
+        if argument.type in FUNCTION_TYPES:
+            return argument
+    return None
+
+
+def _value_chain(value: Node | None) -> str:
+    if value is None:
+        return ""
+    if value.type in ("string", "template_string"):
+        return "str:" + (string_value(value) or "")[:300]
+    if value.type in ("call_expression", "new_expression"):
+        callee = value.child_by_field_name("function") or value.child_by_field_name("constructor")
+        return normalize_chain(text(callee, 1000)) + "()"
+    if value.type in ("member_expression", "identifier", "subscript_expression"):
+        return normalize_chain(text(value, 1000))
+    if value.type in ("binary_expression", "ternary_expression"):
+        return "expr:" + one_line(text(value, 300), 300)
+    return ""
+
+
+def _type_chain(type_text: str) -> str:
+    name = re.match(r"[\w$.]+", type_text.strip())
+    return f"{name.group(0)}()" if name else ""
+
+
+def _decorator(node: Node) -> Decorator:
+    inner = next(iter(node.named_children), None)
+    if inner is not None and inner.type == "call_expression":
+        callee = normalize_chain(text(inner.child_by_field_name("function"), 200))
+        args = one_line(text(inner.child_by_field_name("arguments"), 300), 300)
+        return Decorator(callee, args, line_of(node))
+    return Decorator(normalize_chain(text(inner, 200)), "", line_of(node))
+
+
+def _statement_count(body: Node | None) -> int:
+    if body is None:
+        return 0
+    if body.type != "statement_block":
+        return 1
+    return body.named_child_count
+
+
+def extract_js(path: str, language: str, source: bytes, catalog: Catalog) -> FileFacts:
+    return _JsExtractor(path, language, source, catalog).run()

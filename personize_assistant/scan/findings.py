@@ -1,0 +1,81 @@
+"""A detector's output before ids and evidence are attached (see `engine.py`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from personize_assistant.scan.models import Kind, ModelField, Surface
+
+SURFACES: dict[Kind, Surface] = {
+    Kind.DATA_MODEL: Surface.WEB_APP,
+    Kind.EMAIL_SEND: Surface.NOTIFICATIONS,
+    Kind.NOTIFICATION: Surface.NOTIFICATIONS,
+    Kind.EVENT_TRACKING: Surface.MARKETING,
+    Kind.WEBHOOK_HANDLER: Surface.CUSTOMER_SUCCESS,
+    Kind.SCHEDULED_JOB: Surface.NOTIFICATIONS,
+    Kind.USER_CONTEXT: Surface.WEB_APP,
+    Kind.SEGMENTATION: Surface.WEB_APP,
+    Kind.UI_SURFACE: Surface.WEB_APP,
+    Kind.SEARCH_ENDPOINT: Surface.WEB_APP,
+    Kind.FILE_UPLOAD: Surface.WEB_APP,
+    Kind.LLM_CALL: Surface.WEB_APP,
+    Kind.PERSONIZE_CALL: Surface.WEB_APP,
+}
+
+LANGUAGE_BY_SUFFIX = {
+    ".py": "python",
+    ".ts": "typescript",
+    ".tsx": "typescript",
+    ".mts": "typescript",
+    ".cts": "typescript",
+    ".js": "javascript",
+    ".jsx": "javascript",
+    ".mjs": "javascript",
+    ".cjs": "javascript",
+    ".prisma": "prisma",
+}
+
+
+@dataclass
+class Finding:
+    kind: Kind
+    file: str
+    line: int
+    end_line: int
+    symbol: str | None
+    confidence: str
+    discriminator: str = ""
+    """Tells apart several touchpoints of one kind and symbol in one file (stable: no lines)."""
+    channel: str | None = None
+    provider: str | None = None
+    framework: str | None = None
+    route: str | None = None
+    schedule: str | None = None
+    wraps: tuple[str, str, str] | None = None
+    """(kind, file, qualname) of the wrapper this call reaches; becomes its id."""
+    entity: str | None = None
+    fields: list[ModelField] | None = None
+    extra_surface: Surface | None = field(default=None)
+
+    @property
+    def surface(self) -> Surface:
+        if self.extra_surface is not None:
+            return self.extra_surface
+        if self.kind is Kind.NOTIFICATION and self.channel == "push":
+            return Surface.MOBILE
+        return SURFACES[self.kind]
+
+
+def display_symbol(qualname: str) -> str | None:
+    """`Mailer.send` -> `Mailer.send`; the module level has no symbol."""
+    return qualname or None
+
+
+_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def name_words(name: str) -> set[str]:
+    """`sendWelcomeEmail` / `send_welcome_email` -> {"send", "welcome", "email"}."""
+    last = name.rsplit(".", 1)[-1]
+    return {w.lower() for w in _WORDS.findall(last)}

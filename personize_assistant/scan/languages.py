@@ -1,0 +1,67 @@
+"""Languages by file extension, and tree-sitter parsers/queries built once per process.
+
+Nothing in tree-sitter pickles, so each worker process builds its own on first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import tree_sitter_javascript
+import tree_sitter_python
+import tree_sitter_typescript
+from tree_sitter import Language, Parser, Query
+
+EXTENSIONS: dict[str, str] = {
+    ".py": "python",
+    ".js": "javascript",
+    ".mjs": "javascript",
+    ".cjs": "javascript",
+    ".jsx": "javascript",
+    ".ts": "typescript",
+    ".mts": "typescript",
+    ".cts": "typescript",
+    ".tsx": "tsx",
+    ".prisma": "prisma",
+}
+
+TREE_SITTER_LANGUAGES = ("python", "javascript", "typescript", "tsx")
+
+_QUERY_FILES: dict[str, tuple[str, ...]] = {
+    "python": ("python.scm",),
+    "javascript": ("javascript.scm", "javascript_only.scm"),
+    "typescript": ("javascript.scm", "typescript.scm"),
+    "tsx": ("javascript.scm", "typescript.scm"),
+}
+
+
+@dataclass(frozen=True)
+class Grammar:
+    language: Language
+    parser: Parser
+    query: Query
+
+
+def query_text(name: str) -> str:
+    return "\n".join(
+        files("personize_assistant.scan").joinpath("queries", f).read_text(encoding="utf-8")
+        for f in _QUERY_FILES[name]
+    )
+
+
+def _language(name: str) -> Language:
+    if name == "python":
+        return Language(tree_sitter_python.language())
+    if name == "javascript":
+        return Language(tree_sitter_javascript.language())
+    if name == "typescript":
+        return Language(tree_sitter_typescript.language_typescript())
+    return Language(tree_sitter_typescript.language_tsx())
+
+
+@cache
+def grammar(name: str) -> Grammar:
+    language = _language(name)
+    return Grammar(language, Parser(language), Query(language, query_text(name)))

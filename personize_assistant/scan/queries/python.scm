@@ -1,0 +1,15 @@
+; Nodes the Python extractor needs (scan/extract_py.py). One capture per pattern.
+(function_definition) @def
+(class_definition) @def
+(call) @call
+(import_statement) @import
+(import_from_statement) @import
+(assignment) @assign
+
+; Branches whose condition may segment users.
+(if_statement condition: (_) @branch)
+(elif_clause condition: (_) @branch)
+(conditional_expression) @branch
+
+; `with open_client() as client:` binds a name.
+(as_pattern) @aspattern

@@ -1,0 +1,151 @@
+"""Find the files worth scanning: respects .gitignore, skips tests, vendored code,
+build output and virtualenvs, and never follows a symlink out of the root or round
+a loop."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pathspec import GitIgnoreSpec
+
+from personize_assistant.scan.languages import EXTENSIONS
+from personize_assistant.scan.models import SkippedFile, SkipReason
+
+SKIP_DIRS = frozenset(
+    {
+        ".git", ".hg", ".svn", "node_modules", "bower_components", "jspm_packages",
+        "dist", "build", ".next", "out", "coverage", ".nuxt", ".output", ".svelte-kit",
+        ".turbo", ".vercel", ".netlify", ".cache", ".parcel-cache", "storybook-static",
+        "__pycache__", ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
+        ".ruff_cache", "site-packages", ".eggs", "htmlcov", "vendor", "vendors",
+        "third_party", "third-party", "migrations", "alembic", "__tests__", "__mocks__",
+        "__snapshots__", "__fixtures__", "tests", "test", "spec", "specs", "e2e",
+        "fixtures", "cypress", "playwright", ".idea", ".vscode", "generated", "__generated__",
+        "_generated", ".generated",
+    }
+)
+_TEST_FILE = re.compile(
+    r"(?:^test_.*\.py$|_test\.py$|^tests?\.py$|^conftest\.py$|\.(?:test|spec|e2e|stories|story|cy)\.[cm]?[jt]sx?$|\.d\.[cm]?ts$|\.min\.[cm]?js$|-min\.js$|\.bundle\.js$)"
+)
+_WORKFLOW = re.compile(r"(?:^|/)\.github/workflows/[^/]+\.ya?ml$")
+
+
+@dataclass
+class WalkResult:
+    files: list[str] = field(default_factory=list)
+    """Repo-relative paths (`/` separators) of the files to extract."""
+    skipped: list[SkippedFile] = field(default_factory=list)
+
+
+def scan_target(relative: str, name: str) -> bool:
+    """Is this file one the scanner reads (source, Prisma, workflow, vercel.json)?"""
+    if name == "vercel.json" or name == "crontab" or name.endswith((".cron", ".crontab")):
+        return True
+    if _WORKFLOW.search(relative):
+        return True
+    suffix = os.path.splitext(name)[1]
+    return suffix in EXTENSIONS and not _TEST_FILE.search(name)
+
+
+class _Walker:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self.result = WalkResult()
+        self.visited: set[str] = set()
+
+    def walk(self) -> WalkResult:
+        specs: list[tuple[str, GitIgnoreSpec]] = []
+        exclude = self.root / ".git" / "info" / "exclude"
+        if exclude.is_file():
+            specs.append(("", _spec(exclude)))
+        self._directory(str(self.root), "", specs)
+        self.result.files.sort()
+        return self.result
+
+    def _directory(self, absolute: str, relative: str, specs: list[tuple[str, GitIgnoreSpec]]) -> None:
+        real = os.path.realpath(absolute)
+        if real in self.visited:
+            self.result.skipped.append(SkippedFile(file=relative or ".", reason="symlink_loop"))
+            return
+        self.visited.add(real)
+        try:
+            entries = sorted(os.scandir(absolute), key=lambda e: e.name)
+        except OSError as exc:
+            self.result.skipped.append(SkippedFile(file=relative or ".", reason="unreadable", detail=exc.strerror))
+            return
+        gitignore = os.path.join(absolute, ".gitignore")
+        if any(e.name == ".gitignore" for e in entries) and os.path.isfile(gitignore):
+            specs = [*specs, (relative, _spec(Path(gitignore)))]
+        for entry in entries:
+            self._entry(entry, f"{relative}/{entry.name}" if relative else entry.name, specs)
+
+    def _entry(self, entry: os.DirEntry[str], relative: str, specs: list[tuple[str, GitIgnoreSpec]]) -> None:
+        try:
+            is_link = entry.is_symlink()
+            is_dir = entry.is_dir()
+        except OSError:
+            return
+        if is_dir:
+            if entry.name in SKIP_DIRS or _ignored(specs, relative + "/") or _is_virtualenv(entry.path):
+                return
+            if is_link and not self._inside_root(entry.path):
+                self.result.skipped.append(SkippedFile(file=relative, reason="symlink_outside"))
+                return
+            self._directory(entry.path, relative, specs)
+            return
+        if not scan_target(relative, entry.name) or _ignored(specs, relative):
+            return
+        if is_link:
+            if not os.path.exists(entry.path):
+                reason: SkipReason = "symlink_loop" if _is_loop(entry.path) else "unreadable"
+                self.result.skipped.append(SkippedFile(file=relative, reason=reason))
+                return
+            if not self._inside_root(entry.path):
+                self.result.skipped.append(SkippedFile(file=relative, reason="symlink_outside"))
+                return
+        self.result.files.append(relative)
+
+    def _inside_root(self, path: str) -> bool:
+        real = os.path.realpath(path)
+        return real == self.real_root or real.startswith(self.real_root + os.sep)
+
+
+def _is_loop(path: str) -> bool:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == 40  # ELOOP
+    return False
+
+
+def _is_virtualenv(path: str) -> bool:
+    return os.path.exists(os.path.join(path, "pyvenv.cfg"))
+
+
+def _spec(path: Path) -> GitIgnoreSpec:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    return GitIgnoreSpec.from_lines(lines)
+
+
+def _ignored(specs: list[tuple[str, GitIgnoreSpec]], relative: str) -> bool:
+    for base, spec in specs:
+        if base:
+            if not relative.startswith(base + "/"):
+                continue
+            candidate = relative[len(base) + 1 :]
+        else:
+            candidate = relative
+        if spec.match_file(candidate):
+            return True
+    return False
+
+
+def walk_repo(root: Path) -> WalkResult:
+    return _Walker(root).walk()

@@ -1,0 +1,81 @@
+"""Golden files: SCHEMA and PLAN output for the example apps, byte for byte.
+
+Regenerate after an intended change with::
+
+    PERSONIZE_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_plan_golden.py
+
+then review the diff under tests/golden/. Outputs hold no absolute paths or times, so
+they are the same on every machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from personize_assistant.actions.discovery import prefill_from_scan
+from personize_assistant.actions.plan import build_plan, check_plan
+from personize_assistant.actions.schema import design_schema
+from personize_assistant.artifacts import plan as plan_render
+from personize_assistant.artifacts import schema as schema_render
+from personize_assistant.scan.models import RepoScan
+from tests.planning_support import planning_library
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).resolve().parent / "golden"
+EXAMPLES = ("pulseboard-ts", "tallybook-py")
+UPDATE = os.environ.get("PERSONIZE_UPDATE_GOLDEN") == "1"
+
+
+@cache
+def example_scan(name: str) -> RepoScan:
+    scan_module = pytest.importorskip("personize_assistant.scan")
+    if not hasattr(scan_module, "scan_repo"):
+        pytest.skip("the scanner is not available yet")
+    path = ROOT / "examples" / name
+    if not path.is_dir():
+        pytest.skip(f"example {name} is missing")
+    return scan_module.scan_repo(path, use_cache=False)  # type: ignore[no-any-return]
+
+
+def outputs(name: str) -> dict[str, str]:
+    library = planning_library()
+    scan = example_scan(name)
+    discovery = prefill_from_scan(scan, library)
+    schema = design_schema(scan, discovery, library)
+    plan = build_plan(scan, discovery, library)
+    return {
+        "schema.md": schema_render.render_markdown(schema),
+        "schema.json": json.dumps(schema_render.to_json(schema), indent=2, ensure_ascii=False) + "\n",
+        "plan.md": plan_render.render_markdown(plan),
+    }
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_outputs_match_the_golden_files(name: str) -> None:
+    produced = outputs(name)
+    folder = GOLDEN / name
+    if UPDATE:
+        folder.mkdir(parents=True, exist_ok=True)
+        for filename, text in produced.items():
+            (folder / filename).write_text(text, encoding="utf-8")
+    for filename, text in produced.items():
+        golden = folder / filename
+        assert golden.exists(), f"missing {golden}; run with PERSONIZE_UPDATE_GOLDEN=1"
+        assert text == golden.read_text(encoding="utf-8"), f"{name}/{filename} changed; review and regenerate"
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_outputs_hold_no_machine_specific_text(name: str) -> None:
+    for filename, text in outputs(name).items():
+        assert str(ROOT) not in text, filename
+        assert "/tmp/" not in text and "/home/" not in text, filename
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_plans_are_complete(name: str) -> None:
+    assert check_plan(outputs(name)["plan.md"], planning_library()) == []

@@ -1,0 +1,245 @@
+"""SCHEMA rules: exclusions, extraction decisions, descriptions, JSON validity, mappings."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from personize_assistant.actions.discovery import Discovery
+from personize_assistant.actions.schema import app_name_from, design_schema
+from personize_assistant.actions.schema_rules import description_problems
+from personize_assistant.artifacts.schema import SchemaArtifact, render_markdown, to_json
+from personize_assistant.redact import contains_secret
+from tests.planning_support import django_scan, field, model, planning_library, prisma_scan
+
+SHIPPED_SCHEMA = Path(__file__).resolve().parents[1] / "personize_assistant/actions/data/property-definition.schema.json"
+REFERENCE_SCHEMA = Path("/work/shared/reference-data/property-definition-schema.json")
+
+
+@cache
+def designed(which: str) -> SchemaArtifact:
+    scan = prisma_scan() if which == "prisma" else django_scan()
+    return design_schema(scan, Discovery(), planning_library())
+
+
+def props(artifact: SchemaArtifact) -> dict[str, dict[str, object]]:
+    return {f"{c.source_entity}.{p.source.field if p.source else p.system_name}": p.definition.model_dump(by_alias=True)
+            for c in artifact.collections for p in c.properties}
+
+
+def excluded(artifact: SchemaArtifact) -> dict[str, str]:
+    return {f"{e.entity}.{e.field}": e.kind for e in artifact.excluded}
+
+
+# --- exclusions -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("which", "name"), [("prisma", "User.passwordHash"), ("django", "Customer.api_key")])
+def test_secrets_are_excluded_with_a_reason(which: str, name: str) -> None:
+    artifact = designed(which)
+    assert excluded(artifact)[name] == "secret"
+    assert name not in props(artifact)
+    reason = next(e.reason for e in artifact.excluded if f"{e.entity}.{e.field}" == name)
+    assert "secret" in reason or "credential" in reason
+
+
+def test_credential_only_models_are_skipped_entirely() -> None:
+    artifact = designed("prisma")
+    assert [s.entity for s in artifact.skipped_models] == ["ApiToken"]
+    assert artifact.collection("ApiToken") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("User.id", "primary_key"), ("Subscription.workspaceId", "foreign_key"),
+     ("Subscription.stripeCustomerId", "foreign_key"), ("Subscription.workspace", "relation"),
+     ("User.memberships", "relation"), ("User.updatedAt", "bookkeeping")],
+)
+def test_ids_foreign_keys_relations_and_bookkeeping_are_excluded(name: str, kind: str) -> None:
+    assert excluded(designed("prisma"))[name] == kind
+
+
+def test_django_foreign_keys_are_relations() -> None:
+    assert excluded(designed("django"))["SupportNote.customer"] == "relation"
+    assert excluded(designed("django"))["Customer.updated_at"] == "bookkeeping"
+
+
+def test_more_secret_shapes_never_become_properties() -> None:
+    secret_fields = ["password", "hashed_password", "resetToken", "refresh_token", "stripeSecretKey",
+                     "apiKey", "otp_secret", "mfaSecret", "client_secret", "accessToken", "salt"]
+    scan = prisma_scan()
+    scan.touchpoints.append(model("Member", "prisma/schema.prisma", 300,
+                                  [field("email", "String"), field("nickname", "String?"),
+                                   *[field(n, "String?") for n in secret_fields]], "prisma"))
+    artifact = design_schema(scan, Discovery(), planning_library())
+    kinds = excluded(artifact)
+    assert {kinds[f"Member.{n}"] for n in secret_fields} == {"secret"}
+    member = artifact.collection("Member")
+    assert member is not None and [p.system_name for p in member.properties] == ["email", "nickname"]
+
+
+# --- extraction decisions ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("which", "name", "auto_system", "update"),
+    [
+        ("prisma", "User.email", False, "replace"),            # identity
+        ("prisma", "Workspace.plan", False, "replace"),        # structured enum
+        ("prisma", "User.onboardedAt", False, "replace"),      # date
+        ("prisma", "Subscription.seats", False, "replace"),    # number
+        ("prisma", "User.digestOptIn", False, "replace"),      # boolean
+        ("prisma", "Workspace.notes", True, "append"),         # accumulating free text
+        ("prisma", "Response.comment", True, "append"),
+        ("prisma", "User.jobTitle", True, "replace"),          # current-state free text
+        ("django", "Customer.bio", True, "replace"),
+        ("django", "SupportNote.body", True, "append"),
+        ("django", "Customer.monthly_spend", False, "replace"),
+        ("django", "Customer.preferences", False, "replace"),  # JSON stays structured
+    ],
+)
+def test_extraction_and_update_follow_the_rules(which: str, name: str, auto_system: bool, update: str) -> None:
+    prop = props(designed(which))[name]
+    assert (prop["autoSystem"], prop["updateSemantics"]) == (auto_system, update)
+
+
+def test_enum_values_become_options() -> None:
+    plan = props(designed("prisma"))["Workspace.plan"]
+    assert plan["type"] == "options" and plan["options"] == ["FREE", "STARTER", "PRO", "ENTERPRISE"]
+    stage = props(designed("django"))["Customer.lifecycle_stage"]
+    assert stage["options"] == ["lead", "trial", "customer", "churned"]
+
+
+def test_record_properties_carry_their_model_name() -> None:
+    subscription = designed("prisma").collection("Subscription")
+    assert subscription is not None
+    assert subscription.entity_type == "Company" and subscription.owner_entity == "Workspace"
+    assert {p.system_name for p in subscription.properties} == {
+        "subscription_status", "subscription_seats", "subscription_current_period_end"}
+
+
+# --- collections ------------------------------------------------------------------------
+
+
+def test_people_and_organisations_map_onto_the_system_entity_types() -> None:
+    artifact = designed("prisma")
+    user, workspace = artifact.collection("User"), artifact.collection("Workspace")
+    assert user is not None and workspace is not None
+    assert (user.entity_type, user.identifier_column, user.primary_key_field) == ("Contact", "email", "email")
+    assert (workspace.entity_type, workspace.identifier_column, workspace.primary_key_field) == (
+        "Company", "websiteUrl", "domain")
+    assert user.collection_name == "Pulseboard Users" and user.slug == "user" and user.plural_label == "Users"
+    assert user.icon == "User" and workspace.icon == "Building2"
+    assert len({c.color for c in artifact.collections}) == len(artifact.collections)
+
+
+def test_starter_schema_properties_fit_the_product_type() -> None:
+    artifact = designed("prisma")
+    assert artifact.product_type == "b2b_saas"
+    recommended = [p for c in artifact.collections for p in c.properties if p.origin.startswith("starter:")]
+    assert recommended and all(p.definition.auto_system for p in recommended)
+    assert all(p.source is None for p in recommended)
+
+
+def test_app_name_comes_from_the_directory() -> None:
+    assert app_name_from("/home/me/code/pulseboard-ts") == "Pulseboard"
+    assert app_name_from("/srv/tallybook-py/") == "Tallybook"
+    assert app_name_from("C:\\\\work\\\\acme_crm") == "Acme Crm"
+
+
+# --- descriptions -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["prisma", "django"])
+def test_every_description_guides_extraction(which: str) -> None:
+    rules = planning_library().schema.meta.description_rules
+    for collection in designed(which).collections:
+        for prop in collection.properties:
+            if prop.source is None:
+                continue  # starter-schema text is the library's, checked there
+            assert description_problems(prop.definition.name, prop.definition.description, rules) == [], prop.system_name
+
+
+def test_the_description_check_catches_bad_descriptions() -> None:
+    rules = planning_library().schema.meta.description_rules
+    assert "only restates the property name" in description_problems("Job Title", "The job title of the user.", rules)
+    assert "has no example" in description_problems("Plan", "The plan the workspace pays for; not trials.", rules)
+    assert "does not say what is out of scope" in description_problems(
+        "Plan", "The plan the workspace pays for, e.g. 'PRO'.", rules)
+    assert "shorter than 20 characters" in description_problems("Plan", "Plan e.g. PRO, not", rules)
+
+
+# --- JSON output -------------------------------------------------------------------------
+
+
+def test_the_shipped_json_schema_is_the_reference_copy() -> None:
+    if REFERENCE_SCHEMA.exists():
+        assert json.loads(SHIPPED_SCHEMA.read_text()) == json.loads(REFERENCE_SCHEMA.read_text())
+
+
+@pytest.mark.parametrize("which", ["prisma", "django"])
+def test_every_property_validates_against_the_design_json_schema(which: str) -> None:
+    schema = json.loads(SHIPPED_SCHEMA.read_text())
+    extras = planning_library().schema.meta.extra_property_keys
+    validator = jsonschema.Draft202012Validator(schema)
+    data = to_json(designed(which))
+    for collection in data["collections"]:
+        for prop in collection["properties"]:
+            core = {k: v for k, v in prop.items() if k not in extras}
+            errors = [e.message for e in validator.iter_errors(core)]
+            assert errors == [], (prop["systemName"], errors)
+            assert set(prop) - set(schema["properties"]) <= set(extras)
+
+
+def test_create_bodies_are_the_documented_request_shape() -> None:
+    bodies = designed("prisma").create_bodies()
+    assert [b["collectionName"] for b in bodies] == [
+        "Pulseboard Users", "Pulseboard Workspaces", "Pulseboard Subscriptions", "Pulseboard Responses"]
+    for body in bodies:
+        assert set(body) == {"collectionName", "definition", "entityType", "properties"}
+        for prop in body["properties"]:
+            assert {"propertyName", "type", "description", "autoSystem", "update"} <= set(prop)
+            assert set(prop) <= {"propertyName", "type", "description", "autoSystem", "update", "options", "tags"}
+    notes = next(p for p in bodies[1]["properties"] if p["propertyName"] == "Notes")
+    assert notes["autoSystem"] is True and notes["update"] is False  # append-only
+
+
+# --- memorizeBatch mappings ------------------------------------------------------------
+
+
+def test_mappings_use_real_column_names_and_decide_extraction_per_field() -> None:
+    artifact = designed("prisma")
+    by_entity = {m.source_entity: m for m in artifact.mappings}
+    user = by_entity["User"].request()
+    assert user["mapping"]["entityType"] == "contact" and user["mapping"]["email"] == "email"
+    props_ = user["mapping"]["properties"]
+    assert props_["job_title"]["sourceField"] == "jobTitle" and props_["job_title"]["extractMemories"] is True
+    assert "extractMemories" not in props_["onboarded_at"]
+    assert by_entity["Workspace"].request()["mapping"]["website"] == "domain"
+    response = by_entity["Response"]
+    assert response.key_from_owner == "User.email" and response.email_column == "user_email"
+    assert response.request()["mapping"]["properties"]["response_comment"]["extractMemories"] is True
+
+
+def test_mappings_take_collection_ids_from_collections_list() -> None:
+    mapping = designed("prisma").mappings[0]
+    request = mapping.request({"Pulseboard Users": "col_123"})
+    assert {p["collectionId"] for p in request["mapping"]["properties"].values()} == {"col_123"}
+    assert all(p["collectionId"].startswith("<") for p in mapping.request()["mapping"]["properties"].values())
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+
+def test_markdown_spec_follows_the_spec_format_and_explains_exclusions() -> None:
+    text = render_markdown(designed("prisma"))
+    spec = planning_library().schema.meta.spec_format
+    for label in [f.label for f in spec.collection] + [f.label for f in spec.property]:
+        assert label in text
+    assert "`User.passwordHash` | secret" in text
+    assert "`ApiToken`" in text and "memorizeBatch mappings" in text
+    assert not contains_secret(text)

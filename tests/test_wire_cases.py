@@ -1,0 +1,385 @@
+"""Fixture apps (one per supported framework) and the wiring cases the other wire tests use.
+
+Each fixture is a tiny but realistic app written to a temp dir; each case names a
+touchpoint in it the way the scanner reports it. The example apps under `examples/` add
+their own cases. Tests here cover pattern choice and `wire --list`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from personize_assistant.actions.wire import WireOptions, wire, wireable
+from personize_assistant.actions.wire_library import WireRules
+from personize_assistant.artifacts.wire import WireArtifact
+from personize_assistant.scan.models import Kind, RepoScan, Touchpoint, touchpoint_id
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+
+TS_APPS: dict[str, dict[str, str]] = {
+    "express": {
+        "package.json": '{"name": "express-fixture", "type": "commonjs"}\n',
+        "src/logger.ts": "export const logger = { warn: (m: string) => console.warn(m) };\n",
+        "src/mailer.ts": """import { logger } from './logger';
+
+export const sendWelcome = async (to: string, subject: string, html: string): Promise<void> => {
+  logger.warn(`sending ${subject} to ${to} (${html.length} chars)`);
+};
+""",
+        "src/server.ts": """import express, { NextFunction, Request, Response } from 'express';
+
+export const app = express();
+
+/** Puts the caller on req.user. */
+export function requireUser(req: Request, res: Response, next: NextFunction) {
+  const email = req.header('x-user-email');
+  if (!email) return res.status(401).end();
+  Object.assign(req, { user: { email } });
+  return next();
+}
+
+app.post('/webhooks/stripe', express.raw({ type: 'application/json' }), async (req: Request, res: Response) => {
+  if (!req.header('stripe-signature')) return res.status(400).end();
+  return res.status(200).end();
+});
+""",
+    },
+    "fastify": {
+        "package.json": '{"name": "fastify-fixture"}\n',
+        "src/index.ts": """import fastify, { FastifyReply, FastifyRequest } from 'fastify';
+
+const server = fastify();
+
+server.post('/hooks/crm', async (request: FastifyRequest, reply: FastifyReply) => {
+  return reply.code(204).send();
+});
+""",
+    },
+    "nextjs": {
+        "package.json": '{"name": "next-fixture", "dependencies": {"next": "14.2.3"}}\n',
+        "app/api/webhooks/clerk/route.ts": """export async function POST(req: Request): Promise<Response> {
+  const event = (await req.json()) as { type?: string };
+  return Response.json({ received: event.type ?? 'unknown' });
+}
+""",
+        "lib/session.ts": """export type SessionUser = { id: string; email: string; name: string | null };
+
+/** The signed-in user, or null. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  return { id: 'u1', email: 'ana@example.com', name: 'Ana' };
+}
+""",
+    },
+    "node": {
+        "package.json": '{"name": "node-fixture", "type": "module"}\n',
+        "tsconfig.json": '{"compilerOptions": {"module": "NodeNext", "moduleResolution": "NodeNext"}}\n',
+        "src/util.ts": "export const channelName = 'ops';\n",
+        "src/notify.ts": """import { channelName } from './util.js';
+
+export class Notifier {
+  private sent = 0;
+
+  /** Push a short notice to one user. */
+  async notifyUser(userEmail: string, title: string, body: string): Promise<boolean> {
+    this.sent += 1;
+    return title.length + body.length > 0 && channelName.length > 0 && userEmail.includes('@');
+  }
+}
+""",
+        "src/cron.ts": """import cron from 'node-cron';
+
+export function startJobs() {
+  cron.schedule('*/5 * * * *', async () => {
+    console.log('tick');
+  });
+}
+""",
+        "src/analytics.ts": """export function track(email: string, event: string, props: Record<string, unknown> = {}): void {
+  console.log(email, event, Object.keys(props).length);
+}
+""",
+    },
+}
+
+PY_APPS: dict[str, dict[str, str]] = {
+    "flask": {
+        "app.py": '''from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.post("/webhooks/github")
+def github_webhook():
+    if not request.headers.get("X-Hub-Signature-256"):
+        return "missing signature", 400
+    return "", 204
+''',
+        "notify.py": '''def send_sms(to: str, body: str) -> str:
+    """Texts one person; returns the provider message id."""
+    return f"SM-{len(body)}-{to[-4:]}"
+''',
+    },
+    "fastapi": {
+        "api/__init__.py": "",
+        "api/routes.py": '''from fastapi import APIRouter
+from pydantic import BaseModel
+
+router = APIRouter()
+
+
+class CrmEvent(BaseModel):
+    type: str
+    email: str
+
+
+@router.post("/hooks/crm")
+async def crm_hook(event: CrmEvent) -> dict[str, bool]:
+    return {"ok": bool(event.type)}
+''',
+        "api/email.py": '''import logging
+
+logger = logging.getLogger(__name__)
+
+
+async def send_email(to: str, subject: str, html: str) -> None:
+    logger.info("sending %s to %s (%d chars)", subject, to, len(html))
+''',
+    },
+    "django": {
+        "shop/__init__.py": "",
+        "shop/views.py": '''from django.http import HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+
+
+@csrf_exempt
+def paddle_webhook(request):
+    if not request.body:
+        return HttpResponse(status=400)
+    return HttpResponse(status=200)
+''',
+        "shop/middleware.py": '''class CustomerMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.customer = getattr(request, "user", None)
+        return self.get_response(request)
+''',
+    },
+    "python": {
+        "jobs/__init__.py": "",
+        "jobs/digest.py": '''from .delivery import deliver
+
+
+def send_digest(recipient: str, subject: str, text: str) -> bool:
+    return deliver(recipient, subject, text)
+
+
+def run_daily() -> int:
+    return int(send_digest("ops@example.com", "Daily digest", "All good."))
+
+
+def track(user, event: str, **properties) -> None:
+    print(getattr(user, "email", user), event, properties)
+''',
+        "jobs/delivery.py": '''def deliver(recipient: str, subject: str, text: str) -> bool:
+    return bool(recipient and subject and text)
+''',
+    },
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    app: str
+    kind: Kind
+    file: str
+    line: int
+    symbol: str | None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return f"{self.app}:{self.file}:{self.symbol or self.line}"
+
+    def touchpoint(self) -> Touchpoint:
+        return Touchpoint(
+            id=touchpoint_id(self.kind, self.file, self.symbol, str(self.line)),
+            kind=self.kind,
+            file=self.file,
+            line=self.line,
+            end_line=self.line,
+            symbol=self.symbol,
+            evidence="(fixture)",
+            confidence="high",
+            surface="notifications",
+            **self.extra,
+        )
+
+
+E, N, W, U, S, T = (
+    Kind.EMAIL_SEND,
+    Kind.NOTIFICATION,
+    Kind.WEBHOOK_HANDLER,
+    Kind.USER_CONTEXT,
+    Kind.SCHEDULED_JOB,
+    Kind.EVENT_TRACKING,
+)
+
+TS_CASES = [
+    Case("express", E, "src/mailer.ts", 3, "sendWelcome", {"channel": "email", "provider": "resend"}),
+    Case("express", U, "src/server.ts", 6, "requireUser"),
+    Case("express", W, "src/server.ts", 13, None, {"provider": "stripe", "route": "/webhooks/stripe"}),
+    Case("fastify", W, "src/index.ts", 5, None, {"provider": "hubspot", "route": "/hooks/crm", "framework": "fastify"}),
+    Case("nextjs", W, "app/api/webhooks/clerk/route.ts", 1, "POST", {"provider": "clerk"}),
+    Case("nextjs", U, "lib/session.ts", 4, "getSessionUser"),
+    Case("node", N, "src/notify.ts", 7, "Notifier.notifyUser", {"channel": "push"}),
+    Case("node", S, "src/cron.ts", 4, None, {"schedule": "*/5 * * * *"}),
+    Case("node", T, "src/analytics.ts", 1, "track", {"provider": "segment"}),
+]
+
+PY_CASES = [
+    Case("flask", W, "app.py", 7, "github_webhook", {"provider": "github", "route": "/webhooks/github"}),
+    Case("flask", N, "notify.py", 1, "send_sms", {"channel": "sms", "provider": "twilio"}),
+    Case("fastapi", W, "api/routes.py", 13, "crm_hook", {"route": "/hooks/crm"}),
+    Case("fastapi", E, "api/email.py", 6, "send_email", {"channel": "email"}),
+    Case("django", W, "shop/views.py", 6, "paddle_webhook", {"provider": "paddle"}),
+    Case("django", U, "shop/middleware.py", 5, "CustomerMiddleware.__call__"),
+    Case("python", E, "jobs/digest.py", 4, "send_digest", {"channel": "email"}),
+    Case("python", S, "jobs/digest.py", 8, "run_daily", {"schedule": "0 6 * * *"}),
+    Case("python", T, "jobs/digest.py", 12, "track", {"provider": "posthog"}),
+]
+
+EXAMPLE_TS_CASES = [
+    Case("pulseboard-ts", E, "src/lib/email/send.ts", 22, "sendEmail", {"channel": "email", "provider": "resend"}),
+    Case("pulseboard-ts", E, "src/lib/email/mailer-service.ts", 9, "MailerService.sendInvite", {"channel": "email"}),
+    Case("pulseboard-ts", N, "src/lib/notify/sms.ts", 5, "sendSms", {"channel": "sms", "provider": "twilio"}),
+    Case("pulseboard-ts", N, "src/lib/notify/slack.ts", 6, "postToSlackChannel", {"channel": "slack", "provider": "slack"}),
+    Case("pulseboard-ts", T, "src/lib/analytics/posthog.ts", 12, "track", {"provider": "posthog"}),
+    Case("pulseboard-ts", U, "src/lib/auth.ts", 34, "getCurrentUser"),
+    Case("pulseboard-ts", U, "services/worker/src/middleware/auth.ts", 17, "authenticate"),
+    Case("pulseboard-ts", S, "services/worker/src/jobs/index.ts", 6, None, {"schedule": "0 9 * * 1"}),
+    Case("pulseboard-ts", S, "app/api/cron/weekly-digest/route.ts", 7, "GET", {"schedule": "0 8 * * 1"}),
+    Case("pulseboard-ts", W, "services/worker/src/routes/hooks.ts", 18, None, {"provider": "hubspot", "route": "/webhooks/hubspot"}),
+    Case("pulseboard-ts", W, "app/api/webhooks/stripe/route.ts", 8, "POST", {"provider": "stripe"}),
+]
+
+EXAMPLE_PY_CASES = [
+    Case("tallybook-py", E, "notifications/email.py", 23, "send_templated_email", {"channel": "email"}),
+    Case("tallybook-py", N, "notifications/dispatch.py", 12, "notify", {"channel": "other"}),
+    Case("tallybook-py", N, "notifications/transports.py", 34, "send_sms", {"channel": "sms", "provider": "twilio"}),
+    Case("tallybook-py", N, "notifications/transports.py", 39, "send_push", {"channel": "push", "provider": "fcm"}),
+    Case("tallybook-py", N, "notifications/transports.py", 25, "post_to_slack", {"channel": "slack", "provider": "slack"}),
+    Case("tallybook-py", T, "notifications/analytics.py", 7, "track", {"provider": "posthog"}),
+    Case("tallybook-py", W, "billing/views.py", 32, "stripe_webhook", {"provider": "stripe"}),
+    Case("tallybook-py", W, "services/bankfeed/app/routes/webhooks.py", 27, "receive_bank_event", {"route": "/webhooks/bank-events"}),
+    Case("tallybook-py", U, "accounts/middleware.py", 13, "CurrentAccountMiddleware.process_request"),
+    Case("tallybook-py", U, "services/bankfeed/app/deps.py", 14, "get_current_user"),
+    Case("tallybook-py", S, "invoices/tasks.py", 14, "send_overdue_reminders", {"schedule": "30 9 * * *"}),
+    Case("tallybook-py", S, "invoices/management/commands/send_weekly_summary.py", 21, "Command.handle"),
+]
+
+
+def write_app(files: dict[str, str], root: Path) -> Path:
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def materialize(app: str, root: Path) -> Path:
+    """A fresh copy of fixture or example `app` under `root`."""
+    if app in TS_APPS or app in PY_APPS:
+        return write_app({**TS_APPS, **PY_APPS}[app], root)
+    shutil.copytree(
+        EXAMPLES / app,
+        root,
+        ignore=shutil.ignore_patterns("node_modules", "__pycache__"),
+        dirs_exist_ok=True,
+    )
+    return root
+
+
+def scan_for(root: Path, cases: list[Case]) -> RepoScan:
+    return RepoScan(root=str(root), touchpoints=[c.touchpoint() for c in cases])
+
+
+def wire_case(case: Case, root: Path, rules: WireRules, **options: Any) -> WireArtifact:
+    tp = case.touchpoint()
+    return wire(scan_for(root, [case]), WireOptions(touchpoint_id=tp.id, **options), rules)
+
+
+@pytest.fixture(scope="session")
+def rules() -> WireRules:
+    from personize_assistant.actions.wire import load_rules
+
+    return load_rules()
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_every_fixture_case_gets_the_pattern_of_its_kind(tmp_path: Path, rules: WireRules) -> None:
+    expected = {E: "wrap", N: "wrap", W: "webhook_pipeline", U: "middleware", S: "cron_generate_deliver", T: "event_mirror"}
+    for index, case in enumerate(TS_CASES + PY_CASES):
+        root = materialize(case.app, tmp_path / f"{index}")
+        artifact = wire_case(case, root, rules)
+        assert artifact.pattern == expected[case.kind], case.name
+        assert artifact.trigger, case.name
+        assert {c.id for c in artifact.constraints} >= {c.id for c in rules.wire.constraints}
+
+
+def test_list_shows_only_wireable_touchpoints_with_their_pattern(tmp_path: Path) -> None:
+    root = materialize("express", tmp_path)
+    data_model = Case("express", Kind.DATA_MODEL, "prisma/schema.prisma", 1, "User")
+    segmentation = Case("express", Kind.SEGMENTATION, "src/server.ts", 7, "requireUser")
+    scan = scan_for(root, [TS_CASES[0], data_model, segmentation])
+    listed = wireable(scan)
+    assert [(c.touchpoint_id, c.pattern, c.language) for c in listed] == [
+        (TS_CASES[0].touchpoint().id, "wrap", "ts")
+    ]
+
+
+def test_language_mismatch_and_unknown_id_are_one_line_errors(tmp_path: Path, rules: WireRules) -> None:
+    from personize_assistant.errors import UsageError
+
+    root = materialize("express", tmp_path)
+    with pytest.raises(UsageError, match="--lang py cannot wire it"):
+        wire_case(TS_CASES[0], root, rules, language="py")
+    with pytest.raises(UsageError, match="no touchpoint tp_missing"):
+        wire(scan_for(root, TS_CASES[:1]), WireOptions(touchpoint_id="tp_missing"), rules)
+
+
+def test_a_function_without_content_points_at_what_to_wire_instead(tmp_path: Path, rules: WireRules) -> None:
+    from personize_assistant.errors import UsageError
+
+    root = materialize("pulseboard-ts", tmp_path)
+    digest = Case("pulseboard-ts", E, "src/lib/digest.ts", 35, "sendWeeklyDigest", {"channel": "email"})
+    send = EXAMPLE_TS_CASES[0]
+    scan = scan_for(root, [digest, send])
+    with pytest.raises(UsageError, match=rf"wire sendEmail instead \({send.touchpoint().id}"):
+        wire(scan, WireOptions(touchpoint_id=digest.touchpoint().id), rules)
+
+
+def test_client_components_are_never_wired(tmp_path: Path, rules: WireRules) -> None:
+    from personize_assistant.errors import UsageError
+
+    files = {"src/Banner.tsx": "'use client';\nexport function Banner(props: { email: string }) {\n  return null;\n}\n"}
+    root = write_app(files, tmp_path)
+    case = Case("client", T, "src/Banner.tsx", 2, "Banner", {"provider": "posthog"})
+    with pytest.raises(UsageError, match="client-side code"):
+        wire_case(case, root, rules)
+
+
+def test_a_class_symbol_wires_the_method_the_framework_calls(tmp_path: Path, rules: WireRules) -> None:
+    root = materialize("tallybook-py", tmp_path)
+    case = Case("tallybook-py", S, "invoices/management/commands/send_weekly_summary.py", 14, "Command", {"schedule": "0 7 * * 1"})
+    artifact = wire_case(case, root, rules)
+    assert "def handle(self, *args, dry_run=False, **options):" in "\n".join(artifact.edits[0].hunks[-1].lines)

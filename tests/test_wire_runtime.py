@@ -1,0 +1,183 @@
+"""Wired Python code, run for real against the loopback Personize imitation.
+
+A small app with a fake delivery function (it records what it was asked to send) is
+wired, the patch applied, and the wired function called: with Personize answering it
+sends the generated content and memorizes the delivery; with Personize failing (500) or
+too slow, it sends the original content and nothing raises.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import itertools
+import logging
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from personize_assistant.actions.wire_library import WireRules
+from personize_assistant.actions.wire_write import plan_writes
+from personize_assistant.scan.models import Kind
+from tests.support.personize_fixtures import personize_env, personize_server  # noqa: F401
+from tests.support.personize_imitation import PersonizeImitation
+from tests.test_wire_cases import Case, wire_case, write_app
+from tests.test_wire_cases import rules as rules  # noqa: F401  (session fixture)
+
+_numbers = itertools.count()
+
+MAILER = '''SENT: list[dict[str, str]] = []
+
+
+def send_welcome(to: str, subject: str, html: str) -> str:
+    SENT.append({"to": to, "subject": subject, "html": html})
+    return f"msg-{len(SENT)}"
+
+
+async def send_welcome_async(to: str, subject: str, html: str) -> str:
+    return send_welcome(to, subject, html)
+'''
+
+GENERATED = (
+    '<output name="SUBJECT">Ana, your Tallybook workspace is ready</output>\n'
+    '<output name="BODY_HTML"><p>Hi Ana, your team can start today.</p></output>'
+)
+
+
+@pytest.fixture
+def wired_mailer(
+    tmp_path: Path, rules: WireRules, personize_env: PersonizeImitation, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[ModuleType]:
+    """`send_welcome` wired with Personize, imported from a fresh package."""
+    package = f"wired_app_{next(_numbers)}"
+    root = write_app({f"{package}/__init__.py": "", f"{package}/mailer.py": MAILER}, tmp_path)
+    for symbol, line in (("send_welcome", 4), ("send_welcome_async", 9)):
+        case = Case("runtime", Kind.EMAIL_SEND, f"{package}/mailer.py", line, symbol, {"channel": "email", "provider": "resend"})
+        for path, text in plan_writes(root, wire_case(case, root, rules)).items():
+            path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("PERSONIZE_TIMEOUT_SECONDS", "2")
+    monkeypatch.syspath_prepend(str(root))
+    module = importlib.import_module(f"{package}.mailer")
+    yield module
+    for name in [m for m in sys.modules if m == package or m.startswith(f"{package}.")]:
+        del sys.modules[name]
+
+
+def _memorized(server: PersonizeImitation, expected: int = 1) -> list[dict[str, Any]]:
+    """Memorize bodies received so far; waits for background memorizes to arrive."""
+    deadline = time.monotonic() + 10
+    while True:
+        bodies = [r.body for r in server.requests_for("/api/v1/memorize", "POST")]
+        if len(bodies) >= expected or time.monotonic() > deadline:
+            return bodies
+        time.sleep(0.05)
+
+
+def test_happy_path_sends_generated_content_and_memorizes_it(
+    wired_mailer: ModuleType, personize_env: PersonizeImitation
+) -> None:
+    personize_env.controls.script_prompt(GENERATED)
+    message_id = wired_mailer.send_welcome("ana@example.com", "Welcome", "<p>Welcome aboard</p>")
+    assert message_id == "msg-1"
+    assert wired_mailer.SENT == [
+        {
+            "to": "ana@example.com",
+            "subject": "Ana, your Tallybook workspace is ready",
+            "html": "<p>Hi Ana, your team can start today.</p>",
+        }
+    ]
+    prompt = personize_env.requests_for("/api/v1/prompt", "POST")[0].body
+    assert [o["name"] for o in prompt["outputs"]] == ["SUBJECT", "BODY_HTML"]
+    assert "Welcome aboard" in prompt["context"]
+    digest = personize_env.requests_for("/api/v1/smart-memory-digest", "POST")[0].body
+    assert digest["email"] == "ana@example.com"
+    (memorized,) = _memorized(personize_env)
+    assert memorized["email"] == "ana@example.com"
+    assert "EMAIL SENT via resend" in memorized["content"] and "msg-1" in memorized["content"]
+    assert "trigger:send_welcome" in memorized["tags"]
+
+
+def test_async_function_is_personalized_once_even_through_another_wired_function(
+    wired_mailer: ModuleType, personize_env: PersonizeImitation
+) -> None:
+    # send_welcome_async is wired and calls send_welcome, which is wired too.
+    personize_env.controls.script_prompt(GENERATED)
+    result = asyncio.run(wired_mailer.send_welcome_async("ana@example.com", "Welcome", "<p>Hi</p>"))
+    assert result == "msg-1"
+    assert wired_mailer.SENT[0]["subject"] == "Ana, your Tallybook workspace is ready"
+    assert len(personize_env.requests_for("/api/v1/prompt", "POST")) == 1
+
+
+def test_output_on_a_review_topic_the_draft_did_not_raise_is_not_sent(
+    wired_mailer: ModuleType, personize_env: PersonizeImitation
+) -> None:
+    personize_env.controls.script_prompt(
+        '<output name="SUBJECT">A 20% discount for you</output>'
+        '<output name="BODY_HTML"><p>Use this discount before Friday.</p></output>'
+    )
+    wired_mailer.send_welcome("ana@example.com", "Welcome", "<p>Welcome aboard</p>")
+    assert wired_mailer.SENT[0]["subject"] == "Welcome"
+
+
+def test_server_errors_fall_back_to_the_original_content(
+    wired_mailer: ModuleType, personize_env: PersonizeImitation, caplog: pytest.LogCaptureFixture
+) -> None:
+    personize_env.controls.server_error(times=None)
+    with caplog.at_level(logging.WARNING):
+        message_id = wired_mailer.send_welcome("ana@example.com", "Welcome", "<p>Welcome aboard</p>")
+    assert message_id == "msg-1"
+    assert wired_mailer.SENT == [{"to": "ana@example.com", "subject": "Welcome", "html": "<p>Welcome aboard</p>"}]
+    assert any("sent without personalization" in r.getMessage() for r in caplog.records)
+    assert personize_env.requests_for("/api/v1/memorize") == []
+    # Right after a failure, the next send does not wait on Personize again.
+    calls = len(personize_env.requests)
+    wired_mailer.send_welcome("bo@example.com", "Welcome", "<p>Welcome aboard</p>")
+    assert wired_mailer.SENT[1]["subject"] == "Welcome"
+    assert len(personize_env.requests) == calls
+
+
+def test_a_slow_personize_falls_back_to_the_original_content(
+    wired_mailer: ModuleType, personize_env: PersonizeImitation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    helper = sys.modules[wired_mailer.__name__.rsplit(".", 1)[0] + ".personize_wiring"]
+    monkeypatch.setattr(helper, "PERSONIZE_TIMEOUT", 0.3)
+    personize_env.controls.delay(30)
+    message_id = wired_mailer.send_welcome("ana@example.com", "Welcome", "<p>Welcome aboard</p>")
+    assert message_id == "msg-1"
+    assert wired_mailer.SENT[0]["subject"] == "Welcome"
+
+
+def test_without_a_key_nothing_is_called_and_the_original_goes_out(
+    wired_mailer: ModuleType, personize_env: PersonizeImitation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PERSONIZE_SECRET_KEY")
+    wired_mailer.send_welcome("ana@example.com", "Welcome", "<p>Welcome aboard</p>")
+    assert wired_mailer.SENT[0]["subject"] == "Welcome"
+    assert personize_env.requests == []
+
+
+def test_generated_text_that_breaks_channel_limits_is_not_sent(
+    wired_mailer: ModuleType, personize_env: PersonizeImitation
+) -> None:
+    too_long = "x" * 120
+    personize_env.controls.script_prompt(
+        f'<output name="SUBJECT">{too_long}</output><output name="BODY_HTML"><p>Hi</p></output>'
+    )
+    wired_mailer.send_welcome("ana@example.com", "Welcome", "<p>Welcome aboard</p>")
+    assert wired_mailer.SENT[0]["subject"] == "Welcome"
+
+
+def test_webhook_events_are_memorized_against_the_email_they_name(
+    wired_mailer: ModuleType, personize_env: PersonizeImitation
+) -> None:
+    helper = sys.modules[wired_mailer.__name__.rsplit(".", 1)[0] + ".personize_wiring"]
+    payload = b'{"type": "invoice.paid", "data": {"object": {"customer_email": "bo@example.com"}}}'
+    helper.remember_event(source="stripe", trigger="POST /webhooks/stripe", payload=payload)
+    (memorized,) = _memorized(personize_env)
+    assert memorized["email"] == "bo@example.com"
+    assert "event:invoice.paid" in memorized["tags"] and "source:stripe" in memorized["tags"]
