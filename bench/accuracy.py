@@ -121,6 +121,7 @@ REAL_TARGETS: tuple[Target, ...] = (
     Target("django-helpdesk", "1.2.0", "pypi", LABELS_DIR / "django-helpdesk-1.2.0.json"),
     Target("umami", "2.10.0", "npm", LABELS_DIR / "umami-2.10.0.json"),
     Target("changedetection.io", "0.45.24", "pypi", LABELS_DIR / "changedetection.io-0.45.24.json"),
+    Target("flaskbb", "2.0.2", "pypi", LABELS_DIR / "flaskbb-2.0.2.json"),
 )
 
 EXAMPLE_TARGETS: tuple[Target, ...] = tuple(
@@ -166,16 +167,21 @@ def fetch_archive(target: Target, archives: Path) -> Path:
     else:
         run(["npm", "pack", "--silent", f"{target.name}@{target.version}",
              "--pack-destination", str(archives)])  # fmt: skip
-    archive = archives / archive_name(target)
-    if not archive.is_file():
-        raise BenchError(f"expected {archive.name} in {archives} after downloading {target.name}")
-    return archive
+    wanted = normalised(archive_name(target))
+    found = [p for p in archives.iterdir() if normalised(p.name) == wanted]
+    if not found:
+        raise BenchError(f"no {archive_name(target)} in {archives} after downloading {target.name}")
+    return found[0]
+
+
+def normalised(filename: str) -> str:
+    """Old sdists keep the project's spelling (`FlaskBB-2.0.2.tar.gz`); compare loosely."""
+    return re.sub(r"[-_.]+", "_", filename).lower()
 
 
 def archive_name(target: Target) -> str:
     if target.source == "pypi":
-        # sdist file names use the normalised project name (PEP 625).
-        return f"{re.sub(r'[-_.]+', '_', target.name).lower()}-{target.version}.tar.gz"
+        return f"{target.name}-{target.version}.tar.gz"
     # npm pack names `@scope/pkg@1.0` as `scope-pkg-1.0.tgz`.
     return f"{target.name.lstrip('@').replace('/', '-')}-{target.version}.tgz"
 
@@ -186,8 +192,10 @@ def unpack(archive: Path, dest: Path) -> None:
     try:
         with tarfile.open(archive) as tar:
             tar.extractall(scratch, filter="data")
-        (top,) = [p for p in scratch.iterdir() if p.is_dir()]
-        top.rename(dest)
+        tops = [p for p in scratch.iterdir() if p.is_dir()]
+        if len(tops) != 1:
+            raise BenchError(f"{archive.name} does not unpack to a single folder")
+        tops[0].rename(dest)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

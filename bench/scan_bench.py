@@ -159,12 +159,12 @@ def human(report: dict[str, Any]) -> str:
         f"{cold['bytes'] / 1e6:.1f} MB; {cold['touchpoints']:,} touchpoints; "
         f"{report['cpus']} CPUs, jobs={report['jobs'] or 'default'}",
         "",
-        f"  {'phase':<22}{'seconds':>9}{'files':>8}{'peak RSS':>11}{'worker RSS':>12}",
+        f"  {'phase':<22}{'seconds':>9}{'parsed':>8}{'peak RSS':>11}{'worker RSS':>12}",
     ]
     for name, phase in (("parse floor (1 core)", floor), ("cold scan", cold), ("warm scan", warm)):
         lines.append(
             f"  {name:<22}{phase['seconds']:>9.3f}{phase['files']:>8,}"
-            f"{phase['peak_rss_mb']:>8.0f} MB{phase['worker_peak_rss_mb']:>9.0f} MB"
+            f"{phase['peak_rss_mb']:>8.0f} MB{_megabytes(phase['worker_peak_rss_mb']):>12}"
         )
     lines += [
         "",
@@ -174,6 +174,10 @@ def human(report: dict[str, Any]) -> str:
     if floor["files"] != cold["files"]:
         lines.append(f"  note: floor parsed {floor['files']:,} files, the scan {cold['files']:,}")
     return "\n".join(lines)
+
+
+def _megabytes(value: float) -> str:
+    return f"{value:.0f} MB" if value else "-"
 
 
 def _times(ratio: float | None) -> str:

@@ -218,6 +218,7 @@ def load(path: Path, directory: Path, monkeypatch: pytest.MonkeyPatch) -> Module
     """Import a snippet the way a user runs it: personize_client.py sits next to it."""
     shutil.copy(CLIENT_SOURCE, directory / "personize_client.py")
     monkeypatch.syspath_prepend(str(directory))
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # keep recipes/ and channels/ clean
     monkeypatch.delitem(sys.modules, "personize_client", raising=False)
     name = f"{path.parent.name}_{path.stem}".replace("-", "_")
     spec = importlib.util.spec_from_file_location(name, path)

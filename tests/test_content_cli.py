@@ -104,3 +104,21 @@ def test_recipes_show_unknown_name() -> None:
     result = run_cli("recipes", "show", "no-such-recipe")
     assert result.returncode == 2
     assert "unknown recipe 'no-such-recipe'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "action", ["discover", "propose", "plan", "schema", "generate", "wire", "review"]
+)
+def test_every_reference_prints_body_meta_and_json_in_process(action: str) -> None:
+    from typer.testing import CliRunner
+
+    from personize_assistant.cli import app
+
+    runner = CliRunner()
+    doc = load_library().references[action]
+    body = runner.invoke(app, ["reference", action])
+    assert body.exit_code == 0 and body.stdout.strip() == doc.body.strip()
+    as_json = runner.invoke(app, ["reference", action, "--json"])
+    assert as_json.exit_code == 0 and json.loads(as_json.stdout)["action"] == action
+    meta = runner.invoke(app, ["reference", action, "--meta"])
+    assert meta.exit_code == 0 and meta.stdout.startswith(f"action: {action}")

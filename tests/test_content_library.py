@@ -243,3 +243,19 @@ def test_prompt_writing_docs_load(library: Library) -> None:
     assert set(library.prompt_writing) >= {"token-efficiency", "prompt-checklist"}
     for doc in library.prompt_writing.values():
         assert doc.meta.checks and doc.body.strip()
+
+
+def test_generate_doc_example_passes_its_own_rules(library: Library) -> None:
+    meta = library.generate.meta
+    block = library.generate.body.split("## A passing email, field by field")[1].split("```")[1]
+    fields = dict(re.findall(r"^([A-Z_]+): (.*)$", block, re.MULTILINE))
+    email = meta.channel("email")
+    assert {f.name for f in email.fields if f.required} <= set(fields)
+    subject = email.field("SUBJECT")
+    assert subject is not None and subject.max_chars is not None
+    assert len(fields["SUBJECT"]) <= subject.max_chars
+    assert set(re.findall(r"</?(\w+)", fields["BODY_HTML"])) <= set(email.allowed_html_tags)
+    assert not any(re.search(p, block) for p in meta.links.placeholder_patterns)
+    assert not any(re.search(p, block) for p in meta.unsupported_claim_patterns)
+    assert meta.sensitive_topics(block) == []
+    assert not any(fields["BODY_TEXT"].lower().startswith(o.lower()) for o in meta.banned_openers)

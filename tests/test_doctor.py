@@ -355,3 +355,24 @@ def test_malformed_base_url_is_a_usage_error(
     monkeypatch.setenv("PERSONIZE_BASE_URL", "agent.personize.ai")
     run = run_in_process(monkeypatch, capsys, "collections")
     assert run.code == 2 and "PERSONIZE_BASE_URL must start with http:// or https://" in run.err
+    doctor = run_in_process(monkeypatch, capsys, "doctor")
+    assert doctor.code == 1 and "Traceback" not in doctor.text
+    assert any(
+        line.startswith("FAIL") and "PERSONIZE_BASE_URL must start with http" in line
+        for line in doctor.out.splitlines()
+    )
+
+
+def test_invalid_settings_are_reported_not_raised(
+    personize_env: PersonizeImitation,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("PERSONIZE_TIMEOUT", "-1")
+    doctor = run_in_process(monkeypatch, capsys, "doctor")
+    assert doctor.code == 1
+    failed = [line for line in doctor.out.splitlines() if line.startswith("FAIL")]
+    assert len(failed) == 1 and "settings are invalid: PERSONIZE_TIMEOUT" in failed[0]
+    collections = run_in_process(monkeypatch, capsys, "collections")
+    assert collections.code == 2 and collections.err.startswith("error: cannot load settings")
+    assert collections.err.count("\n") == 1 and "Traceback" not in collections.text

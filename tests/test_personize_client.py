@@ -680,3 +680,18 @@ def test_malformed_key_is_reported_without_its_value(
         Personize(key, base_url=personize_server.url).me()
     assert key.strip() not in str(caught.value)
     assert personize_server.requests == []
+
+
+def test_deprecation_headers_are_logged_once(
+    personize_client: Personize,
+    personize_server: PersonizeImitation,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    personize_server.controls.deprecation_headers = True
+    caplog.set_level(logging.WARNING, logger="personize_client")
+    personize_client.test()
+    personize_client.me()
+    warnings = [r.getMessage() for r in caplog.records if r.name == "personize_client"]
+    assert warnings == [
+        "Personize marks /api/v1 as deprecated (sunset: Wed, 15 Jul 2026 00:00:00 GMT)"
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import threading
 from typing import Any
 
 import httpx
@@ -451,3 +452,23 @@ def test_reset_can_start_an_empty_org(
     personize_server.reset()
     assert personize_client.collections.list()["count"] == 2
     assert len(personize_server.requests_for("/api/v1/collections", "GET")) == 1
+
+
+def test_a_request_held_by_a_delay_is_abandoned_by_reset(
+    personize_server: PersonizeImitation,
+) -> None:
+    """Otherwise a timed-out request from one test would be served (and consume faults) in the next."""
+    personize_server.controls.delay(30)
+    answers: list[httpx.Response] = []
+    held = threading.Thread(
+        target=lambda: answers.append(raw(personize_server, "GET", "/api/v1/me"))
+    )
+    held.start()
+    while not personize_server.requests:  # wait until the request is being held
+        threading.Event().wait(0.01)
+    personize_server.reset()
+    personize_server.controls.error(418, code="teapot", message="injected for the next request")
+    held.join(timeout=10)
+    assert answers[0].status_code == 503 and answers[0].json()["message"] == "abandoned by a reset"
+    assert personize_server.requests == []
+    assert raw(personize_server, "GET", "/api/v1/me").json()["error"] == "teapot"

@@ -221,3 +221,10 @@ def test_cli_plan_rejects_bad_options(scanned: None, tmp_path: Path, args: list[
 def test_cli_plan_rejects_a_missing_directory(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["plan", str(tmp_path / "nope")])
     assert isinstance(result.exception, UsageError) and "no such directory" in str(result.exception)
+
+
+def test_an_empty_repo_still_gets_a_complete_plan_of_assumptions() -> None:
+    artifact, text = plan_for(RepoScan(root="/x/newapp"))
+    assert check_plan(text, planning_library()) == []
+    assert artifact.languages == ["ts"] and "Quick win" in text
+    assert artifact.section("personalization_points") is not None

@@ -57,6 +57,16 @@ def write_tree(root: Path, files: dict[str, str]) -> list[Path]:
     return paths
 
 
+def example_scan(name: str) -> RepoScan | None:
+    """The example app's real scan, when the scanner and the example are present."""
+    from personize_assistant import scan as scan_module
+
+    path = Path(__file__).resolve().parents[1] / "examples" / name
+    if not hasattr(scan_module, "scan_repo") or not path.is_dir():
+        return None
+    return scan_module.scan_repo(path, use_cache=False)  # type: ignore[no-any-return]
+
+
 def vercel_scan() -> RepoScan:
     scan = prisma_scan("/work/repos/surveyly-ts")
     scan.touchpoints = [t for t in scan.touchpoints if t.kind != Kind.SCHEDULED_JOB]
@@ -69,34 +79,41 @@ def ts_variants(tmp_path_factory: pytest.TempPathFactory) -> tuple[tc.TscResult,
         pytest.skip(tc.INSTALL_HINT)
     root = tmp_path_factory.mktemp("plan-ts")
     (root / "stubs.d.ts").write_text(STUBS, encoding="utf-8")
+    scans = {"existing-job": prisma_scan(), "vercel": vercel_scan(), "pulseboard": example_scan("pulseboard-ts")}
     variants = {name: write_tree(root / name, created_files(plan_of(scan), "ts"))
-                for name, scan in (("existing-job", prisma_scan()), ("vercel", vercel_scan()))}
+                for name, scan in scans.items() if scan is not None}
     files = [root / "stubs.d.ts", *(p for paths in variants.values() for p in paths)]
     return tc.typecheck(files, root), variants
 
 
-@pytest.mark.parametrize("variant", ["existing-job", "vercel"])
+@pytest.mark.parametrize("variant", ["existing-job", "vercel", "pulseboard"])
 def test_typescript_files_type_check(ts_variants: tuple[tc.TscResult, dict[str, list[Path]]], variant: str) -> None:
     result, variants = ts_variants
+    if variant not in variants:
+        pytest.skip("the example app or the scanner is not available")
     paths = variants[variant]
     names = {p.name for p in paths}
-    assert {"personize.ts", "personize-check.ts", "personize-sync.ts", "personize-generate.ts",
-            "personize-loop.ts"} <= names
+    assert {"personize-check.ts", "personize-sync.ts", "personize-generate.ts", "personize-loop.ts"} <= names
+    assert names & {"personize.ts", "personize-client.ts"}
     if variant == "vercel":
         assert "route.ts" in names
     errors = [e for p in paths for e in result.errors_in(p)]
     assert errors == [], "\n".join(errors) or result.output
 
 
-@pytest.mark.parametrize("which", ["django", "sqlalchemy"])
+@pytest.mark.parametrize("which", ["django", "sqlalchemy", "tallybook"])
 def test_python_files_compile_and_pass_lint(tmp_path: Path, which: str) -> None:
-    scan = django_scan() if which == "django" else sqlalchemy_scan()
+    found = {"django": django_scan, "sqlalchemy": sqlalchemy_scan}.get(which, lambda: example_scan("tallybook-py"))()
+    if found is None:
+        pytest.skip("the example app or the scanner is not available")
+    scan = found
     files = created_files(plan_of(scan), "py")
-    package = "tallybook" if which == "django" else "ledgerly"
+    package = "ledgerly" if which == "sqlalchemy" else "tallybook"
     assert {f"{package}/personize_sync.py", f"{package}/personize_generate.py",
             f"{package}/personize_loop.py", "scripts/personize_check.py"} <= set(files)
     # The user's own modules exist next to the new files, so isort sees them as first-party.
     write_tree(tmp_path, {t.file: "" for t in scan.touchpoints})
+    write_tree(tmp_path, {f"{package}/personize_client.py": ""})  # vendored by the install step
     paths = write_tree(tmp_path, files)
     assert tc.python_compile_errors(paths) == []
     ruff = Path(sys.executable).with_name("ruff")

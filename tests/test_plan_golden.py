@@ -79,3 +79,19 @@ def test_example_outputs_hold_no_machine_specific_text(name: str) -> None:
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_example_plans_are_complete(name: str) -> None:
     assert check_plan(outputs(name)["plan.md"], planning_library()) == []
+
+
+REAL_NAMES = {
+    "pulseboard-ts": ["sendWeeklyDigest", "src/lib/digest.ts", "prisma.user.findMany", "jobTitle",
+                      "app/api/webhooks/stripe/route.ts", "@personize/sdk"],
+    "tallybook-py": ["send_payment_reminder", "invoices/services.py", "Client.objects.values(",
+                     "accounts/management/commands/personize_sync.py", "tallybook/personize_client.py",
+                     "CELERY_BEAT_SCHEDULE"],
+}
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_plans_use_the_apps_real_names(name: str) -> None:
+    plan = outputs(name)["plan.md"]
+    missing = [n for n in REAL_NAMES[name] if n not in plan]
+    assert missing == []

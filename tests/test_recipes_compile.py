@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -260,6 +260,13 @@ def tsc_result(
     return tc.typecheck(files, ts_workdir)
 
 
+def test_declaration_files_are_valid_typescript(ts_workdir: Path) -> None:
+    if not tc.tsc_available():
+        pytest.fail(tc.INSTALL_HINT)
+    result = tc.check_declarations(ts_workdir)
+    assert result.returncode == 0, result.output
+
+
 @pytest.mark.parametrize("folder", RECIPE_DIRS, ids=lambda p: p.name)
 def test_pipeline_ts_type_checks_strictly(folder: Path, tsc_result: tc.TscResult) -> None:
     assert tc.tsc_available(), tc.INSTALL_HINT
@@ -344,6 +351,7 @@ def run_recipe(
 def load_recipe(name: str, directory: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     shutil.copy(CLIENT_SOURCE, directory / "personize_client.py")
     monkeypatch.syspath_prepend(str(directory))
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # keep recipes/ and channels/ clean
     monkeypatch.delitem(sys.modules, "personize_client", raising=False)
     spec = importlib.util.spec_from_file_location(
         name.replace("-", "_"), RECIPES / name / "pipeline.py"
@@ -435,6 +443,32 @@ def test_data_sync_stops_with_one_line_before_writing(
     assert result.returncode == 1
     assert message in result.stderr and "Traceback" not in result.stderr
     assert posts(personize_server, "/batch-memorize") == []
+
+
+def test_data_sync_outlasts_a_long_rate_limit_and_retries_the_same_chunk(
+    personize_server: PersonizeImitation, recipe_env: dict[str, str], tmp_path: Path
+) -> None:
+    # Five 429s: the client's own retries (3) run out, the recipe waits and resends the chunk.
+    personize_server.controls.rate_limit(5, retry_after=0, path="/api/v1/batch-memorize")
+    example = RECIPES / "data-sync"
+    args = [str(example / "rows.example.csv"), str(example / "mapping.example.json")]
+    result = run_recipe("data-sync", args, recipe_env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "rate limited; waiting 0s before retrying this chunk" in result.stderr
+    batches = posts(personize_server, "/batch-memorize")
+    assert len(batches) == 6 and all(b["rows"] == batches[0]["rows"] for b in batches)
+
+
+def test_data_sync_stops_when_the_monthly_quota_is_used(
+    personize_server: PersonizeImitation, recipe_env: dict[str, str], tmp_path: Path
+) -> None:
+    personize_server.controls.rate_limit(None, window="per_month", path="/api/v1/batch-memorize")
+    example = RECIPES / "data-sync"
+    args = [str(example / "rows.example.csv"), str(example / "mapping.example.json")]
+    result = run_recipe("data-sync", args, recipe_env, tmp_path)
+    assert result.returncode == 1
+    assert "Monthly limit reached" in result.stderr and "Traceback" not in result.stderr
+    assert len(posts(personize_server, "/batch-memorize")) == 1
 
 
 def test_generate_with_guardrails_checks_fields_and_flags_review(
@@ -581,7 +615,17 @@ def test_webhook_receiver_asks_for_a_retry_when_memory_is_down(
 
 # --------------------------------------------------------------------------- TypeScript behaviour
 
-RUNNABLE_TS = ["data-sync", "context-assembly", "generate-with-guardrails", "webhook-receiver"]
+RUNNABLE_TS = [
+    "data-sync",
+    "context-assembly",
+    "generate-with-guardrails",
+    "webhook-receiver",
+    "smart-notification",
+    "cold-outreach",
+    "meeting-prep",
+    "product-usage-alert",
+    "batch-pipeline",
+]
 
 
 @pytest.fixture(scope="module")
@@ -598,7 +642,11 @@ def compiled_recipes(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_js(
-    compiled: Path, name: str, args: list[str], server: PersonizeImitation
+    compiled: Path,
+    name: str,
+    args: list[str],
+    server: PersonizeImitation,
+    cwd: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = {
         "PERSONIZE_SECRET_KEY": server.key,
@@ -611,6 +659,7 @@ def run_js(
         capture_output=True,
         text=True,
         env=env,
+        cwd=cwd,
         timeout=60,
         check=False,
     )
@@ -733,15 +782,38 @@ def memorized(server: PersonizeImitation) -> list[dict[str, Any]]:
     return [b for b in posts(server, "/memorize") if isinstance(b, dict)]
 
 
+Runner = Callable[[str, str, list[str]], "subprocess.CompletedProcess[str]"]
+LANGS = pytest.mark.parametrize("lang", ["py", "ts"])
+
+
+@pytest.fixture
+def run(
+    request: pytest.FixtureRequest,
+    personize_server: PersonizeImitation,
+    recipe_env: dict[str, str],
+    tmp_path: Path,
+) -> Runner:
+    """Runs a recipe in either language against the imitation, from the test's directory."""
+
+    def run_in(lang: str, name: str, args: list[str]) -> subprocess.CompletedProcess[str]:
+        if lang == "py":
+            return run_recipe(name, args, recipe_env, tmp_path)
+        compiled: Path = request.getfixturevalue("compiled_recipes")
+        return run_js(compiled, name, args, personize_server, cwd=tmp_path)
+
+    return run_in
+
+
+@LANGS
 def test_smart_notification_sends_and_remembers(
-    personize_server: PersonizeImitation, recipe_env: dict[str, str], tmp_path: Path
+    personize_server: PersonizeImitation, run: Runner, lang: str, tmp_path: Path
 ) -> None:
     personize_server.controls.script_prompt(
         "SCORE: 75\nREASON: the report covers dashboards she owns\nTITLE: Your report is ready"
         "\nBODY: 3 of your dashboards changed this week.\nURL: https://app.acme.io/reports/1"
     )
     args = ["ana@example.com", "Weekly report ready", "--channel", "push", "--event-type", "report"]
-    result = run_recipe("smart-notification", args, recipe_env, tmp_path)
+    result = run(lang, "smart-notification", args)
     assert result.returncode == 0, result.stderr
     assert "SEND (score 75)" in result.stderr and "would send" in result.stderr
     (note,) = memorized(personize_server)
@@ -749,19 +821,21 @@ def test_smart_notification_sends_and_remembers(
     assert "Title: Your report is ready" in note["content"]
 
 
+@LANGS
 def test_smart_notification_defers_a_middling_score_without_sending(
-    personize_server: PersonizeImitation, recipe_env: dict[str, str], tmp_path: Path
+    personize_server: PersonizeImitation, run: Runner, lang: str, tmp_path: Path
 ) -> None:
     personize_server.controls.script_prompt("SCORE: 45\nREASON: useful but not urgent\nTITLE: NONE")
-    result = run_recipe("smart-notification", ["ana@example.com", "New tip"], recipe_env, tmp_path)
+    result = run(lang, "smart-notification", ["ana@example.com", "New tip"])
     assert result.returncode == 0, result.stderr
     assert "would send" not in result.stderr
     (note,) = memorized(personize_server)
     assert "notification:deferred" in note["tags"]
 
 
+@LANGS
 def test_cold_outreach_writes_a_checked_draft_and_holds_step_one_for_review(
-    personize_server: PersonizeImitation, recipe_env: dict[str, str], tmp_path: Path
+    personize_server: PersonizeImitation, run: Runner, lang: str, tmp_path: Path
 ) -> None:
     prospects = tmp_path / "prospects.json"
     prospects.write_text(
@@ -773,7 +847,7 @@ def test_cold_outreach_writes_a_checked_draft_and_holds_step_one_for_review(
         "BODY_TEXT: Hi Li, you mentioned wanting fewer moving parts."
     )
     args = [str(prospects), "--step", "1", "--sequence", "q3", "--out", str(tmp_path / "out.jsonl")]
-    result = run_recipe("cold-outreach", [*args, "--deliver"], recipe_env, tmp_path)
+    result = run(lang, "cold-outreach", [*args, "--deliver"])
     assert result.returncode == 0, result.stderr
     (draft,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert draft["subject"] == "Fewer moving parts for your ETL" and draft["problems"] == []
@@ -781,12 +855,13 @@ def test_cold_outreach_writes_a_checked_draft_and_holds_step_one_for_review(
     assert memorized(personize_server) == [], "a draft held for review must not be sent"
 
 
+@LANGS
 def test_meeting_prep_prints_the_brief_and_notes_each_attendee(
-    personize_server: PersonizeImitation, recipe_env: dict[str, str], tmp_path: Path
+    personize_server: PersonizeImitation, run: Runner, lang: str, tmp_path: Path
 ) -> None:
     personize_server.controls.script_prompt("*Who*\n- Ana: Head of Data, cares about SSO")
     args = ["--attendee", "ana@example.com", "--attendee", "li@example.org", "--topic", "Renewal"]
-    result = run_recipe("meeting-prep", args, recipe_env, tmp_path)
+    result = run(lang, "meeting-prep", args)
     assert result.returncode == 0, result.stderr
     assert "*Who*" in result.stdout
     notes = memorized(personize_server)
@@ -794,8 +869,9 @@ def test_meeting_prep_prints_the_brief_and_notes_each_attendee(
     assert all(n["tags"] == ["meeting-prep", "meeting:renewal"] for n in notes)
 
 
+@LANGS
 def test_product_usage_alert_alerts_only_matching_records(
-    personize_server: PersonizeImitation, recipe_env: dict[str, str], tmp_path: Path
+    personize_server: PersonizeImitation, run: Runner, lang: str, tmp_path: Path
 ) -> None:
     ids = seed_usage(
         personize_server,
@@ -803,7 +879,7 @@ def test_product_usage_alert_alerts_only_matching_records(
     )
     personize_server.controls.script_prompt("*what changed*: no login for 20 days")
     args = ["--property", "days_since_login", "--operator", "gt", "--value", "14"]
-    result = run_recipe("product-usage-alert", args, recipe_env, tmp_path)
+    result = run(lang, "product-usage-alert", args)
     assert result.returncode == 0, result.stderr
     assert "1 records match days_since_login GT 14" in result.stderr
     assert "*Usage alert* - idle@example.com" in result.stdout
@@ -812,8 +888,9 @@ def test_product_usage_alert_alerts_only_matching_records(
     assert alert["tags"] == ["alert", "delivery", "channel:slack", "alert:days_since_login"]
 
 
+@LANGS
 def test_batch_pipeline_sends_records_once_and_resumes(
-    personize_server: PersonizeImitation, recipe_env: dict[str, str], tmp_path: Path
+    personize_server: PersonizeImitation, run: Runner, lang: str, tmp_path: Path
 ) -> None:
     ids = seed_usage(
         personize_server,
@@ -828,14 +905,14 @@ def test_batch_pipeline_sends_records_once_and_resumes(
     )
     state, outbox = tmp_path / "state.json", tmp_path / "outbox.jsonl"
     args = [str(segment), "--goal", "re-engage", "--state", str(state), "--outbox", str(outbox)]
-    first = run_recipe("batch-pipeline", args, recipe_env, tmp_path)
+    first = run(lang, "batch-pipeline", args)
     assert first.returncode == 0, first.stderr
     (message,) = [json.loads(line) for line in outbox.read_text().splitlines()]
     assert message["recordId"] == ids["idle@example.com"]
     assert json.loads(state.read_text())["processed"] == [ids["idle@example.com"]]
     (update,) = memorized(personize_server)
     assert update["tags"] == ["delivery", "channel:email", "campaign:re-engage"]
-    again = run_recipe("batch-pipeline", args, recipe_env, tmp_path)
+    again = run(lang, "batch-pipeline", args)
     assert again.returncode == 0 and "0 records to process" in again.stderr
 
 
@@ -877,3 +954,16 @@ def test_webhook_signing_matches_across_languages(
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {"same": True, "accepted": True, "tampered": False}
+
+
+def test_ts_data_sync_waits_out_429s_and_resends_the_chunk(
+    compiled_recipes: Path, personize_server: PersonizeImitation, tmp_path: Path
+) -> None:
+    # The stand-in SDK does not retry, so every 429 reaches the recipe's own handling.
+    personize_server.controls.rate_limit(2, retry_after=0, path="/api/v1/batch-memorize")
+    example = RECIPES / "data-sync"
+    args = [str(example / "rows.example.csv"), str(example / "mapping.example.json")]
+    result = run_js(compiled_recipes, "data-sync", args, personize_server, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("rate limited; waiting 0s") == 2
+    assert len(posts(personize_server, "/batch-memorize")) == 3

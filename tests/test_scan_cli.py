@@ -162,13 +162,15 @@ def test_fail_on_exits_1_only_when_that_kind_is_reported(
 
 def test_nonexistent_path_is_a_one_line_usage_error(tmp_path: Path) -> None:
     message = assert_one_line_error(run_cli("scan", str(tmp_path / "missing"), "--json"))
-    assert "no such directory" in message
+    assert "no such file or directory" in message
 
 
-def test_a_file_is_not_a_directory(tmp_path: Path) -> None:
-    target = tmp_path / "file.txt"
-    target.write_text("x")
-    assert "not a directory" in assert_one_line_error(run_cli("scan", str(target)))
+def test_a_single_file_can_be_scanned(repo: Path, cache_dir: Path) -> None:
+    result = run_cli("scan", str(repo / "src" / "mailer.ts"), "--json", cache=cache_dir)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["root"] == str((repo / "src").resolve())
+    assert {t["file"] for t in data["touchpoints"]} <= {"mailer.ts"}
 
 
 @pytest.mark.parametrize(
@@ -207,3 +209,24 @@ def test_importing_the_command_does_not_load_the_scanner() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_no_cache_rescans_everything_with_the_same_result(
+    repo: Path, cache_dir: Path, contract: dict[str, Any]
+) -> None:
+    result = run_cli("scan", str(repo), "--json", "--no-cache", "--jobs", "1", cache=cache_dir)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["stats"]["cache_hits"] == 0
+    assert data["touchpoints"] == contract["touchpoints"]
+
+
+def test_min_confidence_drops_weaker_touchpoints(
+    repo: Path, cache_dir: Path, contract: dict[str, Any]
+) -> None:
+    result = run_cli("scan", str(repo), "--json", "--min-confidence", "high", cache=cache_dir)
+    assert result.returncode == 0, result.stderr
+    kept = json.loads(result.stdout)["touchpoints"]
+    assert kept == [t for t in contract["touchpoints"] if t["confidence"] == "high"]
+    message = assert_one_line_error(run_cli("scan", str(repo), "--min-confidence", "sure"))
+    assert "--min-confidence" in message

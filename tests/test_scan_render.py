@@ -426,3 +426,13 @@ def test_sarif_end_column_comes_from_the_source_when_readable(tmp_path: Path) ->
         "endColumn": 15,
     }
     assert "endColumn" not in regions["src/sms.ts"]  # not on disk
+
+
+def test_text_falls_back_to_a_list_when_paths_leave_no_room_for_evidence() -> None:
+    scan = sample_scan()
+    long_path = "src/" + "very-long-directory-name/" * 2 + "mail.ts"
+    scan.touchpoints[0] = scan.touchpoints[0].model_copy(update={"file": long_path})
+    text = render_text(scan, width=120)
+    assert f"{long_path}:4  sendWelcome  via nodemailer  high" in text
+    assert "await transporter.sendMail" in text
+    assert max(len(line) for line in text.splitlines()) <= 120

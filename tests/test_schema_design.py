@@ -10,13 +10,17 @@ import jsonschema
 import pytest
 
 from personize_assistant.actions.discovery import Discovery
-from personize_assistant.actions.schema import app_name_from, design_schema
+from personize_assistant.actions.schema import (
+    PROPERTY_SCHEMA_FILE,
+    app_name_from,
+    design_schema,
+    property_json_schema,
+)
 from personize_assistant.actions.schema_rules import description_problems
 from personize_assistant.artifacts.schema import SchemaArtifact, render_markdown, to_json
 from personize_assistant.redact import contains_secret
 from tests.planning_support import django_scan, field, model, planning_library, prisma_scan
 
-SHIPPED_SCHEMA = Path(__file__).resolve().parents[1] / "personize_assistant/actions/data/property-definition.schema.json"
 REFERENCE_SCHEMA = Path("/work/shared/reference-data/property-definition-schema.json")
 
 
@@ -176,23 +180,35 @@ def test_the_description_check_catches_bad_descriptions() -> None:
 # --- JSON output -------------------------------------------------------------------------
 
 
+def shipped_schema() -> dict[str, object]:
+    library = planning_library()
+    return json.loads((library.root / PROPERTY_SCHEMA_FILE).read_text())
+
+
 def test_the_shipped_json_schema_is_the_reference_copy() -> None:
     if REFERENCE_SCHEMA.exists():
-        assert json.loads(SHIPPED_SCHEMA.read_text()) == json.loads(REFERENCE_SCHEMA.read_text())
+        assert shipped_schema() == json.loads(REFERENCE_SCHEMA.read_text())
 
 
 @pytest.mark.parametrize("which", ["prisma", "django"])
 def test_every_property_validates_against_the_design_json_schema(which: str) -> None:
-    schema = json.loads(SHIPPED_SCHEMA.read_text())
-    extras = planning_library().schema.meta.extra_property_keys
-    validator = jsonschema.Draft202012Validator(schema)
+    library = planning_library()
+    extras = library.schema.meta.extra_property_keys
+    plain = jsonschema.Draft202012Validator(shipped_schema())
+    extended = jsonschema.Draft202012Validator(property_json_schema(library))
     data = to_json(designed(which))
     for collection in data["collections"]:
         for prop in collection["properties"]:
+            assert [e.message for e in extended.iter_errors(prop)] == [], prop["systemName"]
             core = {k: v for k, v in prop.items() if k not in extras}
-            errors = [e.message for e in validator.iter_errors(core)]
-            assert errors == [], (prop["systemName"], errors)
-            assert set(prop) - set(schema["properties"]) <= set(extras)
+            assert [e.message for e in plain.iter_errors(core)] == [], prop["systemName"]
+
+
+def test_the_extended_schema_still_rejects_undocumented_keys() -> None:
+    extended = jsonschema.Draft202012Validator(property_json_schema(planning_library()))
+    prop = to_json(designed("prisma"))["collections"][0]["properties"][0]
+    assert not extended.is_valid({**prop, "propertyName": "Email"})
+    assert not extended.is_valid({**prop, "autoSystem": "yes"})
 
 
 def test_create_bodies_are_the_documented_request_shape() -> None:

@@ -30,7 +30,7 @@ def test_languages_are_counted_by_extension_most_common_first() -> None:
 
 
 def test_unknown_extensions_are_reported_under_their_own_name() -> None:
-    assert count_languages(["main.go", "lib.go", "Makefile"]) == {"go": 2, "other": 1}
+    assert count_languages(["main.go", "lib.go", "Makefile", "deploy/crontab"]) == {"go": 2}
 
 
 def test_node_project_dependencies_frameworks_and_lockfile(tmp_path: Path) -> None:

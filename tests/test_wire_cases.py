@@ -286,6 +286,38 @@ EXAMPLE_PY_CASES = [
 ]
 
 
+@dataclass(frozen=True)
+class ModelCase:
+    """A data model in an example app, found by the real scanner (fields and all)."""
+
+    app: str
+    entity: str
+    file: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.app}:{self.file}:{self.entity}"
+
+
+MODEL_TS_CASES = [
+    ModelCase("pulseboard-ts", "User", "prisma/schema.prisma"),
+    ModelCase("pulseboard-ts", "Contact", "prisma/schema.prisma"),
+]
+MODEL_PY_CASES = [
+    ModelCase("tallybook-py", "User", "accounts/models.py"),
+    ModelCase("tallybook-py", "Client", "invoices/models.py"),
+    ModelCase("tallybook-py", "BankUser", "services/bankfeed/app/models.py"),
+]
+
+
+def wire_model(case: ModelCase, root: Path, rules: WireRules) -> WireArtifact:
+    from personize_assistant.scan import scan_repo
+
+    scan = scan_repo(root, use_cache=False)
+    tp = next(t for t in scan.by_kind(Kind.DATA_MODEL) if t.entity == case.entity and t.file == case.file)
+    return wire(scan, WireOptions(touchpoint_id=tp.id), rules)
+
+
 def write_app(files: dict[str, str], root: Path) -> Path:
     for relative, text in files.items():
         path = root / relative
@@ -383,3 +415,23 @@ def test_a_class_symbol_wires_the_method_the_framework_calls(tmp_path: Path, rul
     case = Case("tallybook-py", S, "invoices/management/commands/send_weekly_summary.py", 14, "Command", {"schedule": "0 7 * * 1"})
     artifact = wire_case(case, root, rules)
     assert "def handle(self, *args, dry_run=False, **options):" in "\n".join(artifact.edits[0].hunks[-1].lines)
+
+
+def test_data_model_sync_reuses_the_schema_mapping(tmp_path: Path, rules: WireRules) -> None:
+    root = materialize("pulseboard-ts", tmp_path / "pulseboard")
+    artifact = wire_model(MODEL_TS_CASES[0], root, rules)
+    assert artifact.pattern == "data_sync" and artifact.edits == []
+    (script,) = artifact.files_created
+    assert script.path == "scripts/personize-sync-user.ts"
+    assert artifact.field_mapping["job_title"] == "jobTitle"
+    assert "job_title: { sourceField: 'jobTitle', extractMemories: true }" in script.content
+    assert "email: { sourceField: 'email', extractMemories: false }" in script.content
+    assert "const COLLECTION = 'Pulseboard Users';" in script.content
+
+
+def test_models_keyed_through_an_owner_are_refused_with_the_reason(tmp_path: Path, rules: WireRules) -> None:
+    from personize_assistant.errors import UsageError
+
+    root = materialize("pulseboard-ts", tmp_path)
+    with pytest.raises(UsageError, match=r"keyed by Contact\.email"):
+        wire_model(ModelCase("pulseboard-ts", "Response", "prisma/schema.prisma"), root, rules)

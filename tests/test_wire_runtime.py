@@ -24,10 +24,11 @@ import pytest
 from personize_assistant.actions.wire_library import WireRules
 from personize_assistant.actions.wire_write import plan_writes
 from personize_assistant.scan.models import Kind
-from tests.support.personize_fixtures import personize_env, personize_server  # noqa: F401
+from tests.support.personize_fixtures import personize_env as personize_env
+from tests.support.personize_fixtures import personize_server as personize_server
 from tests.support.personize_imitation import PersonizeImitation
 from tests.test_wire_cases import Case, wire_case, write_app
-from tests.test_wire_cases import rules as rules  # noqa: F401  (session fixture)
+from tests.test_wire_cases import rules as rules  # the session fixture
 
 _numbers = itertools.count()
 
@@ -59,6 +60,7 @@ def wired_mailer(
     for symbol, line in (("send_welcome", 4), ("send_welcome_async", 9)):
         case = Case("runtime", Kind.EMAIL_SEND, f"{package}/mailer.py", line, symbol, {"channel": "email", "provider": "resend"})
         for path, text in plan_writes(root, wire_case(case, root, rules)).items():
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     monkeypatch.setenv("PERSONIZE_TIMEOUT_SECONDS", "2")
     monkeypatch.syspath_prepend(str(root))

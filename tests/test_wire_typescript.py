@@ -17,10 +17,20 @@ from pathlib import Path
 
 import pytest
 
-from personize_assistant.actions.wire_write import plan_writes
 from personize_assistant.actions.wire_library import WireRules
-from tests.test_wire_cases import EXAMPLE_TS_CASES, REPO, TS_CASES, Case, materialize, wire_case
-from tests.test_wire_cases import rules as rules  # noqa: F401  (session fixture)
+from personize_assistant.actions.wire_write import plan_writes
+from tests.test_wire_cases import (
+    EXAMPLE_TS_CASES,
+    MODEL_TS_CASES,
+    REPO,
+    TS_CASES,
+    Case,
+    ModelCase,
+    materialize,
+    wire_case,
+    wire_model,
+)
+from tests.test_wire_cases import rules as rules  # the session fixture
 
 TYPESCRIPT = REPO / "tests" / "typescript"
 TSC = TYPESCRIPT / "node_modules" / ".bin" / "tsc"
@@ -29,9 +39,13 @@ SDK = TYPESCRIPT / "personize-sdk.d.ts"
 ERROR = re.compile(r"^(?P<file>.+?)\((?P<line>\d+),(?P<col>\d+)\): error (?P<code>TS\d+): (?P<message>.*)$")
 
 
+FIXTURE_APPS = ("express", "fastify", "nextjs", "node")
+ALL_CASES: list[Case | ModelCase] = [*TS_CASES, *EXAMPLE_TS_CASES, *MODEL_TS_CASES]
+
+
 @dataclass
 class Wired:
-    case: Case
+    case: Case | ModelCase
     root: Path
     edited: list[Path] = field(default_factory=list)
     created: list[Path] = field(default_factory=list)
@@ -42,6 +56,8 @@ class Wired:
 class Batch:
     wired: list[Wired]
     errors: dict[Path, set[tuple[str, str]]]
+    broken: Path
+    """A file with a known type error, compiled in the same batch (proves errors are seen)."""
 
     def errors_in(self, path: Path) -> set[tuple[str, str]]:
         return self.errors.get(path.resolve(), set())
@@ -89,27 +105,30 @@ def batch(tmp_path_factory: pytest.TempPathFactory, rules: WireRules) -> Batch:
     base = tmp_path_factory.mktemp("wire-ts")
     wired: list[Wired] = []
     baselines: dict[str, Path] = {}
-    for index, case in enumerate(TS_CASES + EXAMPLE_TS_CASES):
+    for index, case in enumerate(ALL_CASES):
         root = materialize(case.app, base / f"case{index}")
-        artifact = wire_case(case, root, rules)
+        artifact = wire_model(case, root, rules) if isinstance(case, ModelCase) else wire_case(case, root, rules)
         item = Wired(case, root)
         for path, text in plan_writes(root, artifact).items():
             (item.edited if path.exists() else item.created).append(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        if case.app not in ("express", "fastify", "nextjs", "node"):
+        if case.app not in FIXTURE_APPS:
             baselines.setdefault(case.app, materialize(case.app, base / f"baseline-{case.app}"))
             item.baseline_root = baselines[case.app]
         wired.append(item)
-    files = [p for w in wired for p in w.edited + w.created]
+    broken = base / "broken.ts"
+    broken.write_text("import { Personize } from '@personize/sdk';\nnew Personize({ secretKey: 1 });\n")
+    files = [broken] + [p for w in wired for p in w.edited + w.created]
     files += [w.baseline_root / p.relative_to(w.root) for w in wired if w.baseline_root for p in w.edited]
-    files += [p for w in wired if w.case.app in ("express", "fastify", "nextjs", "node") for p in w.root.rglob("*.ts")]
-    return Batch(wired, _compile(base, sorted(set(files))))
+    files += [p for w in wired if w.case.app in FIXTURE_APPS for p in w.root.rglob("*.ts")]
+    return Batch(wired, _compile(base, sorted(set(files))), broken)
 
 
-@pytest.mark.parametrize("index", range(len(TS_CASES + EXAMPLE_TS_CASES)), ids=[c.name for c in TS_CASES + EXAMPLE_TS_CASES])
+@pytest.mark.parametrize("index", range(len(ALL_CASES)), ids=[c.name for c in ALL_CASES])
 def test_wired_typescript_type_checks(batch: Batch, index: int) -> None:
     item = batch.wired[index]
-    assert item.edited, "the wiring edits the user's file"
+    assert item.edited or item.created, "the wiring changes something"
     for created in item.created:
         assert batch.errors_in(created) == set(), created.name
     for edited in item.edited:
@@ -121,10 +140,5 @@ def test_wired_typescript_type_checks(batch: Batch, index: int) -> None:
             assert found - before == set(), edited.name
 
 
-def test_the_checker_fails_on_a_real_type_error(tmp_path: Path) -> None:
-    if not TSC.exists():
-        pytest.skip("TypeScript is not installed in tests/typescript")
-    bad = tmp_path / "bad.ts"
-    bad.write_text("import { Personize } from '@personize/sdk';\nnew Personize({ secretKey: 1 });\n")
-    errors = _compile(tmp_path, [bad])
-    assert {code for code, _ in errors[bad.resolve()]} == {"TS2322"}
+def test_the_batch_sees_a_real_type_error(batch: Batch) -> None:
+    assert {code for code, _ in batch.errors_in(batch.broken)} == {"TS2322"}

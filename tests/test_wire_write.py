@@ -21,7 +21,7 @@ from personize_assistant.actions.wire_library import WireRules
 from personize_assistant.actions.wire_write import write_artifact
 from personize_assistant.artifacts.wire import NewFile, render_diff
 from personize_assistant.cli import app
-from personize_assistant.errors import UsageError
+from personize_assistant.errors import AssistantError, UsageError
 from tests.test_wire_cases import (
     EXAMPLE_PY_CASES,
     EXAMPLE_TS_CASES,
@@ -29,7 +29,7 @@ from tests.test_wire_cases import (
     materialize,
     wire_case,
 )
-from tests.test_wire_cases import rules as rules  # noqa: F401  (session fixture)
+from tests.test_wire_cases import rules as rules  # the session fixture
 from tests.test_wire_typescript import TSC, _compile
 
 GIT_ENV = {
@@ -113,7 +113,7 @@ def test_refuses_when_a_new_file_already_exists_with_other_content(tmp_path: Pat
     (root / "personize_client.py").write_text("# someone else's client\n")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "add a client")
-    with pytest.raises(UsageError, match="personize_client.py already exists"):
+    with pytest.raises(UsageError, match=r"personize_client\.py already exists"):
         write_artifact(root, artifact)
 
 
@@ -150,7 +150,10 @@ def cli_scan(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
+    """Run in-process; an AssistantError ends it the way `cli.main` does (its exit code)."""
     result = CliRunner().invoke(app, list(args))
+    if isinstance(result.exception, AssistantError):
+        return result.exception.exit_code, result.stdout, str(result.exception)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -159,11 +162,13 @@ def test_cli_list_shows_ids_and_patterns(tmp_path: Path, cli_scan) -> None:  # t
     cli_scan(EXAMPLE_PY_CASES)
     code, out, _ = run_cli("wire", str(root), "--list")
     assert code == 0
+    rows = {line.split()[0]: line.split()[1:4] for line in out.splitlines()[1:] if line.startswith("tp_")}
     first = EXAMPLE_PY_CASES[0].touchpoint()
-    assert f"{first.id}  email_send" in out and "wrap" in out
+    assert rows[first.id] == ["email_send", "wrap", "py"]
     code, out, _ = run_cli("wire", str(root), "--list", "--json")
     listed = json.loads(out)
     assert {item["pattern"] for item in listed} >= {"wrap", "webhook_pipeline", "middleware", "event_mirror"}
+    assert all(item["ready"] for item in listed)
 
 
 def test_cli_prints_a_diff_by_default_and_json_on_request(tmp_path: Path, cli_scan) -> None:  # type: ignore[no-untyped-def]
@@ -227,3 +232,41 @@ def test_a_new_user_wires_typescript_into_a_clean_checkout(tmp_path: Path, cli_s
     errors = _compile(tmp_path, [wired, root / "src/lib/personize-wiring.ts"])
     assert errors.get(wired.resolve(), set()) == set()
     assert errors.get((root / "src/lib/personize-wiring.ts").resolve(), set()) == set()
+
+
+# --------------------------------------------------------------------------- the real scanner
+
+
+def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "personize_assistant.cli", "wire", str(root), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PERSONIZE_ASSISTANT_CONFIG": os.devnull},
+    )
+
+
+@pytest.mark.parametrize(
+    ("app_name", "symbol", "checks"),
+    [("tallybook-py", "send_templated_email", "python"), ("pulseboard-ts", "sendEmail", "typescript")],
+)
+def test_list_then_write_with_the_real_scanner(tmp_path: Path, app_name: str, symbol: str, checks: str) -> None:
+    root = checkout(app_name, tmp_path / "app")
+    listed = json.loads(cli(root, "--list", "--json").stdout)
+    internal = [c for c in listed if "internal error" in (c.get("reason") or "")]
+    assert internal == []
+    assert all(c["reason"] for c in listed if not c["ready"])
+    chosen = next(c for c in listed if c.get("symbol") == symbol and c["ready"])
+    done = cli(root, "--touchpoint", chosen["touchpoint_id"], "--write")
+    assert done.returncode == 0, done.stderr
+    written = [line.removeprefix("wrote ") for line in done.stderr.splitlines() if line.startswith("wrote ")]
+    assert chosen["location"].split(":")[0] in written
+    if checks == "python":
+        for relative in written:
+            py_compile.compile(str(root / relative), doraise=True)
+        return
+    if not TSC.exists():
+        pytest.skip("TypeScript is not installed in tests/typescript")
+    errors = _compile(tmp_path, [root / relative for relative in written])
+    assert {r: errors.get((root / r).resolve(), set()) for r in written} == {r: set() for r in written}

@@ -100,7 +100,7 @@ def with_assumptions(discovery: Discovery, facts: RepoFacts, meta: PlanMeta) -> 
     entities = [c.source_entity for c in facts.schema.collections if c.system_entity][:3]
     channel = channel_of(point) if point else "email"
     defaults = Discovery(
-        product=_assumed(f"{facts.app}, a {' + '.join(facts.frameworks[:3]) or 'web'} app managing "
+        product=_assumed(f"{facts.app}, a {' + '.join(_main_frameworks(facts)) or 'web'} app managing "
                          f"{', '.join(entities) or 'user'} records"),
         priority_channel=_assumed(channel),
         quick_win=_assumed(f"personalise the {task_name(point)} sent by `{point.symbol}` ({point.file})"
@@ -111,6 +111,15 @@ def with_assumptions(discovery: Discovery, facts: RepoFacts, meta: PlanMeta) -> 
         daily_volume=_assumed(sustainable_volume(meta, str(discovery.value("plan_tier", DEFAULT_TIER)))),
     )
     return defaults.merged_with(discovery)
+
+
+_WEB_FIRST = ("nextjs", "remix", "nuxt", "sveltekit", "django", "fastapi", "flask", "nestjs", "express")
+
+
+def _main_frameworks(facts: RepoFacts) -> list[str]:
+    """Web frameworks first (they say what the product is), then the rest; at most three."""
+    ranked = sorted(facts.frameworks, key=lambda f: _WEB_FIRST.index(f) if f in _WEB_FIRST else len(_WEB_FIRST))
+    return ranked[:3]
 
 
 def sustainable_volume(meta: PlanMeta, tier: str) -> int:
@@ -207,14 +216,14 @@ def _phase_extras(facts: RepoFacts, quick_win: Touchpoint | None) -> dict[str, l
         "week_1": ["Run `personize-assistant schema . --create`, then "
                    f"`{_sync_command(facts)}` for the first backfill."],
         "week_2": [first],
-        "weeks_3_4": [f"Turn on the scheduled sync and the loop trigger ({_trigger_label(facts)})."],
+        "weeks_3_4": [f"Turn on the scheduled sync and the loop trigger ({_trigger_label(facts, quick_win)})."],
     }
 
 
-def _trigger_label(facts: RepoFacts) -> str:
+def _trigger_label(facts: RepoFacts, quick_win: Touchpoint | None) -> str:
     if facts.scheduler() == "celery":
         return "Celery beat"
-    job = facts.loop_job()
+    job = facts.loop_job(quick_win)
     if job is not None:
         return f"the existing job in `{job.file}`"
     return {"vercel": "a Vercel cron route"}.get(facts.scheduler(), "a scheduled GitHub Actions workflow")

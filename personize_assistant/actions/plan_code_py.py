@@ -46,17 +46,23 @@ def check_script(facts: RepoFacts) -> CodeBlock:
                      code=fill(CHECK, pkg=facts.python_package))
 
 
+SQLALCHEMY_THIRD_PARTY = ["from sqlalchemy import create_engine, select", "from sqlalchemy.orm import Session"]
+
+
+def import_block(stdlib: list[str], third_party: list[str], first_party: list[str]) -> str:
+    """isort-shaped imports: sorted groups separated by one blank line, empty groups dropped."""
+    groups = [sorted(set(g), key=lambda line: (line.startswith("from "), line.lower()))
+              for g in (stdlib, third_party, first_party) if g]
+    return "\n\n".join("\n".join(g) for g in groups)
+
+
+SQLALCHEMY_ENGINE = 'engine = create_engine(os.environ["DATABASE_URL"])  # the database the app uses\n'
+
 SYNC_HEAD = """
 \"\"\"Sync @@app@@ rows into Personize memory with memorizeBatch, paced to the plan limits.\"\"\"
 from __future__ import annotations
 
-import datetime as dt
-import decimal
-import logging
-import time
-from typing import Any
-
-from @@pkg@@.personize_client import Personize, RateLimitError
+@@imports@@
 
 log = logging.getLogger(__name__)
 WAIT_BETWEEN_BATCHES = @@wait@@  # seconds: a full rate-limit window plus a margin
@@ -133,9 +139,17 @@ def sync_module(facts: RepoFacts, mappings: list[BatchMapping], budget: RateBudg
                 rows_factor: float, max_rows: int) -> CodeBlock:
     functions = "\n\n\n".join(_sync_function(facts, m) for m in mappings)
     calls = "\n".join(f"        {_fn_name(m)}(client, ids, rows_per_batch)" for m in mappings)
+    sqlalchemy = any(m.framework in ("sqlalchemy", "sqlmodel") for m in mappings)
     head = fill(SYNC_HEAD, app=facts.app, pkg=facts.python_package, wait=budget.batch_wait_seconds,
                 per_minute=budget.per_minute, max_rows=max_rows, rows_factor=rows_factor,
-                calls=calls)
+                calls=calls, imports=import_block(
+                    ["import datetime as dt", "import decimal", "import logging", "import time",
+                     "from typing import Any", *(["import os"] if sqlalchemy else [])],
+                    SQLALCHEMY_THIRD_PARTY if sqlalchemy else [],
+                    [f"from {facts.python_package}.personize_client import Personize, RateLimitError"]))
+    if sqlalchemy:
+        head = head.replace("log = logging.getLogger(__name__)\n",
+                            "log = logging.getLogger(__name__)\n" + SQLALCHEMY_ENGINE, 1)
     path = f"{facts.python_package}/personize_sync.py"
     return CodeBlock(language="py", path=path, code=f"{head}\n\n{functions}\n")
 
@@ -169,24 +183,30 @@ def _sync_function(facts: RepoFacts, mapping: BatchMapping) -> str:
     columns = list(dict.fromkeys(p.source_field for p in mapping.properties))
     rows_expr = _rows_expression(mapping, columns)
     key = "email" if mapping.email_column else "website"
-    props = "\n".join(
-        f"            \"{p.target}\": prop(ids, \"{p.collection_name}\", \"{p.source_field}\""
-        f"{', extract=True' if p.extract_memories else ''}),"
-        for p in mapping.properties
-    )
+    props = "\n".join(_prop_line(p.target, p.collection_name, p.source_field, p.extract_memories)
+                      for p in mapping.properties)
     module = _module_of(collection.source_file) if collection else "models"
     return (
         f"def {_fn_name(mapping)}(client: Personize, ids: dict[str, str], rows_per_batch: int) -> None:\n"
         f"    \"\"\"{mapping.source}: {len(columns)} columns of {mapping.source_entity}.\"\"\"\n"
         f"{_imports(module, mapping)}"
-        f"    rows = {rows_expr if rows_expr.startswith('[') else _wrap_call(rows_expr, 4)}\n"
+        f"    {rows_expr if rows_expr.startswith('with ') else 'rows = ' + _wrap_call(rows_expr, 4)}\n"
         f"    mapping = {{\n"
         f"        \"entityType\": \"{mapping.entity_type}\",\n"
         f"        \"{key}\": \"{mapping.email_column or mapping.website_column}\",\n"
         f"        \"runName\": f\"{mapping.run_name}-{{dt.date.today().isoformat()}}\",\n"
         f"        \"properties\": {{\n{props}\n        }},\n    }}\n"
-        f"    send_in_batches(client, \"{mapping.source}\", mapping, rows, rows_per_batch, {mapping.chunk_size})"
+        f"    send_in_batches(\n        client, \"{mapping.source}\", mapping, rows, rows_per_batch, {mapping.chunk_size}\n    )"
     )
+
+
+def _prop_line(target: str, collection: str, source_field: str, extract: bool) -> str:
+    """One mapping entry, wrapped when it would pass the 100-column lint limit."""
+    args = f"ids, \"{collection}\", \"{source_field}\"{', extract=True' if extract else ''}"
+    line = f"            \"{target}\": prop({args}),"
+    if len(line) <= 100:
+        return line
+    return f"            \"{target}\": prop(\n                {args}\n            ),"
 
 
 def _imports(module: str, mapping: BatchMapping) -> str:
@@ -197,9 +217,7 @@ def _imports(module: str, mapping: BatchMapping) -> str:
     if mapping.framework in ("sqlalchemy", "sqlmodel"):
         owner = mapping.key_from_owner.split(".", 1)[0] if mapping.key_from_owner else None
         names = ", ".join(sorted({entity, *([owner] if owner else [])}))
-        return (f"    from sqlalchemy import select\n\n"
-                f"    from {module.rsplit('.', 1)[0]}.database import SessionLocal  # your session factory\n"
-                f"    from {module} import {names}\n\n")
+        return f"    from {module} import {names}\n\n"
     return ""
 
 
@@ -229,10 +247,10 @@ def _sqlalchemy_rows(mapping: BatchMapping, columns: list[str], key: str) -> str
         owner, owner_key = mapping.key_from_owner.split(".", 1)
         selected.append(f"{owner}.{owner_key}.label(\"{key}\")")
         join = f".join({owner}, {owner}.id == {entity}.{mapping.owner_field})"
-    lines = "".join(f"        {s},\n" for s in selected)
-    return (f"[\n        dict(row)\n        for row in SessionLocal().execute(\n"
-            f"            select(\n{lines.replace('        ', '                ')}            ){join}\n"
-            f"        ).mappings()\n    ]")
+    lines = "".join(f"            {s},\n" for s in selected)
+    return (f"with Session(engine) as session:\n"
+            f"        query = select(\n{lines}        ){join}\n"
+            f"        rows = [dict(row) for row in session.execute(query).mappings()]")
 
 
 GENERATE = """
@@ -324,12 +342,10 @@ Task: @@task@@.
 \"\"\"
 from __future__ import annotations
 
-import logging
-
 @@imports@@
-from @@pkg@@.personize_generate import personalize, remember_sent
 
 log = logging.getLogger(__name__)
+@@setup@@
 
 
 def deliver(email: str, draft: dict[str, str]) -> None:
@@ -376,15 +392,19 @@ def loop_module(facts: RepoFacts, sender: Touchpoint | None, task: str, channel:
         if person else email
     django = bool(person and person.source_framework == "django")
     query = f"{entity}.objects.all().iterator()" if django else \
-        f"SessionLocal().execute(select({entity})).scalars()"
-    imports = f"from {module} import {entity}" if django else \
-        f"from sqlalchemy import select\n\nfrom {module} import {entity}\nfrom {facts.python_package}.database import SessionLocal"
+        f"Session(engine).execute(select({entity})).scalars()"
+    imports = import_block(
+        ["import logging", *([] if django else ["import os"])],
+        [] if django else SQLALCHEMY_THIRD_PARTY,
+        [f"from {module} import {entity}",
+         f"from {facts.python_package}.personize_generate import personalize, remember_sent"])
+    setup = "" if django else SQLALCHEMY_ENGINE
     named = sender is not None and sender.symbol
     where = f"`{sender.symbol}` in {sender.file}" if named and sender else "your existing sender"
     example = (f"{sender.symbol}(...) with draft[{fields[0]!r}] as its content" if named and sender
                else f"send(to=email, body=draft[{fields[-1]!r}])")
     code = fill(LOOP, a_task=with_article(task), task=task, channel=channel, fields=repr(fields),
-                pkg=facts.python_package, imports=imports, query=query, email=email_field,
+                pkg=facts.python_package, imports=imports, setup=setup, query=query, email=email_field,
                 sender=where, example=example)
     return CodeBlock(language="py", path=f"{facts.python_package}/personize_loop.py", code=code)
 

@@ -7,6 +7,7 @@ are scheduled, which providers deliver messages, and which touchpoints to person
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -44,6 +45,8 @@ class RepoFacts:
     existing_files: frozenset[str] = frozenset()
     """Files the scan saw touchpoints in: new files must not overwrite them."""
     personize_calls: list[Touchpoint] = field(default_factory=list)
+    later_points: list[Touchpoint] = field(default_factory=list)
+    """Relevant touchpoints beyond the ones the plan details, for the ongoing phase."""
 
     @property
     def ts_client(self) -> str:
@@ -51,11 +54,17 @@ class RepoFacts:
         default = f"{self.ts_lib_dir}/personize"
         return f"{default}-client" if f"{default}.ts" in self.existing_files else default
 
-    def loop_job(self) -> Touchpoint | None:
-        """The existing scheduled job to run the loop from: one that already sends, else one in code."""
-        senders = {t.file for t in self.senders.values()} | {t.file for t in self.points}
+    def loop_job(self, quick_win: Touchpoint | None = None) -> Touchpoint | None:
+        """The existing scheduled job to run the loop from: the one whose name shares the most
+        words with the quick win (weekly-digest cron for sendWeeklyDigest), else one that
+        already sends, else the first job in code (not a CI or crontab file)."""
         in_code = [j for j in self.jobs if not j.file.endswith((".yml", ".yaml", ".json"))]
-        return next((j for j in in_code if j.file in senders), in_code[0] if in_code else None)
+        if not in_code:
+            return None
+        target = _words(f"{quick_win.symbol or ''} {quick_win.file}") if quick_win else set()
+        senders = {t.file for t in self.senders.values()} | {t.file for t in self.points}
+        return max(in_code, key=lambda j: (len(_words(f"{j.symbol or ''} {j.file}") & target),
+                                           j.file in senders, -in_code.index(j)))
 
     @property
     def is_next(self) -> bool:
@@ -76,8 +85,17 @@ class RepoFacts:
         return ".env.local" if self.is_next else ".env"
 
 
+_GENERIC_WORDS = {"src", "app", "api", "lib", "cron", "route", "ts", "py", "js", "jobs", "tasks", "send",
+                  "get", "post", "index", "services", "worker"}
+
+
+def _words(text: str) -> set[str]:
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)
+    return {w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if len(w) > 2 and w not in _GENERIC_WORDS}
+
+
 def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact) -> RepoFacts:
-    points = _points(scan, discovery)
+    points, later = _points(scan, discovery)
     facts = RepoFacts(
         app=schema.app_name,
         languages=_languages(scan),
@@ -93,6 +111,7 @@ def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact) -> 
     facts.ts_lib_dir = _ts_lib_dir(scan)
     facts.existing_files = frozenset(t.file for t in scan.touchpoints)
     facts.personize_calls = scan.by_kind(Kind.PERSONIZE_CALL)
+    facts.later_points = [t for t in later if t.kind not in (Kind.WEBHOOK_HANDLER, Kind.SCHEDULED_JOB)]
     return facts
 
 
@@ -137,7 +156,7 @@ def quick_win_rank(tp: Touchpoint) -> int:
     return next((i for i, word in enumerate(QUICK_WIN_WORDS) if word in text), len(QUICK_WIN_WORDS))
 
 
-def _points(scan: RepoScan, discovery: Discovery) -> list[Touchpoint]:
+def _points(scan: RepoScan, discovery: Discovery) -> tuple[list[Touchpoint], list[Touchpoint]]:
     """Touchpoints worth a personalization step: priority channel first, named wrappers
     before route handlers, at most PER_KIND_CAP of a kind and MAX_POINTS overall."""
     priority = str(discovery.value("priority_channel", "") or "").lower()
@@ -159,7 +178,9 @@ def _points(scan: RepoScan, discovery: Discovery) -> list[Touchpoint]:
     for tp in sorted(chosen, key=rank):
         if sum(1 for p in picked if p.kind == tp.kind) < PER_KIND_CAP.get(tp.kind, 1):
             picked.append(tp)
-    return picked[:MAX_POINTS] if len(picked) > MAX_POINTS else picked
+    picked = picked[:MAX_POINTS]
+    later = [tp for tp in sorted(chosen, key=rank) if tp not in picked]
+    return picked, later
 
 
 def _senders(scan: RepoScan) -> dict[str, Touchpoint]:

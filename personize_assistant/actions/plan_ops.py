@@ -5,7 +5,12 @@ from __future__ import annotations
 from personize_assistant.actions import plan_code_py as py
 from personize_assistant.actions import plan_code_ts as ts
 from personize_assistant.actions.plan_budget import budget_table
-from personize_assistant.actions.plan_context import RepoFacts, channel_of, with_article
+from personize_assistant.actions.plan_context import (
+    RepoFacts,
+    channel_of,
+    is_named_function,
+    with_article,
+)
 from personize_assistant.actions.plan_ingest import run_ts
 from personize_assistant.actions.plan_points import key_properties, task_name
 from personize_assistant.artifacts.plan import CodeBlock, PlanStep, RateBudget
@@ -153,7 +158,7 @@ def _celery_step(facts: RepoFacts, task: str, call: str, module: str, title: str
     beat = ("# Django settings.py (or your Celery app's beat_schedule)\n"
             "from celery.schedules import crontab\n\nCELERY_BEAT_SCHEDULE = {\n"
             f"    \"{task}\": {{\"task\": \"{task}\", \"schedule\": crontab(hour={hour}, minute={minute})}},\n}}\n")
-    jobs = ", ".join(f"`{j.file}`" for j in facts.jobs[:2])
+    jobs = ", ".join(f"`{f}`" for f in list(dict.fromkeys(j.file for j in facts.jobs))[:2])
     return PlanStep(title=title,
                     body=f"The repo already runs Celery ({jobs or 'celery in the dependencies'}); add one task and a beat entry.",
                     files=[path],
@@ -203,7 +208,7 @@ def _loop_table(facts: RepoFacts, meta: PlanMeta, tp: Touchpoint | None) -> Plan
 
 def _loop_trigger(facts: RepoFacts, tp: Touchpoint | None, fields: list[str]) -> PlanStep:
     scheduler = facts.scheduler()
-    existing = facts.loop_job()
+    existing = facts.loop_job(tp)
     loop = _loop_code(facts, tp, fields)
     call = "run_loop()" if loop.language == "py" else "await runLoop()"
     if scheduler == "celery":
@@ -214,7 +219,8 @@ def _loop_trigger(facts: RepoFacts, tp: Touchpoint | None, fields: list[str]) ->
         step.body += f" Connect `deliver()` in `{loop.path}` to your sender first."
         return step
     if existing is not None:
-        body = (f"The repo already schedules `{existing.symbol or existing.file}` in `{existing.file}`"
+        what = f"`{existing.symbol}`" if is_named_function(existing) else f"the `{existing.symbol}` handler"
+        body = (f"The repo already schedules {what} in `{existing.file}`"
                 f"{f' (`{existing.schedule}`)' if existing.schedule else ''}. Call `{call}` from it (or move "
                 "its recipient query into `due recipients`), so the loop runs on the schedule you already operate.")
         return PlanStep(title="Trigger: the repo's existing scheduled job", body=body,

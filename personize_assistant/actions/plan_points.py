@@ -79,9 +79,26 @@ def sdk_chain(library: Library, tp: Touchpoint) -> list[str]:
     return _DEFAULT_CHAIN.get(tp.kind, ["memory.smartDigest", "ai.prompt"])
 
 
+MAX_LATER = 15
+
+
 def point_steps(facts: RepoFacts, library: Library) -> list[PlanStep]:
-    return [_point_step(tp, facts, library) for tp in facts.points
-            if tp.kind not in (Kind.WEBHOOK_HANDLER, Kind.SCHEDULED_JOB)]
+    steps = [_point_step(tp, facts, library) for tp in facts.points
+             if tp.kind not in (Kind.WEBHOOK_HANDLER, Kind.SCHEDULED_JOB)]
+    if facts.later_points:
+        steps.append(_later_step(facts))
+    return steps
+
+
+def _later_step(facts: RepoFacts) -> PlanStep:
+    rows = ["| Touchpoint | Kind | Where |", "|---|---|---|"]
+    for tp in facts.later_points[:MAX_LATER]:
+        rows.append(f"| `{tp.symbol or '—'}` | {tp.kind.value} | `{tp.file}:{tp.line}` |")
+    more = len(facts.later_points) - MAX_LATER
+    tail = f"\n\n…and {more} more (`personize-assistant scan .` lists them all)." if more > 0 else ""
+    return PlanStep(title="More touchpoints for the ongoing phase",
+                    body=("The same helper and pattern apply to these; add them in this order once the "
+                          "first ones are live:\n\n" + "\n".join(rows) + tail))
 
 
 _WEAK_KEYS = re.compile(r"image|avatar|logo|photo|url|phone|slug|^name$|email|^domain$|website")

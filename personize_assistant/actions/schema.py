@@ -8,7 +8,9 @@ and bookkeeping columns are excluded with a reason the user sees.
 
 from __future__ import annotations
 
+import json
 from pathlib import PurePosixPath
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -43,6 +45,17 @@ from personize_assistant.artifacts.schema import (
 from personize_assistant.content.library import Library
 from personize_assistant.content.models import PropertyDefinition, SchemaMeta
 from personize_assistant.scan.models import Kind, ModelField, RepoScan
+
+PROPERTY_SCHEMA_FILE = "reference/schemas/property-definition.schema.json"
+
+
+def property_json_schema(library: Library) -> dict[str, Any]:
+    """The design JSON Schema for one property (shipped in the library), extended only by the
+    extra keys `reference/schema.md` documents; those keys (autoSystem, update) are flags."""
+    schema: dict[str, Any] = json.loads((library.root / PROPERTY_SCHEMA_FILE).read_text(encoding="utf-8"))
+    for key in library.schema.meta.extra_property_keys:
+        schema["properties"].setdefault(key, {"type": "boolean"})
+    return schema
 
 
 class SchemaOptions(BaseModel):

@@ -7,6 +7,7 @@ minimal edit of the user's file as hunks. Nothing is written here (see `wire_wri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
@@ -26,6 +27,7 @@ from personize_assistant.actions.wire_source import (
     language_of,
     read_source,
 )
+from personize_assistant.actions.wire_sync import sync_artifact, sync_language
 from personize_assistant.artifacts.wire import (
     ConstraintNote,
     FileEdit,
@@ -76,22 +78,29 @@ def load_rules() -> WireRules:
     from personize_assistant.content import load_library
 
     library = load_library()
-    return WireRules(wire=library.wire.meta, generate=library.generate.meta)
+    return WireRules(wire=library.wire.meta, generate=library.generate.meta, plan=library.plan.meta)
 
 
 def _language(touchpoint: Touchpoint) -> Language | None:
+    if touchpoint.kind == Kind.DATA_MODEL:
+        return sync_language(touchpoint)
     try:
         return language_of(touchpoint.file)
     except UsageError:
         return None
 
 
-def wireable(scan: RepoScan) -> list[WireCandidate]:
-    """Touchpoints WIRE can generate code for, with the pattern each would get."""
+def wireable(scan: RepoScan, rules: WireRules | None = None) -> list[WireCandidate]:
+    """Touchpoints WIRE can generate code for, with the pattern each would get.
+
+    With `rules`, each one is also tried: `ready` says whether the code can be generated
+    and `reason` why not (e.g. a call site whose content is built elsewhere)."""
     candidates = []
     for tp in scan.touchpoints:
         pattern, language = KIND_PATTERN.get(tp.kind), _language(tp)
-        if pattern is None or language is None or (language, pattern) not in BUILDERS:
+        if pattern is None or language is None:
+            continue
+        if pattern != "data_sync" and (language, pattern) not in BUILDERS:
             continue
         candidates.append(
             WireCandidate(
@@ -105,7 +114,25 @@ def wireable(scan: RepoScan) -> list[WireCandidate]:
                 framework=tp.framework,
             )
         )
-    return candidates
+    if rules is not None:
+        candidates = [_tried(scan, c, rules) for c in candidates]
+    return sorted(candidates, key=lambda c: (not c.ready, c.location.split(":")[0], _line(c.location)))
+
+
+def _line(location: str) -> int:
+    return int(location.rsplit(":", 1)[1])
+
+
+def _tried(scan: RepoScan, candidate: WireCandidate, rules: WireRules) -> WireCandidate:
+    try:
+        wire(scan, WireOptions(touchpoint_id=candidate.touchpoint_id), rules)
+    except UsageError as exc:
+        reason = str(exc).removeprefix(f"{candidate.touchpoint_id} ({candidate.location}): ")
+        return candidate.model_copy(update={"ready": False, "reason": reason})
+    except Exception as exc:  # one odd file must not take the whole list down
+        reason = f"internal error while generating: {type(exc).__name__}: {exc}"
+        return candidate.model_copy(update={"ready": False, "reason": reason})
+    return candidate
 
 
 def wire(scan: RepoScan, options: WireOptions, rules: WireRules | None = None) -> WireArtifact:
@@ -113,19 +140,31 @@ def wire(scan: RepoScan, options: WireOptions, rules: WireRules | None = None) -
     touchpoint = scan.find(options.touchpoint_id)
     if touchpoint is None:
         raise UsageError(f"no touchpoint {options.touchpoint_id}; run `wire --list` to see the ids")
+    if touchpoint.kind == Kind.DATA_MODEL:
+        return sync_artifact(scan, touchpoint, rules)
     language = _check_language(touchpoint, options)
     pattern = options.pattern or KIND_PATTERN.get(touchpoint.kind)
     if pattern is None or (language, pattern) not in BUILDERS:
         raise UsageError(
             f"{touchpoint.id} is a {touchpoint.kind.value} touchpoint; wire supports "
-            f"{', '.join(sorted({k.value for k in KIND_PATTERN if k != Kind.DATA_MODEL}))}"
+            f"{', '.join(sorted(k.value for k in KIND_PATTERN))}"
             + (f" (pattern {pattern} has no {language} generator)" if pattern else "")
+        )
+    if language == "ts" and _next_middleware(touchpoint):
+        raise UsageError(
+            f"{touchpoint.id} ({touchpoint.location()}): Next.js middleware runs on the Edge "
+            "runtime before your server code; call Personize from a route handler or a "
+            "server-side accessor instead"
         )
     ctx = _context(scan, touchpoint, rules, language, pattern, options)
     if language == "ts":
         wire_ts.refuse_client_code(ctx)
     wiring = BUILDERS[(language, pattern)](ctx)
     return _artifact(ctx, rules, pattern, wiring)
+
+
+def _next_middleware(touchpoint: Touchpoint) -> bool:
+    return re.search(r"^(src/)?middleware\.tsx?$", touchpoint.file) is not None
 
 
 def _check_language(touchpoint: Touchpoint, options: WireOptions) -> Language:
@@ -138,10 +177,9 @@ def _check_language(touchpoint: Touchpoint, options: WireOptions) -> Language:
     return language
 
 
+# Anonymous callbacks are found too, so the builder can say what to wire instead.
 _FUNCTION_FORMS: dict[Pattern, tuple[str, ...]] = {
-    "wrap": ("function", "arrow", "method", "def"),
     "middleware": ("function", "arrow", "method", "def"),
-    "event_mirror": ("function", "arrow", "method", "def"),
 }
 
 

@@ -65,14 +65,14 @@ def unsupported(ctx: WireContext, why: str) -> UsageError:
     return UsageError(f"{ctx.touchpoint.id} ({ctx.touchpoint.location()}): {why}")
 
 
-def no_content(ctx: WireContext) -> UsageError:
+def no_content(ctx: WireContext, kinds: tuple[str, ...] = ("email_send", "notification")) -> UsageError:
     """The function builds no content itself: name the delivery function it calls, if wireable."""
     lines = ctx.source.text.splitlines()[ctx.fn.start_line - 1 : ctx.fn.end_line]
     body = "\n".join(lines)
     callees = [
         t
         for t in ctx.scan.touchpoints
-        if t.kind.value in ("email_send", "notification")
+        if t.kind.value in kinds
         and t.symbol
         and t.symbol.split(".")[-1] != ctx.fn.name
         and re.search(rf"\b{re.escape(t.symbol.split('.')[-1])}\(", body)
@@ -81,8 +81,28 @@ def no_content(ctx: WireContext) -> UsageError:
     if callees:
         first = callees[0]
         hint = f"; wire {first.symbol} instead ({first.id}, {first.location()}), which it calls"
+    what = "content" if "email_send" in kinds else "event"
+    if ctx.fn.name in HTTP_VERBS or ctx.fn.form == "inline":
+        return unsupported(
+            ctx,
+            f"this is a request handler, not the {what} function"
+            f"{hint or '; wire the helper it calls'}",
+        )
     return unsupported(
         ctx,
         f"{ctx.qualified_name} passes no {'/'.join(ctx.channel_fields)} content through a "
-        f"parameter or local variable{hint or '; wire the function that receives the content'}",
+        f"parameter or local variable{hint or _NO_CALLEE}",
     )
+
+
+_NO_CALLEE = (
+    "; its content is written inline where it is sent: move it into parameters or "
+    "variables (or wire the function that receives it)"
+)
+HTTP_VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def refuse_request_handler(ctx: WireContext, kinds: tuple[str, ...]) -> None:
+    """Wrap and event mirroring target helpers, never a framework's request handler."""
+    if ctx.fn.name in HTTP_VERBS or ctx.fn.form == "inline":
+        raise no_content(ctx, kinds)

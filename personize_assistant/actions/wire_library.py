@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from personize_assistant.artifacts.wire import Pattern
 from personize_assistant.codegen.helpers import FieldRule, HelperSettings
-from personize_assistant.content.models import GenerateMeta, WireMeta
+from personize_assistant.content.models import GenerateMeta, PlanMeta, WireMeta
 from personize_assistant.scan.models import Kind
 
 # Our pattern ids -> the library's integration pattern that documents them. Event mirroring
@@ -38,6 +38,8 @@ KIND_PATTERN: dict[Kind, Pattern] = {
 class WireRules:
     wire: WireMeta
     generate: GenerateMeta
+    plan: PlanMeta | None = None
+    """Batch pacing for data-sync scripts (rows per call, wait between batches)."""
 
     def default_pattern(self, kind: Kind) -> Pattern | None:
         pattern = KIND_PATTERN.get(kind)

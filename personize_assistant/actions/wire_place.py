@@ -44,8 +44,8 @@ class Placement:
             depth = len(PurePosixPath(wired_file).parent.relative_to(self.directory or ".").parts)
             return "." * (depth + 1) + "personize_wiring"
         here = PurePosixPath(wired_file).parent
-        relative = os.path.relpath(PurePosixPath(self.helper_path).with_suffix(""), here or ".")
-        relative = relative.replace(os.sep, "/")
+        target = PurePosixPath(self.helper_path).with_suffix("")
+        relative = os.path.relpath(target, here or ".").replace(os.sep, "/")
         return relative if relative.startswith(".") else f"./{relative}"
 
     def new_files(self, settings: HelperSettings) -> tuple[list[NewFile], list[str]]:
@@ -78,8 +78,8 @@ def place_helpers(root: Path, wired_file: str, language: Language) -> Placement:
         home = _package_root(root, directory) if package else directory
         return Placement(root, language, _posix(home), is_package=package)
     project = _project_root(root, directory)
-    for home in _TS_HOMES:
-        candidate = project / home
+    for relative in _TS_HOMES:
+        candidate = project / relative
         if (root / str(candidate)).is_dir():
             return Placement(root, language, _posix(candidate))
     return Placement(root, language, _posix(directory))

@@ -11,7 +11,13 @@ from __future__ import annotations
 import ast
 import re
 
-from personize_assistant.actions.wire_context import WireContext, Wiring, no_content, unsupported
+from personize_assistant.actions.wire_context import (
+    WireContext,
+    Wiring,
+    no_content,
+    refuse_request_handler,
+    unsupported,
+)
 from personize_assistant.actions.wire_edit import FileEditor
 from personize_assistant.actions.wire_mapping import MessageMapping, map_message
 from personize_assistant.actions.wire_source import FunctionInfo, Param
@@ -169,6 +175,7 @@ def _quoted(fields: list[str]) -> str:
 
 
 def wrap(ctx: WireContext) -> Wiring:
+    refuse_request_handler(ctx, ("email_send", "notification"))
     mapping = map_message(ctx.fn, ctx.channel_fields)
     if mapping.targets:
         return _wrap_parameters(ctx, mapping)
@@ -239,12 +246,13 @@ def _wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
 
 def _wrap_locals(ctx: WireContext) -> Wiring:
     fn, body, editor = ctx.fn, ctx.body, FileEditor(ctx.source.text)
-    fake = [Param(name=n, text=n) for a in body.assignments for n in a.names]
+    content = [a for a in body.assignments if a.value != "other"]
+    fake = [Param(name=n, text=n) for a in content for n in a.names]
     mapping = map_message(fn.model_copy(update={"params": fake}), ctx.channel_fields)
     if not mapping.targets:
         raise no_content(ctx)
     assignments = [(t.field, fake[t.param_index].name) for t in mapping.targets]
-    declared = {n: a for a in body.assignments for n in a.names}
+    declared = {n: a for a in content for n in a.names}
     after = max(declared[name].end_line for _, name in assignments)
     awaited, personalize = _personalize(ctx)
     result, outcome = ctx.fresh("personalized"), ctx.fresh("outcome")
@@ -403,6 +411,7 @@ def _ensure_names(ctx: WireContext, editor: FileEditor, names: dict[str, str]) -
 
 def event(ctx: WireContext) -> Wiring:
     fn, editor = ctx.fn, FileEditor(ctx.source.text)
+    refuse_request_handler(ctx, ("event_tracking",))
     original = _original_name(ctx)
     skip = 1 if _receiver(fn) else 0
     params = fn.params[skip:]

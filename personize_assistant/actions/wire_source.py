@@ -181,6 +181,9 @@ class LocalAssignment(BaseModel):
     keyword: str | None = None
     """TS: `const`/`let`/`var` (a `const` must become `let` to be reassigned)."""
     keyword_col: int = 0
+    value: Literal["destructure", "string", "other"] = "other"
+    """How the names get their value: unpacked from a template/render result, a string
+    expression, or anything else (only the first two are taken as message content)."""
 
 
 class BodyShape(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from typing import Literal
 
 from personize_assistant.actions.wire_source import (
     BodyShape,
@@ -165,7 +166,10 @@ def python_body(text: str, fn: FunctionInfo) -> BodyShape:
         if names:
             shape.assignments.append(
                 LocalAssignment(
-                    names=names, line=statement.lineno, end_line=statement.end_lineno or statement.lineno
+                    names=names,
+                    line=statement.lineno,
+                    end_line=statement.end_lineno or statement.lineno,
+                    value=_value_kind(statement),
                 )
             )
     last = node.body[-1]
@@ -174,6 +178,19 @@ def python_body(text: str, fn: FunctionInfo) -> BodyShape:
         shape.return_end_line = last.end_lineno
         shape.return_expression = ast.get_source_segment(text, last.value)
     return shape
+
+
+def _value_kind(statement: ast.stmt) -> Literal["destructure", "string", "other"]:
+    targets = statement.targets if isinstance(statement, ast.Assign) else []
+    if any(isinstance(t, ast.Tuple) for t in targets):
+        return "destructure"
+    value = statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
+    if isinstance(value, ast.JoinedStr | ast.BinOp) or (
+        isinstance(value, ast.Constant) and isinstance(value.value, str)
+    ):
+        return "string"
+    annotation = statement.annotation if isinstance(statement, ast.AnnAssign) else None
+    return "string" if isinstance(annotation, ast.Name) and annotation.id == "str" else "other"
 
 
 def _assigned_names(statement: ast.stmt) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Literal
 
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
@@ -322,18 +323,27 @@ def typescript_body(text: str, path: str, fn: FunctionInfo) -> BodyShape:
     return shape
 
 
+_STRING_VALUES = ("string", "template_string", "binary_expression")
+
+
 def _assignment(statement: Node) -> LocalAssignment:
     keyword = statement.children[0]
     names: list[str] = []
+    value: Literal["destructure", "string", "other"] = "other"
     for declarator in statement.named_children:
         target = declarator.child_by_field_name("name")
+        initial = declarator.child_by_field_name("value")
         if target is None:
             continue
         if target.type == "identifier":
             names.append(_text(target))
+            if initial is not None and initial.type in _STRING_VALUES:
+                value = "string"
         elif target.type == "object_pattern":
             names.extend(_pattern_keys(target))
+            value = "destructure"
     return LocalAssignment(
+        value=value,
         names=names,
         line=statement.start_point[0] + 1,
         end_line=statement.end_point[0] + 1,

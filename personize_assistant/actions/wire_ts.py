@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from personize_assistant.actions.wire_context import WireContext, Wiring, no_content, unsupported
+from personize_assistant.actions.wire_context import (
+    WireContext,
+    Wiring,
+    no_content,
+    refuse_request_handler,
+    unsupported,
+)
 from personize_assistant.actions.wire_edit import FileEditor
 from personize_assistant.actions.wire_mapping import MessageMapping, map_message
 from personize_assistant.actions.wire_source import FunctionInfo, LocalAssignment, Param
@@ -144,8 +150,7 @@ def _insert_wrapper(ctx: WireContext, editor: FileEditor, code: str) -> None:
 
 
 def wrap(ctx: WireContext) -> Wiring:
-    if ctx.fn.form == "inline":
-        raise unsupported(ctx, "the send happens in an anonymous callback; wire the named function around it")
+    refuse_request_handler(ctx, ("email_send", "notification"))
     mapping = map_message(ctx.fn, ctx.channel_fields)
     if mapping.targets:
         return _wrap_parameters(ctx, mapping)
@@ -291,9 +296,10 @@ def _wrap_locals(ctx: WireContext) -> Wiring:
 
 def _content_locals(ctx: WireContext) -> list[tuple[str, str, LocalAssignment]]:
     """(field, local name, declaration) for the first declarations that carry content."""
-    fake_params = [Param(name=n, text=n) for a in ctx.body.assignments for n in a.names]
+    content = [a for a in ctx.body.assignments if a.value != "other"]
+    fake_params = [Param(name=n, text=n) for a in content for n in a.names]
     mapping = map_message(ctx.fn.model_copy(update={"params": fake_params}), ctx.channel_fields)
-    by_name = {n: a for a in ctx.body.assignments for n in a.names}
+    by_name = {n: a for a in content for n in a.names}
     chosen = [(t.field, fake_params[t.param_index].name) for t in mapping.targets]
     return [(field, name, by_name[name]) for field, name in chosen]
 
@@ -480,8 +486,7 @@ def _express_middleware(
 
 def event(ctx: WireContext) -> Wiring:
     fn, editor = ctx.fn, FileEditor(ctx.source.text)
-    if fn.form == "inline":
-        raise unsupported(ctx, "the tracking call is in an anonymous callback; wire the named helper")
+    refuse_request_handler(ctx, ("event_tracking",))
     original = _original_name(ctx)
     params, args = _param_texts(ctx, original)
     header, terminator = _header(ctx, params, fn.return_type, asynchronous=fn.is_async)

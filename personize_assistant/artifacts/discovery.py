@@ -6,10 +6,13 @@ provenance (scan / user / assumed) so the user can see which facts came from cod
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from personize_assistant.actions.discovery import CONTEXT_FIELDS, OUTPUT_FIELDS, Discovery
 from personize_assistant.content.models import DiscoverMeta
+
+if TYPE_CHECKING:
+    from personize_assistant.actions.discover import DiscoveryReport
 
 _SOURCE_LABEL = {"scan": "from the code", "user": "answered", "assumed": "assumed"}
 
@@ -50,4 +53,43 @@ def to_json(discovery: Discovery) -> dict[str, Any]:
         "known": discovery.known_fields(),
         "missing": discovery.missing_fields(),
         "assumed": discovery.assumed_fields(),
+    }
+
+
+# --- the discovery document (DISCOVER's artifact; added by the discover command) --------
+
+
+def render_document(report: DiscoveryReport) -> str:
+    """What we know (with where each fact came from), then the questions still open."""
+    discovery = report.discovery
+    known = discovery.known_fields()
+    status = ("enough to propose" if report.complete
+              else f"{report.min_known_fields} needed before proposing")
+    lines = ["# Discovery", "", f"{len(known)} of {len(OUTPUT_FIELDS)} fields known ({status}).", "",
+             "## What we know", "", "| Field | Value | Source | Seen at |", "|---|---|---|---|"]
+    for name in (*OUTPUT_FIELDS, *CONTEXT_FIELDS):
+        fact = discovery.fact(name)
+        if fact is None and name in CONTEXT_FIELDS:
+            continue
+        source = _SOURCE_LABEL[fact.source] if fact else "unknown"
+        seen = ", ".join(f"`{e}`" for e in fact.evidence[:3]) if fact and fact.evidence else ""
+        value = _shown(fact.value if fact else None).replace("|", "\\|")
+        lines.append(f"| {name} | {value} | {source} | {seen} |")
+    lines += _open_question_lines(report)
+    return "\n".join(lines) + "\n"
+
+
+def _open_question_lines(report: DiscoveryReport) -> list[str]:
+    if not report.open_questions:
+        return []
+    lines = ["", "## Open questions", ""]
+    lines += [f"- {q.text} _(fills {', '.join(q.fills)})_" for q in report.open_questions]
+    lines += ["", "Answer them in a YAML file (`field: answer`) and pass it with `--answers FILE`."]
+    return lines
+
+
+def document_json(report: DiscoveryReport) -> dict[str, Any]:
+    return to_json(report.discovery) | {
+        "complete": report.complete,
+        "open_questions": [q.model_dump(mode="json") for q in report.open_questions],
     }

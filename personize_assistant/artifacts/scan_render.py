@@ -25,7 +25,8 @@ TEXT_EVIDENCE_CHARS = 90
 MARKDOWN_EVIDENCE_CHARS = 140
 MARKDOWN_SKIPPED_ROWS = 50
 MARKDOWN_DEPENDENCY_ROWS = 200
-# Below this width the evidence goes under the location instead of in its own column.
+# Below this width (or when paths are too long for it) the report is a compact list with
+# the evidence under each location, instead of a table with an evidence column.
 WIDE_LAYOUT_MIN_WIDTH = 110
 
 Groups = list[tuple[Surface, list[tuple[Kind, list[Touchpoint]]]]]
@@ -181,13 +182,25 @@ class _SurfaceTable:
         title = f"{SURFACE_TITLES[self.surface]} ({self.surface.value}): {count:,}"
         yield Text("")
         yield Text(title, style=self._style("bold cyan"))
-        if options.max_width >= WIDE_LAYOUT_MIN_WIDTH:
+        if self._table_fits(options.max_width):
             yield self._table()
         else:
             yield from self._compact_list(options.max_width)
 
+    def _table_fits(self, width: int) -> bool:
+        """A table only when every column fits on one line with room left for evidence."""
+        touchpoints = [tp for _, tps in self.kinds for tp in tps]
+        columns = [
+            max(len(kind.value) for kind, _ in self.kinds),
+            max(len(tp.location()) for tp in touchpoints),
+            min(24, max(len(tp.symbol or "") for tp in touchpoints)),
+            min(16, max(len(via(tp)) for tp in touchpoints)),
+            max(len(tp.confidence) for tp in touchpoints),
+        ]
+        separators = 3 * len(columns)
+        return width >= WIDE_LAYOUT_MIN_WIDTH and width - sum(columns) - separators >= 30
+
     def _table(self) -> Table:
-        longest_location = max(len(tp.location()) for _, tps in self.kinds for tp in tps)
         table = Table(
             box=box.ASCII2 if self.plain else box.SIMPLE_HEAD,
             show_edge=False,
@@ -196,11 +209,11 @@ class _SurfaceTable:
             expand=True,
         )
         table.add_column("kind", no_wrap=True)
-        table.add_column("location", min_width=min(longest_location, 48), overflow="fold")
+        table.add_column("location", no_wrap=True)
         table.add_column("symbol", max_width=24, overflow="ellipsis", no_wrap=True)
         table.add_column("via", max_width=16, overflow="ellipsis", no_wrap=True)
         table.add_column("conf", no_wrap=True)
-        table.add_column("evidence", ratio=1, overflow="ellipsis", no_wrap=True)
+        table.add_column("evidence", ratio=1, min_width=30, overflow="ellipsis", no_wrap=True)
         for index, (kind, touchpoints) in enumerate(self.kinds):
             if index:
                 table.add_section()
@@ -223,9 +236,11 @@ class _SurfaceTable:
         for kind, touchpoints in self.kinds:
             yield Text(f"  {kind.value} ({len(touchpoints):,})", style=self._style("magenta"))
             for tp in touchpoints:
-                *heading, evidence_cell = self._cells(tp)
-                line = Text("    ") + Text("  ").join(c for c in heading if c.plain)
-                yield _one_line(line, width)
+                location, symbol, provider, confidence, evidence_cell = self._cells(tp)
+                if provider.plain:
+                    provider = Text("via ") + provider
+                parts = (c for c in (location, symbol, provider, confidence) if c.plain)
+                yield _one_line(Text("    ") + Text("  ").join(parts), width)
                 yield _one_line(Text("      ") + evidence_cell, width)
 
     def _style(self, style: str) -> str:
@@ -309,8 +324,8 @@ def _md_stack(stack: Stack) -> str:
         "## Stack",
         "",
         f"- **Languages:** {md_cell(languages) or 'none detected'}",
-        f"- **Frameworks:** {md_cell(', '.join(stack.frameworks)) or 'none detected'}",
-        f"- **Package managers:** {md_cell(', '.join(stack.package_managers)) or 'none detected'}",
+        f"- **Frameworks:** {', '.join(map(md_code, stack.frameworks)) or 'none detected'}",
+        f"- **Package managers:** {', '.join(map(md_code, stack.package_managers)) or 'none detected'}",
     ]
     if stack.dependencies:
         lines += _md_dependencies(stack.dependencies)

@@ -95,6 +95,9 @@ class WireCandidate(BaseModel):
     symbol: str | None = None
     provider: str | None = None
     framework: str | None = None
+    ready: bool = True
+    """False when WIRE cannot generate code here; `reason` says why and what to wire instead."""
+    reason: str | None = None
 
 
 def _new_file_diff(new: NewFile) -> list[str]:
@@ -147,14 +150,18 @@ def render_summary(artifact: WireArtifact) -> str:
 
 
 def render_candidates(candidates: list[WireCandidate]) -> str:
-    if not candidates:
+    ready = [c for c in candidates if c.ready]
+    if not ready:
         return "no wireable touchpoints found"
+    header = f"{'ID':<12}  {'KIND':<16} {'PATTERN':<22} {'LANG':<4}  LOCATION"
     rows = [
-        f"{c.touchpoint_id}  {c.kind:<16} {c.pattern:<22} {c.language}  {c.location}"
+        f"{c.touchpoint_id:<12}  {c.kind:<16} {c.pattern:<22} {c.language:<4}  {c.location}"
         + (f"  {c.symbol}" if c.symbol else "")
-        for c in candidates
+        for c in ready
     ]
-    return "\n".join(rows)
+    skipped = len(candidates) - len(ready)
+    footer = [f"\n{skipped} more touchpoints cannot be wired as they are (see --json for why)"] if skipped else []
+    return "\n".join([header, *rows, *footer])
 
 
 def _redact_tree(value: Any) -> Any:

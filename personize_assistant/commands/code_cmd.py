@@ -36,15 +36,21 @@ def _scan(path: Path) -> RepoScan:
 def wire_command(
     path: Annotated[Path, typer.Argument(help="Repository to wire.")] = Path("."),
     touchpoint: Annotated[
-        str | None, typer.Option("--touchpoint", "-t", metavar="ID", help="Touchpoint id from `--list`.")
+        str | None,
+        typer.Option("--touchpoint", "-t", metavar="ID", help="Touchpoint id from `--list`."),
     ] = None,
     pattern: Annotated[
         str | None,
-        typer.Option("--pattern", "-p", metavar="P", help=f"Override the pattern: {', '.join(_PATTERNS)}."),
+        typer.Option(
+            "--pattern", "-p", metavar="P", help=f"Override the pattern: {', '.join(_PATTERNS)}."
+        ),
     ] = None,
-    lang: Annotated[str | None, typer.Option("--lang", metavar="ts|py", help="Expected language.")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", metavar="ts|py", help="Expected language.")
+    ] = None,
     framework: Annotated[
-        str | None, typer.Option("--framework", metavar="F", help="Override the detected framework.")
+        str | None,
+        typer.Option("--framework", metavar="F", help="Override the detected framework."),
     ] = None,
     list_only: Annotated[bool, typer.Option("--list", help="List wireable touchpoints.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a diff.")] = False,
@@ -53,7 +59,7 @@ def wire_command(
     ] = False,
 ) -> None:
     """Generate code that connects Personize to one touchpoint (a diff unless --write)."""
-    from personize_assistant.actions.wire import WireOptions, wire, wireable
+    from personize_assistant.actions.wire import WireOptions, load_rules, wire, wireable
     from personize_assistant.artifacts.wire import (
         render_candidates,
         render_diff,
@@ -63,7 +69,7 @@ def wire_command(
 
     scan = _scan(path)
     if list_only:
-        candidates = wireable(scan)
+        candidates = wireable(scan, load_rules())
         if as_json:
             emit_json([c.model_dump(mode="json", exclude_none=True) for c in candidates])
         else:
@@ -72,8 +78,12 @@ def wire_command(
     if touchpoint is None:
         raise UsageError("pass --touchpoint ID (see `wire PATH --list`)")
     options = WireOptions.model_validate(
-        {"touchpoint_id": touchpoint, "pattern": _choice(pattern, _PATTERNS, "--pattern"),
-         "language": _choice(lang, ("ts", "py"), "--lang"), "framework": framework}
+        {
+            "touchpoint_id": touchpoint,
+            "pattern": _choice(pattern, _PATTERNS, "--pattern"),
+            "language": _choice(lang, ("ts", "py"), "--lang"),
+            "framework": framework,
+        }
     )
     artifact = wire(scan, options)
     if write:
@@ -100,7 +110,63 @@ def _register_wire(app: typer.Typer) -> None:
     app.command("wire")(wire_command)
 
 
-COMMANDS: tuple[Callable[[typer.Typer], None], ...] = (_register_wire,)
+_CHANNELS = ("email", "sms", "slack", "push", "in_app")
+
+
+def check_command(
+    source: Annotated[
+        str, typer.Argument(metavar="[FILE|-]", help="The message: a JSON object or SUBJECT:/BODY_HTML: text.")
+    ] = "-",
+    channel: Annotated[str, typer.Option("--channel", "-c", metavar="C", help=f"One of {', '.join(_CHANNELS)}.")] = "",
+    context: Annotated[
+        Path | None, typer.Option("--context", metavar="FILE", help="The facts the message was written from.")
+    ] = None,
+    variant: Annotated[
+        str | None,
+        typer.Option("--variant", metavar="V", help="Alternative limit: channel_post (Slack channel), newsletter (email)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings and review suggestions too.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Lint a generated message against the channel rules; exit 1 on violations."""
+    from personize_assistant.actions.check import CheckOptions, check_message
+    from personize_assistant.actions.check_render import render_json, render_text
+    from personize_assistant.errors import FindingsError
+
+    if not channel:
+        raise UsageError(f"pass --channel ({', '.join(_CHANNELS)})")
+    raw = _read_input(source, "message")
+    facts = _read_input(str(context), "--context file") if context is not None else None
+    report = check_message(raw, CheckOptions(channel=channel, variant=variant), facts)
+    if as_json:
+        emit_json(render_json(report, strict))
+    else:
+        emit(render_text(report, strict))
+    if report.failed(strict):
+        raise FindingsError(f"{len(report.violations)} problem(s) in the {channel} message")
+
+
+def _read_input(source: str, what: str) -> str:
+    import sys
+
+    if source == "-":
+        if sys.stdin.isatty():
+            raise UsageError(f"no {what}: pass a FILE or pipe it on stdin")
+        return sys.stdin.read()
+    path = Path(source).expanduser()
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"cannot read {what} {source}: not UTF-8 text") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {what} {source}: {exc.strerror or exc}") from None
+
+
+def _register_check(app: typer.Typer) -> None:
+    app.command("check")(check_command)
+
+
+COMMANDS: tuple[Callable[[typer.Typer], None], ...] = (_register_wire, _register_check)
 
 
 def register(app: typer.Typer) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from personize_assistant.config import Settings, config_path, load_settings
+from personize_assistant.errors import AssistantError
 from personize_assistant.personize.client import PersonizeError
 from personize_assistant.personize.connect import client_from_settings
 from personize_assistant.personize.models import MeInfo, RateBudget
@@ -138,19 +139,19 @@ def load_checked_settings(loader: Callable[[], Settings]) -> tuple[Settings | No
         return loader(), None
     except (ValidationError, tomllib.TOMLDecodeError, OSError) as exc:
         summary = (
-            f"settings are invalid: {_first_error(exc)}; fix the environment or {config_path()}"
+            f"settings are invalid: {first_error(exc)}; fix the environment or {config_path()}"
         )
         return None, Check(name="settings", status=Status.FAIL, summary=summary)
 
 
 def check_personize(settings: Settings) -> tuple[Check, MeInfo | None, RateBudget | None]:
     if settings.personize_secret_key is None:
-        summary = f"PERSONIZE_SECRET_KEY not set; needed for {PERSONIZE_FEATURES}"
+        summary = f"PERSONIZE_SECRET_KEY not set (environment or config file); needed for {PERSONIZE_FEATURES}"
         return Check(name="personize", status=Status.SKIP, summary=summary), None, None
     try:
         with client_from_settings(settings) as client:
             me = MeInfo.from_api(client.me())
-    except PersonizeError as exc:
+    except (PersonizeError, AssistantError) as exc:  # AssistantError: e.g. a malformed base URL
         return Check(name="personize", status=Status.FAIL, summary=redact(str(exc))), None, None
     enterprise = "enterprise" in (me.plan_name or me.plan_id or "").lower()
     budget = RateBudget.for_limits(me.limits, max_rows_per_call=5000 if enterprise else 500)
@@ -197,7 +198,8 @@ def _line(exc: BaseException) -> str:
     return redact(" ".join(str(exc).split()) or type(exc).__name__)
 
 
-def _first_error(exc: BaseException) -> str:
+def first_error(exc: BaseException) -> str:
+    """One redacted line for a settings failure: the first field error, or the exception text."""
     if isinstance(exc, ValidationError) and exc.errors():
         error = exc.errors()[0]
         where = ".".join(str(part) for part in error["loc"])

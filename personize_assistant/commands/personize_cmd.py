@@ -124,14 +124,13 @@ def _settings() -> Settings:
 
     from pydantic import ValidationError
 
+    from personize_assistant.commands.doctor_checks import first_error
     from personize_assistant.config import config_path, load_settings
     from personize_assistant.errors import UsageError
-    from personize_assistant.redact import redact
 
     try:
         return load_settings()
     except (ValidationError, tomllib.TOMLDecodeError) as exc:
-        detail = redact(" ".join(str(exc).split()))[:200]
         raise UsageError(
-            f"cannot load settings ({detail}); fix the environment or {config_path()}"
+            f"cannot load settings ({first_error(exc)}); fix the environment or {config_path()}"
         ) from None

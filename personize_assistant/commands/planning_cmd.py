@@ -27,11 +27,16 @@ if TYPE_CHECKING:
 PathArg = Annotated[Path, typer.Argument(help="The repository to plan for.")]
 AnswersOpt = Annotated[
     Path | None,
-    typer.Option("--answers", metavar="FILE", help="Discovery answers (YAML or JSON); they win over the scan."),
+    typer.Option(
+        "--answers",
+        metavar="FILE",
+        help="Discovery answers (YAML or JSON); they win over the scan.",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 OutputOpt = Annotated[
-    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
 ]
 
 
@@ -61,7 +66,9 @@ def load_inputs(path: Path, answers: Path | None) -> Inputs:
 def _check_root(path: Path) -> Path:
     root = path.expanduser()
     if not root.is_dir():
-        raise UsageError(f"not a directory: {path}" if root.exists() else f"no such directory: {path}")
+        raise UsageError(
+            f"not a directory: {path}" if root.exists() else f"no such directory: {path}"
+        )
     return root.resolve()
 
 
@@ -93,8 +100,12 @@ def schema(
     answers: AnswersOpt = None,
     as_json: JsonOpt = False,
     output: OutputOpt = None,
-    create: Annotated[bool, typer.Option("--create", help="Create the missing collections in Personize.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="With --create: show the diff, send nothing.")] = False,
+    create: Annotated[
+        bool, typer.Option("--create", help="Create the missing collections in Personize.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="With --create: show the diff, send nothing.")
+    ] = False,
 ) -> None:
     """Design Personize collections and properties from the repo's data models.
 
@@ -109,7 +120,9 @@ def schema(
     inputs = load_inputs(path, answers)
     artifact = design_schema(inputs.scan, inputs.discovery, inputs.library)
     if not artifact.collections:
-        raise UsageError(f"no data models found in {path}; SCHEMA needs at least one (User, Account…)")
+        raise UsageError(
+            f"no data models found in {path}; SCHEMA needs at least one (User, Account…)"
+        )
     if create:
         _create(artifact, dry_run, as_json, output)
         return
@@ -136,10 +149,14 @@ def plan(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
     plan_tier: Annotated[
-        str | None, typer.Option("--plan-tier", metavar="TIER", help="free, starter, pro or enterprise.")
+        str | None,
+        typer.Option("--plan-tier", metavar="TIER", help="free, starter, pro or enterprise."),
     ] = None,
     volume: Annotated[
-        str | None, typer.Option("--volume", metavar="N[/day]", help="Personalised records per day, e.g. 2000/day.")
+        str | None,
+        typer.Option(
+            "--volume", metavar="N[/day]", help="Personalised records per day, e.g. 2000/day."
+        ),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 if the plan misses a must-include item.")
@@ -173,8 +190,140 @@ def _volume(value: str | None) -> int | None:
         return None
     number = value.strip().lower().removesuffix("/day").replace(",", "").replace("_", "")
     if not number.isdigit():
-        raise UsageError(f"--volume takes a whole number of records per day (e.g. 2000/day), not {value!r}")
+        raise UsageError(
+            f"--volume takes a whole number of records per day (e.g. 2000/day), not {value!r}"
+        )
     return int(number)
+
+
+# --------------------------------------------------------------------------- discover
+
+
+def discover(
+    path: PathArg = Path("."),
+    answers: AnswersOpt = None,
+    as_json: JsonOpt = False,
+    output: OutputOpt = None,
+    save_answers: Annotated[
+        Path | None,
+        typer.Option("--save-answers", metavar="FILE",
+                     help="Also write the answers given as YAML for reuse (e.g. personize-discovery.yaml)."),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt: report what is known and the open questions.")
+    ] = False,
+) -> None:
+    """Learn the product: prefill from the code, ask only what the code cannot say.
+
+    In a terminal it asks 2-3 questions at a time until six of the eight fields are known;
+    with --answers, --no-input or piped stdin it only reports. Prints the discovery document.
+    """
+    import sys
+
+    from personize_assistant.actions.discover import discovery_report, interview
+    from personize_assistant.artifacts.discovery import document_json, render_document
+
+    inputs = load_inputs(path, answers)
+    discovery, asked = inputs.discovery, list[str]()
+    if answers is None and not no_input and sys.stdin.isatty():
+        result = interview(discovery, inputs.library, ask=_prompt, say=err_console.print)
+        discovery, asked = result.discovery, result.asked
+        if result.interrupted:
+            err_console.print("\nStopped - keeping the answers given so far.")
+        _keep_answers(discovery, save_answers or _session_answers_path(inputs.scan.root))
+    elif save_answers is not None:
+        _keep_answers(discovery, save_answers)
+    report = discovery_report(discovery, inputs.library, asked)
+    write(render_document(report), document_json(report), as_json, output)
+
+
+def _prompt(text: str) -> str:
+    from rich.prompt import Prompt
+
+    return Prompt.ask(f"[bold cyan]?[/] {text}", console=err_console, default="", show_default=False)
+
+
+def _session_answers_path(root: str) -> Path:
+    """Interactive answers are never lost: without --save-answers they go to the data
+    dir (outside the user's repo), one file per repository."""
+    import hashlib
+
+    from personize_assistant.locations import data_dir
+
+    digest = hashlib.sha1(root.encode()).hexdigest()[:8]
+    return data_dir() / "discovery" / f"{Path(root).name}-{digest}.yaml"
+
+
+def _keep_answers(discovery: Discovery, target: Path) -> None:
+    from personize_assistant.actions.discover import answers_mapping, answers_yaml
+    from personize_assistant.commands.output import write_atomic
+
+    if not answers_mapping(discovery) and not target.exists():
+        return
+    write_atomic(target, redact(answers_yaml(discovery)))
+    err_console.print(f"answers saved to {target} (reuse with --answers)")
+
+
+# --------------------------------------------------------------------------- propose
+
+
+def propose(
+    path: PathArg = Path("."),
+    persona: Annotated[
+        str, typer.Option("--persona", metavar="WHO", help="developer, product, sales, marketing or cs.")
+    ] = "developer",
+    answers: AnswersOpt = None,
+    as_json: JsonOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Rank where personalization pays off in this repo, with a quick win and user stories.
+
+    Every opportunity names its touchpoints (file:line, symbol, id), a before/after and the
+    SDK chain; --json includes the score factors behind the ranking.
+    """
+    from personize_assistant.actions.propose import PERSONAS, ProposeOptions, build_proposal
+    from personize_assistant.artifacts import proposal as render
+
+    if persona not in PERSONAS:
+        raise UsageError(f"--persona must be one of {', '.join(PERSONAS)}, not {persona!r}")
+    inputs = load_inputs(path, answers)
+    artifact = build_proposal(inputs.scan, inputs.discovery, inputs.library, ProposeOptions(persona=persona))
+    write(render.render_markdown(artifact), render.to_json(artifact), as_json, output)
+
+
+# --------------------------------------------------------------------------- export
+
+
+def export(
+    path: PathArg = Path("."),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="DIR", help="The folder to write (created if missing).")
+    ] = ...,  # type: ignore[assignment]
+    answers: AnswersOpt = None,
+    persona: Annotated[
+        str, typer.Option("--persona", metavar="WHO", help="Whose user stories the proposal tells.")
+    ] = "developer",
+    force: Annotated[
+        bool, typer.Option("--force", help="Allow writing inside the scanned repository.")
+    ] = False,
+) -> None:
+    """Write discovery, proposal, schema, plan and scan into one folder with an index.md.
+
+    Secrets found in the repo never reach the files; the repo itself stays untouched.
+    """
+    from personize_assistant.actions.export import check_destination, export_documents, write_export
+    from personize_assistant.actions.propose import PERSONAS
+
+    if persona not in PERSONAS:
+        raise UsageError(f"--persona must be one of {', '.join(PERSONAS)}, not {persona!r}")
+    root = _check_root(path)
+    check_destination(root, output, force)  # fail before the scan, not after
+    inputs = load_inputs(path, answers)
+    result = write_export(export_documents(inputs.scan, inputs.discovery, inputs.library, persona),
+                          root, output, force)
+    err_console.print(f"wrote {len(result.files)} files to {result.folder}"
+                      + (f" ({result.redactions} with secrets redacted)" if result.redactions else ""))
+    print(Path(result.folder) / "index.md")
 
 
 # --------------------------------------------------------------------------- registration
@@ -182,6 +331,9 @@ def _volume(value: str | None) -> int | None:
 COMMANDS: dict[str, Callable[..., None]] = {
     "schema": schema,
     "plan": plan,
+    "discover": discover,
+    "propose": propose,
+    "export": export,
 }
 
 

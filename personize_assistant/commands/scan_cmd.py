@@ -37,9 +37,9 @@ def register(app: typer.Typer) -> None:
 
 
 def scan(
-    path: Annotated[Path, typer.Argument(help="Repository (or any directory) to scan.")] = Path(
-        "."
-    ),
+    path: Annotated[
+        Path, typer.Argument(help="Repository, directory or single file to scan.")
+    ] = Path("."),
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the scan contract as one JSON object.")
     ] = False,
@@ -142,11 +142,12 @@ def _parse_kinds(values: list[str] | None, option: str) -> set[str]:
 
 
 def _check_root(path: Path) -> Path:
+    """A directory, or a single file (scanned on its own, relative to its folder)."""
     root = path.expanduser()
     if not root.exists():
-        raise UsageError(f"no such directory: {path}")
-    if not root.is_dir():
-        raise UsageError(f"not a directory: {path}")
+        raise UsageError(f"no such file or directory: {path}")
+    if not (root.is_dir() or root.is_file()):
+        raise UsageError(f"not a directory or regular file: {path}")
     return root.resolve()
 
 

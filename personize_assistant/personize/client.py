@@ -367,12 +367,22 @@ class _Interpreter:
     def __init__(self, base_url: str, key: _Secret | None) -> None:
         self._base_url = base_url
         self._key = key
+        self._warned_deprecation = False
 
     def data(self, response: httpx.Response, call: _Call) -> Any:
+        self._note_deprecation(response)
         body = _decode_json(response)
         if response.is_success:
             return self._success(response, body, call)
         raise self.error(response, body if isinstance(body, dict) else {}, call)
+
+    def _note_deprecation(self, response: httpx.Response) -> None:
+        """The v1 API announces its retirement with RFC 8594 headers: say so once per client."""
+        if self._warned_deprecation or "deprecation" not in response.headers:
+            return
+        self._warned_deprecation = True
+        sunset = response.headers.get("sunset", "an announced date")
+        log.warning("Personize marks %s as deprecated (sunset: %s)", API_PREFIX, sunset)
 
     def _success(self, response: httpx.Response, body: Any, call: _Call) -> Any:
         if body is None and not response.content:

@@ -7,11 +7,13 @@ from contextlib import contextmanager
 
 from personize_assistant.config import Settings
 from personize_assistant.errors import AssistantError, UsageError
-from personize_assistant.personize.client import Personize, PersonizeError
+from personize_assistant.personize.client import Personize, PersonizeError, RetryPolicy
 from personize_assistant.personize.models import CollectionSummary, collection_summaries, next_token
 from personize_assistant.redact import redact
 
 KEY_HINT = "set PERSONIZE_SECRET_KEY to your Personize secret key (sk_live_… or sk_test_…)"
+INTERACTIVE_RETRIES = RetryPolicy(max_retries=2, max_retry_wait=15.0, backoff_base=0.5)
+"""A person is waiting: give up within seconds rather than minutes."""
 MAX_LIST_PAGES = 100
 """Safety bound on pagination loops in case a server keeps returning a token."""
 
@@ -26,16 +28,15 @@ def client_from_settings(settings: Settings, *, interactive: bool = True) -> Per
     """Interactive commands retry briefly (a person is waiting); batch jobs use the defaults."""
     if settings.personize_secret_key is None:
         raise UsageError(f"{KEY_HINT}; `personize-assistant doctor` shows what works without it")
-    key = settings.personize_secret_key.get_secret_value()
-    retries = {"max_retries": 2, "max_retry_wait": 15.0, "backoff_base": 0.5} if interactive else {}
+    policy = INTERACTIVE_RETRIES if interactive else RetryPolicy()
     try:
         return Personize(
-            key,
+            settings.personize_secret_key.get_secret_value(),
             base_url=settings.personize_base_url,
             timeout=settings.personize_timeout,
-            max_retries=int(retries.get("max_retries", 3)),
-            max_retry_wait=retries.get("max_retry_wait", 120.0),
-            backoff_base=retries.get("backoff_base", 1.0),
+            max_retries=policy.max_retries,
+            max_retry_wait=policy.max_retry_wait,
+            backoff_base=policy.backoff_base,
         )
     except PersonizeError as exc:  # a malformed base URL is a configuration problem
         raise UsageError(redact(str(exc))) from None

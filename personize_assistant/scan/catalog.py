@@ -35,6 +35,8 @@ class ProviderRule(BaseModel):
     calls: list[str] = Field(default_factory=list)
     loose: list[str] = Field(default_factory=list)
     args: str | None = None
+    loose_needs_import: bool = False
+    """Loose matches count only in files that import one of `modules` (generic names)."""
     arg0: str | None = None
     schedule_arg: int | None = None
 
@@ -77,7 +79,10 @@ class CatalogFile(BaseModel):
     data_models: DataModelRules
 
 
-ARGUMENT_CALLS = frozenset({"path", "re_path", "url", "add_periodic_task", "Depends", "model", "schedule", "every"})
+ARGUMENT_CALLS = frozenset(
+    {"path", "re_path", "url", "add_periodic_task", "Depends", "model", "schedule", "every",
+     "get", "post", "put", "patch", "delete", "all", "use", "route"}
+)
 
 
 def _module_match(pattern: str, module: str) -> bool:

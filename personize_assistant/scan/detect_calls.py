@@ -82,7 +82,7 @@ class CallMatcher:
             return None
         resolved = self.index.resolve(path, call.scope, call.chain)
         if isinstance(resolved, Ext):
-            hit = self._exact(path, call, resolved, last)
+            hit = self._exact(path, call, resolved, last) or self._loose(path, call, last, resolved.module)
             if hit is not None:
                 return hit
         if resolved is None or isinstance(resolved, Value) or (isinstance(resolved, DefRef) and resolved.rest):
@@ -102,18 +102,25 @@ class CallMatcher:
             return Hit(path, call, rule.kind, rule.provider, rule.channel or _default_channel(rule), "high", rule)
         return None
 
-    def _loose(self, path: str, call: Call, last: str) -> Hit | None:
+    def _loose(self, path: str, call: Call, last: str, module: str = "") -> Hit | None:
+        """A distinctive API shape on a receiver we could not resolve (a parameter, an
+        injected client, a wrapper package such as `@acme/nodemailer`)."""
         names = tuple(name for name, _ in split_chain(call.chain))
         file_modules = self.index.file_modules.get(path, set())
-        best: Hit | None = None
+        best: tuple[int, Hit] | None = None
         for rule, parts in self.catalog.loose_by_last.get(last, ()):
             if names[-len(parts) :] != parts or len(names) < 2 or not _filters_pass(rule, call):
                 continue
-            if any(rule.module_matches(m) for m in file_modules):
-                return Hit(path, call, rule.kind, rule.provider, rule.channel or _default_channel(rule), "high", rule)
-            if best is None and any(rule.module_matches(m) for m in self.index.repo_modules):
-                best = Hit(path, call, rule.kind, rule.provider, rule.channel or _default_channel(rule), "medium", rule)
-        return best
+            in_file = any(rule.module_matches(m) for m in file_modules)
+            wrapped = bool(module) and any(m.rsplit("/", 1)[-1] in module for m in rule.modules)
+            in_repo = any(rule.module_matches(m) for m in self.index.repo_modules)
+            rank = 0 if in_file or wrapped else 1 if in_repo else 2
+            if rule.loose_needs_import and rank:
+                continue
+            hit = Hit(path, call, rule.kind, rule.provider, rule.channel or _default_channel(rule), "high" if rank == 0 else "medium", rule)
+            if best is None or rank < best[0]:
+                best = (rank, hit)
+        return best[1] if best is not None else None
 
     def _global(self, path: str, call: Call, plain: str) -> Hit | None:
         rule = self.catalog.globals.get(plain)
@@ -191,11 +198,13 @@ class WrapperAnalysis:
         for path, facts in index.facts.items():
             for call in facts.calls:
                 self._calls_by_name[last_segment(call.chain)].append((path, call))
-        self._looked_up: set[str] = set()
+        self._looked_up: set[tuple[str, str]] = set()
+        self.inferred: set[tuple[str, int]] = set()
+        """Call sites matched by receiver name (`this.mailer.send` -> `GhostMailer.send`)."""
 
     def run(self) -> None:
         candidates = {key for key in self.direct if self.eligible(*key)}
-        self._collect_calls({q.rsplit(".", 1)[-1] for _, q in candidates})
+        self._collect_calls(candidates)
         for key in candidates:
             for hit in self.direct[key]:
                 if self.calls_to.get(key) or _speaks(key[1], hit.kind):
@@ -210,7 +219,7 @@ class WrapperAnalysis:
                 for kind, wrapper in list(kinds.items()):
                     for caller_path, call in self.calls_to.get(key, ()):
                         changed |= self._promote((caller_path, call.scope), kind, wrapper)
-            self._collect_calls({q.rsplit(".", 1)[-1] for _, q in self.wrappers})
+            self._collect_calls(set(self.wrappers))
 
     def _promote(self, key: tuple[str, str], kind: str, callee: Wrapper) -> bool:
         """A caller becomes a (second-level) wrapper when it is a delivery helper: named
@@ -233,13 +242,28 @@ class WrapperAnalysis:
         definition = self.index.defs[key[0]][key[1]]
         return any(name not in ("self", "cls", "this") for name, _ in definition.params)
 
-    def _collect_calls(self, names: set[str]) -> None:
-        for name in names - self._looked_up:
-            self._looked_up.add(name)
+    def _collect_calls(self, keys: set[tuple[str, str]]) -> None:
+        new_keys = keys - self._looked_up
+        self._looked_up |= new_keys
+        methods: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key in new_keys:
+            methods[key[1].rsplit(".", 1)[-1]].append(key)
+        for name, owners in methods.items():
+            wanted = set(owners)
             for path, call in self._calls_by_name.get(name, ()):
                 resolved = self.index.resolve(path, call.scope, call.chain)
                 if isinstance(resolved, DefRef) and not resolved.rest:
-                    self.calls_to[(resolved.file, resolved.qualname)].append((path, call))
+                    if (resolved.file, resolved.qualname) in wanted:
+                        self.calls_to[(resolved.file, resolved.qualname)].append((path, call))
+                elif not isinstance(resolved, Ext):
+                    target = _by_receiver_name(call.chain, self._all_owners(name))
+                    if target is not None and target in wanted:
+                        self.calls_to[target].append((path, call))
+                        self.inferred.add((path, call.line))
+
+    def _all_owners(self, name: str) -> list[tuple[str, str]]:
+        """Every wrapper (or candidate) method with this name seen so far."""
+        return [key for key in self._looked_up if key[1].rsplit(".", 1)[-1] == name]
 
     def findings(self) -> list[Finding]:
         found: list[Finding] = []
@@ -255,7 +279,7 @@ class WrapperAnalysis:
                             line=call.line,
                             end_line=call.end_line,
                             symbol=call.scope or None,
-                            confidence=wrapper.confidence,
+                            confidence="medium" if (caller_path, call.line) in self.inferred else wrapper.confidence,
                             discriminator=f"call:{qualname}",
                             channel=_single(wrapper.channels) if kind != "email_send" else "email",
                             provider=_single(wrapper.providers),
@@ -263,6 +287,26 @@ class WrapperAnalysis:
                         )
                     )
         return found
+
+
+def _by_receiver_name(chain: str, owners: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """An injected, untyped receiver: `mailer.send` reaches `GhostMailer.send` when exactly
+    one wrapper class's name ends with (or is) the receiver's name."""
+    parts = [name for name, _ in split_chain(chain)]
+    if len(parts) < 2:
+        return None
+    receiver = parts[-2].lstrip("_").lower()
+    if len(receiver) < 4 or receiver in ("this", "self"):
+        return None
+    matches = [
+        key for key in owners
+        if "." in key[1] and _related(receiver, key[1].rsplit(".", 2)[-2].lower())
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _related(receiver: str, owner: str) -> bool:
+    return receiver == owner or owner.endswith(receiver) or receiver.endswith(owner)
 
 
 def _wrapper_finding(path: str, definition: Def, kind: str, wrapper: Wrapper) -> Finding:

@@ -36,7 +36,7 @@ FK_CALLS = re.compile(r"\b(?:ForeignKey|OneToOneField|ForeignKeyField|ReferenceF
 ORM_VALUE = re.compile(r"\b(?:models\.\w+|\w*Field|Column|mapped_column|relationship|Field|Indexed|ForeignKey|fields\.\w+)\(")
 _SEQUELIZE_TYPE = re.compile(r"\b(?:DataTypes|Sequelize|DataType)\.[A-Z]+")
 PERSON_FIELD = re.compile(r"(?i)email|name|phone|title|company|plan|role|status")
-SECRET_FIELD = re.compile(r"(?i)token|hash|secret|password|passwd|ciphertext|salt|nonce|otp|^key$|api_?key|^identifier$|^scope$|session_?state|^provider$|provider_?account_?id|^type$|^expires$")
+SECRET_FIELD = re.compile(r"(?i)token|hash|secret|password|passwd|ciphertext|salt|nonce|otp|^key$|api_?key|^identifier$|^scope$|session_?state|^provider$|provider_?account_?id|^type$|^expires$|ip_?address|user_?agent|^value$")
 
 
 @dataclass
@@ -233,7 +233,7 @@ class ModelDetector:
 
     def _drizzle_field(self, path: str, fact: FieldFact) -> _Field:
         value = fact.value
-        kind = re.match(r"([\w$]+)\(", value)
+        kind = re.match(r"(?:[\w$]+\.)?([\w$]+)\(", value)
         type_name = kind.group(1) if kind else "unknown"
         enum_values: tuple[str, ...] = self.enums.get(type_name, ())
         binding = self.index.bindings.get((path, "", type_name))
@@ -293,8 +293,13 @@ class ModelDetector:
         content = [f for f in fields if _is_content(f)]
         if content and all(SECRET_FIELD.search(f.name) for f in content):
             return True
-        named_secret = bool(self.catalog.skip_entities.match(entity.rsplit(".", 1)[-1]))
+        named_secret = bool(self.catalog.skip_entities.match(_pascal(entity.rsplit(".", 1)[-1])))
         return named_secret and not any(PERSON_FIELD.search(f.name) for f in content)
+
+
+def _pascal(name: str) -> str:
+    """`verification_tokens` / `session` -> `VerificationTokens` / `Session`."""
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[_\-]", name) if part)
 
 
 def _is_content(f: _Field) -> bool:
@@ -303,7 +308,7 @@ def _is_content(f: _Field) -> bool:
     lowered = f.type.lower()
     if any(word in lowered for word in ("date", "time", "bool")):
         return False
-    return not re.search(r"(?:At|_at|_on)$", f.name)
+    return not re.search(r"(?:At|_at|_on|Id|_id|ID)$", f.name)
 
 
 def _join_table(fields: list[_Field]) -> bool:

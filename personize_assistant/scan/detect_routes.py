@@ -38,7 +38,11 @@ DENIAL = re.compile(
     r"|return\b[^;\n]*?\b(?:40[0-4]|forbidden|unauthori[sz]ed|redirect|notfound|permission_?denied)\b"
     r"|redirect\(|notFound\(|forbidden\()"
 )
-SEGMENT_COMPARISON = re.compile(r"===|!==|==|!=|\bin\b|\bis\b|includes\(|\.has\(|startsWith\(|\?|>=|<=|>|<|^\s*\(?\s*!?\s*[\w.]*(?:is|has)(?:Pro|Premium|Trial|Paid|Free|Enterprise|Admin)")
+SEGMENT_COMPARISON = re.compile(
+    r"(?:===?|!==?|\bin\b|\bnot in\b|includes\(|\.has\(|\bis\b)\s*[(\[{]?\s*(?:['\"`]|[A-Z]\w*\.[A-Z]\w*|[A-Z][A-Z_]{2,})"
+    r"|\b(?:is|has)_?(?:Pro|Premium|Trial|Paid|Free|Enterprise|Business|pro|premium|trial|paid|free|enterprise|business)\b"
+    r"|\bon_?[Tt]rial\b"
+)
 UI_NAME = re.compile(
     r"(?i)dashboard|onboarding|empty_?state|emptystate|report|welcome|notification_?cent(?:er|re)|inbox|insight|getting_?started|recommendation|activity_?feed"
 )
@@ -80,6 +84,8 @@ class RouteTable:
                 self.entrypoints.add(key)
         if facts.language == "python":
             self._django_urls(path, facts)
+        else:
+            self._registrations(path, facts)
 
     def _is_entrypoint(self, path: str, definition: Def, jsx_file: bool) -> bool:
         if (path, definition.qualname) in self.routes or definition.qualname == "default":
@@ -121,6 +127,27 @@ class RouteTable:
             if decorator.chain.rsplit(".", 1)[-1] == "Controller":
                 return "/" + (_first_string(decorator.args) or "").strip("/")
         return ""
+
+    def _registrations(self, path: str, facts: FileFacts) -> None:
+        """`router.post('/webhooks/stripe', verify, stripeWebhook)`: named handlers."""
+        for call in facts.calls:
+            verb = call.chain.rsplit(".", 1)[-1]
+            if "." not in call.chain or verb.upper() not in HTTP_METHODS | {"ALL"}:
+                continue
+            arguments = split_arguments(call.args)
+            route = _first_string(arguments[0]) if arguments else None
+            if route is None or not route.startswith(("/", "*")):
+                continue
+            for argument in arguments[1:]:
+                if not re.fullmatch(r"[\w$.]+", argument):
+                    continue
+                target = self.index.resolve(path, call.scope, argument)
+                if isinstance(target, DefRef) and not target.rest:
+                    definition = self.index.definition(target)
+                    if definition is not None and definition.kind in ("function", "method"):
+                        key = (target.file, target.qualname)
+                        self.routes.setdefault(key, Route(target.file, target.qualname, route, verb.upper(), "express"))
+                        self.entrypoints.add(key)
 
     def _django_urls(self, path: str, facts: FileFacts) -> None:
         for call in facts.calls:
@@ -235,6 +262,8 @@ class HandlerDetector:
         base = {"file": route.file, "line": definition.line, "end_line": definition.end_line, "symbol": symbol, "route": route.path or None, "framework": route.framework}
         verified = self.verify.get(key)
         by_path = bool(WEBHOOK_PATH.search(route.path) or WEBHOOK_NAME.search(definition.qualname))
+        if by_path and not verified and _management_screen(definition):
+            by_path = False
         if verified or by_path or "signature_header" in markers:
             provider = verified or _provider_from(route.path + " " + definition.qualname + " " + route.file)
             confidence = "high" if verified or (by_path and "signature_header" in markers) else "medium"
@@ -245,6 +274,16 @@ class HandlerDetector:
         if key in self.uploads or "upload" in markers:
             found.append(Finding(kind=Kind.FILE_UPLOAD, confidence="high", **base))  # type: ignore[arg-type]
         return found
+
+
+_SCREEN_VIEWS = re.compile(r"(?:List|Create|Update|Delete|Detail|Form|Template|Edit|Logs?)View$|ViewSet$")
+
+
+def _management_screen(definition: Def) -> bool:
+    """A page for managing (outgoing) webhooks is not a webhook receiver."""
+    if definition.kind != "class":
+        return False
+    return bool(_SCREEN_VIEWS.search(definition.qualname) or any(_SCREEN_VIEWS.search(b) for b in definition.bases))
 
 
 def _provider_from(text: str) -> str | None:
@@ -312,6 +351,21 @@ def segmentation_findings(index: RepoIndex) -> list[Finding]:
     return found
 
 
+def _is_view(definition: Def) -> bool:
+    return bool(definition.params) and definition.params[0][0] == "request"
+
+
+_RENDER_CALLS = frozenset({"render", "render_template", "TemplateResponse", "render_to_response", "render_to_string"})
+_PAGE_BASES = re.compile(r"(?:Template|List|Detail|Form)View$")
+
+
+def _renders_page(facts: FileFacts, definition: Def) -> bool:
+    """A server view that renders a template (not a JSON or report-collecting endpoint)."""
+    if definition.kind == "class":
+        return any(_PAGE_BASES.search(base) for base in definition.bases)
+    return any(c.scope == definition.qualname and c.chain.rsplit(".", 1)[-1] in _RENDER_CALLS for c in facts.calls)
+
+
 def ui_surface_findings(index: RepoIndex, table: RouteTable) -> list[Finding]:
     found: list[Finding] = []
     for path, facts in index.facts.items():
@@ -323,7 +377,7 @@ def ui_surface_findings(index: RepoIndex, table: RouteTable) -> list[Finding]:
             if name == "default" or not UI_NAME.search(name):
                 continue
             component = jsx_file and name[:1].isupper()
-            view = path.endswith(".py") and ((path, name) in table.routes or (path, name) in table.entrypoints or "View" in name)
+            view = path.endswith(".py") and ((path, name) in table.routes or _is_view(definition) or "View" in name) and _renders_page(facts, definition)
             if component or view:
                 found.append(Finding(Kind.UI_SURFACE, path, definition.line, definition.end_line, name, "medium", discriminator="screen"))
     return found

@@ -17,6 +17,7 @@ from personize_assistant.scan.cache import CacheState, ScanCache
 from personize_assistant.scan.catalog import load_catalog
 from personize_assistant.scan.detect import find_touchpoints, to_touchpoints
 from personize_assistant.scan.extract import (
+    VENDORED,
     Extracted,
     Wire,
     digest_of,
@@ -144,7 +145,7 @@ def _fresh_scan(
         entries[item.path] = (size, mtime, item.digest)
     facts = {path: item.facts for path, item in results.items() if item.facts is not None}
     for path, item in sorted(results.items()):
-        if item.skip is not None:
+        if item.skip is not None and item.skip[0] != VENDORED:
             skipped.append(SkippedFile(file=path, reason=item.skip[0], detail=item.skip[1] or None))
     touchpoints = to_touchpoints(root, find_touchpoints(facts))
     cache.save(CacheState(files=entries), {digest: wire for digest, wire in wires.items() if digest})

@@ -27,6 +27,15 @@ _GENERATED = re.compile(
 )
 
 
+# A library copied into the repo (jQuery in a Django `static/` folder): a `/*!` licence
+# banner, `@license`, or a UMD/AMD wrapper near the top of a .js file.
+_VENDORED = re.compile(
+    rb"^\s*/\*!|@license|typeof exports\s*===?\s*['\"]object['\"]\s*&&\s*typeof module|define\.amd|^\s*\(function\s*\(global,\s*factory\)"
+)
+VENDORED = "vendored"
+"""Skip reason for copied-in libraries: excluded silently, like `node_modules`."""
+
+
 class Extracted(NamedTuple):
     path: str
     digest: str
@@ -85,6 +94,8 @@ def extract_bytes(path: str, data: bytes) -> tuple[FileFacts | None, tuple[str, 
     language = EXTENSIONS.get(suffix)
     if language in ("javascript", "typescript", "tsx") and _minified(data):
         return None, ("minified", "")
+    if language == "javascript" and _VENDORED.search(data[:1500]):
+        return None, (VENDORED, "")
     try:
         facts = _dispatch(path, name, language, data, text)
     except RecursionError:

@@ -68,6 +68,8 @@ class _JsExtractor:
         self.schemas: list[SchemaCall] = []
         self.branches: list[Branch] = []
         self.enums: list[Enum] = []
+        self.table_factories: set[str] = set()
+        """Names bound to Drizzle `pgTableCreator(...)`: calls to them define tables."""
         self.scopes: ScopeIndex
 
     # ---------------------------------------------------------------- entry
@@ -213,6 +215,9 @@ class _JsExtractor:
         name_node = node.child_by_field_name("name")
         value = _unwrap(node.child_by_field_name("value"))
         if name_node is None or name_node.type != "identifier" or value is None:
+            return
+        if value.type == "call_expression" and text(value.child_by_field_name("function"), 80).endswith("TableCreator"):
+            self.table_factories.add(text(name_node))
             return
         function = value if value.type in FUNCTION_TYPES else _function_argument(value)
         if function is None:
@@ -530,9 +535,11 @@ class _JsExtractor:
         )
         if last in self.catalog.schema_calls:
             self._schema(node, chain, arguments)
+        elif last in self.table_factories:
+            self._schema(node, "pgTable", arguments)
 
     def _schema(self, node: Node, chain: str, arguments: Node | None) -> None:
-        objects = [a for a in named_children(arguments) if a.type == "object"]
+        objects = [a for a in map(_object_argument, named_children(arguments)) if a is not None]
         if not objects:
             return
         name_arg = string_value(next(iter(named_children(arguments)), None)) or ""
@@ -597,6 +604,16 @@ def _returns(function: Node) -> str:
         return ""
     chain = _value_chain(_unwrap(last.named_children[0]))
     return "" if chain.startswith("str:") else chain
+
+
+def _object_argument(argument: Node) -> Node | None:
+    """`{...}` or Drizzle's callback form `(d) => ({...})`."""
+    if argument.type == "object":
+        return argument
+    if argument.type == "arrow_function":
+        body = _unwrap(argument.child_by_field_name("body"))
+        return body if body is not None and body.type == "object" else None
+    return None
 
 
 def _key(pair: Node) -> str:

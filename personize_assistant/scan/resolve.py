@@ -83,6 +83,9 @@ class RepoIndex:
             else:
                 imports.setdefault(imp.local, imp)
         self.imports[path] = imports
+        self.file_modules[path] = {
+            imp.module for imp in facts.imports if not imp.module.startswith((".", "@/", "~/", "#"))
+        }
         exports: dict[str, list[Export]] = {}
         for export in facts.exports:
             exports.setdefault(export.name, []).append(export)
@@ -300,8 +303,8 @@ class RepoIndex:
         defs = self.defs.get(found.file, {})
         qualname = found.qualname
         definition = defs.get(qualname)
-        if called and definition is not None and definition.kind != "class" and definition.returns and rest:
-            returned = self._resolve(found.file, "", definition.returns, depth + 1)
+        if called and definition is not None and definition.kind != "class" and definition.returns:
+            returned = self._resolve(found.file, definition.qualname, definition.returns, depth + 1)
             return self.apply(returned, rest, depth + 1) if returned is not None else None
         remaining = list(rest)
         while remaining:
@@ -313,7 +316,7 @@ class RepoIndex:
             remaining = remaining[1:]
             member = defs[candidate]
             if called_member and member.returns and remaining:
-                returned = self._resolve(found.file, "", member.returns, depth + 1)
+                returned = self._resolve(found.file, member.qualname, member.returns, depth + 1)
                 return self.apply(returned, remaining, depth + 1) if returned is not None else None
         if remaining and definition is not None and definition.kind == "class":
             inherited = self._inherited(found.file, definition, remaining, depth)

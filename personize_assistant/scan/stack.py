@@ -184,9 +184,8 @@ def count_languages(files: Iterable[str]) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for rel in files:
         suffix = PurePosixPath(rel).suffix.lower()
-        if suffix in _NOT_LANGUAGES:
-            continue
-        counts[LANGUAGE_BY_EXTENSION.get(suffix, suffix.lstrip(".") or "other")] += 1
+        if suffix and suffix not in _NOT_LANGUAGES:  # `crontab`, `Dockerfile`: not a language
+            counts[LANGUAGE_BY_EXTENSION.get(suffix, suffix.lstrip("."))] += 1
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 

@@ -24,7 +24,7 @@ SKIP_DIRS = frozenset(
         "third_party", "third-party", "migrations", "alembic", "__tests__", "__mocks__",
         "__snapshots__", "__fixtures__", "tests", "test", "spec", "specs", "e2e",
         "fixtures", "cypress", "playwright", ".idea", ".vscode", "generated", "__generated__",
-        "_generated", ".generated",
+        "_generated", ".generated", "built",
     }
 )
 _TEST_FILE = re.compile(
@@ -87,7 +87,10 @@ class _Walker:
         try:
             is_link = entry.is_symlink()
             is_dir = entry.is_dir()
-        except OSError:
+        except OSError as exc:  # ELOOP: a symlink cycle
+            if scan_target(relative, entry.name) or exc.errno == 40:
+                reason: SkipReason = "symlink_loop" if exc.errno == 40 else "unreadable"
+                self.result.skipped.append(SkippedFile(file=relative, reason=reason))
             return
         if is_dir:
             if entry.name in SKIP_DIRS or _ignored(specs, relative + "/") or _is_virtualenv(entry.path):
@@ -101,8 +104,8 @@ class _Walker:
             return
         if is_link:
             if not os.path.exists(entry.path):
-                reason: SkipReason = "symlink_loop" if _is_loop(entry.path) else "unreadable"
-                self.result.skipped.append(SkippedFile(file=relative, reason=reason))
+                broken: SkipReason = "symlink_loop" if _is_loop(entry.path) else "unreadable"
+                self.result.skipped.append(SkippedFile(file=relative, reason=broken))
                 return
             if not self._inside_root(entry.path):
                 self.result.skipped.append(SkippedFile(file=relative, reason="symlink_outside"))

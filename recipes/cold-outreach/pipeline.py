@@ -52,6 +52,11 @@ class Draft:
     problems: list[str]
     review: list[str]
 
+    def to_json(self) -> dict[str, Any]:
+        """camelCase keys, the same outbox/webhook shape as the TypeScript recipe."""
+        return {re.sub(r"_(\w)", lambda m: m.group(1).upper(), k): v
+                for k, v in asdict(self).items()}
+
 
 def parse_fields(text: str) -> dict[str, str]:
     hits = list(LABEL.finditer(text))
@@ -155,7 +160,7 @@ def deliver_and_record(client: Personize, draft: Draft) -> None:
     endpoint = os.environ.get("OUTREACH_WEBHOOK_URL")
     if not endpoint:
         raise ValueError("--deliver needs OUTREACH_WEBHOOK_URL (your sending service)")
-    httpx.post(endpoint, json=asdict(draft), timeout=15).raise_for_status()
+    httpx.post(endpoint, json=draft.to_json(), timeout=15).raise_for_status()
     client.memory.memorize(
         email=draft.email,
         content=f"[OUTREACH SENT] {datetime.now(UTC).isoformat()} sequence {draft.sequence}, "
@@ -190,7 +195,7 @@ def run(args: argparse.Namespace) -> dict[str, int]:
                     log.info("%s: opted out, skipped", prospect["email"])
                     continue
                 with args.out.open("a", encoding="utf-8") as outbox:
-                    outbox.write(json.dumps(asdict(draft), ensure_ascii=False) + "\n")
+                    outbox.write(json.dumps(draft.to_json(), ensure_ascii=False) + "\n")
                 counts["drafted"] += 1
                 if args.deliver and not draft.problems and not draft.review:
                     deliver_and_record(client, draft)

@@ -127,7 +127,9 @@ def send_chunk(
             # The client already retried; a long sync still outlasts its retries sometimes.
             if error.window == "per_month" or attempt == MAX_CHUNK_ATTEMPTS:
                 raise
-            wait = error.retry_after_seconds or RATE_LIMIT_FALLBACK_SECONDS
+            wait = error.retry_after_seconds
+            if wait is None:  # the documented fallback when the API gives no hint
+                wait = RATE_LIMIT_FALLBACK_SECONDS
             log.warning("rate limited; waiting %.0fs before retrying this chunk", wait)
             time.sleep(wait)
     return None

@@ -75,7 +75,7 @@ def _recorder(request: pytest.FixtureRequest) -> SleepRecorder:
 def personize_server(request: pytest.FixtureRequest) -> Iterator[PersonizeImitation]:
     server = _fresh_imitation(request)
     yield server
-    server.controls.clear_faults()  # end injected delays so no handler thread outlives the test
+    server.abandon_waiting()  # a request still held by an injected delay must not outlive the test
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def personize_env(
     request: pytest.FixtureRequest,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path_factory: pytest.TempPathFactory,
-) -> PersonizeImitation:
+) -> Iterator[PersonizeImitation]:
     server = _fresh_imitation(request)
     config_dir = tmp_path_factory.mktemp("personize-config")
     monkeypatch.setenv("PERSONIZE_SECRET_KEY", server.key)
@@ -91,7 +91,8 @@ def personize_env(
     monkeypatch.setenv("PERSONIZE_ASSISTANT_CONFIG", str(config_dir / "config.toml"))
     monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
     monkeypatch.delenv("PERSONIZE_TIMEOUT", raising=False)
-    return server
+    yield server
+    server.abandon_waiting()
 
 
 @pytest.fixture
@@ -104,3 +105,4 @@ def personize_client(request: pytest.FixtureRequest) -> Iterator[Personize]:
     server = _fresh_imitation(request)
     with Personize(server.key, base_url=server.url, sleep=_recorder(request)) as client:
         yield client
+    server.abandon_waiting()

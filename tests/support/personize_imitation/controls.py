@@ -28,6 +28,7 @@ class Controls:
         self.batch_delay_seconds = 1.0
         self.evaluation_score = 8
         self.scripted_prompts: deque[str] = deque()
+        self.deprecation_headers = False  # send RFC 8594 `Deprecation`/`Sunset` as [H] says v1 does
 
     def fail_auth(
         self, status: int = 401, *, times: int | None = None, path: str | None = None

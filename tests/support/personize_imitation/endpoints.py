@@ -8,6 +8,7 @@ from tests.support.personize_imitation.common import (
     ApiError,
     decode_token,
     expect,
+    first_number,
     int_param,
     require,
     stable_id,
@@ -274,7 +275,7 @@ class ImitationApi:
         expect(body, "query", str, "a string")
         limit = int_param(body.get("limit"), "limit", 10, high=5000)
         fast = bool(body.get("fast_mode")) or body.get("mode") == "fast"
-        floor = float(body.get("minScore") or body.get("min_score") or (0.3 if fast else 0.0))
+        floor = first_number(body, "minScore", "min_score", default=0.3 if fast else 0.0)
         scoped = scope_records(org, body)
         results = rank_memories(scoped, body["query"], floor)[:limit]
         if body.get("include_property_values"):

@@ -111,6 +111,7 @@ class PersonizeImitation:
         self.controls = Controls(self)
         self._routes = build_routes(ImitationApi(self))
         self._request_number = 0
+        self._generation = 0  # bumped by reset(): requests from before it are abandoned
         self.reset()
 
     # ---- lifecycle
@@ -153,6 +154,7 @@ class PersonizeImitation:
         """
         seed = bool(self._defaults["seed"]) if seed_collections is None else seed_collections
         with self.lock:
+            self._generation += 1
             self.requests.clear()
             self.controls.restore_defaults()
             self.clock_offset = 0.0
@@ -173,6 +175,12 @@ class PersonizeImitation:
                 for r in self.requests
                 if r.path == path and (method is None or r.method == method)
             ]
+
+    def abandon_waiting(self) -> None:
+        """Release requests held by injected delays without serving them (end of a test)."""
+        with self.lock:
+            self._generation += 1
+        self.wake_sleepers()
 
     def wake_sleepers(self) -> None:
         """End injected delays early (reset, stop) so no handler thread lingers."""
@@ -220,26 +228,22 @@ class PersonizeImitation:
         if path.startswith("/__"):
             return self._handle_control(method, path, raw)
         body, body_error = parse_body(method, raw)
-        self._record(
-            method, path, query, lowered, body if not body_error else raw.decode("utf-8", "replace")
-        )
+        generation = self._record(method, path, query, lowered, body, body_error, raw)
         self._maybe_delay(path)
         with self.lock:
+            if generation != self._generation:
+                # A request held by an injected delay must not leak into the next test.
+                return 503, ApiError(503, "server_error", "abandoned by a reset").body(), {}
             self._request_number += 1
             request_id = f"req_{self._request_number:06d}"
             try:
-                return (
-                    200,
-                    {
-                        "success": True,
-                        "data": self._dispatch(
-                            method, path, query, lowered, body, body_error, request_id
-                        ),
-                    },
-                    {"X-Request-Id": request_id},
-                )
+                data = self._dispatch(method, path, query, lowered, body, body_error, request_id)
             except ApiError as exc:
                 return exc.status, exc.body(), {**exc.headers, "X-Request-Id": request_id}
+            headers = {"X-Request-Id": request_id}
+            if self.controls.deprecation_headers:
+                headers |= {"Deprecation": "true", "Sunset": "Wed, 15 Jul 2026 00:00:00 GMT"}
+            return 200, {"success": True, "data": data}, headers
 
     def _dispatch(
         self,
@@ -323,12 +327,22 @@ class PersonizeImitation:
             wake.wait(fault.seconds)
 
     def _record(
-        self, method: str, path: str, query: dict[str, str], headers: dict[str, str], body: Any
-    ) -> None:
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: dict[str, Any],
+        body_error: ApiError | None,
+        raw: bytes,
+    ) -> int:
+        """Keep the request for assertions; returns the generation it arrived in."""
         visible = {k: v for k, v in headers.items() if k != "authorization"}
         scheme = headers.get("authorization", "").partition(" ")[0] or None
+        seen = raw.decode("utf-8", "replace") if body_error else body
         with self.lock:
-            self.requests.append(RecordedRequest(method, path, query, visible, body, scheme))
+            self.requests.append(RecordedRequest(method, path, query, visible, seen, scheme))
+            return self._generation
 
     def _handle_control(self, method: str, path: str, raw: bytes) -> Reply:
         try:
