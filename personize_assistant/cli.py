@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "planning_cmd",
     "code_cmd",
     "chat_cmd",
+    "review_cmd",
 )
 
 

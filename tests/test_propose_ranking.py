@@ -7,13 +7,8 @@ from typing import Any
 import pytest
 
 from personize_assistant.actions.discovery import Discovery, answers_from_mapping, prefill_from_scan
-from personize_assistant.actions.propose import (
-    ProposeOptions,
-    build_proposal,
-    candidates,
-    find_anchors,
-    repo_context,
-)
+from personize_assistant.actions.propose import ProposeOptions, build_proposal
+from personize_assistant.actions.propose_rank import candidates, find_anchors, repo_context
 from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import RepoScan, Stack, Touchpoint
 from tests.planning_support import field, model, planning_library, prisma_scan, tp

@@ -98,3 +98,57 @@ def test_cli_create_without_a_key_is_a_one_line_error(scanned: None, tmp_path: P
 def test_dry_run_needs_create(scanned: None, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["schema", str(tmp_path), "--dry-run"])
     assert isinstance(result.exception, UsageError)
+
+
+def _drop_property(client: Personize, collection: str, system: str) -> str:
+    """Recreate `collection` in the account without one of its properties (an older design)."""
+    artifact = design_schema(prisma_scan(), Discovery(), planning_library())
+    body = next(b for b in artifact.create_bodies() if b["collectionName"] == collection)
+    body["properties"] = [p for p in body["properties"]
+                          if p["propertyName"].lower().replace(" ", "_") != system]
+    data = client.collections.create(**body)
+    return str(data.get("collectionId") or data.get("id"))
+
+
+def test_an_existing_collection_gets_only_the_properties_it_lacks(
+        personize_server: PersonizeImitation, client: Personize) -> None:  # noqa: F811
+    collection_id = _drop_property(client, "Pulseboard Users", "job_title")
+    personize_server.requests.clear()
+    artifact = design_schema(prisma_scan(), Discovery(), planning_library())
+
+    dry = apply_schema(artifact, client.collections, dry_run=True)
+    assert dry.extended == ["Pulseboard Users"] and writes(personize_server) == []
+    assert "would add 1 missing: job_title" in dry.render()
+
+    report = apply_schema(artifact, client.collections)
+    patches = [r for r in personize_server.requests if r.method == "PATCH"]
+    assert [r.path for r in patches] == [f"/api/v1/collections/{collection_id}"]
+    assert [p["propertyName"] for p in patches[0].body["properties"]] == ["Job Title"]
+    assert report.extended == ["Pulseboard Users"]
+
+    personize_server.requests.clear()
+    again = apply_schema(artifact, client.collections)
+    assert again.extended == [] and again.created == [] and writes(personize_server) == []
+    assert "up to date" in again.render()
+
+
+def test_without_listed_properties_nothing_is_added_blindly() -> None:
+    class SummaryOnly:
+        def __init__(self) -> None:
+            self.updates: list[str] = []
+
+        def list(self, **_: object) -> dict[str, object]:
+            return {"actions": [{"id": "col_1", "payload": {"collectionId": "col_1",
+                                                            "collectionName": "Pulseboard Users"}}]}
+
+        def create(self, **body: object) -> dict[str, str]:
+            return {"collectionId": "col_new"}
+
+        def update(self, collection_id: str, **body: object) -> None:
+            self.updates.append(collection_id)
+
+    fake = SummaryOnly()
+    report = apply_schema(design_schema(prisma_scan(), Discovery(), planning_library()), fake)  # type: ignore[arg-type]
+    users = next(c for c in report.changes if c.collection_name == "Pulseboard Users")
+    assert users.action == "exists" and not users.properties_listed and fake.updates == []
+    assert "were not listed" in report.render()

@@ -267,3 +267,13 @@ def test_symlinked_manifest_pointing_outside_the_repo_is_ignored(tmp_path: Path)
 def test_config_files_the_scanner_reads_are_not_languages() -> None:
     files = [".github/workflows/cron.yml", "vercel.json", "app.py"]
     assert count_languages(files) == {"python": 1}
+
+
+def test_the_main_languages_package_manager_comes_first(tmp_path: Path) -> None:
+    write(tmp_path, "package.json", package_json())
+    write(tmp_path, "yarn.lock", "")
+    write(tmp_path, "requirements.txt", "flask\n")
+    python_repo = [write(tmp_path, f"svc/m{i}.py", "") for i in range(3)] + ["web/a.ts"]
+    assert detect_stack(tmp_path, python_repo).package_managers == ["pip", "yarn"]
+    node_repo = [f"web/c{i}.ts" for i in range(3)] + ["svc/m0.py"]
+    assert detect_stack(tmp_path, node_repo).package_managers == ["yarn", "pip"]

@@ -142,6 +142,19 @@ class CrmEvent(BaseModel):
 async def crm_hook(event: CrmEvent) -> dict[str, bool]:
     return {"ok": bool(event.type)}
 ''',
+        "api/deps.py": '''from fastapi import Header, HTTPException
+from pydantic import BaseModel
+
+
+class Member(BaseModel):
+    email: str
+
+
+def current_member(x_member_email: str = Header("")) -> Member:
+    if not x_member_email:
+        raise HTTPException(401, "who are you?")
+    return Member(email=x_member_email)
+''',
         "api/email.py": '''import logging
 
 logger = logging.getLogger(__name__)
@@ -249,6 +262,7 @@ PY_CASES = [
     Case("flask", N, "notify.py", 1, "send_sms", {"channel": "sms", "provider": "twilio"}),
     Case("fastapi", W, "api/routes.py", 13, "crm_hook", {"route": "/hooks/crm"}),
     Case("fastapi", E, "api/email.py", 6, "send_email", {"channel": "email"}),
+    Case("fastapi", U, "api/deps.py", 9, "current_member"),
     Case("django", W, "shop/views.py", 6, "paddle_webhook", {"provider": "paddle"}),
     Case("django", U, "shop/middleware.py", 5, "CustomerMiddleware.__call__"),
     Case("python", E, "jobs/digest.py", 4, "send_digest", {"channel": "email"}),
@@ -435,3 +449,22 @@ def test_models_keyed_through_an_owner_are_refused_with_the_reason(tmp_path: Pat
     root = materialize("pulseboard-ts", tmp_path)
     with pytest.raises(UsageError, match=r"keyed by Contact\.email"):
         wire_model(ModelCase("pulseboard-ts", "Response", "prisma/schema.prisma"), root, rules)
+
+
+def test_patterns_come_from_the_library(rules: WireRules) -> None:
+    chosen = {kind: rules.pattern_for(kind) for kind in (E, N, W, U, S, T, Kind.DATA_MODEL, Kind.SEGMENTATION)}
+    assert chosen == {
+        E: "wrap",
+        N: "wrap",
+        W: "webhook_pipeline",
+        U: "middleware",
+        S: "cron_generate_deliver",
+        T: "event_mirror",
+        Kind.DATA_MODEL: "data_sync",
+        Kind.SEGMENTATION: None,
+    }
+    # Dropping the pattern from the library drops it from WIRE.
+    without_middleware = rules.wire.model_copy(
+        update={"patterns": [p for p in rules.wire.patterns if p.id != "middleware"]}
+    )
+    assert WireRules(wire=without_middleware, generate=rules.generate).pattern_for(U) is None

@@ -270,3 +270,13 @@ def test_list_then_write_with_the_real_scanner(tmp_path: Path, app_name: str, sy
         pytest.skip("TypeScript is not installed in tests/typescript")
     errors = _compile(tmp_path, [root / relative for relative in written])
     assert {r: errors.get((root / r).resolve(), set()) for r in written} == {r: set() for r in written}
+
+
+def test_wiring_the_same_touchpoint_twice_is_refused(tmp_path: Path, rules: WireRules) -> None:
+    for index, case in enumerate([PY_CASES[1], EXAMPLE_TS_CASES[0], EXAMPLE_PY_CASES[0]]):
+        root = checkout(case.app, tmp_path / str(index))
+        write_artifact(root, wire_case(case, root, rules))
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "wired")
+        with pytest.raises(UsageError, match="already wired"):
+            wire_case(case, root, rules)

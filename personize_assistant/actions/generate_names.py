@@ -36,7 +36,9 @@ def message_words(touchpoint: Touchpoint, channel: str) -> list[str]:
     if not words or words in ([channel], channel_words):
         return [*channel_words, "message"]
     if not set(words) & set(_CHANNEL_WORDS.get(channel, ())):
-        words = [*words, *channel_words]
+        return [*words, *channel_words]
+    if set(words) <= {*_CHANNEL_WORDS.get(channel, ()), *channel_words, "channel", "webhook"}:
+        return [*words, "message"]  # `postToSlackChannel` writes a Slack channel message
     return words
 
 

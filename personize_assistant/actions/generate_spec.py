@@ -20,6 +20,8 @@ RECALL_LIMIT = 8
 RECALL_MIN_SCORE = 0.4
 MIN_EVALUATION_SCORE = 0.7
 LINE_WIDTH = 96
+_PROSE_TITLES = {"email": "email", "slack": "Slack message", "push": "push notification",
+                 "in_app": "in-app message"}
 
 
 def template_values(
@@ -33,8 +35,9 @@ def template_values(
     texts = _prompt_texts(meta, spec, entity)
     indent = "    " if language == "py" else "  "
     return {
+        "lit": json.dumps,
         "channel": channel,
-        "channel_title": spec.title if channel != "in_app" else "in-app message",
+        "channel_title": _PROSE_TITLES.get(channel, spec.title),
         "symbol": touchpoint.symbol or touchpoint.file,
         "location": touchpoint.location(),
         "entity": entity,
@@ -77,7 +80,7 @@ def phrase_pattern(phrase: str) -> str:
     """Whole-word match, with boundaries only at edges that are word characters (`% off`)."""
     start = r"(?<!\w)" if phrase[:1].isalnum() else ""
     end = r"(?!\w)" if phrase[-1:].isalnum() else ""
-    return f"{start}{re.escape(phrase)}{end}"
+    return f"{start}{re.escape(phrase).replace(chr(92) + ' ', ' ')}{end}"
 
 
 def _topic(topic_id: str, keywords: list[str]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ and bookkeeping columns are excluded with a reason the user sees.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -103,8 +104,12 @@ def _mappings(artifact: SchemaArtifact) -> list[BatchMapping]:
 def app_name_from(root: str) -> str:
     """`/home/me/pulseboard-ts` -> 'Pulseboard' (language suffixes dropped)."""
     stem = PurePosixPath(root.replace("\\", "/")).name or "App"
-    parts = [w for w in words(stem) if w not in {"ts", "js", "py", "app", "web", "api", "main"}]
+    parts = [w for w in words(stem) if w not in {"ts", "js", "py", "app", "web", "api", "main"}
+             and not _VERSION.match(w)]  # `umami-2.10.0` (an unpacked release) -> Umami
     return " ".join(p.capitalize() for p in parts) or stem.capitalize()
+
+
+_VERSION = re.compile(r"^v?\d+(\.\d+)*$")
 
 
 def _model_names(scan: RepoScan) -> list[str]:
@@ -155,7 +160,7 @@ class _Designer:
         return _dedupe(properties), excluded
 
     def _property(self, model: Model, fld: ModelField, info: TypeInfo) -> PropertySpec:
-        rule = extraction_rule(fld, info, self.meta)
+        rule = extraction_rule(fld, info, self.meta, model.role)
         options = fld.enum_values or enum_values_in(fld.type) or None
         label = _prefixed(model, fld.name)
         definition = PropertyDefinition.model_validate({
@@ -175,6 +180,11 @@ class _Designer:
     def _collection(self, model: Model, properties: list[PropertySpec], index: int) -> CollectionSpec:
         entity_type, identifier = _entity_type(model)
         label = display_name(model.entity)
+        if model.role == "person" and model.email_field() is None:
+            self.notes.append(
+                f"{model.entity} has no email column, so its rows cannot be keyed as Contact "
+                f"records yet: join the email in from a related table in the sync script, or add it."
+            )
         if model.role == "organization" and model.website_field() is None:
             self.notes.append(
                 f"{model.entity} has no domain/website field, so Company records cannot be keyed "
@@ -226,8 +236,12 @@ def _skip_reason(model: Model, properties: list[PropertySpec], excluded: list[Ex
 
 def _prefixed(model: Model, field_name: str) -> str:
     """Record fields carry their model's name (`plan` on Subscription -> subscription_plan),
-    because they land on the owner's record next to the owner's own properties."""
-    if model.role != "record" or model.keyed_by_own_email():
+    because they land on the owner's record next to the owner's own properties. A record
+    keyed by its own email (Invite) lands on a person's record too: only the key stays bare."""
+    if model.role != "record":
+        return field_name
+    key = model.email_field() if model.keyed_by_own_email() else None
+    if key is not None and key.name == field_name:
         return field_name
     prefix = system_name(model.entity)
     return field_name if system_name(field_name).startswith(prefix) else f"{prefix}_{system_name(field_name)}"
@@ -269,9 +283,16 @@ def _primary_key(model: Model, properties: list[PropertySpec]) -> str | None:
 
 def _collection_description(model: Model, app: str) -> str:
     entity = model.entity
-    if model.role == "person" or model.keyed_by_own_email():
+    if model.role == "person" and model.email_field() is None:
+        return (f"People from {app}'s {entity} table. The table has no email column, so the sync "
+                f"must join one in before rows can be keyed as Contact records.")
+    if model.role == "person":
         return (f"People from {app}'s {entity} table, keyed by email: profile facts synced from the "
                 f"database plus what they say in free-text fields.")
+    key = model.email_field()
+    if model.keyed_by_own_email() and key is not None:
+        return (f"{entity} rows from {app}, attached to the person each is about by its "
+                f"{key.name} column, so they travel with that person's record.")
     if model.role == "organization":
         return (f"Organisations from {app}'s {entity} table, keyed by website: firmographics, plan "
                 f"and account state synced from the database.")

@@ -25,6 +25,7 @@ _ORGANIZATION = {"organization", "organisation", "org", "company", "team", "work
                  "tenant", "business", "account", "store", "shop", "agency", "firm",
                  "school", "clinic", "practice", "brand", "merchant"}
 _EMAIL_FIELD = re.compile(r"^(e_?mail|email_?address|primary_?email|work_?email)$")
+_ROLE_EMAIL = re.compile(r"^[a-z]+_e_?mail(_address)?$")
 _WEBSITE_FIELD = re.compile(r"^(domain|website|website_?url|url|homepage|company_?domain|site)$")
 
 _ICONS: tuple[tuple[str, str], ...] = (
@@ -62,7 +63,9 @@ class Model:
         return self.touchpoint.entity or self.touchpoint.symbol or "Record"
 
     def email_field(self) -> ModelField | None:
-        return next((f for f in self.fields if _EMAIL_FIELD.match(system_name(f.name))), None)
+        """`email` itself, else a role-named one (`submitter_email` keys a helpdesk Ticket)."""
+        exact = next((f for f in self.fields if _EMAIL_FIELD.match(system_name(f.name))), None)
+        return exact or next((f for f in self.fields if _ROLE_EMAIL.search(system_name(f.name))), None)
 
     def website_field(self) -> ModelField | None:
         return next((f for f in self.fields if _WEBSITE_FIELD.match(system_name(f.name))), None)
@@ -134,10 +137,13 @@ def _fk_target(fld: ModelField, by_lower: dict[str, Model]) -> Model | None:
 
 
 def plural(word: str) -> str:
+    """`Company` -> Companies, `Status` -> Statuses; `Settings` is plural already."""
     if re.search(r"[^aeiou]y$", word):
         return word[:-1] + "ies"
-    if re.search(r"(s|x|z|ch|sh)$", word):
+    if re.search(r"(ss|us|is|x|z|ch|sh)$", word):
         return word + "es"
+    if word.endswith("s"):
+        return word
     return word + "s"
 
 

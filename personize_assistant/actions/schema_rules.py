@@ -17,7 +17,7 @@ from personize_assistant.actions.schema_types import TypeInfo
 from personize_assistant.content.models import DescriptionRules, ExtractionRule, SchemaMeta
 from personize_assistant.scan.models import ModelField
 
-ExclusionKind = str  # "secret" | "primary_key" | "foreign_key" | "relation" | "bookkeeping" | "binary"
+ExclusionKind = str  # "secret" | "primary_key" | "foreign_key" | "relation" | "bookkeeping" | "binary" | "configuration"
 
 _BOOKKEEPING = re.compile(
     r"^(updated_?at|modified(_?at)?|deleted_?at|last_?modified|version|row_?version|_?v|"
@@ -25,6 +25,11 @@ _BOOKKEEPING = re.compile(
     re.I,
 )
 _ID_SUFFIX = re.compile(r"(?:_id|Id|ID)$")
+# Server, mailbox and logging settings (django-helpdesk's Queue holds a whole IMAP account).
+_CONFIGURATION = re.compile(
+    r"(^|_)(host|hostname|port|ssl|tls|proxy|socks|imap|smtp|pop3?|mailbox|email_box|"
+    r"dir|directory|folder)(_|$)|^logging_|^log_(level|file|dir)$"
+)
 
 
 @dataclass(frozen=True)
@@ -41,13 +46,15 @@ def exclusion_reason(field: ModelField, info: TypeInfo, meta: SchemaMeta,
     if info.shape == "relation":
         return Exclusion("relation", "link to another model; the linked model has its own collection")
     if info.shape == "binary":
-        return Exclusion("binary", "binary data cannot be extracted or searched")
+        return Exclusion("binary", "binary data or an uploaded file's path: nothing to extract or search")
     if _is_primary_key(field) and not keep_id:
         return Exclusion("primary_key", "row id; Personize keys records by email or website instead")
     if _ID_SUFFIX.search(field.name) and not _is_primary_key(field):
         return Exclusion("foreign_key", "foreign key or external id; joins are resolved in the sync script")
     if _BOOKKEEPING.match(field.name):
         return Exclusion("bookkeeping", "row bookkeeping timestamp; says nothing about the customer")
+    if _CONFIGURATION.search(system_name(field.name)):
+        return Exclusion("configuration", "server or mailbox setting; says nothing about the customer")
     return None
 
 
@@ -55,17 +62,28 @@ def _is_primary_key(field: ModelField) -> bool:
     return bool(field.is_primary_key) or field.name in ("id", "pk", "_id", "uuid")
 
 
-def extraction_rule(field: ModelField, info: TypeInfo, meta: SchemaMeta) -> ExtractionRule:
-    """The first rule whose name pattern matches; else one matching the type; else the default."""
+def extraction_rule(field: ModelField, info: TypeInfo, meta: SchemaMeta,
+                    role: str = "record") -> ExtractionRule:
+    """The first rule whose name pattern matches; else one matching the type; else the default.
+    Rules limited to some kinds of model (`entity_roles`) only apply to those."""
     tokens = type_tokens(field, info)
     snake = system_name(field.name)
-    by_name = [r for r in meta.extraction_rules if r.matches_name(snake)]
-    by_type = [r for r in meta.extraction_rules if tokens & {t.lower() for t in r.source_types}]
+    rules = [r for r in meta.extraction_rules if r.applies_to_role(role)]
+    by_name = [r for r in rules if r.matches_name(snake)]
+    by_type = [r for r in rules if tokens & {t.lower() for t in r.source_types}]
     if by_name and (info.shape == "long_text" or info.property_type == "text" or not by_type):
-        return by_name[0]
+        return _per_row(by_name[0], rules, role)
     if by_type:
-        return by_type[0]
+        return _per_row(by_type[0], rules, role)
     return meta.rule(meta.default_rule)
+
+
+def _per_row(rule: ExtractionRule, rules: list[ExtractionRule], role: str) -> ExtractionRule:
+    """A person has one bio, but a ticket table has many descriptions per person: free text
+    on records accumulates instead of each row replacing the last one."""
+    if role != "record" or not rule.auto_system or rule.update == "append":
+        return rule
+    return next((r for r in rules if r.auto_system and r.update == "append"), rule)
 
 
 def type_tokens(field: ModelField, info: TypeInfo) -> set[str]:
@@ -89,7 +107,7 @@ def type_tokens(field: ModelField, info: TypeInfo) -> set[str]:
 
 def words(name: str) -> list[str]:
     """`jobTitle` / `job_title` / `JobTitle` -> ['job', 'title']."""
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|[_\-\s]+", " ", name)
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[_\-\s]+", " ", name)
     return [w.lower() for w in spaced.split() if w]
 
 
@@ -110,30 +128,49 @@ _ACRONYMS = {"id", "url", "nps", "api", "sms", "ip", "crm", "csat"}
 
 # --- descriptions -----------------------------------------------------------------------
 
-# Typical values by meaning, so the example in a description looks like real data.
+# Typical values by meaning, so the example in a description looks like real data. Order
+# matters: the first match wins (`contact_name` is a person before `name$` is a company).
 _EXAMPLES: tuple[tuple[str, str], ...] = (
     (r"email", "'ana@northwind.io'"),
     (r"phone|mobile", "'+14155550123'"),
-    (r"timezone|time_zone|tz$", "'Europe/Berlin'"),
-    (r"locale|language|lang$", "'en-GB'"),
-    (r"domain|website|url|site", "'https://northwind.io'"),
+    (r"timezone|time_zone|(^|_)tz$", "'Europe/Berlin'"),
+    (r"locale|language|(^|_)lang$", "'en-GB'"),
+    (r"currency", "'EUR'"),
+    (r"(vat|tax)_?(number|id|no)", "'DE123456789'"),
+    (r"domain", "'northwind.io'"),
+    (r"website|url|(^|_)site$|homepage", "'https://northwind.io'"),
+    (r"image|avatar|photo|logo", "'https://cdn.northwind.io/a/ana.png'"),
     (r"first_?name|given", "'Ana'"),
-    (r"full_?name|display_?name|^name$", "'Ana Ruiz'"),
     (r"last_?name|family|surname", "'Ruiz'"),
-    (r"name$", "'Northwind Analytics'"),
-    (r"bio$|about|summary|description|headline", "'Runs finance for a 40-person design studio'"),
-    (r"goals?$", "'cut month-end close to three days'"),
-    (r"preferences|settings|config|metadata", "'{\"digest\": \"weekly\"}'"),
-    (r"title|role|position", "'Head of Growth'"),
+    (r"contact_?name|full_?name|display_?name|person", "'Ana Ruiz'"),
+    (r"user_?name|handle|login", "'ana.ruiz'"),
+    (r"slug", "'northwind'"),
+    (r"job_?title|position|headline", "'Head of Growth'"),
+    (r"profession|occupation", "'designer'"),
+    (r"(^|_)role$", "'admin'"),
     (r"industry|sector", "'Healthcare Technology'"),
-    (r"company", "'Northwind Analytics'"),
-    (r"segment|tier|category|type$", "'mid-market'"),
+    (r"company|employer|organi[sz]ation", "'Northwind Analytics'"),
+    (r"segment|tier", "'mid-market'"),
     (r"country", "'DE'"),
     (r"city", "'Berlin'"),
-    (r"image|avatar|photo|logo", "'https://cdn.northwind.io/a/ana.png'"),
-    (r"slug|handle|username", "'northwind'"),
+    (r"question", "'How likely are you to recommend us to a colleague?'"),
+    (r"goals?$", "'cut month-end close to three days'"),
+    (r"preferences|settings|config|metadata", "'{\"digest\": \"weekly\"}'"),
     (r"tags?$|labels?$", "['pricing', 'onboarding']"),
+    (r"(^|_)status$", "'active'"),
 )
+# Self-descriptions only read like a bio on people and organisations.
+_ABOUT = (r"bio$|about|summary|description|headline", "'Runs finance for a 40-person design studio'")
+_NUMBERS: tuple[tuple[str, str], ...] = (
+    (r"sentiment", "0.6"),
+    (r"score|rating|nps", "8"),
+    (r"amount|price|total|revenue|spend|mrr|arr|balance|cost|fee", "1250"),
+    (r"seats|employee|headcount|size", "40"),
+    (r"days$", "30"),
+    (r"count$|quantity|qty", "3"),
+)
+_LABEL = re.compile(r"^(name|title|label)$")
+
 
 _SCOPE: dict[str, str] = {
     "text": "Copy the value stored in {app}; do not infer it from conversations or guess a missing value.",
@@ -147,22 +184,38 @@ _SCOPE: dict[str, str] = {
 
 
 def example_value(name: str, info: TypeInfo, options: list[str] | None,
-                  organization: bool = False) -> str:
-    if organization and system_name(name) == "name":
-        return "'Northwind Analytics'"
+                  role: str = "record", entity: str = "") -> str:
+    """A realistic value for `name`, or an honest pointer at the column when nothing
+    typical is known (a made-up value of the wrong kind misleads the extractor)."""
+    snake = system_name(name)
     if options:
         return f"'{options[min(1, len(options) - 1)]}'"
-    snake = system_name(name)
-    if info.property_type == "number":
-        return "12"
-    if info.property_type == "date":
-        return "'2026-03-15'"
-    if info.property_type == "boolean":
-        return "true"
-    for pattern, example in _EXAMPLES:
+    if info.property_type in ("number", "date", "boolean"):
+        return _scalar_example(snake, info.property_type)
+    if _LABEL.match(snake):
+        return _label_example(snake, role, entity)
+    table = (*(_EXAMPLES if role == "record" else (_ABOUT, *_EXAMPLES)),)
+    for pattern, example in table:
         if re.search(pattern, snake):
             return example
-    return "['alpha', 'beta']" if info.property_type == "array" else "'enterprise rollout'"
+    source = f"{entity}.{name}" if entity else name
+    return "['first', 'second']" if info.property_type == "array" else f"the value {source} holds, as stored"
+
+
+def _scalar_example(snake: str, property_type: str) -> str:
+    if property_type == "date":
+        return "'2026-03-15'"
+    if property_type == "boolean":
+        return "true"
+    return next((example for pattern, example in _NUMBERS if re.search(pattern, snake)), "12")
+
+
+def _label_example(snake: str, role: str, entity: str) -> str:
+    if role == "person":
+        return "'Head of Growth'" if snake == "title" else "'Ana Ruiz'"
+    if role == "organization" or not entity:
+        return "'Northwind Analytics'"
+    return f"'Northwind {' '.join(words(entity))}'"
 
 
 _CREATED = re.compile(r"^(created(_at|_on)?|date_joined|signed_up_at|joined_at|signup_date)$")
@@ -174,7 +227,7 @@ def describe(entity: str, field: ModelField, info: TypeInfo, options: list[str] 
     `role` (person / organization / record) picks realistic examples and wording."""
     human = " ".join(words(field.name))
     source = f"{entity}.{field.name}"
-    example = example_value(field.name, info, options, organization=role == "organization")
+    example = example_value(field.name, info, options, role=role, entity=entity)
     if rule.auto_system and rule.update == "append":
         return (f"What the free-text {human} on {app}'s {entity} records ({source}) says about "
                 f"this person or account: needs, complaints, requests and preferences, e.g. "

@@ -60,8 +60,9 @@ _COMMON: dict[str, _Entry] = {
 _BY_ORM: dict[str, dict[str, _Entry]] = {
     "django": {
         **dict.fromkeys(("charfield", "emailfield", "urlfield", "slugfield", "uuidfield",
-                         "genericipaddressfield", "filepathfield", "ciemailfield", "cicharfield",
-                         "filefield", "imagefield"), (_TEXT, "scalar")),
+                         "genericipaddressfield", "ciemailfield", "cicharfield"), (_TEXT, "scalar")),
+        # An upload column holds a storage path, not the file: nothing to extract or search.
+        **dict.fromkeys(("filefield", "imagefield", "filepathfield"), (_TEXT, "binary")),
         "textfield": (_TEXT, "long_text"),
         **dict.fromkeys(("integerfield", "bigintegerfield", "smallintegerfield", "floatfield",
                          "decimalfield", "positiveintegerfield", "positivesmallintegerfield",

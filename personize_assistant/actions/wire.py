@@ -97,7 +97,8 @@ def wireable(scan: RepoScan, rules: WireRules | None = None) -> list[WireCandida
     and `reason` why not (e.g. a call site whose content is built elsewhere)."""
     candidates = []
     for tp in scan.touchpoints:
-        pattern, language = KIND_PATTERN.get(tp.kind), _language(tp)
+        pattern = rules.pattern_for(tp.kind) if rules else KIND_PATTERN.get(tp.kind)
+        language = _language(tp)
         if pattern is None or language is None:
             continue
         if pattern != "data_sync" and (language, pattern) not in BUILDERS:
@@ -143,7 +144,7 @@ def wire(scan: RepoScan, options: WireOptions, rules: WireRules | None = None) -
     if touchpoint.kind == Kind.DATA_MODEL:
         return sync_artifact(scan, touchpoint, rules)
     language = _check_language(touchpoint, options)
-    pattern = options.pattern or KIND_PATTERN.get(touchpoint.kind)
+    pattern = options.pattern or rules.pattern_for(touchpoint.kind)
     if pattern is None or (language, pattern) not in BUILDERS:
         raise UsageError(
             f"{touchpoint.id} is a {touchpoint.kind.value} touchpoint; wire supports "
@@ -159,12 +160,35 @@ def wire(scan: RepoScan, options: WireOptions, rules: WireRules | None = None) -
     ctx = _context(scan, touchpoint, rules, language, pattern, options)
     if language == "ts":
         wire_ts.refuse_client_code(ctx)
+    _refuse_rewire(ctx)
     wiring = BUILDERS[(language, pattern)](ctx)
     return _artifact(ctx, rules, pattern, wiring)
 
 
 def _next_middleware(touchpoint: Touchpoint) -> bool:
     return re.search(r"^(src/)?middleware\.tsx?$", touchpoint.file) is not None
+
+
+_HELPER_CALLS = re.compile(
+    r"\b(personalizeMessage|personalize_message(_async)?|rememberWebhookOnSuccess|"
+    r"rememberWebhookResponse|withPersonalization|attachPersonalization|LazyDigest|"
+    r"personalizedRun|personalized_run|rememberEvent|remember_event|digest_for)\("
+)
+
+
+def _refuse_rewire(ctx: WireContext) -> None:
+    """Wiring twice would wrap the wrapper: say so instead."""
+    fn = ctx.fn
+    lines = ctx.source.text.splitlines()[fn.start_line - 1 : fn.end_line]
+    originals = (f"{fn.name}Original", f"_{fn.name.lstrip('_')}_original")
+    found = next((name for name in originals if re.search(rf"\b{re.escape(name)}\b", ctx.source.text)), None)
+    if found is None and _HELPER_CALLS.search("\n".join(lines)):
+        found = "a Personize helper call"
+    if found:
+        raise UsageError(
+            f"{ctx.touchpoint.id} ({ctx.touchpoint.location()}): already wired "
+            f"({found} is in {ctx.source.path}); edit the generated code instead"
+        )
 
 
 def _check_language(touchpoint: Touchpoint, options: WireOptions) -> Language:

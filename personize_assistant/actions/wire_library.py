@@ -21,8 +21,15 @@ LIBRARY_PATTERN: dict[Pattern, str | None] = {
     "data_sync": None,
 }
 
-# Which pattern a kind gets by default. The library lists every pattern that *can* apply to
-# a kind; this picks the one whose code path WIRE generates for it.
+# The library's patterns WIRE has generators for (the queue pattern has none yet).
+FROM_LIBRARY: dict[str, Pattern] = {
+    "wrap": "wrap",
+    "webhook_pipeline": "webhook_pipeline",
+    "middleware": "middleware",
+    "cron_generate_deliver": "cron_generate_deliver",
+}
+
+# Fallback when no library is at hand (listing without rules): the same choices.
 KIND_PATTERN: dict[Kind, Pattern] = {
     Kind.EMAIL_SEND: "wrap",
     Kind.NOTIFICATION: "wrap",
@@ -41,17 +48,22 @@ class WireRules:
     plan: PlanMeta | None = None
     """Batch pacing for data-sync scripts (rows per call, wait between batches)."""
 
-    def default_pattern(self, kind: Kind) -> Pattern | None:
-        pattern = KIND_PATTERN.get(kind)
-        if pattern is None:
-            return None
-        library_id = LIBRARY_PATTERN[pattern]
-        offered = {p.id for p in self.wire.patterns_for(kind)}
-        # Trust the library when it disagrees: a kind it does not list for the pattern is
-        # still wired (the mapping above is the contract), but event tracking must be listed.
-        if library_id is not None and kind == Kind.EVENT_TRACKING and library_id not in offered:
-            return None
-        return pattern
+    def pattern_for(self, kind: Kind) -> Pattern | None:
+        """The first integration pattern the library lists for `kind` that WIRE generates.
+
+        The library's webhook pattern (memorize the event as it happens) becomes event
+        mirroring for analytics calls; data models get the data-sync script."""
+        if kind == Kind.DATA_MODEL:
+            return "data_sync"
+        if kind not in KIND_PATTERN:
+            return None  # e.g. segmentation: the library lists patterns WIRE has no code for
+        for pattern in self.wire.patterns_for(kind):
+            ours = FROM_LIBRARY.get(pattern.id)
+            if ours == "webhook_pipeline" and kind == Kind.EVENT_TRACKING:
+                return "event_mirror"
+            if ours is not None:
+                return ours
+        return None
 
     def channel_fields(self, channel: str) -> list[str]:
         from personize_assistant.codegen.helpers import CHANNEL_ALIASES

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 
 from personize_assistant.actions.wire_context import (
     WireContext,
@@ -377,11 +378,14 @@ def _dependency(ctx: WireContext) -> Wiring:
     name = ctx.fresh(f"{fn.name.removeprefix('get_').removeprefix('current_')}_personalization")
     user_type = fn.return_type or "object"
     trigger = f"each request that depends on {fn.name}() ({ctx.source.path})"
+    params = f"user: Annotated[{user_type}, Depends({fn.name})]"
+    if len(f"def {name}({params}) -> str | None:") > _WIDTH:
+        params = f"\n    {params},\n"
     code = _code(
         "py/context_dep.py.j2",
         "",
         name=name,
-        params=f"user: Annotated[{user_type}, Depends({fn.name})]",
+        params=params,
         trigger=trigger,
         original=fn.name,
         user="user",
@@ -398,12 +402,60 @@ def _dependency(ctx: WireContext) -> Wiring:
     return wiring
 
 
+def _isort_member(name: str) -> tuple[int, str]:
+    """isort's member order: CONSTANTS, Classes, then functions; case-insensitive within."""
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return kind, name.lower()
+
+
 def _ensure_names(ctx: WireContext, editor: FileEditor, names: dict[str, str]) -> None:
+    """Make `names` importable: extend the module's existing `from X import ...` line when
+    there is one (what a person would do), else add a line after the docstring."""
     tree = ast.parse(ctx.source.text)
-    bound = {a.asname or a.name for n in tree.body if isinstance(n, ast.ImportFrom) for a in n.names}
+    imports = [n for n in tree.body if isinstance(n, ast.ImportFrom)]
+    bound = {a.asname or a.name for n in imports for a in n.names}
     for name, module in names.items():
-        if name not in bound:
-            editor.insert_after(0, f"from {module} import {name}")
+        if name in bound:
+            continue
+        existing = next((n for n in imports if n.module == module and n.level == 0), None)
+        if existing is not None and existing.lineno == existing.end_lineno:
+            listed = sorted({a.name for a in existing.names} | {name}, key=_isort_member)
+            editor.replace_line(existing.lineno, f"from {module} import {', '.join(listed)}")
+        elif module in sys.stdlib_module_names:
+            _insert_stdlib_import(tree, editor, module, name)
+        else:
+            editor.insert_after(_after_docstring(tree), f"from {module} import {name}")
+
+
+def _insert_stdlib_import(tree: ast.Module, editor: FileEditor, module: str, name: str) -> None:
+    """Place `from <stdlib> import name` inside the standard-library block, sorted."""
+    statement = f"from {module} import {name}"
+    block: list[ast.Import | ast.ImportFrom] = []
+    for node in tree.body:
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            if block or not _is_docstring(node):
+                break
+            continue
+        root = (node.module if isinstance(node, ast.ImportFrom) else node.names[0].name) or ""
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+            continue
+        relative = isinstance(node, ast.ImportFrom) and node.level > 0
+        if relative or root.split(".")[0] not in sys.stdlib_module_names:
+            break
+        block.append(node)
+    froms = [n for n in block if isinstance(n, ast.ImportFrom)]
+    later = next((n for n in froms if (n.module or "") > module), None)
+    if later is not None:
+        editor.insert_after(later.lineno - 1, statement)
+    elif block:
+        editor.insert_after(max(n.end_lineno or n.lineno for n in block), statement)
+    else:
+        first = next(n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom))
+        editor.insert_after(first.lineno - 1, statement + "\n")
+
+
+def _is_docstring(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
 
 
 # --------------------------------------------------------------------------- event tracking

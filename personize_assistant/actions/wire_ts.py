@@ -63,6 +63,9 @@ def _rename_original(ctx: WireContext, editor: FileEditor, original: str) -> Non
     lines = ctx.source.text.splitlines()
     header = lines[fn.header_line - 1]
     renamed = header[: fn.name_col] + original + header[fn.name_col + len(fn.name) :]
+    if fn.form == "method" and not _method_modifiers(ctx):
+        # Only the wrapper should be called from outside the class now.
+        renamed = renamed[: len(fn.indent)] + "private " + renamed[len(fn.indent) :]
     if fn.is_exported and fn.start_line == fn.header_line:
         renamed = re.sub(r"^(\s*)export\s+(default\s+)?", r"\1", renamed, count=1)
     elif fn.is_exported:

@@ -84,6 +84,10 @@ class SurfaceGroup(_Model):
 
 class QuickWin(_Model):
     opportunity: str
+    """The chosen opportunity's id."""
+    title: str
+    location: str
+    """`file:line` of the place to change first."""
     reason: str
 
 

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from personize_assistant import __version__
 from personize_assistant.artifacts.kind_info import KIND_INFO
-from personize_assistant.artifacts.scan_render import evidence, via
+from personize_assistant.artifacts.scan_common import evidence, via
 from personize_assistant.redact import redact
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 

@@ -363,7 +363,8 @@ def _create_md(artifact: SchemaArtifact) -> list[str]:
         "## Create it",
         "",
         "- Preview against your account: `personize-assistant schema . --create --dry-run`",
-        "- Create what is missing (safe to re-run; existing collections are left alone): "
+        "- Create what is missing (safe to re-run; an existing collection only gets the "
+        "properties it lacks, nothing is changed or removed): "
         "`personize-assistant schema . --create`",
         "- Then confirm the real ids with `collections.list()` and use them in the mappings above.",
         "- The exact `collections.create` request bodies are in `--json` output under `createRequests`.",

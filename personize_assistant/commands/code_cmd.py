@@ -1,4 +1,5 @@
-"""Commands that produce code for the user's repo: `wire` (more join via COMMANDS).
+"""Commands that produce code for the user's repo: `wire`, `generate`, and `check` (a linter
+for generated messages).
 
 Adding a command is adding a function that takes the app and registers itself, then
 listing it in COMMANDS. Heavy modules (scanner, tree-sitter, codegen) load inside the
@@ -89,8 +90,11 @@ def wire_command(
     if write:
         from personize_assistant.actions.wire_write import write_artifact
 
-        for written in write_artifact(Path(scan.root), artifact):
-            err_console.print(f"wrote {written}")
+        written = write_artifact(Path(scan.root), artifact)
+        for relative in written:
+            err_console.print(f"wrote {relative}")
+        if as_json:
+            emit_json({**render_json(artifact), "written": written})
         err_console.print(render_summary(artifact), soft_wrap=True)
         return
     if as_json:
@@ -111,6 +115,36 @@ def _register_wire(app: typer.Typer) -> None:
 
 
 _CHANNELS = ("email", "sms", "slack", "push", "in_app")
+
+
+def generate_command(
+    path: Annotated[Path, typer.Argument(help="Repository the touchpoint is in.")] = Path("."),
+    touchpoint: Annotated[
+        str | None, typer.Option("--touchpoint", "-t", metavar="ID", help="Touchpoint id from `scan`.")
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="ts|py", help="Language of the function.")] = None,
+    channel: Annotated[
+        str | None, typer.Option("--channel", "-c", metavar="C", help="Override the touchpoint's channel.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the code and its summary as JSON.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the code here.")] = None,
+) -> None:
+    """Emit the generation function (guidelines -> context -> prompt -> checks) for a touchpoint."""
+    from personize_assistant.actions.generate import GenerateOptions, generate
+    from personize_assistant.artifacts.generate import render_code, render_json, render_summary
+
+    if touchpoint is None:
+        raise UsageError("pass --touchpoint ID (ids of email_send and notification touchpoints are in `scan PATH`)")
+    options = GenerateOptions.model_validate(
+        {"touchpoint_id": touchpoint, "language": _choice(lang, ("ts", "py"), "--lang"),
+         "channel": _choice(channel, _CHANNELS, "--channel")}
+    )
+    artifact = generate(_scan(path), options)
+    if as_json:
+        emit_json(render_json(artifact), output)
+        return
+    emit(render_code(artifact), output)
+    err_console.print(render_summary(artifact), soft_wrap=True, markup=False)
 
 
 def check_command(
@@ -166,7 +200,11 @@ def _register_check(app: typer.Typer) -> None:
     app.command("check")(check_command)
 
 
-COMMANDS: tuple[Callable[[typer.Typer], None], ...] = (_register_wire, _register_check)
+def _register_generate(app: typer.Typer) -> None:
+    app.command("generate")(generate_command)
+
+
+COMMANDS: tuple[Callable[[typer.Typer], None], ...] = (_register_wire, _register_generate, _register_check)
 
 
 def register(app: typer.Typer) -> None:

@@ -136,7 +136,7 @@ def _create(artifact: Any, dry_run: bool, as_json: bool, output: Path | None) ->
 
     with client_from_settings(load_settings()) as client:
         report = apply_schema(artifact, client.collections, dry_run=dry_run)
-    data = report.model_dump(mode="json") | {"created": report.created}
+    data = report.model_dump(mode="json") | {"created": report.created, "extended": report.extended}
     write(report.render(), data, as_json, output)
 
 

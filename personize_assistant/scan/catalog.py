@@ -48,6 +48,8 @@ class UrlRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     pattern: str
+    verbs: list[str] = Field(default_factory=list)
+    """Only these callee names (e.g. POST-style calls for generic webhooks)."""
     kind: RuleKind
     provider: str
     channel: str | None = None
@@ -64,6 +66,9 @@ class DataModelRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     skip_entities: str
+    config_entities: str
+    person_entities: str
+    link_attributes: str
     secret_fields: str
     schema_calls: list[str]
 
@@ -81,7 +86,8 @@ class CatalogFile(BaseModel):
 
 ARGUMENT_CALLS = frozenset(
     {"path", "re_path", "url", "add_periodic_task", "Depends", "model", "schedule", "every",
-     "get", "post", "put", "patch", "delete", "all", "use", "route"}
+     "get", "post", "put", "patch", "delete", "all", "use", "route", "put_nowait", "enqueue", "push",
+     "add_task", "submit", "Thread", "start_soon", "defer", "run_sync"}
 )
 
 
@@ -121,6 +127,9 @@ class Catalog:
         ]
         self.schema_calls = frozenset(data.data_models.schema_calls)
         self.skip_entities = re.compile(data.data_models.skip_entities)
+        self.config_entities = re.compile(data.data_models.config_entities)
+        self.person_entities = re.compile(data.data_models.person_entities)
+        self.link_attributes = re.compile(data.data_models.link_attributes)
         self.secret_fields = re.compile(data.data_models.secret_fields, re.I)
         self.interesting_last = frozenset(self.by_last) | frozenset(self.loose_by_last)
         self.wants_arguments = (
@@ -137,10 +146,12 @@ class Catalog:
 
 
 def rules_digest() -> str:
-    """Hash of every rules file: part of the cache version, so edited rules rescan."""
+    """Hash of every rules file and of the extractors' code: part of the cache version,
+    so an edited rule or extractor never serves stale facts."""
     package = files("personize_assistant.scan")
     digest = hashlib.sha1()
-    names = ["catalog.yaml"] + [f"queries/{n}" for n in sorted(_query_names())]
+    code = sorted(e.name for e in package.iterdir() if e.name.endswith(".py"))
+    names = ["catalog.yaml", *code] + [f"queries/{n}" for n in sorted(_query_names())]
     for name in names:
         digest.update(package.joinpath(name).read_bytes())
     return digest.hexdigest()[:12]

@@ -8,7 +8,12 @@ from pathlib import Path
 
 from personize_assistant.redact import redact
 from personize_assistant.scan.catalog import load_catalog
-from personize_assistant.scan.detect_calls import CallMatcher, WrapperAnalysis, direct_findings
+from personize_assistant.scan.detect_calls import (
+    VOCABULARY,
+    CallMatcher,
+    WrapperAnalysis,
+    direct_findings,
+)
 from personize_assistant.scan.detect_models import ModelDetector
 from personize_assistant.scan.detect_routes import (
     HandlerDetector,
@@ -19,7 +24,7 @@ from personize_assistant.scan.detect_routes import (
 )
 from personize_assistant.scan.detect_schedule import ScheduleDetector
 from personize_assistant.scan.facts import FileFacts
-from personize_assistant.scan.findings import LANGUAGE_BY_SUFFIX, Finding
+from personize_assistant.scan.findings import LANGUAGE_BY_SUFFIX, Finding, name_words
 from personize_assistant.scan.models import Touchpoint, touchpoint_id
 from personize_assistant.scan.resolve import RepoIndex
 
@@ -32,11 +37,17 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
     hits = CallMatcher(index, catalog).hits()
     table = RouteTable(index)
 
-    def eligible(path: str, qualname: str) -> bool:
+    def eligible(path: str, qualname: str, kind: str) -> bool:
+        """Can this function be a wrapper of `kind`? Handlers and jobs are not, except a
+        task that lives in a delivery module (`email.py`'s `@celery.task send_reset_token`)."""
         definition = index.defs.get(path, {}).get(qualname)
         if definition is None or definition.kind not in ("function", "method"):
             return False
-        return (path, qualname) not in table.entrypoints and not qualname.endswith((".constructor", ".__init__"))
+        if qualname.endswith((".constructor", ".__init__")):
+            return False
+        if (path, qualname) in table.tasks:
+            return bool(name_words(path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) & VOCABULARY[kind])
+        return (path, qualname) not in table.entrypoints
 
     wrappers = WrapperAnalysis(index, hits, eligible)
     wrappers.run()

@@ -32,6 +32,20 @@ VOCABULARY: dict[str, frozenset[str]] = {
     "llm_call": frozenset({"generate", "summarize", "summarise", "complete", "completion", "chat", "ask", "draft", "classify", "extract", "prompt", "llm", "ai", "gpt", "claude", "rewrite", "translate", "answer", "reply", "suggest", "analyze", "analyse", "categorize", "openai", "anthropic", "gemini"}),
     "personize_call": frozenset({"memorize", "recall", "digest", "personize", "memory", "guidelines", "prompt", "remember", "context", "sync"}),
 }
+# A second-level wrapper's name starts with what it does ("send_invoice", "notifyWorkspace");
+# "create_object_from_email_message" mentions email but is not a delivery helper.
+VERBS: dict[str, frozenset[str]] = {
+    "email_send": frozenset({"send", "mail", "email", "deliver", "resend", "invite", "forward", "reply", "compose"}),
+    "notification": frozenset({"send", "notify", "alert", "post", "push", "text", "sms", "page", "ping", "broadcast", "announce", "dispatch", "message", "publish", "emit", "trigger", "queue", "enqueue", "fan"}),
+    "event_tracking": frozenset({"track", "identify", "capture", "log", "record", "emit", "alias", "group", "page"}),
+    "llm_call": frozenset({"generate", "summarize", "summarise", "draft", "complete", "ask", "chat", "classify", "extract", "rewrite", "translate", "answer", "suggest", "analyze", "analyse", "categorize", "write", "compose", "get", "call", "run", "query", "prompt"}),
+    "personize_call": frozenset({"memorize", "recall", "remember", "sync", "digest", "fetch", "get", "load", "save", "store", "push", "upsert", "search", "prompt"}),
+}
+GENERIC_VERBS = frozenset({"send", "notify", "deliver", "dispatch", "post", "push", "emit", "publish", "trigger", "queue", "enqueue"})
+TASK_CALLS = frozenset({"delay", "apply_async"})
+DEFERRED_CALLS = frozenset({"add_task", "submit", "enqueue", "Thread", "start_soon", "defer", "run_sync"})
+"""`background_tasks.add_task(send_email, ...)`: the first argument is what gets called."""
+"""Celery: `send_reset_token.delay(...)` calls `send_reset_token`."""
 JOB_WORDS = frozenset({"run", "main", "start", "execute", "cron", "job", "jobs", "worker"})
 
 
@@ -67,7 +81,7 @@ class CallMatcher:
         globals_ = self.catalog.globals
         for path, facts in self.index.facts.items():
             for call in facts.calls:
-                if last_segment(call.chain) not in wanted and call.chain not in globals_:
+                if call.name not in wanted and call.chain not in globals_:
                     continue
                 hit = self.match(path, call)
                 if hit is not None:
@@ -78,7 +92,7 @@ class CallMatcher:
         plain = call.chain.replace("()", "")
         last = plain.rsplit(".", 1)[-1]
         catalog = self.catalog
-        if not (last in catalog.interesting_last or last in catalog.http_calls or plain in catalog.globals):
+        if not (last in catalog.interesting_last or last in catalog.http_calls or plain in catalog.globals or last in QUEUE_CALLS):
             return None
         resolved = self.index.resolve(path, call.scope, call.chain)
         if isinstance(resolved, Ext):
@@ -90,12 +104,30 @@ class CallMatcher:
             if hit is not None:
                 return hit
         if last in catalog.http_calls and self._is_http_client(resolved, plain):
-            return self._url(path, call)
-        return None
+            hit = self._url(path, call)
+            if hit is not None:
+                return hit
+        return self._queue(path, call, plain, last)
+
+    def _queue(self, path: str, call: Call, plain: str, last: str) -> Hit | None:
+        """`notification_q.put(n)`: handing a message to a delivery queue or worker."""
+        if last not in QUEUE_CALLS or "." not in plain:
+            return None
+        receiver = plain.rsplit(".", 2)[-2]
+        match = _DELIVERY_QUEUE.search(receiver)
+        if match is None:
+            return None
+        if match.group("mail"):
+            return Hit(path, call, "email_send", "queue", "email", "medium")
+        return Hit(path, call, "notification", "queue", None, "medium")
 
     def _exact(self, path: str, call: Call, resolved: Ext, last: str) -> Hit | None:
+        # `from django.core import mail; mail.send_mail(...)`: the path may continue the module.
+        submodule = f"{resolved.module}.{resolved.path[0]}" if len(resolved.path) > 1 else ""
         for rule, parts in self.catalog.by_last.get(last, ()):
-            if resolved.path[-len(parts) :] != parts or not rule.module_matches(resolved.module):
+            if resolved.path[-len(parts) :] != parts:
+                continue
+            if not (rule.module_matches(resolved.module) or (submodule and rule.module_matches(submodule))):
                 continue
             if not _filters_pass(rule, call):
                 continue
@@ -143,7 +175,10 @@ class CallMatcher:
 
     def _url(self, path: str, call: Call) -> Hit | None:
         context = self._url_context(path, call)
+        verb = last_segment(call.chain)
         for pattern, rule in self.catalog.url_patterns:
+            if rule.verbs and verb not in rule.verbs:
+                continue
             if pattern.search(context):
                 channel = rule.channel or ("email" if rule.kind == "email_send" else None)
                 return Hit(path, call, rule.kind, rule.provider, channel, "high")
@@ -157,16 +192,18 @@ class CallMatcher:
             binding = self.index.bindings.get((path, call.scope, argument)) or self.index.bindings.get((path, "", argument))
             if binding is not None:
                 parts.append(binding.raw)
-            definition = self.index.defs.get(path, {}).get(call.scope)
-            if definition is not None and any(name == argument for name, _ in definition.params):
-                parts.append(call.scope)  # `postSlackWebhook(webhookUrl)`: the URL is passed in
+        parts.append(call.scope)  # `postSlackWebhook(url)`, `notify_followup_webhooks()`
         return " ".join(parts)
+
+
+QUEUE_CALLS = frozenset({"put", "put_nowait", "enqueue", "push"})
+_DELIVERY_QUEUE = re.compile(r"(?i)(?:(?P<mail>e?mails?)|notif\w*)_?(?:q|queue|outbox)$")
 
 
 def last_segment(chain: str) -> str:
     """`resend.emails.send` -> `send`; `getClient()` -> `getClient` (fast: no regex)."""
-    last = chain[chain.rfind(".") + 1 :]
-    return last.replace("()", "") if "(" in last else last
+    last = chain.rpartition(".")[2]
+    return last.replace("()", "") if last.endswith(")") else last
 
 
 def _default_channel(rule: ProviderRule) -> str | None:
@@ -185,7 +222,7 @@ def _filters_pass(rule: ProviderRule, call: Call) -> bool:
 class WrapperAnalysis:
     """Fixpoint over "this function sends": direct senders, then functions calling them."""
 
-    def __init__(self, index: RepoIndex, hits: list[Hit], eligible: Callable[[str, str], bool]) -> None:
+    def __init__(self, index: RepoIndex, hits: list[Hit], eligible: Callable[[str, str, str], bool]) -> None:
         self.index = index
         self.eligible = eligible
         self.direct: dict[tuple[str, str], list[Hit]] = defaultdict(list)
@@ -195,19 +232,32 @@ class WrapperAnalysis:
         self.wrappers: dict[tuple[str, str], dict[str, Wrapper]] = defaultdict(dict)
         self.calls_to: dict[tuple[str, str], list[tuple[str, Call]]] = defaultdict(list)
         self._calls_by_name: dict[str, list[tuple[str, Call]]] = defaultdict(list)
+        # Only calls that could reach a repo definition (by its last name) are indexed.
+        def_names = {q.rpartition(".")[2] for defs in index.defs.values() for q in defs}
+        by_name = self._calls_by_name
         for path, facts in index.facts.items():
             for call in facts.calls:
-                self._calls_by_name[last_segment(call.chain)].append((path, call))
+                last = call.name
+                if last in def_names:
+                    by_name[last].append((path, call))
+                elif last in DEFERRED_CALLS:
+                    deferred = _deferred_target(call)
+                    if deferred is not None and deferred.name in def_names:
+                        by_name[deferred.name].append((path, deferred))
+                elif last in TASK_CALLS and "." in call.chain:
+                    by_name[last_segment(call.chain.rsplit(".", 1)[0])].append((path, call))
         self._looked_up: set[tuple[str, str]] = set()
         self.inferred: set[tuple[str, int]] = set()
         """Call sites matched by receiver name (`this.mailer.send` -> `GhostMailer.send`)."""
 
     def run(self) -> None:
-        candidates = {key for key in self.direct if self.eligible(*key)}
+        candidates = {key for key, hits in self.direct.items() if any(self.eligible(*key, h.kind) for h in hits)}
         self._collect_calls(candidates)
         for key in candidates:
             for hit in self.direct[key]:
-                if self.calls_to.get(key) or _speaks(key[1], hit.kind):
+                if not self.eligible(*key, hit.kind):
+                    continue
+                if self.calls_to.get(key) or _names_delivery(key[1], hit.kind):
                     wrapper = self.wrappers[key].setdefault(hit.kind, Wrapper(hit.kind, "high"))
                     wrapper.providers.add(hit.provider)
                     if hit.channel:
@@ -224,7 +274,7 @@ class WrapperAnalysis:
     def _promote(self, key: tuple[str, str], kind: str, callee: Wrapper) -> bool:
         """A caller becomes a (second-level) wrapper when it is a delivery helper: named
         for the job, taking what to deliver as arguments; jobs and features are not."""
-        if not key[1] or not self.eligible(*key) or not _speaks(key[1], kind):
+        if not key[1] or not self.eligible(key[0], key[1], kind) or not _names_delivery(key[1], kind):
             return False
         if not self._takes_arguments(key) or name_words(key[1].rsplit(".", 1)[-1]) & JOB_WORDS:
             return False
@@ -252,7 +302,7 @@ class WrapperAnalysis:
             wanted = set(owners)
             for path, call in self._calls_by_name.get(name, ()):
                 resolved = self.index.resolve(path, call.scope, call.chain)
-                if isinstance(resolved, DefRef) and not resolved.rest:
+                if isinstance(resolved, DefRef) and (not resolved.rest or resolved.rest[0] in TASK_CALLS):
                     if (resolved.file, resolved.qualname) in wanted:
                         self.calls_to[(resolved.file, resolved.qualname)].append((path, call))
                 elif not isinstance(resolved, Ext):
@@ -325,6 +375,28 @@ def _wrapper_finding(path: str, definition: Def, kind: str, wrapper: Wrapper) ->
 
 def _single(values: set[str]) -> str | None:
     return next(iter(values)) if len(values) == 1 else None
+
+
+def _deferred_target(call: Call) -> Call | None:
+    target = call.arg0.split("=", 1)[1].strip() if call.arg0.startswith("target=") else call.arg0
+    if not re.fullmatch(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*", target):
+        return None
+    return call._replace(chain=target, name=target.rpartition(".")[2])
+
+
+def _names_delivery(qualname: str, kind: str) -> bool:
+    parts = qualname.split(".")
+    words = _ordered_words(parts[-1])
+    if not words:
+        return False
+    if words[0] in VERBS[kind]:
+        return True
+    owner = name_words(parts[-2]) if len(parts) > 1 else set()
+    return bool(owner & VOCABULARY[kind]) and words[0] in GENERIC_VERBS
+
+
+def _ordered_words(name: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", name)]
 
 
 def _speaks(qualname: str, kind: str) -> bool:

@@ -271,7 +271,7 @@ class ModelDetector:
 
     # ---------------------------------------------------------------- emit
     def _emit(self, path: str, entity: str, line: int, end_line: int, framework: str, fields: list[_Field], symbol: str | None = None) -> list[Finding]:
-        if _join_table(fields) or self._secrets_only(entity, fields):
+        if self._join_table(fields) or self._secrets_only(entity, fields) or self._configuration(entity):
             return []
         reported = [
             ModelField(
@@ -288,6 +288,16 @@ class ModelDetector:
         return [
             Finding(Kind.DATA_MODEL, path, line, end_line, symbol or entity, "high", discriminator="model", entity=entity.rsplit(".", 1)[-1], fields=reported, framework=framework)
         ]
+
+    def _configuration(self, entity: str) -> bool:
+        name = _pascal(entity.rsplit(".", 1)[-1])
+        return bool(self.catalog.config_entities.search(name)) and not self.catalog.person_entities.search(name)
+
+    def _join_table(self, fields: list[_Field]) -> bool:
+        """Two or more links and nothing else but link attributes (role, status, ...)."""
+        links = sum(1 for f in fields if f.relation or f.foreign_key or re.search(r"(?:Id|_id)$", f.name))
+        content = [f for f in fields if _is_content(f) and not self.catalog.link_attributes.match(f.name)]
+        return links >= 2 and not content
 
     def _secrets_only(self, entity: str, fields: list[_Field]) -> bool:
         content = [f for f in fields if _is_content(f)]
@@ -309,11 +319,6 @@ def _is_content(f: _Field) -> bool:
     if any(word in lowered for word in ("date", "time", "bool")):
         return False
     return not re.search(r"(?:At|_at|_on|Id|_id|ID)$", f.name)
-
-
-def _join_table(fields: list[_Field]) -> bool:
-    links = sum(1 for f in fields if f.relation or f.foreign_key)
-    return links >= 2 and not any(_is_content(f) for f in fields)
 
 
 def _root_framework(target: Ext) -> str | None:

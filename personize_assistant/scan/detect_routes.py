@@ -62,6 +62,8 @@ class RouteTable:
         self.index = index
         self.routes: dict[tuple[str, str], Route] = {}
         self.entrypoints: set[tuple[str, str]] = set()
+        self.tasks: set[tuple[str, str]] = set()
+        """Background-task functions (`@shared_task`, `@celery.task`, ...)."""
         for path, facts in index.facts.items():
             self._file(path, facts)
 
@@ -90,7 +92,10 @@ class RouteTable:
     def _is_entrypoint(self, path: str, definition: Def, jsx_file: bool) -> bool:
         if (path, definition.qualname) in self.routes or definition.qualname == "default":
             return True
-        if any(d.chain.rsplit(".", 1)[-1] in TASK_DECORATORS or d.chain.rsplit(".", 1)[-1] in ROUTE_DECORATORS for d in definition.decorators):
+        if any(d.chain.rsplit(".", 1)[-1] in TASK_DECORATORS for d in definition.decorators):
+            self.tasks.add((path, definition.qualname))
+            return True
+        if any(d.chain.rsplit(".", 1)[-1] in ROUTE_DECORATORS for d in definition.decorators):
             return True
         if jsx_file and definition.qualname[:1].isupper() and "." not in definition.qualname:
             return True
@@ -131,8 +136,10 @@ class RouteTable:
     def _registrations(self, path: str, facts: FileFacts) -> None:
         """`router.post('/webhooks/stripe', verify, stripeWebhook)`: named handlers."""
         for call in facts.calls:
+            if not call.args:  # arguments are kept only for calls detection may read
+                continue
             verb = call.chain.rsplit(".", 1)[-1]
-            if "." not in call.chain or verb.upper() not in HTTP_METHODS | {"ALL"}:
+            if "." not in call.chain or verb.upper() not in _REGISTER_VERBS:
                 continue
             arguments = split_arguments(call.args)
             route = _first_string(arguments[0]) if arguments else None
@@ -167,6 +174,9 @@ class RouteTable:
                 key = (target.file, target.qualname)
                 self.routes.setdefault(key, Route(target.file, target.qualname, "/" + route.lstrip("^/"), "ANY", "django"))
                 self.entrypoints.add(key)
+
+
+_REGISTER_VERBS = HTTP_METHODS | {"ALL"}
 
 
 def split_arguments(args: str) -> list[str]:
@@ -296,8 +306,14 @@ def _provider_from(text: str) -> str | None:
 
 def user_context_findings(index: RepoIndex, hits: list[Hit], table: RouteTable) -> list[Finding]:
     found: list[Finding] = []
+    decorated = {(path, d.line): definition for path, defs in index.defs.items() for definition in defs.values() for d in definition.decorators}
     for hit in hits:
-        if hit.kind == "user_context":
+        if hit.kind != "user_context":
+            continue
+        target = decorated.get((hit.file, hit.call.line))
+        if target is not None:  # `@login_manager.user_loader def load_user(...)`
+            found.append(Finding(Kind.USER_CONTEXT, hit.file, target.line, target.end_line, target.qualname, "high", discriminator=f"{hit.provider}:decorated", provider=hit.provider))
+        else:
             found.append(Finding(Kind.USER_CONTEXT, hit.file, hit.call.line, hit.call.end_line, hit.call.scope or None, "high", discriminator=f"{hit.provider}:{hit.call.chain}", provider=hit.provider))
     for path, facts in index.facts.items():
         defs = index.defs[path]

@@ -93,6 +93,10 @@ class ScheduleDetector:
             return [Finding(Kind.SCHEDULED_JOB, path, line, end_line, name, "high", discriminator=f"gha:{detail}", provider="github-actions", schedule=detail)]
         if kind == "crontab_cmd":
             return [self._crontab(path, name, line, detail)]
+        if kind == "cron_command" and "Command" in self.index.defs.get(path, {}):
+            command = self.index.defs[path]["Command"]
+            # Its own docs say cron runs it; nothing here shows the schedule.
+            return [Finding(Kind.SCHEDULED_JOB, path, command.line, command.end_line, "Command", "medium", discriminator="crontab", provider="cron", framework="django")]
         return []
 
     def _crontab(self, path: str, command: str, line: int, schedule: str) -> Finding:

@@ -27,6 +27,7 @@ from personize_assistant.scan.extract import (
     to_wire,
 )
 from personize_assistant.scan.facts import FileFacts
+from personize_assistant.scan.languages import EXTENSIONS, TREE_SITTER_LANGUAGES, grammar
 from personize_assistant.scan.models import RepoScan, ScanStats, SkippedFile, Stack, Touchpoint
 from personize_assistant.scan.walk import WalkResult, walk_repo
 
@@ -178,11 +179,19 @@ def _extract_all(root: Path, paths: list[str], jobs: int | None) -> list[tuple[W
     if workers <= 1 or len(paths) < POOL_MIN_FILES:
         return _serial(root, paths)
     batches = [paths[i : i + BATCH_FILES] for i in range(0, len(paths), BATCH_FILES)]
+    _warm_grammars(paths)
     try:
         with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_context()) as pool:
             return [(wire, from_wire(wire)) for batch in pool.map(extract_batch, _repeat(str(root)), batches) for wire in batch]
     except (OSError, RuntimeError):  # no process support here (sandbox, frozen app): stay serial
         return _serial(root, paths)
+
+
+def _warm_grammars(paths: list[str]) -> None:
+    """Compile parsers and queries once, before forking, so workers inherit them."""
+    for language in {EXTENSIONS.get(os.path.splitext(p)[1]) for p in paths}:
+        if language in TREE_SITTER_LANGUAGES:
+            grammar(language)
 
 
 def _serial(root: Path, paths: list[str]) -> list[tuple[Wire, Extracted]]:

@@ -112,11 +112,26 @@ def _dispatch(path: str, name: str, language: str | None, data: bytes, text: str
         return extract_js(path, language, data, load_catalog())
     if language == "prisma":
         return extract_prisma(path, text)
+    if language in ("vue", "svelte"):
+        return extract_js(path, "typescript", script_blocks(data), load_catalog())
     if name == "vercel.json":
         return extract_vercel(path, text)
     if name.endswith((".yml", ".yaml")):
         return extract_workflow(path, text)
     return extract_crontab(path, text)
+
+
+_SCRIPT = re.compile(rb"(<script\b[^>]*>)(.*?)</script>", re.S | re.I)
+_NOT_NEWLINE = re.compile(rb"[^\n]")
+
+
+def script_blocks(data: bytes) -> bytes:
+    """A Vue/Svelte single-file component with everything but its `<script>` blocks
+    blanked out (newlines kept, so line numbers stay true)."""
+    masked = bytearray(_NOT_NEWLINE.sub(b" ", data))
+    for match in _SCRIPT.finditer(data):
+        masked[match.start(2) : match.end(2)] = match.group(2)
+    return bytes(masked)
 
 
 def _minified(data: bytes) -> bool:

@@ -30,6 +30,7 @@ from personize_assistant.scan.facts import (
     FileFacts,
     Import,
     SchemaCall,
+    callee_name,
 )
 from personize_assistant.scan.languages import grammar
 
@@ -524,14 +525,14 @@ class _JsExtractor:
         chain = normalize_chain(text(function, 1000))
         if not chain or chain == "require":
             return
-        last = chain.rsplit(".", 1)[-1].replace("()", "")
+        last = callee_name(chain)
         arguments = node.child_by_field_name("arguments")
         arg0 = args = ""
         if last in self.catalog.wants_arguments:
             arg0 = one_line(text(next(iter(named_children(arguments)), None), 200))
             args = one_line(text(arguments, 600), 600)
         self.calls.append(
-            Call(chain, line_of(node), end_line_of(node), self.scopes.at(node.start_byte), arg0, args)
+            Call(chain, line_of(node), end_line_of(node), self.scopes.at(node.start_byte), arg0, args, last)
         )
         if last in self.catalog.schema_calls:
             self._schema(node, chain, arguments)

@@ -29,11 +29,15 @@ from personize_assistant.scan.facts import (
     FieldFact,
     FileFacts,
     Import,
+    callee_name,
 )
 from personize_assistant.scan.languages import grammar
 
 ENUM_BASES = re.compile(r"(?:^|\.)(?:Enum|StrEnum|IntEnum|TextChoices|IntegerChoices|Choices|Flag)$")
 _BEAT_TASK = re.compile(rb"""["']task["']\s*:\s*["']([\w.]+)["']""")
+_CRON = re.compile(rb"(?i)\bcron(?:tab)?\b")
+_MIDDLEWARE = re.compile(rb"\bMIDDLEWARE(?:_CLASSES)?\s*=\s*[\[(]")
+_CONTEXT_PROCESSORS = re.compile(rb"""["']context_processors["']\s*:\s*[\[(]""")
 _DOTTED_STRING = re.compile(rb"""["']([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)+)["']""")
 _BEAT_SCHEDULE = re.compile(rb"""["']schedule["']\s*:\s*([^\n]+)""")
 
@@ -70,6 +74,8 @@ class _PyExtractor:
             self._with_alias(node)
         self._beat_schedule()
         self._settings_lists()
+        if "/management/commands/" in "/" + self.path and _CRON.search(self.source):
+            self.extra.append(("cron_command", "Command", 1, 1, ""))
         return FileFacts(
             path=self.path,
             language="python",
@@ -120,6 +126,9 @@ class _PyExtractor:
         )
         if is_class:
             self._class_body(node, qualname, bases)
+        for decorator in decorators:
+            if not decorator.args:  # `@login_manager.user_loader`: matched like a call
+                self.calls.append(Call(decorator.chain, decorator.line, decorator.line, "", "", "", callee_name(decorator.chain)))
 
     def _class_body(self, node: Node, qualname: str, bases: tuple[str, ...]) -> None:
         values: list[str] = []
@@ -203,11 +212,12 @@ class _PyExtractor:
             return
         arguments = node.child_by_field_name("arguments")
         arg0 = args = ""
-        if chain.rsplit(".", 1)[-1].replace("()", "") in self.catalog.wants_arguments:
+        name = callee_name(chain)
+        if name in self.catalog.wants_arguments:
             arg0 = one_line(text(next(iter(named_children(arguments)), None), 200))
             args = one_line(text(arguments, 600), 600)
         self.calls.append(
-            Call(chain, line_of(node), end_line_of(node), self.scopes.at(node.start_byte), arg0, args)
+            Call(chain, line_of(node), end_line_of(node), self.scopes.at(node.start_byte), arg0, args, name)
         )
 
     def _branch(self, node: Node) -> None:
@@ -233,10 +243,11 @@ class _PyExtractor:
 
     def _settings_lists(self) -> None:
         """Django `MIDDLEWARE` / `context_processors` entries name classes and functions."""
-        for marker, kind in ((b"MIDDLEWARE", "django_middleware"), (b"context_processors", "django_context_processor")):
-            start = self.source.find(marker)
-            if start < 0:
+        for marker, kind in ((_MIDDLEWARE, "django_middleware"), (_CONTEXT_PROCESSORS, "django_context_processor")):
+            found = marker.search(self.source)
+            if found is None:
                 continue
+            start = found.start()
             end = self.source.find(b"]", start)
             block = self.source[start:end]
             first_line = self.source.count(b"\n", 0, start) + 1

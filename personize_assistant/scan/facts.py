@@ -53,6 +53,14 @@ class Call(NamedTuple):
     """First argument's raw text, trimmed to 200 characters."""
     args: str
     """All arguments' raw text, trimmed to 600 characters."""
+    name: str = ""
+    """The callee's last name (`send` for `resend.emails.send`), computed in the worker."""
+
+
+def callee_name(chain: str) -> str:
+    """`resend.emails.send` -> `send`; `getClient()` -> `getClient`."""
+    last = chain.rpartition(".")[2]
+    return last.replace("()", "") if last.endswith(")") else last
 
 
 class Import(NamedTuple):

@@ -34,6 +34,8 @@ LANGUAGE_BY_SUFFIX = {
     ".mjs": "javascript",
     ".cjs": "javascript",
     ".prisma": "prisma",
+    ".vue": "vue",
+    ".svelte": "svelte",
 }
 
 

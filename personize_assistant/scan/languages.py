@@ -25,6 +25,8 @@ EXTENSIONS: dict[str, str] = {
     ".cts": "typescript",
     ".tsx": "tsx",
     ".prisma": "prisma",
+    ".vue": "vue",
+    ".svelte": "svelte",
 }
 
 TREE_SITTER_LANGUAGES = ("python", "javascript", "typescript", "tsx")

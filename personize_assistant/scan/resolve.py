@@ -196,6 +196,9 @@ class RepoIndex:
         qualname = f"{owner}.{member}"
         if qualname in self.defs.get(path, {}):
             return DefRef(path, qualname, ())
+        owner_def = self.defs.get(path, {}).get(owner)
+        if owner_def is not None and owner_def.kind == "class":
+            return self._inherited(path, owner_def, [(member, False)], depth)
         return None
 
     def _binding_value(self, path: str, binding: Binding, depth: int) -> Resolved | None:

@@ -171,12 +171,20 @@ def detect_stack(root: Path, files: list[str]) -> Stack:
         if framework:
             found.frameworks.add(framework)
     _default_managers(found)
+    languages = count_languages(files)
     return Stack(
-        languages=count_languages(files),
+        languages=languages,
         frameworks=sorted(found.frameworks),
         dependencies=dict(sorted(found.dependencies.items())),
-        package_managers=sorted(found.managers),
+        package_managers=_primary_first(found.managers, languages),
     )
+
+
+def _primary_first(managers: set[str], languages: dict[str, int]) -> list[str]:
+    """The main language's ecosystem first: callers take `[0]` as the install tool."""
+    js_files = languages.get("typescript", 0) + languages.get("javascript", 0)
+    python_leads = languages.get("python", 0) > js_files
+    return sorted(managers, key=lambda m: ((m in JS_MANAGERS) == python_leads, m))
 
 
 def count_languages(files: Iterable[str]) -> dict[str, int]:

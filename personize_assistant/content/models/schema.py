@@ -34,12 +34,18 @@ class ExtractionRule(Strict):
     name_patterns: list[Regex] = Field(default_factory=list)
     source_types: list[str] = Field(default_factory=list)
     """Source/ORM type names (lowercase) this rule covers, e.g. `text` for long text."""
+    entity_roles: list[Literal["person", "organization", "record"]] = Field(default_factory=list)
+    """Kinds of model the rule applies to (empty: every kind). `title` means a job title
+    on a person and a plain label on a survey."""
     auto_system: bool
     update: UpdateMode
     reason: str
 
     def matches_name(self, name: str) -> bool:
         return any(re.search(p, name, re.IGNORECASE) for p in self.name_patterns)
+
+    def applies_to_role(self, role: str) -> bool:
+        return not self.entity_roles or role in self.entity_roles
 
 
 class DescriptionRules(Strict):

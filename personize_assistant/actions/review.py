@@ -1,0 +1,147 @@
+"""REVIEW: audit an existing Personize integration.
+
+`review_repo(scan, discovery, options)` finds the Personize calls the scanner
+reported, reads the code around them (tree-sitter), runs every check in
+`review_rules` and returns a `ReviewArtifact`: grouped findings with evidence and a
+fix, a verdict for each of the eight audit areas of reference/review.md (plus key
+handling and graceful degradation from reference/wire.md) and a score. A repository
+without Personize calls gets a "no integration" artifact, not an error.
+Rendering lives in `artifacts/review.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from personize_assistant.actions.review_areas import summarize_areas
+from personize_assistant.actions.review_calls import check_calls
+from personize_assistant.actions.review_context import ReviewContext, build_context
+from personize_assistant.actions.review_models import (
+    SEVERITY_PENALTY,
+    SEVERITY_RANK,
+    AreaSummary,
+    Finding,
+    Integration,
+    Location,
+    ReviewArtifact,
+    ReviewOptions,
+)
+from personize_assistant.actions.review_repo import anti_patterns, check_repo
+from personize_assistant.actions.review_rules import RuleSpec, rules_from_meta
+from personize_assistant.scan.models import Kind, RepoScan
+
+if TYPE_CHECKING:
+    from personize_assistant.actions.discovery import Discovery
+    from personize_assistant.content.library import Library
+
+# Front-matter anti-patterns checked on the syntax tree instead of their regex (the
+# regexes only fit TypeScript object literals); ids, messages and fixes stay theirs.
+STRUCTURAL = {
+    "memorize_without_identifier",
+    "digest_default_budget",
+    "prompt_and_instructions",
+    "byok_without_key",
+    "memorize_in_loop",
+}
+AREA_ORDER = [
+    "security", "resilience", "data_completeness", "extraction_decisions", "recall_quality",
+    "governance", "prompt_quality", "feedback_loop", "missing_opportunities", "rate_limits",
+]
+TOP_FIXES = 3
+
+
+def review_repo(
+    scan: RepoScan,
+    discovery: Discovery | None = None,
+    options: ReviewOptions | None = None,
+    library: Library | None = None,
+) -> ReviewArtifact:
+    """Audit the Personize integration in `scan.root` (the scan says where to look)."""
+    options = options or ReviewOptions()
+    library = library or _load_library()
+    meta = library.review.meta
+    rules = rules_from_meta(meta)
+    ctx = build_context(Path(scan.root), scan, meta, rules)
+    if not ctx.calls:
+        return _no_integration(scan, summarize_areas(ctx, [], library))
+    findings = check_calls(ctx) + check_repo(ctx) + anti_patterns(ctx, STRUCTURAL)
+    findings = sorted(_merge(findings, options.max_related), key=_order)
+    return ReviewArtifact(
+        root=scan.root,
+        integrated=True,
+        integration=_integration(ctx),
+        findings=findings,
+        areas=summarize_areas(ctx, findings, library),
+        score=max(0, 100 - sum(SEVERITY_PENALTY[f.severity] for f in findings)),
+        next_steps=_next_steps(findings, rules, discovery),
+    )
+
+
+def _load_library() -> Library:
+    from personize_assistant.content import load_library
+
+    return load_library()
+
+
+def _merge(findings: list[Finding], max_related: int) -> list[Finding]:
+    """One finding per rule, file and symbol: repeats become related locations."""
+    merged: dict[str, Finding] = {}
+    for finding in findings:
+        first = merged.get(finding.id)
+        if first is None:
+            merged[finding.id] = finding
+            continue
+        seen = {(first.file, first.line)} | {(r.file, r.line) for r in first.related}
+        extra = [Location(file=finding.file, line=finding.line, symbol=finding.symbol, note="same issue"),
+                 *finding.related]
+        first.related += [r for r in extra if (r.file, r.line) not in seen][: max(0, max_related - len(first.related))]
+        if SEVERITY_RANK[finding.severity] > SEVERITY_RANK[first.severity]:
+            first.severity = finding.severity
+    return list(merged.values())
+
+
+def _order(finding: Finding) -> tuple[int, int, str, int]:
+    return (-SEVERITY_RANK[finding.severity], AREA_ORDER.index(finding.area), finding.file, finding.line)
+
+
+def _integration(ctx: ReviewContext) -> Integration:
+    counts: dict[str, int] = {}
+    for call in ctx.calls:
+        counts[call.method] = counts.get(call.method, 0) + 1
+    return Integration(
+        files=ctx.integration_files,
+        calls=dict(sorted(counts.items())),
+        languages=sorted({c.file.language for c in ctx.calls}),
+    )
+
+
+def _next_steps(findings: list[Finding], rules: dict[str, RuleSpec], discovery: Discovery | None) -> list[str]:
+    steps: list[str] = []
+    seen_rules: set[str] = set()
+    for finding in findings:
+        if finding.rule in seen_rules or (finding.severity in ("info", "low") and len(steps) >= 1):
+            continue
+        seen_rules.add(finding.rule)
+        steps.append(f"{rules[finding.rule].fix} ({finding.location()})")
+        if len(steps) == TOP_FIXES:
+            break
+    if any(f.area == "missing_opportunities" for f in findings):
+        channel = discovery.priority_channel if discovery is not None else None
+        first = f", starting with {channel.value}" if channel is not None and channel.value else ""
+        steps.append(f"Rank the untouched touchpoints with `personize-assistant propose`{first}.")
+    return steps
+
+
+def _no_integration(scan: RepoScan, areas: list[AreaSummary]) -> ReviewArtifact:
+    candidates = [t for t in scan.touchpoints if t.kind not in (Kind.PERSONIZE_CALL, Kind.DATA_MODEL)]
+    root = re.sub(r"\s", " ", scan.root)
+    steps = [
+        f"No Personize calls were found in {root}: there is nothing to audit yet.",
+        f"`personize-assistant propose {root}` ranks the {len(candidates)} touchpoints the scan "
+        "found by where personalization pays off.",
+        f"`personize-assistant plan {root}` writes the implementation roadmap; "
+        f"`personize-assistant wire {root}` connects the first touchpoint.",
+    ]
+    return ReviewArtifact(root=scan.root, integrated=False, areas=areas, score=None, next_steps=steps)

@@ -1,0 +1,151 @@
+"""REVIEW checks on each Personize call: failures, waits, loops, and the options sent."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from personize_assistant.actions.review_context import ReviewContext, frame_location
+from personize_assistant.actions.review_models import Finding
+from personize_assistant.actions.review_source import SdkCall
+
+IDENTIFIERS = ("email", "website_url", "websiteUrl", "record_id", "recordId", "recordID")
+EXTRACTION_FLAGS = ("enhanced", "extractMemories", "extract_memories")
+READS = ("smartDigest", "smartRecall", "recall", "search")
+# Evidence that a wait is bounded: an explicit timeout or a race against a timer.
+_TIMEOUT = re.compile(r"AbortSignal\.timeout|Promise\.race|withTimeout|\btimeout\s*[:=(]|"
+                      r"asyncio\.wait_for|wait_for\(|signal\s*:")
+_CLIENT_TIMEOUT = re.compile(r"Personize\w*\s*\((?:[^()]|\([^()]*\))*\btimeout\b")
+
+CallCheck = Callable[[ReviewContext, SdkCall], list[Finding]]
+
+
+def check_calls(ctx: ReviewContext) -> list[Finding]:
+    return [finding for call in ctx.calls for check in CALL_CHECKS for finding in check(ctx, call)]
+
+
+# --------------------------------------------------------------------------- resilience
+
+
+def error_handling(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
+    if call.frame.protected():
+        return []
+    exposed = [f for f in call.frames() if not f.protected()]
+    if not exposed:
+        return []
+    in_request = any(f.request_handler() for f in exposed)
+    what = f"`{call.callee}` is not in a try/catch"
+    if call.callers:
+        sites = ", ".join(f"{f.file.path}:{f.line}" for f in exposed)
+        what += f", and neither is the call to `{call.symbol}` from {sites}"
+    what += (": a Personize failure becomes an error response for the user."
+             if in_request else ": a Personize failure stops the code that called it.")
+    related = [frame_location(f, "unguarded caller") for f in exposed if f is not call.frame]
+    return [ctx.call_finding("unhandled_error", call, what, related,
+                             severity="high" if in_request else "medium")]
+
+
+def request_wait(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
+    if _bounded(call) or call.method in ("me", "test"):
+        return []
+    waiting = [f for f in call.frames() if f.request_handler() and f.blocking()
+               and not _TIMEOUT.search(f.function_text)]
+    if not waiting:
+        return []
+    sites = ", ".join(f"{f.file.path}:{f.line}" for f in waiting)
+    verb = "memorize" if call.method in ("memorize", "memorizeBatch") else call.method
+    what = f"The request handler at {sites} waits for `{verb}` with no timeout before it responds."
+    if verb == "memorize":
+        what += " Memorize is asynchronous on the server anyway; nothing needs its result now."
+    caller = call.symbol or call.callee if call.callers else call.callee
+    related = [frame_location(f, "waits here") for f in waiting if f is not call.frame]
+    return [ctx.call_finding("blocking_request_path", call, what, related, caller=caller)]
+
+
+def _bounded(call: SdkCall) -> bool:
+    if call.args.has("timeout", "signal"):
+        return True
+    return bool(_CLIENT_TIMEOUT.search(call.file.text))
+
+
+# --------------------------------------------------------------------------- data
+
+
+def memorize_options(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
+    if call.method != "memorize":
+        return []
+    found: list[Finding] = []
+    if call.args.lacks(*IDENTIFIERS):
+        found.append(ctx.call_finding(
+            "memorize_without_identifier", call,
+            f"`{call.callee}` sends no email, website URL or record id."))
+    if call.args.lacks(*EXTRACTION_FLAGS):
+        found.append(ctx.call_finding("extraction_unspecified", call))
+    loop_frames = [f for f in [call.frame, *call.callers] if f.in_loop()]
+    if loop_frames:
+        where = ", ".join(f"{f.file.path}:{f.line}" for f in loop_frames)
+        found.append(ctx.call_finding(
+            "memorize_in_loop", call, f"`{call.callee}` runs once per item in a loop ({where}).",
+            [frame_location(f, "loop") for f in loop_frames if f is not call.frame]))
+    return found
+
+
+# --------------------------------------------------------------------------- recall
+
+
+def recall_options(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
+    if call.method == "smartDigest" and call.args.lacks("token_budget", "tokenBudget"):
+        return [ctx.call_finding("digest_default_budget", call)]
+    if call.method == "smartRecall" and call.args.lacks("minScore", "min_score"):
+        return [ctx.call_finding("recall_without_min_score", call)]
+    return []
+
+
+# --------------------------------------------------------------------------- generation
+
+
+def prompt_options(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
+    if call.method != "prompt":
+        return []
+    args, found = call.args, []
+    if args.has("prompt") and args.has("instructions"):
+        found.append(ctx.call_finding("prompt_and_instructions", call))
+    if args.has("model") and args.lacks("openrouterApiKey", "openrouter_api_key"):
+        found.append(ctx.call_finding("byok_without_key", call))
+    if args.lacks("evaluate", "evaluationCriteria", "evaluation_criteria"):
+        found.append(ctx.call_finding("prompt_without_evaluation", call))
+    if args.has("prompt") and args.lacks("instructions", "outputs"):
+        found.append(ctx.call_finding("prompt_without_structure", call))
+    return found
+
+
+def prompt_context(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
+    """Governance first, memory in: guidelines and a digest before every prompt."""
+    if call.method != "prompt":
+        return []
+    found: list[Finding] = []
+    same_file = [c for c in ctx.calls if c.file is call.file]
+    guidelines = [c for c in same_file if c.method == "smartGuidelines"]
+    same_function = [c for c in guidelines if c.frame.function == call.frame.function]
+    if call.args.has("autoGuidelines", "auto_guidelines", "governedMemory"):
+        pass
+    elif same_function and all(c.line > call.line for c in same_function):
+        found.append(ctx.call_finding(
+            "guidelines_after_prompt", call,
+            f"smartGuidelines runs at line {same_function[0].line}, after the prompt at line {call.line}."))
+    elif not guidelines:
+        found.append(ctx.call_finding("prompt_without_guidelines", call))
+    has_memory = any(c.method in READS for c in same_file)
+    if not has_memory and call.args.lacks("autoRecall", "auto_recall", "context"):
+        found.append(ctx.call_finding("prompt_without_memory", call))
+    return found
+
+
+CALL_CHECKS: list[CallCheck] = [
+    error_handling,
+    request_wait,
+    memorize_options,
+    recall_options,
+    prompt_options,
+    prompt_context,
+]

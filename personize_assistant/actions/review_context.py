@@ -1,0 +1,182 @@
+"""What every REVIEW check reads: the scan, the parsed Personize calls, the rules.
+
+`build_context` parses the files the scanner found Personize calls in, turns each SDK
+or REST call into an `SdkCall`, and links calls inside a repo wrapper (`memorizeSignup`)
+to the places that call the wrapper, since that is where a failure or a wait lands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from personize_assistant.actions.review_models import Finding, Location, finding_id
+from personize_assistant.actions.review_rules import RuleSpec
+from personize_assistant.actions.review_source import (
+    Frame,
+    SdkCall,
+    SourceFile,
+    function_name,
+    load_source,
+    sdk_call,
+)
+from personize_assistant.content.models.review import ReviewMeta
+from personize_assistant.redact import redact
+from personize_assistant.scan.extract_common import normalize_chain, text
+from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
+
+EVIDENCE_CHARS = 160
+
+
+@dataclass
+class ReviewContext:
+    root: Path
+    scan: RepoScan
+    meta: ReviewMeta
+    rules: dict[str, RuleSpec]
+    calls: list[SdkCall] = field(default_factory=list)
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+
+    def source(self, relative: str) -> SourceFile | None:
+        if relative not in self.sources:
+            loaded = load_source(self.root, relative)
+            if loaded is None:
+                return None
+            self.sources[relative] = loaded
+        return self.sources[relative]
+
+    @property
+    def integration_files(self) -> list[str]:
+        return sorted({c.file.path for c in self.calls})
+
+    def calls_of(self, *methods: str) -> list[SdkCall]:
+        return [c for c in self.calls if c.method in methods]
+
+    def uses(self, *methods: str) -> bool:
+        return any(c.method in methods for c in self.calls)
+
+    def touchpoints(self, *kinds: Kind) -> list[Touchpoint]:
+        return [t for t in self.scan.touchpoints if t.kind in kinds]
+
+    # ------------------------------------------------------------------ findings
+
+    def finding(
+        self,
+        rule_id: str,
+        file: str,
+        line: int,
+        *,
+        end_line: int | None = None,
+        symbol: str | None = None,
+        what: str | None = None,
+        related: Iterable[Location] = (),
+        severity: str | None = None,
+        **snippet: str,
+    ) -> Finding:
+        rule = self.rules[rule_id]
+        source = self.source(file)
+        language = source.language if source is not None else None
+        return Finding(
+            id=finding_id(rule_id, file, symbol),
+            area=rule.area,
+            rule=rule.id,
+            severity=severity or rule.severity,
+            file=file,
+            line=line,
+            end_line=max(end_line or line, line),
+            symbol=symbol,
+            evidence=_evidence(source.line(line) if source is not None else self._raw_line(file, line)),
+            what=redact(what or rule.title),
+            why=rule.why,
+            fix=rule.fix,
+            suggestion=rule.suggestion(language, **snippet),
+            language=language,
+            related=list(related),
+        )
+
+    def _raw_line(self, file: str, line: int) -> str:
+        """Evidence from files REVIEW does not parse (schema.prisma, workflows)."""
+        try:
+            lines = (self.root / file).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return ""
+        return lines[line - 1] if 1 <= line <= len(lines) else ""
+
+    def call_finding(self, rule_id: str, call: SdkCall, what: str | None = None,
+                     related: Iterable[Location] = (), severity: str | None = None,
+                     **snippet: str) -> Finding:
+        values = {"call": call.callee, "method": call.method} | snippet
+        return self.finding(rule_id, call.file.path, call.line, end_line=call.end_line,
+                            symbol=call.symbol, what=what, related=related,
+                            severity=severity, **values)
+
+
+def _evidence(line: str) -> str:
+    value = " ".join(redact(line).split())
+    return value if len(value) <= EVIDENCE_CHARS else value[: EVIDENCE_CHARS - 1] + "…"
+
+
+def frame_location(frame: Frame, note: str) -> Location:
+    symbol = function_name(frame.function) if frame.function is not None else None
+    return Location(file=frame.file.path, line=frame.line, symbol=symbol or None, note=note)
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_context(root: Path, scan: RepoScan, meta: ReviewMeta, rules: dict[str, RuleSpec]) -> ReviewContext:
+    ctx = ReviewContext(root=root, scan=scan, meta=meta, rules=rules)
+    personize = scan.by_kind(Kind.PERSONIZE_CALL)
+    definitions = [t for t in personize if t.wraps is None]
+    for path in sorted({t.file for t in definitions}):
+        ctx.calls.extend(_calls_in_file(ctx, path, [t for t in definitions if t.file == path]))
+    _link_callers(ctx, definitions, [t for t in personize if t.wraps is not None])
+    return ctx
+
+
+def _calls_in_file(ctx: ReviewContext, path: str, touchpoints: list[Touchpoint]) -> list[SdkCall]:
+    source = ctx.source(path)
+    if source is None:
+        return []
+    direct_lines = {t.line for t in touchpoints}
+    calls: list[SdkCall] = []
+    for node in source.calls_between(1, len(source.lines) + 1):
+        call = sdk_call(source, node, direct=node.start_point[0] + 1 in direct_lines)
+        if call is None or any(c.node.start_byte == node.start_byte for c in calls):
+            continue
+        call.symbol = _symbol_for(call, touchpoints)
+        calls.append(call)
+    return calls
+
+
+def _symbol_for(call: SdkCall, touchpoints: list[Touchpoint]) -> str | None:
+    containing = [t for t in touchpoints if t.line <= call.line <= t.end_line and t.symbol]
+    if containing:
+        return min(containing, key=lambda t: t.end_line - t.line).symbol
+    fn = call.frame.function
+    return (function_name(fn) or None) if fn is not None else None
+
+
+def _link_callers(ctx: ReviewContext, definitions: list[Touchpoint], sites: list[Touchpoint]) -> None:
+    """Attach the call sites of a repo wrapper to each SDK call inside that wrapper."""
+    for call in ctx.calls:
+        wrappers = [d for d in definitions if d.file == call.file.path
+                    and d.line < call.line <= d.end_line and d.symbol]
+        for wrapper in wrappers:
+            name = (wrapper.symbol or "").split(".")[-1]
+            for site in (s for s in sites if s.wraps == wrapper.id):
+                frame = _site_frame(ctx, site, name)
+                if frame is not None:
+                    call.callers.append(frame)
+
+
+def _site_frame(ctx: ReviewContext, site: Touchpoint, name: str) -> Frame | None:
+    source = ctx.source(site.file)
+    if source is None:
+        return None
+    for node in source.calls_between(site.line, site.end_line):
+        callee = normalize_chain(text(node.child_by_field_name("function")))
+        if callee.split(".")[-1] == name:
+            return Frame(source, node)
+    return None

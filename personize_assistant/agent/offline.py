@@ -1,0 +1,177 @@
+"""The offline engine: the same tools as Claude, driven by deterministic intent routing.
+
+No network, no randomness: the same session state and message give the same reply.
+Replies are short markdown that summarise what a tool built and suggest the next step;
+the artifacts themselves arrive as ArtifactReady events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from personize_assistant.agent.engine import Turn, append_user
+from personize_assistant.agent.events import Question, TextDelta
+from personize_assistant.agent.intents import Intent, route
+from personize_assistant.agent.offline_text import (
+    HELP,
+    greeting,
+    kind_from_words,
+    next_step,
+    plan_options,
+    question_list,
+)
+from personize_assistant.agent.runner import ToolResult
+from personize_assistant.agent.tools_discovery import progress_line
+
+_PERSONAS = ("developer", "product", "sales", "marketing", "cs")
+Handler = Callable[["OfflineEngine", Turn, Intent], Awaitable[str]]
+
+
+class OfflineEngine:
+    name = "offline"
+
+    async def run_turn(self, turn: Turn, text: str) -> str:
+        append_user(turn.history, text)
+        reply = await self.reply(turn, text)
+        for paragraph in re.split(r"(?<=\n\n)", reply):
+            turn.emit(TextDelta(paragraph))
+        turn.history.append({"role": "assistant", "content": reply})
+        return "end_turn"
+
+    async def reply(self, turn: Turn, text: str) -> str:
+        ws = turn.workspace
+        first = turn.first_turn
+        intent = route(text, [] if first else ws.pending_questions)
+        parts = [await self._greet(turn)] if first else []
+        if first and intent.name in ("unknown", "scan", "status", "answers"):
+            return parts[0]
+        parts.append(await HANDLERS[intent.name](self, turn, intent))
+        return "\n\n".join(parts)
+
+    async def call(self, turn: Turn, name: str, arguments: dict[str, Any] | None = None) -> ToolResult:
+        call_id = f"offline_{len(turn.history)}_{len(turn.notes)}"
+        turn.notes.append(name)
+        return await turn.runner.run(call_id, name, arguments or {})
+
+    async def _greet(self, turn: Turn) -> str:
+        scanned = await self.call(turn, "scan_repo")
+        if scanned.is_error:
+            return f"I could not scan the repository: {scanned.text}"
+        questions = await self._questions(turn)
+        scan = turn.workspace.scan
+        assert scan is not None  # scan_repo succeeded
+        return greeting(scan, turn.workspace.discovery, questions)
+
+    async def _questions(self, turn: Turn) -> list[Question]:
+        asked = await self.call(turn, "next_discovery_questions")
+        return list(asked.output.questions) if asked.output else []
+
+    # ------------------------------------------------------------------ intents
+
+    async def answers(self, turn: Turn, intent: Intent) -> str:
+        ws = turn.workspace
+        if not intent.answers:
+            return "I didn't catch an answer there.\n\n" + question_list(ws.pending_questions)
+        recorded = await self.call(turn, "record_discovery", {"answers": intent.answers})
+        if recorded.is_error:
+            return f"I couldn't record that: {recorded.text}"
+        lines = [f"Noted: {', '.join(intent.answers)}. {progress_line(ws)}."]
+        if ws.discovery_complete():
+            ws.pending_questions = []
+            lines.append("That is enough to work with. " + next_step(ws))
+        else:
+            lines.append(question_list(await self._questions(turn)))
+        return "\n\n".join(lines)
+
+    async def build(self, turn: Turn, tool: str, arguments: dict[str, Any] | None = None) -> str:
+        result = await self.call(turn, tool, arguments)
+        if result.is_error:
+            return f"`{tool}` did not work: {result.text}"
+        assert result.output is not None
+        title = result.output.artifact.title if result.output.artifact else tool
+        lines = [f"**{title}** — {result.output.summary}."]
+        if result.artifact_id:
+            lines.append(f"The full document is artifact `{result.artifact_id}`.")
+        if tool in ("propose", "build_plan") and not turn.workspace.discovery_complete():
+            lines.append(f"({progress_line(turn.workspace)}; answers sharpen this.)")
+        if "Wrote " in result.text or "declined" in result.text:
+            lines.append(result.text.rsplit("\n\n", 1)[-1])
+        return "\n\n".join([*lines, next_step(turn.workspace)])
+
+    async def propose(self, turn: Turn, intent: Intent) -> str:
+        words = set(re.findall(r"[a-z]+", intent.argument.lower()))
+        persona = next((p for p in _PERSONAS if p in words), "developer")
+        return await self.build(turn, "propose", {"persona": persona})
+
+    async def schema(self, turn: Turn, intent: Intent) -> str:
+        return await self.build(turn, "design_schema")
+
+    async def plan(self, turn: Turn, intent: Intent) -> str:
+        return await self.build(turn, "build_plan", plan_options(intent.argument))
+
+    async def review(self, turn: Turn, intent: Intent) -> str:
+        from personize_assistant.agent.tools import all_tools
+
+        if "review" not in all_tools():
+            return "Review is not available in this version. " + next_step(turn.workspace)
+        return await self.build(turn, "review")
+
+    async def wire(self, turn: Turn, intent: Intent) -> str:
+        return await self._code(turn, intent, "wire")
+
+    async def generate(self, turn: Turn, intent: Intent) -> str:
+        return await self._code(turn, intent, "generate")
+
+    async def _code(self, turn: Turn, intent: Intent, tool: str) -> str:
+        target = re.sub(r"\b(and )?(write|apply)( it)?\b|\b(in )?(python|typescript)\b", "", intent.argument,
+                        flags=re.I).strip()
+        if not target:
+            listed = await self.call(turn, "list_touchpoints")
+            return (f"Which touchpoint? Say `{tool} tp_…` or name it (`{tool} the weekly digest`).\n\n"
+                    + listed.text)
+        arguments: dict[str, Any] = {"touchpoint_id": target}
+        lowered = intent.argument.lower()
+        if re.search(r"\bpython\b", lowered):
+            arguments["lang"] = "py"
+        elif re.search(r"\btypescript\b", lowered):
+            arguments["lang"] = "ts"
+        if tool == "wire" and re.search(r"\b(write|apply)\b", lowered):
+            arguments["write"] = True
+        return await self.build(turn, tool, arguments)
+
+    async def touchpoints(self, turn: Turn, intent: Intent) -> str:
+        kind = kind_from_words(intent.argument)
+        listed = await self.call(turn, "list_touchpoints", {"kind": kind} if kind else {})
+        return listed.text + "\n\n" + next_step(turn.workspace)
+
+    async def scan(self, turn: Turn, intent: Intent) -> str:
+        result = await self.call(turn, "scan_repo")
+        return result.text if result.is_error else f"Scan: {result.output.summary if result.output else ''}.\n\n" \
+            + next_step(turn.workspace)
+
+    async def status(self, turn: Turn, intent: Intent) -> str:
+        ws = turn.workspace
+        pending = question_list(ws.pending_questions) if ws.pending_questions else next_step(ws)
+        made = ", ".join(f"`{a.id}`" for a in ws.artifacts) or "none yet"
+        return f"{progress_line(ws)}.\n\nArtifacts: {made}.\n\n{pending}"
+
+    async def export(self, turn: Turn, intent: Intent) -> str:
+        return turn.export()
+
+    async def help(self, turn: Turn, intent: Intent) -> str:
+        return HELP
+
+    async def unknown(self, turn: Turn, intent: Intent) -> str:
+        ws = turn.workspace
+        if ws.pending_questions:
+            return "I'm not sure what you mean.\n\n" + question_list(ws.pending_questions)
+        return "I'm not sure what you mean. Say `help` for what I can do. " + next_step(ws)
+
+
+HANDLERS: dict[str, Handler] = {
+    name: getattr(OfflineEngine, name)
+    for name in ("answers", "propose", "schema", "plan", "review", "wire", "generate", "touchpoints", "scan",
+                 "status", "export", "help", "unknown")
+}

@@ -1,0 +1,108 @@
+"""The offline engine's words: the greeting, question lists, next-step hints, parsing helpers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from personize_assistant.agent.events import Question
+from personize_assistant.scan.models import Kind, RepoScan
+
+if TYPE_CHECKING:
+    from personize_assistant.actions.discovery import Discovery
+    from personize_assistant.agent.workspace import Workspace
+
+HELP = """I can help you plan and wire personalization with Personize in this repo. Say:
+
+- `touchpoints` (or `list emails`, `list jobs`…) — what the scan found, with ids
+- `status` — what I know about your product and what I still need
+- `propose` (`propose for marketing`) — where personalization pays off, and a quick win
+- `schema` — Personize collections and properties from your data models
+- `plan` (`plan pro 2000/day`) — the implementation roadmap with a rate budget
+- `wire tp_…` or `wire the weekly digest` (add `and write` to apply it) — code as a diff
+- `generate tp_…` — the message-writing function for one touchpoint
+- `review` — check existing Personize usage
+- `export` — everything from this session as one markdown document
+
+Answer discovery questions in your own words, or as `field: value` lines."""
+
+_KIND_WORDS: tuple[tuple[str, Kind], ...] = (
+    ("email", Kind.EMAIL_SEND), ("mail", Kind.EMAIL_SEND), ("notification", Kind.NOTIFICATION),
+    ("sms", Kind.NOTIFICATION), ("slack", Kind.NOTIFICATION), ("job", Kind.SCHEDULED_JOB),
+    ("cron", Kind.SCHEDULED_JOB), ("schedule", Kind.SCHEDULED_JOB), ("model", Kind.DATA_MODEL),
+    ("webhook", Kind.WEBHOOK_HANDLER), ("event", Kind.EVENT_TRACKING), ("tracking", Kind.EVENT_TRACKING),
+    ("llm", Kind.LLM_CALL), ("ui", Kind.UI_SURFACE), ("page", Kind.UI_SURFACE), ("search", Kind.SEARCH_ENDPOINT),
+    ("upload", Kind.FILE_UPLOAD), ("segment", Kind.SEGMENTATION), ("personize", Kind.PERSONIZE_CALL),
+)
+_TIERS = ("free", "starter", "pro", "enterprise")
+_VOLUME = re.compile(r"\b(\d[\d,_]*)\s*(?:/\s*day|per day|a day|daily)?\b")
+
+
+def kind_from_words(text: str) -> str | None:
+    lowered = text.lower()
+    for kind in Kind:
+        if kind.value in lowered:
+            return kind.value
+    return next((kind.value for word, kind in _KIND_WORDS if re.search(rf"\b{word}", lowered)), None)
+
+
+def plan_options(text: str) -> dict[str, Any]:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    options: dict[str, Any] = {}
+    tier = next((t for t in _TIERS if t in words), None)
+    if tier:
+        options["plan_tier"] = tier
+    volume = _VOLUME.search(text)
+    if volume:
+        options["volume"] = int(volume.group(1).replace(",", "").replace("_", ""))
+    return options
+
+
+def question_list(questions: list[Question]) -> str:
+    if not questions:
+        return ""
+    numbered = "\n".join(f"{n}. {q.text} _({q.field})_" for n, q in enumerate(questions, start=1))
+    return ("A few things only you can tell me (one line per answer, or `field: value`):\n\n"
+            f"{numbered}")
+
+
+def _highlights(scan: RepoScan, limit: int = 6) -> list[str]:
+    counts = Counter(t.kind for t in scan.touchpoints)
+    lines = []
+    for kind, count in counts.most_common(limit):
+        example = next(t for t in scan.touchpoints if t.kind == kind)
+        label = kind.value.replace("_", " ")
+        lines.append(f"- **{count} {label}**, e.g. `{example.symbol or example.file}` ({example.location()})")
+    return lines
+
+
+def greeting(scan: RepoScan, discovery: Discovery, questions: list[Question]) -> str:
+    name = scan.root.rstrip("/").rsplit("/", 1)[-1]
+    languages = ", ".join(scan.stack.languages) or "no recognised source files"
+    frameworks = f"; {', '.join(scan.stack.frameworks)}" if scan.stack.frameworks else ""
+    head = (f"I scanned **{name}**: {len(scan.touchpoints)} touchpoints in {scan.stats.files_seen} files "
+            f"({languages}{frameworks}).")
+    body = "\n".join(_highlights(scan)) or "I found no places that send, track or model users yet."
+    known = discovery.known_fields()
+    knowing = (f"From the code I already know {len(known)} of 8 discovery fields"
+               + (f": {', '.join(known)}." if known else "."))
+    parts = [head, body, knowing]
+    if questions:
+        parts.append(question_list(questions))
+    parts.append("Say `help` any time for what I can do.")
+    return "\n\n".join(parts)
+
+
+def next_step(ws: Workspace) -> str:
+    """One suggestion, from what the session has produced so far."""
+    made = {a.kind for a in ws.artifacts}
+    if not ws.discovery_complete() and ws.pending_questions:
+        return "When you're ready, answer the questions above — or say `propose` to see ideas now."
+    for kind, hint in (("proposal", "Next: `propose` ranks where personalization pays off here."),
+                       ("schema", "Next: `schema` designs the Personize collections from your models."),
+                       ("plan", "Next: `plan` writes the implementation roadmap."),
+                       ("wire", "Next: `wire <touchpoint>` generates the code for the quick win.")):
+        if kind not in made:
+            return hint
+    return "Next: `generate <touchpoint>` for message code, `review`, or `export` the session."

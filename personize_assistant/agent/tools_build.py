@@ -1,0 +1,186 @@
+"""Tools that build artifacts: propose, schema, plan, wire, generate, review.
+
+The model supplies judgement through the arguments; the artifact itself is always built
+and validated by the action, exactly as the CLI commands do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from personize_assistant.agent.tools import Confirmation, NoArgs, ToolError, ToolOutput, tool
+from personize_assistant.agent.touchpoint_match import best_match, find_id
+from personize_assistant.errors import UsageError
+
+if TYPE_CHECKING:
+    from personize_assistant.agent.workspace import Workspace
+    from personize_assistant.artifacts.wire import WireArtifact
+    from personize_assistant.scan.models import RepoScan, Touchpoint
+
+Persona = Literal["developer", "product", "sales", "marketing", "cs"]
+Tier = Literal["free", "starter", "pro", "enterprise"]
+Lang = Literal["ts", "py"]
+
+
+def resolve_touchpoint(scan: RepoScan, reference: str, pool: list[Touchpoint] | None = None) -> Touchpoint:
+    """A touchpoint by id, or by words matched against symbols and files."""
+    touchpoint_id = find_id(reference)
+    if touchpoint_id:
+        found = scan.find(touchpoint_id)
+    else:  # workable candidates first, then anything the words name
+        found = best_match(reference, pool or []) or best_match(reference, scan.touchpoints)
+    if found is None:
+        raise ToolError(f"no touchpoint matches {reference!r}; list_touchpoints shows the ids")
+    return found
+
+
+def _action_error(exc: UsageError) -> ToolError:
+    return ToolError(str(exc))
+
+
+class ProposeArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    persona: Persona = Field(default="developer", description="Whose user stories to tell.")
+
+
+@tool("propose", ProposeArgs)
+def propose(ws: Workspace, args: ProposeArgs) -> ToolOutput:
+    """Rank where personalization pays off in this repo (opportunities with touchpoints,
+    before/after, SDK chain) and pick a quick win. Best after discovery is complete."""
+    from personize_assistant.actions.propose import ProposeOptions, build_proposal
+    from personize_assistant.artifacts import proposal as render
+
+    proposal = build_proposal(ws.require_scan(), ws.discovery, ws.library, ProposeOptions(persona=args.persona))
+    markdown = render.render_markdown(proposal)
+    artifact = ws.add_artifact("proposal", f"Proposal ({args.persona})", markdown, render.to_json(proposal))
+    win = proposal.quick_win.title if proposal.quick_win else "none"
+    opportunities = sum(len(a.opportunities) for a in proposal.areas)
+    return ToolOutput(text=artifact.markdown, summary=f"{opportunities} opportunities; quick win: {win}",
+                      artifact=artifact)
+
+
+@tool("design_schema", NoArgs)
+def design_schema(ws: Workspace, _: NoArgs) -> ToolOutput:
+    """Design Personize collections and properties from the repo's data models, with the
+    memorizeBatch mappings for data sync."""
+    from personize_assistant.actions.schema import design_schema as design
+    from personize_assistant.artifacts import schema as render
+
+    schema = design(ws.require_scan(), ws.discovery, ws.library)
+    if not schema.collections:
+        raise ToolError("no data models found; SCHEMA needs at least one (User, Account…)")
+    artifact = ws.add_artifact("schema", "Schema", render.render_markdown(schema), render.to_json(schema))
+    names = ", ".join(c.name for c in schema.collections)
+    return ToolOutput(text=artifact.markdown, summary=f"{len(schema.collections)} collections: {names}",
+                      artifact=artifact)
+
+
+class PlanArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    plan_tier: Tier | None = Field(default=None, description="The user's Personize plan.")
+    volume: int | None = Field(default=None, ge=0, description="Personalised records per day.")
+
+
+@tool("build_plan", PlanArgs)
+def build_plan(ws: Workspace, args: PlanArgs) -> ToolOutput:
+    """Write the implementation roadmap: data ingestion, personalization points,
+    governance, architecture, phases, scheduling and delivery, with the rate budget."""
+    from personize_assistant.actions.plan import PlanOptions
+    from personize_assistant.actions.plan import build_plan as build
+    from personize_assistant.artifacts import plan as render
+
+    options = PlanOptions(plan_tier=args.plan_tier, daily_volume=args.volume)
+    plan = build(ws.require_scan(), ws.discovery, ws.library, options)
+    artifact = ws.add_artifact("plan", f"Plan for {plan.app_name}", render.render_markdown(plan), render.to_json(plan))
+    steps = sum(len(s.steps) for s in plan.sections)
+    return ToolOutput(text=artifact.markdown, summary=f"{len(plan.sections)} sections, {steps} steps",
+                      artifact=artifact)
+
+
+class WireArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    touchpoint_id: str = Field(description="A touchpoint id (tp_…) or words naming it.")
+    pattern: Literal["wrap", "webhook_pipeline", "middleware", "cron_generate_deliver", "event_mirror"] | None = None
+    lang: Lang | None = None
+    write: bool = Field(default=False, description="Apply the change to the repo (the user is asked first).")
+
+
+@tool("wire", WireArgs)
+def wire(ws: Workspace, args: WireArgs) -> ToolOutput:
+    """Generate the code that connects Personize to one touchpoint, as a unified diff.
+    With write=true the user is asked to confirm before any file in the repo changes."""
+    from personize_assistant.actions.wire import WireOptions
+    from personize_assistant.actions.wire import wire as build
+    from personize_assistant.artifacts.wire import render_diff, render_json, render_summary
+
+    scan = ws.require_scan()
+    touchpoint = resolve_touchpoint(scan, args.touchpoint_id, _wire_pool(scan))
+    options = WireOptions(touchpoint_id=touchpoint.id, pattern=args.pattern, language=args.lang)
+    try:
+        wired = build(scan, options)
+    except UsageError as exc:
+        raise _action_error(exc) from exc
+    diff, summary = render_diff(wired), render_summary(wired)
+    artifact = ws.add_artifact("wire", f"Wire {touchpoint.symbol or touchpoint.file}",
+                               f"{summary}\n\n```diff\n{diff}```\n", render_json(wired))
+    confirm = None
+    if args.write:
+        confirm = Confirmation(
+            question=f"Write the {wired.pattern} wiring into {', '.join(wired.touched_paths())}?",
+            apply=lambda: _write(Path(scan.root), wired))
+    return ToolOutput(text=f"{summary}\n\n{diff}", artifact=artifact, confirm=confirm,
+                      summary=f"{wired.pattern} for {touchpoint.id} ({touchpoint.location()})")
+
+
+def _wire_pool(scan: RepoScan) -> list[Touchpoint]:
+    """Touchpoints WIRE can generate for right now, so words pick a workable one."""
+    from personize_assistant.actions.wire import load_rules, wireable
+
+    ready = [c.touchpoint_id for c in wireable(scan, load_rules()) if c.ready]
+    return [t for t in scan.touchpoints if t.id in ready]
+
+
+def _write(root: Path, wired: WireArtifact) -> str:
+    from personize_assistant.actions.wire_write import write_artifact
+
+    try:
+        written = write_artifact(root, wired)
+    except UsageError as exc:
+        raise ToolError(str(exc)) from exc
+    return "Wrote " + ", ".join(written)
+
+
+class GenerateArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    touchpoint_id: str = Field(description="A touchpoint id (tp_…) or words naming it.")
+    lang: Lang | None = None
+    channel: str | None = Field(default=None, description="Override: email, sms, slack, push or in_app.")
+
+
+@tool("generate", GenerateArgs)
+def generate(ws: Workspace, args: GenerateArgs) -> ToolOutput:
+    """Generate the message-writing function for one touchpoint (recall facts, apply
+    guidelines, write within the channel's limits), as code to add to the repo."""
+    from personize_assistant.actions.generate import GenerateOptions
+    from personize_assistant.actions.generate import generate as build
+    from personize_assistant.artifacts.generate import render_code, render_json, render_summary
+
+    scan = ws.require_scan()
+    touchpoint = resolve_touchpoint(scan, args.touchpoint_id)
+    try:
+        made = build(scan, GenerateOptions(touchpoint_id=touchpoint.id, language=args.lang, channel=args.channel),
+                     ws.library.generate.meta)
+    except UsageError as exc:
+        raise _action_error(exc) from exc
+    fence = "ts" if made.language == "ts" else "python"
+    markdown = f"{render_summary(made)}\n\n```{fence}\n{render_code(made)}```\n"
+    artifact = ws.add_artifact("generate", f"Generate {made.function_name}", markdown, render_json(made))
+    return ToolOutput(text=artifact.markdown, artifact=artifact,
+                      summary=f"{made.function_name}() -> {made.path}")

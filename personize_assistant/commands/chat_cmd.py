@@ -1,0 +1,134 @@
+"""Conversation commands: `ask` (one turn, scriptable). The TUI adds `chat` here.
+
+Adding a command is adding a `_register_<name>(app)` function and listing it in
+COMMANDS. The agent and anthropic load inside the command so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from personize_assistant.commands.output import err_console
+
+if TYPE_CHECKING:
+    from personize_assistant.agent.events import AgentEvent
+    from personize_assistant.agent.session import Session
+
+EngineOpt = Annotated[
+    str, typer.Option("--engine", metavar="auto|offline|claude",
+                      help="auto uses Claude when ANTHROPIC_API_KEY is set, else the offline engine."),
+]
+ResumeOpt = Annotated[
+    str | None, typer.Option("--resume", metavar="ID|latest", help="Continue a saved session."),
+]
+
+
+def ask_command(
+    path: Annotated[Path, typer.Argument(help="The repository to talk about.")],
+    message: Annotated[str, typer.Argument(help="What to say (e.g. \"propose\", \"wire the weekly digest\").")],
+    engine: EngineOpt = "auto",
+    resume: ResumeOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print every event as one JSON line.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Approve writes to the repo without asking.")] = False,
+) -> None:
+    """One conversation turn from the command line: the reply on stdout, tool activity on
+    stderr. The session is saved; continue it with --resume ID (or latest)."""
+    from personize_assistant.config import load_settings
+
+    settings = load_settings()
+    asyncio.run(_ask(path, message, engine, resume, settings, as_json=as_json, yes=yes))
+
+
+async def _ask(path: Path, message: str, engine: str, resume: str | None, settings: object, *,
+               as_json: bool, yes: bool) -> None:
+    from personize_assistant.agent.session import Session
+
+    session = await Session.open(path, settings=settings, engine=engine, resume=resume)  # type: ignore[arg-type]
+    try:
+        printer = _JsonPrinter(session) if as_json else _TextPrinter(session, yes)
+        async for event in session.send(message):
+            printer.show(event)
+        printer.finish()
+    finally:
+        await session.close()
+
+
+class _JsonPrinter:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        print(json.dumps({"type": "session", "id": session.id, "engine": session.engine_name}), flush=True)
+
+    def show(self, event: AgentEvent) -> None:
+        from personize_assistant.agent.events import ConfirmRequest, event_to_json
+
+        print(json.dumps(event_to_json(event), ensure_ascii=False), flush=True)
+        if isinstance(event, ConfirmRequest):  # scripts cannot answer: never write unasked
+            self.session.resolve_confirmation(event.request_id, False)
+
+    def finish(self) -> None:
+        pass
+
+
+class _TextPrinter:
+    def __init__(self, session: Session, yes: bool) -> None:
+        self.session, self.yes = session, yes
+        self.artifacts: list[str] = []
+
+    def show(self, event: AgentEvent) -> None:
+        from personize_assistant.agent import events as ev
+
+        if isinstance(event, ev.TextDelta):
+            sys.stdout.write(event.text)
+            sys.stdout.flush()
+        elif isinstance(event, ev.ToolStarted):
+            err_console.print(f"[dim]→ {event.name}[/]", highlight=False)
+        elif isinstance(event, ev.ToolFinished):
+            mark = "[red]✗[/]" if event.is_error else "[green]✓[/]"
+            err_console.print(f"[dim]{mark} {event.name}: {_escape(event.summary)}[/]", highlight=False)
+        elif isinstance(event, ev.ArtifactReady) and event.artifact.kind != "scan":
+            self.artifacts.append(event.artifact.markdown)
+        elif isinstance(event, ev.EngineNotice):
+            color = {"info": "cyan", "warning": "yellow", "error": "red"}[event.level]
+            err_console.print(f"[{color}]{event.level}:[/] {_escape(event.message)}")
+        elif isinstance(event, ev.ConfirmRequest):
+            self.session.resolve_confirmation(event.request_id, self._approve(event.question))
+
+    def _approve(self, question: str) -> bool:
+        if self.yes:
+            return True
+        if not sys.stdin.isatty():
+            err_console.print(f"[yellow]not approved (no terminal; pass --yes):[/] {_escape(question)}")
+            return False
+        return typer.confirm(question, default=False, err=True)
+
+    def finish(self) -> None:
+        sys.stdout.write("\n")
+        for markdown in self.artifacts:
+            sys.stdout.write(f"\n---\n\n{markdown.rstrip()}\n")
+        err_console.print(f"[dim]session {self.session.id} ({self.session.engine_name}); "
+                          f"continue with --resume {self.session.id}[/]")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _register_ask(app: typer.Typer) -> None:
+    app.command("ask")(ask_command)
+
+
+COMMANDS: tuple[Callable[[typer.Typer], None], ...] = (_register_ask,)
+
+
+def register(app: typer.Typer) -> None:
+    for add in COMMANDS:
+        add(app)
