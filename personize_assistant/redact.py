@@ -41,9 +41,14 @@ _ASSIGNMENT = re.compile(
 )
 
 
+# `"jsonwebtoken": "^9.0.2"` in a dependency list is a version range, not a token.
+_VERSION = re.compile(r"[\^~<>=]*\d+(\.[\dx*]+)+(-[\w.]+)?")
+
+
 def _looks_like_reference(value: str) -> bool:
     """`os.environ["X"]`-style lookups and template placeholders are not secrets."""
-    return value.startswith(("$", "{", "<", "process.env", "os.environ")) or value.isupper()
+    return (value.startswith(("$", "{", "<", "process.env", "os.environ")) or value.isupper()
+            or _VERSION.fullmatch(value) is not None)
 
 
 def redact(text: str) -> str:

@@ -21,6 +21,7 @@ from tests.test_check_rules import CONTEXT, PASSING_EMAIL
 
 def run(capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None) -> tuple[int, str, str]:
     """Run the CLI in-process (a subprocess per case would cost ~0.5 s each)."""
+    saved_argv, saved_stdin = sys.argv, sys.stdin
     if stdin is not None:
         sys.stdin = io.StringIO(stdin)
     try:
@@ -30,7 +31,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None
     except SystemExit as exit_:
         code = int(exit_.code or 0)
     finally:
-        sys.stdin = sys.__stdin__
+        sys.argv, sys.stdin = saved_argv, saved_stdin
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -373,3 +373,18 @@ def test_severity_follows_the_constraint_level(meta: GenerateMeta) -> None:
 def test_text_starting_with_a_bracket_is_text_not_json(meta: GenerateMeta) -> None:
     report = run(meta, "sms", "[Tallybook] Your notes are ready.")
     assert report.fields == ["BODY"] and report.violations == []
+
+
+def test_dm_and_channel_are_accepted_as_slack_variants(meta: GenerateMeta) -> None:
+    words_151 = {"text": " ".join(["word"] * 151)}
+    assert "max_words" in rules(run(meta, "slack", words_151, variant="dm"))
+    report = run(meta, "slack", words_151, variant="channel")
+    assert report.variant == "channel_post" and "max_words" not in rules(report)
+
+
+def test_colon_words_inside_a_body_are_not_field_labels(meta: GenerateMeta) -> None:
+    text = "SUBJECT: Notes\nBODY_HTML: <p>Ready.</p>\nBODY_TEXT: Ready.\nFYI: they are tagged.\nNote: one page."
+    report = run(meta, "email", text)
+    assert report.fields == ["SUBJECT", "BODY_HTML", "BODY_TEXT"] and report.violations == []
+    extra = run(meta, "email", text + "\nPREVIEW_TEXT: Ready")
+    assert [(v.rule, v.where) for v in extra.violations] == [("unknown_field", "PREVIEW_TEXT")]

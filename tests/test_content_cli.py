@@ -122,3 +122,11 @@ def test_every_reference_prints_body_meta_and_json_in_process(action: str) -> No
     assert as_json.exit_code == 0 and json.loads(as_json.stdout)["action"] == action
     meta = runner.invoke(app, ["reference", action, "--meta"])
     assert meta.exit_code == 0 and meta.stdout.startswith(f"action: {action}")
+
+
+def test_registering_the_content_commands_loads_no_library() -> None:
+    """`--help` and every other command must not pay for pydantic models and YAML."""
+    code = ("import sys, personize_assistant.commands.content_cmd as c, typer; c.register(typer.Typer()); "
+            "print(sorted(m for m in ('personize_assistant.content', 'yaml', 'pydantic') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

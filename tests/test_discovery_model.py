@@ -141,3 +141,16 @@ def test_discovery_renders_with_provenance_and_open_questions() -> None:
     assert "- **quick_win**:" in text and "- **product**" not in text
     data = to_json(discovery)
     assert "quick_win" in data["missing"] and data["fields"]["product"]["source"] == "user"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [("priority_channel: 5\n", "priority_channel: Input should be a valid string (got 5)"),
+     ("surfaces: 5\n", "surfaces: Input should be a valid list (got 5)")],
+)
+def test_wrong_types_name_the_field_as_the_user_wrote_it(tmp_path: Path, content: str, expected: str) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text(content)
+    with pytest.raises(UsageError) as info:
+        load_answers(path)
+    assert str(info.value) == f"{path}: {expected}"

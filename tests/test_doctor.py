@@ -376,3 +376,16 @@ def test_invalid_settings_are_reported_not_raised(
     collections = run_in_process(monkeypatch, capsys, "collections")
     assert collections.code == 2 and collections.err.startswith("error: cannot load settings")
     assert collections.err.count("\n") == 1 and "Traceback" not in collections.text
+
+
+def test_doctor_text_fits_an_80_column_terminal() -> None:
+    from personize_assistant.commands.doctor_checks import Check, DoctorReport, Status
+    from personize_assistant.commands.personize_cmd import render_report
+
+    long = "PERSONIZE_SECRET_KEY not set (environment or config file); needed for account checks, collections"
+    report = DoctorReport(checks=[Check(name="python", status=Status.OK, summary="Python 3.11.7"),
+                                  Check(name="personize", status=Status.SKIP, summary=long)])
+    text = render_report(report, width=80)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert " ".join(text.split()).count(" ".join(long.split())) == 1  # nothing lost in the wrap
+    assert render_report(report).splitlines()[1].endswith("collections")  # piped: one line per check

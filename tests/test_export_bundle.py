@@ -136,3 +136,11 @@ def test_cli_exports_and_leaves_the_repo_untouched(tmp_path: Path) -> None:
     assert done.stdout.strip() == str((tmp_path / "out" / "index.md").resolve())
     assert {p.name for p in (tmp_path / "out").iterdir()} == EXPECTED
     assert sorted(p.relative_to(TALLYBOOK) for p in TALLYBOOK.rglob("*")) == before
+
+
+def test_dependency_versions_are_not_mistaken_for_secrets(tmp_path: Path) -> None:
+    scan = prisma_scan(root=str(tmp_path / "repo"))
+    scan.stack.dependencies["jsonwebtoken"] = "^9.0.2"
+    write_export(export_documents(scan, prefill_from_scan(scan, LIBRARY), LIBRARY),
+                 tmp_path / "repo", tmp_path / "out")
+    assert '"jsonwebtoken": "^9.0.2"' in (tmp_path / "out" / "scan.json").read_text()

@@ -1,18 +1,24 @@
 """Generated TypeScript type-checks with `tsc --noEmit --strict` against the SDK declaration.
 
 Every channel's function is generated into one folder and checked by a single tsc run; a
-deliberately broken copy in the same run proves the check can fail.
+deliberately broken copy in the same run proves the check can fail. The email function is
+also compiled and run under Node against the loopback imitation (through the SDK shim).
 """
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.support.personize_fixtures import personize_server as personize_server
+from tests.support.personize_imitation import PersonizeImitation
 from tests.test_generate_cases import CASES, generate_case, make_scan
-from tests.typescript.typecheck import TscResult, tsc_available, typecheck
+from tests.typescript.typecheck import SDK_SHIM, TscResult, compile_to_js, tsc_available, typecheck
 
 
 @dataclass

@@ -181,3 +181,25 @@ def test_free_text_on_records_accumulates_per_person() -> None:
     description = next(p for p in collection.properties if p.system_name == "ticket_description")
     assert (description.definition.auto_system, description.definition.update_semantics) == (True, "append")
     assert "People from" not in collection.description and "submitter_email" in collection.description
+
+
+def test_people_scoped_to_a_tenant_get_a_cross_tenant_warning() -> None:
+    workspace = model("Workspace", "prisma/schema.prisma", 1, [
+        field("id", "String", False, is_primary_key=True), field("domain", "String?")], "prisma")
+    contact = model("Contact", "prisma/schema.prisma", 10, [
+        field("workspaceId", "String"), field("email", "String"), field("firstName", "String?")], "prisma")
+    user = model("User", "prisma/schema.prisma", 20, [field("email", "String"), field("name", "String?")], "prisma")
+    notes = _design(workspace, contact, user).notes
+    tenant_notes = [n for n in notes if "tenant" in n]
+    assert len(tenant_notes) == 1 and tenant_notes[0].startswith("Contact rows belong to a tenant (via workspaceId)")
+
+
+def test_each_note_is_its_own_paragraph_in_markdown() -> None:
+    from personize_assistant.artifacts.schema import render_markdown
+
+    artifact = _design(model("Team", "db/schema.prisma", 1, [field("name", "String")], "prisma"),
+                       model("User", "db/schema.prisma", 9, [field("username", "String")], "prisma"))
+    assert len(artifact.notes) >= 2
+    lines = render_markdown(artifact).splitlines()
+    quoted = [i for i, line in enumerate(lines) if line.startswith("> ")]
+    assert all(lines[i + 1] == "" for i in quoted)

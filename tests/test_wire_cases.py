@@ -100,6 +100,12 @@ export function startJobs() {
   });
 }
 """,
+        "src/report.ts": """import { channelName } from "./util.js"
+
+export async function sendReport(to: string, subject: string, text: string): Promise<void> {
+    console.log(channelName, to, subject, text.length)
+}
+""",
         "src/analytics.ts": """export function track(email: string, event: string, props: Record<string, unknown> = {}): void {
   console.log(email, event, Object.keys(props).length);
 }
@@ -255,6 +261,7 @@ TS_CASES = [
     Case("node", N, "src/notify.ts", 7, "Notifier.notifyUser", {"channel": "push"}),
     Case("node", S, "src/cron.ts", 4, None, {"schedule": "*/5 * * * *"}),
     Case("node", T, "src/analytics.ts", 1, "track", {"provider": "segment"}),
+    Case("node", E, "src/report.ts", 3, "sendReport", {"channel": "email", "provider": "postmark"}),
 ]
 
 PY_CASES = [
@@ -468,3 +475,14 @@ def test_patterns_come_from_the_library(rules: WireRules) -> None:
         update={"patterns": [p for p in rules.wire.patterns if p.id != "middleware"]}
     )
     assert WireRules(wire=without_middleware, generate=rules.generate).pattern_for(U) is None
+
+
+def test_generated_typescript_follows_the_file_style(tmp_path: Path, rules: WireRules) -> None:
+    case = next(c for c in TS_CASES if c.symbol == "sendReport")
+    root = materialize(case.app, tmp_path)
+    hunk_lines = [line[1:] for hunk in wire_case(case, root, rules).edits[0].hunks for line in hunk.lines if line.startswith("+")]
+    added = "\n".join(hunk_lines)
+    assert 'import { personalizeMessage, rememberDelivery } from "./personize-wiring.js"' in added
+    assert "    const personalized = await personalizeMessage({" in added
+    assert "        channel: \"email\"," in added and "'" not in added
+    assert "    return outcome\n" in added + "\n" and not any(line.endswith(";") for line in hunk_lines)

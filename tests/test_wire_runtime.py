@@ -16,7 +16,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
@@ -44,6 +44,26 @@ async def send_welcome_async(to: str, subject: str, html: str) -> str:
     return send_welcome(to, subject, html)
 '''
 
+HOOKS = '''class Response:
+    def __init__(self, status_code: int) -> None:
+        self.status_code = status_code
+
+
+def receive_event(request):
+    if not request.body:
+        return Response(400)
+    return Response(200)
+'''
+
+JOBS = '''from .mailer import send_welcome
+
+
+def weekly() -> int:
+    for email in ("ana@example.com", "bo@example.com"):
+        send_welcome(email, "Your week", "<p>Here is your week.</p>")
+    return 2
+'''
+
 GENERATED = (
     '<output name="SUBJECT">Ana, your Tallybook workspace is ready</output>\n'
     '<output name="BODY_HTML"><p>Hi Ana, your team can start today.</p></output>'
@@ -56,9 +76,16 @@ def wired_mailer(
 ) -> Iterator[ModuleType]:
     """`send_welcome` wired with Personize, imported from a fresh package."""
     package = f"wired_app_{next(_numbers)}"
-    root = write_app({f"{package}/__init__.py": "", f"{package}/mailer.py": MAILER}, tmp_path)
-    for symbol, line in (("send_welcome", 4), ("send_welcome_async", 9)):
-        case = Case("runtime", Kind.EMAIL_SEND, f"{package}/mailer.py", line, symbol, {"channel": "email", "provider": "resend"})
+    files = {f"{package}/__init__.py": "", f"{package}/mailer.py": MAILER}
+    files |= {f"{package}/hooks.py": HOOKS, f"{package}/jobs.py": JOBS}
+    root = write_app(files, tmp_path)
+    cases = [
+        Case("runtime", Kind.EMAIL_SEND, f"{package}/mailer.py", 4, "send_welcome", {"channel": "email", "provider": "resend"}),
+        Case("runtime", Kind.EMAIL_SEND, f"{package}/mailer.py", 9, "send_welcome_async", {"channel": "email"}),
+        Case("runtime", Kind.WEBHOOK_HANDLER, f"{package}/hooks.py", 6, "receive_event", {"provider": "stripe"}),
+        Case("runtime", Kind.SCHEDULED_JOB, f"{package}/jobs.py", 4, "weekly", {"schedule": "0 8 * * 1"}),
+    ]
+    for case in cases:
         for path, text in plan_writes(root, wire_case(case, root, rules)).items():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
@@ -183,3 +210,51 @@ def test_webhook_events_are_memorized_against_the_email_they_name(
     (memorized,) = _memorized(personize_env)
     assert memorized["email"] == "bo@example.com"
     assert "event:invoice.paid" in memorized["tags"] and "source:stripe" in memorized["tags"]
+
+
+def _module(wired_mailer: ModuleType, name: str) -> ModuleType:
+    return importlib.import_module(wired_mailer.__name__.rsplit(".", 1)[0] + f".{name}")
+
+
+def test_a_wired_webhook_memorizes_accepted_events_only(
+    wired_mailer: ModuleType, personize_env: PersonizeImitation
+) -> None:
+    hooks = _module(wired_mailer, "hooks")
+    accepted = SimpleNamespace(body=b'{"type": "checkout.completed", "customer_email": "cy@example.com"}')
+    assert hooks.receive_event(accepted).status_code == 200
+    assert hooks.receive_event(SimpleNamespace(body=b"")).status_code == 400
+    (memorized,) = _memorized(personize_env)
+    assert memorized["email"] == "cy@example.com"
+    assert "event:checkout.completed" in memorized["tags"]
+
+
+def test_a_scheduled_run_paces_deliveries_to_its_budget(
+    wired_mailer: ModuleType, personize_env: PersonizeImitation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    helper = _module(wired_mailer, "personize_wiring")
+    waits: list[float] = []
+    monkeypatch.setattr(helper, "RUN_MESSAGES_PER_MINUTE", 1)
+    monkeypatch.setattr(helper, "time", SimpleNamespace(monotonic=time.monotonic, sleep=waits.append, gmtime=time.gmtime, strftime=time.strftime))
+    personize_env.controls.script_prompt(GENERATED, GENERATED.replace("Ana", "Bo"))
+    assert _module(wired_mailer, "jobs").weekly() == 2
+    assert [m["subject"] for m in wired_mailer.SENT] == [
+        "Ana, your Tallybook workspace is ready",
+        "Bo, your Tallybook workspace is ready",
+    ]
+    assert len(waits) == 1 and 55 < waits[0] <= 60  # the second message waited for the next minute
+
+
+def test_a_lazy_digest_is_fetched_once_on_first_use(
+    wired_mailer: ModuleType, personize_env: PersonizeImitation
+) -> None:
+    from personize_assistant.personize.client import Personize
+
+    with Personize(personize_env.key, base_url=personize_env.url) as client:
+        client.memory.memorize(content="Ana prefers short emails.", email="ana@example.com", tags=["t"])
+    helper = _module(wired_mailer, "personize_wiring")
+    digest = helper.LazyDigest(SimpleNamespace(email="ana@example.com"))
+    assert personize_env.requests_for("/api/v1/smart-memory-digest") == []
+    text = str(digest)
+    assert "prefers short emails" in text
+    assert str(digest) == text
+    assert len(personize_env.requests_for("/api/v1/smart-memory-digest")) == 1

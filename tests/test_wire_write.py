@@ -214,9 +214,9 @@ def test_a_new_user_wires_python_into_a_clean_checkout(tmp_path: Path, cli_scan)
     assert "notifications/personize_wiring.py" in changed
     for name in ("email.py", "personize_wiring.py", "personize_client.py"):
         py_compile.compile(str(root / "notifications" / name), doraise=True)
-    # A second run finds the file changed and uncommitted: nothing is written over it.
+    # A second run sees the wiring and refuses to wrap the wrapper.
     code, _, err = run_cli("wire", str(root), "-t", case.touchpoint().id, "--write")
-    assert code == 2 and "uncommitted" in err
+    assert code == 2 and "already wired" in err
 
 
 def test_a_new_user_wires_typescript_into_a_clean_checkout(tmp_path: Path, cli_scan) -> None:  # type: ignore[no-untyped-def]

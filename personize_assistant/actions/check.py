@@ -18,6 +18,8 @@ from personize_assistant.content.models import GenerateMeta
 from personize_assistant.errors import UsageError
 
 CHANNELS = ("email", "sms", "slack", "push", "in_app")
+# Everyday names for the reference doc's `max_words_by_context` keys; `dm` is the default.
+_VARIANT_ALIASES = {"channel": "channel_post", "post": "channel_post"}
 
 
 class CheckOptions(BaseModel):
@@ -45,6 +47,8 @@ def check_message(
     meta = meta or load_meta()
     if options.channel not in meta.channel_limits:
         raise UsageError(f"--channel must be one of {', '.join(meta.channel_limits)} (got {options.channel!r})")
+    variant = _VARIANT_ALIASES.get(options.variant or "", options.variant)
+    options = options.model_copy(update={"variant": None if variant == "dm" else variant})
     known_variants = variants(meta, options.channel)
     if options.variant is not None and options.variant not in known_variants:
         choices = ", ".join(known_variants) or "none for this channel"

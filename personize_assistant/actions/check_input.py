@@ -113,9 +113,10 @@ def _from_labelled_text(text: str, channel: ChannelSpec) -> Message:
 
 
 def _is_label(name: str, channel: ChannelSpec, known: set[str]) -> bool:
-    """A label is a known field name (in any case) or an UPPER_CASE word (an unknown field)."""
+    """A label is a known field name (in any case) or an UPPER_SNAKE name (an unknown field);
+    `FYI:` or `Note:` at the start of a body line stays part of the body."""
     canonical = canonical_name(name, channel)
-    return canonical in known or bool(re.fullmatch(r"[A-Z][A-Z_]{2,}", name.strip()))
+    return canonical in known or bool(re.fullmatch(r"[A-Z]+(?:_[A-Z]+)+", name.strip()))
 
 
 def _blob_field(text: str, channel: ChannelSpec) -> str:

@@ -166,8 +166,12 @@ def answers_from_mapping(data: dict[str, Any], origin: str = "answers") -> Disco
         return Discovery.model_validate(facts)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise UsageError(f"{origin}: {where}: {first['msg']}") from exc
+        # `value` is our wrapper, not something the user wrote: `priority_channel: 5` reports
+        # `priority_channel`, not `priority_channel.value`.
+        where = ".".join(str(part) for part in first["loc"] if part != "value")
+        given = repr(first.get("input"))
+        given = given if len(given) <= 40 else given[:37] + "..."
+        raise UsageError(f"{origin}: {where}: {first['msg']} (got {given})") from exc
 
 
 def _user_fact(name: str, raw: Any) -> dict[str, Any]:

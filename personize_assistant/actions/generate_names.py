@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 from pathlib import PurePosixPath
 
@@ -101,6 +102,7 @@ def _fact_fields(model: Touchpoint, entities: set[str | None]) -> list[FactField
             or "updated" in f.name.lower()
             or f.name.endswith(("_id", "Id"))
             or not _IDENTIFIER.match(f.name)
+            or keyword.iskeyword(f.name)
             or _SECRET_FIELD.search(f.name)
             or _RELATION_TYPES.search(f.type)
             or base_type in entities

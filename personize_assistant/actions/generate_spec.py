@@ -7,7 +7,7 @@ import re
 import textwrap
 from typing import Any
 
-from personize_assistant.actions.generate_names import camel, pascal
+from personize_assistant.actions.generate_names import camel, pascal, split_words
 from personize_assistant.artifacts.generate import EntityFacts, Language
 from personize_assistant.content.models import GenerateMeta
 from personize_assistant.content.models.generate import ChannelSpec, OutputField
@@ -29,9 +29,10 @@ def template_values(
     language: Language,
 ) -> dict[str, Any]:
     spec = meta.channel(channel)
+    facts_type = pascal(split_words(entity.name)) + "Facts"
     result_type = pascal(words)
-    if result_type in (entity.name, f"{entity.name}Facts"):
-        result_type += "Message"
+    if not result_type[:1].isalpha() or result_type in (entity.name, facts_type):
+        result_type = f"Generated{result_type}"
     texts = _prompt_texts(meta, spec, entity)
     indent = "    " if language == "py" else "  "
     return {
@@ -41,7 +42,7 @@ def template_values(
         "symbol": touchpoint.symbol or touchpoint.file,
         "location": touchpoint.location(),
         "entity": entity,
-        "facts_type": f"{entity.name}Facts",
+        "facts_type": facts_type,
         "result_type": result_type,
         "digest_budget": DIGEST_TOKEN_BUDGET,
         "recall_limit": RECALL_LIMIT,

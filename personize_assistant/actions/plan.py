@@ -24,7 +24,12 @@ from personize_assistant.actions.plan_ops import (
     phase_steps,
     sync_schedule_step,
 )
-from personize_assistant.actions.plan_points import output_fields, point_steps, task_name
+from personize_assistant.actions.plan_points import (
+    output_fields,
+    package_steps,
+    point_steps,
+    task_name,
+)
 from personize_assistant.actions.schema import SchemaOptions, design_schema
 from personize_assistant.artifacts.plan import (
     PlanArtifact,
@@ -59,7 +64,8 @@ def build_plan(scan: RepoScan, discovery: Discovery, library: Library,
     meta = library.plan.meta
     discovery = with_assumptions(discovery, facts, meta)
     volume = int(discovery.value("daily_volume"))
-    budget = rate_budget(meta, discovery.value("plan_tier"), volume, sync_rows_per_day=volume)
+    budget = rate_budget(meta, discovery.value("plan_tier"), volume, sync_rows_per_day=volume,
+                         sync_sources=len(schema.mappings))
     quick_win = _quick_win_point(facts)
     timeout = library.wire.meta.degradation.timeout_seconds
     ingestion = ingestion_steps(facts, meta, budget)
@@ -103,7 +109,7 @@ def with_assumptions(discovery: Discovery, facts: RepoFacts, meta: PlanMeta) -> 
         product=_assumed(f"{facts.app}, a {' + '.join(_main_frameworks(facts)) or 'web'} app managing "
                          f"{', '.join(entities) or 'user'} records"),
         priority_channel=_assumed(channel),
-        quick_win=_assumed(f"personalise the {task_name(point)} sent by `{point.symbol}` ({point.file})"
+        quick_win=_assumed(f"personalise the {task_name(point)} {_verb(point)} `{point.symbol}` ({point.file})"
                            if point and point.symbol else "a personalised welcome email"),
         governance_needs=_assumed(["brand voice", "compliance review for pricing, legal and financial content",
                                    f"{channel} format rules"]),
@@ -141,6 +147,13 @@ def _user_needs(discovery: Discovery) -> list[str]:
     return list(fact.value) if fact is not None and fact.source != "assumed" else []
 
 
+def _verb(point: Touchpoint) -> str:
+    """How the quick win relates to its code: an email is sent by a function, an insight is
+    shown in a component."""
+    return "sent by" if point.kind in (Kind.EMAIL_SEND, Kind.NOTIFICATION) else "shown in" \
+        if point.kind == Kind.UI_SURFACE else "in"
+
+
 def _assumed(value: Any) -> Fact[Any]:
     return Fact(value=value, source="assumed")
 
@@ -176,7 +189,7 @@ def _points_section(facts: RepoFacts, library: Library, timeout: float) -> list[
         files=[h.path or "" for h in helpers], code=helpers,
         verify="call it for one synced user from a REPL or test: it returns the fields; with a wrong key it returns null/None.",
     )
-    return [helper, *point_steps(facts, library)]
+    return [helper, *package_steps(facts), *point_steps(facts, library)]
 
 
 def _summary(facts: RepoFacts, discovery: Discovery, quick_win: Touchpoint | None) -> list[str]:

@@ -15,14 +15,16 @@ from personize_assistant.errors import UsageError
 DAYS_PER_MONTH = 30
 
 
-def rate_budget(meta: PlanMeta, tier: str, daily_volume: int, sync_rows_per_day: int) -> RateBudget:
-    """Budget for `daily_volume` personalised records/day plus syncing `sync_rows_per_day` rows."""
+def rate_budget(meta: PlanMeta, tier: str, daily_volume: int, sync_rows_per_day: int,
+                sync_sources: int = 1) -> RateBudget:
+    """Budget for `daily_volume` personalised records/day plus syncing `sync_rows_per_day` rows
+    from `sync_sources` data sources (each source is its own run: at least one request)."""
     limit = _limit(meta, tier)
     enterprise = limit.plan.lower() == "enterprise"
     rows_per_batch = max(1, meta.rows_per_batch(limit.per_minute, enterprise=enterprise))
     records_per_minute = max(1, meta.records_per_minute(limit.per_minute))
     pipeline = daily_volume * meta.calls_per_record
-    sync = math.ceil(sync_rows_per_day / rows_per_batch) if sync_rows_per_day else 0
+    sync = max(sync_sources, math.ceil(sync_rows_per_day / rows_per_batch)) if sync_rows_per_day and sync_sources else 0
     monthly = (pipeline + sync) * DAYS_PER_MONTH
     fits = monthly <= limit.per_month
     return RateBudget(
@@ -64,7 +66,8 @@ def budget_table(budget: RateBudget) -> str:
         ("Records per minute", f"floor({budget.per_minute} / {budget.calls_per_record}) = {budget.records_per_minute}"),
         ("Expected volume", f"{budget.daily_volume:,} records per day"),
         ("Pipeline calls per day", f"{budget.daily_volume:,} x {budget.calls_per_record} = {budget.pipeline_calls_per_day:,}"),
-        ("Sync calls per day", f"{budget.sync_calls_per_day:,} memorizeBatch requests ({budget.rows_per_batch} rows each; one request = one call)"),
+        ("Sync calls per day", f"{budget.sync_calls_per_day:,} memorizeBatch {_plural('request', budget.sync_calls_per_day)} "
+                               f"(at least one per data source, up to {budget.rows_per_batch} rows each; one request = one call)"),
         ("Monthly total", f"({budget.pipeline_calls_per_day:,} + {budget.sync_calls_per_day:,}) x {DAYS_PER_MONTH} = {budget.monthly_calls:,} ({budget.month_share:.0%} of the monthly limit)"),
         ("Longest run", f"about {budget.minutes_per_run} minutes to process a day's volume at {budget.records_per_minute} records per minute"),
         ("Batch pacing", f"{budget.rows_per_batch} rows per memorizeBatch request, then wait {budget.batch_wait_seconds} s"),
@@ -76,3 +79,7 @@ def budget_table(budget: RateBudget) -> str:
         lines += ["", f"**Over budget:** {budget.monthly_calls:,} calls a month exceed the "
                       f"{budget.tier} limit of {budget.per_month:,}; {advice}, or lower the volume."]
     return "\n".join(lines)
+
+
+def _plural(word: str, count: int) -> str:
+    return word if count == 1 else f"{word}s"

@@ -16,10 +16,8 @@ from personize_assistant.artifacts.plan import CodeBlock, RateBudget
 from personize_assistant.artifacts.schema import BatchMapping
 from personize_assistant.scan.models import Kind, Touchpoint
 
-VENDOR_COMMAND = (
-    'python -c "import shutil, personize_assistant.personize.client as c; '
-    "shutil.copy(c.__file__, '@@dest@@')\""
-)
+# The tool prints its own client: works when it is installed with pipx/uv outside the project.
+VENDOR_COMMAND = "personize-assistant client -o @@dest@@"
 
 CHECK = """
 \"\"\"Verify PERSONIZE_SECRET_KEY, print the plan limits and the real collection ids.\"\"\"
@@ -93,6 +91,11 @@ def collection_ids(client: Personize) -> dict[str, str]:
 def send_in_batches(client: Personize, source: str, mapping: dict[str, Any],
                     rows: list[dict[str, Any]], rows_per_batch: int, chunk_size: int) -> None:
     \"\"\"One memorizeBatch request is one API call; wait a window between requests.\"\"\"
+    key = mapping.get("email") or mapping.get("website")
+    keyed = [r for r in rows if r.get(key) not in (None, "")]  # unkeyed rows attach to nothing
+    if len(keyed) < len(rows):
+        log.warning("%s: skipped %d rows with no %s", source, len(rows) - len(keyed), key)
+    rows = keyed
     start = 0
     while start < len(rows):
         batch = [plain(r) for r in rows[start:start + rows_per_batch]]

@@ -82,6 +82,13 @@ function idOf(ids: Map<string, string>, name: string): string {
   return id;
 }
 
+/** Rows without the key column cannot be attached to a record: skip them, and say how many. */
+function keyedRows(source: string, rows: Row[], key: string): Row[] {
+  const keyed = rows.filter((row) => row[key] !== null && row[key] !== undefined && row[key] !== '');
+  if (keyed.length < rows.length) console.warn(`${source}: skipped ${rows.length - keyed.length} rows with no ${key}`);
+  return keyed;
+}
+
 /** Sends rows in paced batches; one memorizeBatch request is one API call. */
 async function sendInBatches(source: string, mapping: BatchMemorizeMapping, rows: Row[],
                              rowsPerBatch: number, chunkSize: number): Promise<void> {
@@ -164,7 +171,8 @@ def _sync_function(facts: RepoFacts, mapping: BatchMapping) -> str:
         f"    entityType: '{mapping.entity_type}',\n{key_line}\n"
         f"    runName: `{mapping.run_name}-${{new Date().toISOString().slice(0, 10)}}`,\n"
         f"    properties: {{\n{props},\n    }},\n  }};\n"
-        f"  await sendInBatches('{mapping.source}', mapping, rows, rowsPerBatch, {mapping.chunk_size});\n"
+        f"  await sendInBatches('{mapping.source}', mapping, keyedRows('{mapping.source}', rows, '{key}'), "
+        f"rowsPerBatch, {mapping.chunk_size});\n"
         f"}}\n"
     )
 
@@ -283,7 +291,7 @@ def import_path(from_file: str, lib_file: str) -> str:
 def point_snippet(tp: Touchpoint, facts: RepoFacts, fields: list[str], task: str) -> CodeBlock:
     """How the touchpoint's own function calls the helper, keeping its default as fallback."""
     channel = channel_of(tp)
-    helper = import_path(tp.file, f"{facts.ts_lib_dir}/personize-generate")
+    helper = import_path(tp.file, f"{facts.ts_lib_for(tp.file)}/personize-generate")
     symbol = tp.symbol or "the handler"
     sends = tp.kind in (Kind.EMAIL_SEND, Kind.NOTIFICATION)
     recipient = "recipientEmail" if sends else "user.email"

@@ -48,11 +48,29 @@ class RepoFacts:
     later_points: list[Touchpoint] = field(default_factory=list)
     """Relevant touchpoints beyond the ones the plan details, for the ongoing phase."""
 
+    ts_packages: dict[str, str] = field(default_factory=dict)
+    """Nested JS/TS packages that hold touchpoints (their own package.json, e.g. a worker
+    service) -> the lib dir inside them. Code there cannot import the root's modules."""
+
     @property
     def ts_client(self) -> str:
         """The module (without extension) that exports the shared `personize` client."""
         default = f"{self.ts_lib_dir}/personize"
         return f"{default}-client" if f"{default}.ts" in self.existing_files else default
+
+    def package_of(self, file: str) -> str | None:
+        """The nested package `file` belongs to, or None for the root package."""
+        inside = [p for p in self.ts_packages if file.startswith(f"{p}/")]
+        return max(inside, key=len) if inside else None
+
+    def ts_lib_for(self, file: str) -> str:
+        package = self.package_of(file)
+        return self.ts_packages[package] if package else self.ts_lib_dir
+
+    def ts_client_for(self, file: str) -> str:
+        """The client module `file` should import: its own package's copy (same file name,
+        so the copied generate helper's relative import still resolves)."""
+        return f"{self.ts_lib_for(file)}/{PurePosixPath(self.ts_client).name}"
 
     def loop_job(self, quick_win: Touchpoint | None = None) -> Touchpoint | None:
         """The existing scheduled job to run the loop from: the one whose name shares the most
@@ -65,6 +83,13 @@ class RepoFacts:
         senders = {t.file for t in self.senders.values()} | {t.file for t in self.points}
         return max(in_code, key=lambda j: (len(_words(f"{j.symbol or ''} {j.file}") & target),
                                            j.file in senders, -in_code.index(j)))
+
+    def next_app_dir(self) -> str:
+        """Where Next.js route handlers live: `src/app` when the app router sits under src
+        (a root `app/` would then be ignored by Next.js), else `app`."""
+        in_src = any(f.startswith("src/app/") for f in self.existing_files)
+        at_root = any(f.startswith("app/") for f in self.existing_files)
+        return "src/app" if in_src and not at_root else "app"
 
     @property
     def is_next(self) -> bool:
@@ -109,6 +134,7 @@ def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact) -> 
     )
     facts.python_package = _python_package(scan)
     facts.ts_lib_dir = _ts_lib_dir(scan)
+    facts.ts_packages = _ts_packages(scan)
     facts.existing_files = frozenset(t.file for t in scan.touchpoints)
     facts.personize_calls = scan.by_kind(Kind.PERSONIZE_CALL)
     facts.later_points = [t for t in later if t.kind not in (Kind.WEBHOOK_HANDLER, Kind.SCHEDULED_JOB)]
@@ -217,6 +243,29 @@ def _ts_lib_dir(scan: RepoScan) -> str:
         if candidate in dirs:
             return candidate
     return "src/lib"
+
+
+_TS_FILES = (".ts", ".tsx", ".js", ".mjs", ".cjs", ".jsx")
+
+
+def _ts_packages(scan: RepoScan) -> dict[str, str]:
+    """Nested packages (a directory below the root with its own package.json) that hold
+    touchpoints. Only a repo on disk is inspected; hand-built scans have none."""
+    root = Path(scan.root)
+    if not root.is_dir():
+        return {}
+    found: dict[str, str] = {}
+    for tp in scan.touchpoints:
+        if not tp.file.endswith(_TS_FILES):
+            continue
+        parent = PurePosixPath(tp.file).parent
+        while parent.name:
+            if (root / parent / "package.json").is_file():
+                lib = "src/lib" if (root / parent / "src").is_dir() else "lib"
+                found[str(parent)] = f"{parent}/{lib}"
+                break
+            parent = parent.parent
+    return found
 
 
 def channel_of(tp: Touchpoint) -> str:

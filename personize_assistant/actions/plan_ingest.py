@@ -90,7 +90,7 @@ def _schema(facts: RepoFacts) -> PlanStep:
                   "personize-assistant schema . --create --dry-run",
                   "personize-assistant schema . --create"],
         files=["personize-schema.md"],
-        verify="a second `--create` reports every collection as already present, and the check "
+        verify="a second `--create` reports every collection as up to date, and the check "
                "script from the previous step lists them with their ids.",
     )
 
@@ -144,8 +144,34 @@ def _django_app_dir(facts: RepoFacts) -> str | None:
     return None
 
 
+# provider -> (display name, what its events tell generation, how to send a test event)
+_EVENT_SOURCES: dict[str, tuple[str, str, str]] = {
+    "stripe": ("Stripe", "payments, failed charges, cancellations and upgrades",
+               "`stripe trigger invoice.payment_succeeded`"),
+    "hubspot": ("HubSpot", "CRM changes such as a new lifecycle stage or owner",
+                "change a property on a test contact in HubSpot"),
+    "github": ("GitHub", "what the customer's team ships and reports", "redeliver a recent delivery from the webhook's settings page"),
+    "shopify": ("Shopify", "orders, refunds and abandoned checkouts", "`shopify app webhook trigger`"),
+    "intercom": ("Intercom", "conversations and the questions customers ask", "reply to a test conversation"),
+    "slack": ("Slack", "what the customer says in shared channels", "post in a test channel"),
+    "twilio": ("Twilio", "replies and delivery failures", "text the number from a test phone"),
+    "paddle": ("Paddle", "payments, cancellations and plan changes", "send a test event from Paddle's notification settings"),
+}
+
+
+def _event_source(provider: str | None, route: str | None) -> tuple[str, str, str]:
+    key = (provider or "").lower()
+    if key in _EVENT_SOURCES:
+        return _EVENT_SOURCES[key]
+    if key:
+        name = key.capitalize()
+        return name, f"what happened in {name}", f"send a test event from {name}"
+    target = f"`{route}`" if route else "the endpoint"
+    return "incoming", "what the sending system reports", f"POST a sample event to {target}"
+
+
 def _memorize_event(facts: RepoFacts, tp: Touchpoint) -> PlanStep:
-    provider = (tp.provider or "incoming").capitalize()
+    provider, what, replay = _event_source(tp.provider, tp.route)
     is_py = tp.file.endswith(".py")
     if is_py:
         code = (f"from {facts.python_package}.personize_client import PersonizeError\n"
@@ -156,7 +182,7 @@ def _memorize_event(facts: RepoFacts, tp: Touchpoint) -> PlanStep:
                 f"        enhanced=True, tags=[\"source:{(tp.provider or 'webhook').lower()}\", f\"event:{{event_type}}\"])\n"
                 f"except PersonizeError:\n    pass  # never fail the webhook because memory is down\n")
     else:
-        helper = ts.import_path(tp.file, facts.ts_client)
+        helper = ts.import_path(tp.file, facts.ts_client_for(tp.file))
         code = (f"import {{ personize }} from '{helper}';\n\n"
                 f"// in {tp.symbol or 'the handler'}, after the signature check:\n"
                 f"await personize.memory.memorize({{\n"
@@ -169,9 +195,9 @@ def _memorize_event(facts: RepoFacts, tp: Touchpoint) -> PlanStep:
         title=f"Memorize {provider} events in `{where}`",
         body=(f"`{tp.file}:{tp.line}` already receives {provider} events"
               f"{f' at `{tp.route}`' if tp.route else ''}. Remember each one as a memory on the customer's "
-              "record (a one-line summary, not the raw payload) so generation knows about payments, "
-              "cancellations and upgrades."),
+              f"record (a one-line summary, not the raw payload) so generation knows about {what}."),
         files=[tp.file], code=[CodeBlock(language="py" if is_py else "ts", path=tp.file, code=code)],
-        verify=f"replay a test event (e.g. `stripe trigger` for Stripe) and find it with "
-               f"`smartRecall({{ query: '{provider.lower()} event', email }})`.",
+        verify=f"{replay}, then find the event with "
+               + (f"`client.memory.smart_recall(query=\"{provider.lower()} event\", email=...)`."
+                  if is_py else f"`smartRecall({{ query: '{provider.lower()} event', email }})`."),
     )

@@ -222,12 +222,12 @@ def _loop_trigger(facts: RepoFacts, tp: Touchpoint | None, fields: list[str]) ->
         what = f"`{existing.symbol}`" if is_named_function(existing) else f"the `{existing.symbol}` handler"
         body = (f"The repo already schedules {what} in `{existing.file}`"
                 f"{f' (`{existing.schedule}`)' if existing.schedule else ''}. Call `{call}` from it (or move "
-                "its recipient query into `due recipients`), so the loop runs on the schedule you already operate.")
+                "its recipient query into the OBSERVE step of `runLoop`), so the loop runs on the schedule you already operate.")
         return PlanStep(title="Trigger: the repo's existing scheduled job", body=body,
                         files=[loop.path or "", existing.file], code=[loop],
                         verify="run the job locally against a test user and check the delivered copy.")
     if scheduler == "vercel":
-        route = "app/api/cron/personize-loop/route.ts"
+        route = f"{facts.next_app_dir()}/api/cron/personize-loop/route.ts"
         code = ("import { NextResponse } from 'next/server';\n"
                 f"import {{ runLoop }} from '{ts.import_path(route, loop.path or '')}';\n\n"
                 "export async function GET(req: Request) {\n"

@@ -4,6 +4,7 @@ a prompt outline that names the repo's real properties, and the code at that loc
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 
 from personize_assistant.actions import plan_code_py as py
 from personize_assistant.actions import plan_code_ts as ts
@@ -90,10 +91,33 @@ def point_steps(facts: RepoFacts, library: Library) -> list[PlanStep]:
     return steps
 
 
+def package_steps(facts: RepoFacts) -> list[PlanStep]:
+    """One step per nested package (a worker service with its own package.json) that the
+    plan edits: its code cannot import the root's modules, so it gets its own copies."""
+    install = {"pnpm": "pnpm add", "yarn": "yarn add", "bun": "bun add"}.get(facts.package_manager, "npm install")
+    used = dict.fromkeys(p for tp in [*facts.points, *facts.webhooks] if (p := facts.package_of(tp.file)))
+    steps = []
+    for package in used:
+        lib = facts.ts_packages[package]
+        files = [f"{lib}/{PurePosixPath(facts.ts_client).name}.ts", f"{lib}/personize-generate.ts"]
+        steps.append(PlanStep(
+            title=f"Give `{package}` its own copy of the two modules",
+            body=(f"`{package}` is a separate package (its own `package.json`), so its code cannot import "
+                  f"`{facts.ts_lib_dir}` from the root. Install the SDK there and copy the client and the "
+                  f"helper into `{lib}`; the snippets below for files in `{package}` import these copies."),
+            files=files,
+            commands=[f"(cd {package} && {install} @personize/sdk)",
+                      f"mkdir -p {lib} && cp {facts.ts_client}.ts {facts.ts_lib_dir}/personize-generate.ts {lib}/"],
+            verify=f"`{package}` still builds on its own (its `tsc` or build script).",
+        ))
+    return steps
+
+
 def _later_step(facts: RepoFacts) -> PlanStep:
     rows = ["| Touchpoint | Kind | Where |", "|---|---|---|"]
     for tp in facts.later_points[:MAX_LATER]:
-        rows.append(f"| `{tp.symbol or '—'}` | {tp.kind.value} | `{tp.file}:{tp.line}` |")
+        name = f"`{tp.symbol}`" if tp.symbol else "(module scope)"
+        rows.append(f"| {name} | {tp.kind.value} | `{tp.file}:{tp.line}` |")
     more = len(facts.later_points) - MAX_LATER
     tail = f"\n\n…and {more} more (`personize-assistant scan .` lists them all)." if more > 0 else ""
     return PlanStep(title="More touchpoints for the ongoing phase",
@@ -183,7 +207,7 @@ def _llm_snippet(tp: Touchpoint, facts: RepoFacts, lang: str) -> CodeBlock:
                 "system = \"\\n\\n---\\n\\n\".join(filter(None, [rules.get(\"compiledContext\"), who.get(\"compiledContext\")]))\n"
                 "# pass `system` as the system prompt of the existing call; keep the call itself unchanged\n")
         return CodeBlock(language="py", path=tp.file, code=code)
-    helper = ts.import_path(tp.file, facts.ts_client)
+    helper = ts.import_path(tp.file, facts.ts_client_for(tp.file))
     code = (f"import {{ personize }} from '{helper}';\n\n"
             f"// in {tp.symbol}(): prepend governance and memory to the existing messages\n"
             "const [rules, who] = await Promise.all([\n"
@@ -204,13 +228,17 @@ def _context_snippet(tp: Touchpoint, facts: RepoFacts, lang: str) -> CodeBlock:
                 "    personalization = digest.get(\"compiledContext\")\n"
                 "except PersonizeError:\n    personalization = None  # the page renders without it\n")
         return CodeBlock(language="py", path=tp.file, code=code)
-    helper = ts.import_path(tp.file, facts.ts_client)
+    helper = ts.import_path(tp.file, facts.ts_client_for(tp.file))
     code = (f"import {{ personize }} from '{helper}';\n\n"
-            f"// in {tp.symbol}(): attach a short digest of the current user (cache it per user)\n"
-            "const personalization = await personize.memory\n"
-            "  .smartDigest({ email: user.email, type: 'Contact', token_budget: 500 })\n"
-            "  .then((r) => r.data?.compiledContext ?? null)\n"
-            "  .catch(() => null); // the page renders without it\n")
+            "/** A short digest of the signed-in user for prompts and copy; null when Personize is slow or down. */\n"
+            "export async function userDigest(email: string): Promise<string | null> {\n"
+            "  return personize.memory\n"
+            "    .smartDigest({ email, type: 'Contact', token_budget: 500 })\n"
+            "    .then((r) => r.data?.compiledContext ?? null)\n"
+            "    .catch(() => null); // the request is served without it\n"
+            "}\n"
+            f"// after {tp.symbol or 'this code'} has identified the user: `await userDigest(<their email>)` in the\n"
+            "// handlers that personalise, cached per user for 10-15 minutes; never block auth on it.\n")
     return CodeBlock(language="ts", path=tp.file, code=code)
 
 
@@ -218,6 +246,6 @@ def _verify(tp: Touchpoint, task: str) -> str:
     if tp.kind == Kind.LLM_CALL:
         return "log the assembled system prompt once: it contains your guidelines and the user's properties."
     if tp.kind == Kind.USER_CONTEXT:
-        return "a request as a synced user carries a digest; with PERSONIZE_SECRET_KEY unset the page still renders."
+        return "a request as a synced user gets a digest; with PERSONIZE_SECRET_KEY unset the request is still served."
     return (f"trigger the {task} for a test user: the output uses their real properties; with "
             "PERSONIZE_SECRET_KEY unset the original copy goes out unchanged.")

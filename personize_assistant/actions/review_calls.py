@@ -8,6 +8,8 @@ from collections.abc import Callable
 from personize_assistant.actions.review_context import ReviewContext, frame_location
 from personize_assistant.actions.review_models import Finding
 from personize_assistant.actions.review_source import SdkCall
+from personize_assistant.scan.extract_common import text
+from personize_assistant.scan.models import Kind
 
 IDENTIFIERS = ("email", "website_url", "websiteUrl", "record_id", "recordId", "recordID")
 EXTRACTION_FLAGS = ("enhanced", "extractMemories", "extract_memories")
@@ -16,6 +18,11 @@ READS = ("smartDigest", "smartRecall", "recall", "search")
 _TIMEOUT = re.compile(r"AbortSignal\.timeout|Promise\.race|withTimeout|\btimeout\s*[:=(]|"
                       r"asyncio\.wait_for|wait_for\(|signal\s*:")
 _CLIENT_TIMEOUT = re.compile(r"Personize\w*\s*\((?:[^()]|\([^()]*\))*\btimeout\b")
+
+_GENERATES = re.compile(r"\.(?:prompt|smartDigest|smart_digest|smartRecall|smart_recall|smartGuidelines|smart_guidelines)\(")
+# The result goes through the project's own checks (`_checked(...)`, `validate_email(...)`).
+_VALIDATES = re.compile(r"\b_?(?:check|validate)\w*\(")
+WORK_KINDS = (Kind.EMAIL_SEND, Kind.NOTIFICATION, Kind.LLM_CALL)
 
 CallCheck = Callable[[ReviewContext, SdkCall], list[Finding]]
 
@@ -30,7 +37,7 @@ def check_calls(ctx: ReviewContext) -> list[Finding]:
 def error_handling(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
     if call.frame.protected():
         return []
-    exposed = [f for f in call.frames() if not f.protected()]
+    exposed = [f for f in call.frames() if not f.protected() and not f.handled_upstream()]
     if not exposed:
         return []
     in_request = any(f.request_handler() for f in exposed)
@@ -81,13 +88,25 @@ def memorize_options(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
             f"`{call.callee}` sends no email, website URL or record id."))
     if call.args.lacks(*EXTRACTION_FLAGS):
         found.append(ctx.call_finding("extraction_unspecified", call))
-    loop_frames = [f for f in [call.frame, *call.callers] if f.in_loop()]
+    loop_frames = [f for f in [call.frame, *call.callers]
+                   if (loop := f.loop()) is not None
+                   and not _per_record_pipeline(ctx, text(loop) + call.frame.function_text)]
     if loop_frames:
         where = ", ".join(f"{f.file.path}:{f.line}" for f in loop_frames)
         found.append(ctx.call_finding(
             "memorize_in_loop", call, f"`{call.callee}` runs once per item in a loop ({where}).",
             [frame_location(f, "loop") for f in loop_frames if f is not call.frame]))
     return found
+
+
+def _per_record_pipeline(ctx: ReviewContext, loop_text: str) -> bool:
+    """The loop generates or delivers per record, and memorize records the outcome: a
+    pipeline paced per record, not a bulk sync that memorizeBatch would replace."""
+    if _GENERATES.search(loop_text):
+        return True
+    names = {c.symbol.split(".")[-1] for c in ctx.calls if c.method != "memorize" and c.symbol}
+    names |= {t.symbol.split(".")[-1] for t in ctx.touchpoints(*WORK_KINDS) if t.symbol}
+    return any(re.search(rf"\b{re.escape(name)}\s*\(", loop_text) for name in names)
 
 
 # --------------------------------------------------------------------------- recall
@@ -112,7 +131,7 @@ def prompt_options(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
         found.append(ctx.call_finding("prompt_and_instructions", call))
     if args.has("model") and args.lacks("openrouterApiKey", "openrouter_api_key"):
         found.append(ctx.call_finding("byok_without_key", call))
-    if args.lacks("evaluate", "evaluationCriteria", "evaluation_criteria"):
+    if args.lacks("evaluate", "evaluationCriteria", "evaluation_criteria") and not _VALIDATES.search(call.frame.function_text):
         found.append(ctx.call_finding("prompt_without_evaluation", call))
     if args.has("prompt") and args.lacks("instructions", "outputs"):
         found.append(ctx.call_finding("prompt_without_structure", call))

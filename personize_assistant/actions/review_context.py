@@ -7,6 +7,7 @@ to the places that call the wrapper, since that is where a failure or a wait lan
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +21,14 @@ from personize_assistant.actions.review_source import (
     function_name,
     load_source,
     sdk_call,
+    sdk_reference,
 )
 from personize_assistant.content.models.review import ReviewMeta
 from personize_assistant.redact import redact
 from personize_assistant.scan.extract_common import normalize_chain, text
+from personize_assistant.scan.languages import EXTENSIONS
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
+from personize_assistant.scan.walk import walk_repo
 
 EVIDENCE_CHARS = 160
 
@@ -129,10 +133,38 @@ def build_context(root: Path, scan: RepoScan, meta: ReviewMeta, rules: dict[str,
     ctx = ReviewContext(root=root, scan=scan, meta=meta, rules=rules)
     personize = scan.by_kind(Kind.PERSONIZE_CALL)
     definitions = [t for t in personize if t.wraps is None]
-    for path in sorted({t.file for t in definitions}):
+    known = {t.file for t in definitions}
+    for path in sorted(known | set(_importing_files(root, known))):
         ctx.calls.extend(_calls_in_file(ctx, path, [t for t in definitions if t.file == path]))
     _link_callers(ctx, definitions, [t for t in personize if t.wraps is not None])
     return ctx
+
+
+# Files that use a Personize client the scanner may not resolve (a vendored
+# `personize_client.py` next to the caller, a client passed around untyped).
+_IMPORTS_PERSONIZE = re.compile(
+    rb"@personize/sdk|\bpersonize_client\b|from personize import|import personize\b"
+)
+_DEFINES_CLIENT = re.compile(rb"^class Personize\b|^export class Personize\b", re.MULTILINE)
+_TEST_PATH = re.compile(r"(?:^|/)(?:tests?|__tests__|spec)/|(?:^|/)test_[^/]*$|\.(?:test|spec)\.[jt]sx?$")
+MAX_IMPORT_PROBE = 2_000_000
+
+
+def _importing_files(root: Path, known: set[str]) -> list[str]:
+    if not root.is_dir():
+        return []
+    found: list[str] = []
+    for path in walk_repo(root).files:
+        if path in known or Path(path).suffix.lower() not in EXTENSIONS or _TEST_PATH.search(path):
+            continue
+        try:
+            with (root / path).open("rb") as handle:
+                data = handle.read(MAX_IMPORT_PROBE)
+        except OSError:
+            continue
+        if _IMPORTS_PERSONIZE.search(data) and not _DEFINES_CLIENT.search(data):
+            found.append(path)
+    return found
 
 
 def _calls_in_file(ctx: ReviewContext, path: str, touchpoints: list[Touchpoint]) -> list[SdkCall]:
@@ -142,7 +174,8 @@ def _calls_in_file(ctx: ReviewContext, path: str, touchpoints: list[Touchpoint])
     direct_lines = {t.line for t in touchpoints}
     calls: list[SdkCall] = []
     for node in source.calls_between(1, len(source.lines) + 1):
-        call = sdk_call(source, node, direct=node.start_point[0] + 1 in direct_lines)
+        call = (sdk_call(source, node, direct=node.start_point[0] + 1 in direct_lines)
+                or sdk_reference(source, node))
         if call is None or any(c.node.start_byte == node.start_byte for c in calls):
             continue
         call.symbol = _symbol_for(call, touchpoints)

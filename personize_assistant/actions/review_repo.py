@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from tree_sitter import Node
+
 from personize_assistant.actions.review_context import ReviewContext
 from personize_assistant.actions.review_models import Finding, Location
 from personize_assistant.actions.review_source import Frame, SdkCall, SourceFile
+from personize_assistant.scan.extract_common import text
 from personize_assistant.scan.models import Kind, Touchpoint
 
 PERSONIZE_ENV = "PERSONIZE_SECRET_KEY"
@@ -197,51 +200,121 @@ def generated_sends(ctx: ReviewContext) -> list[tuple[Touchpoint, int]]:
 
 def ai_delivery(ctx: ReviewContext) -> list[Finding]:
     """Generated text that is sent in the same function: checked? memorized afterwards?"""
-    return [f for send, line in generated_sends(ctx) for f in _delivery_findings(ctx, send, line)]
+    reached = personalized_functions(ctx)
+    return [f for send, line in generated_sends(ctx) if not _hands_to_personize(ctx, send, reached)
+            for f in _delivery_findings(ctx, send, line)]
+
+
+def _hands_to_personize(ctx: ReviewContext, send: Touchpoint, reached: set[tuple[str, str]]) -> bool:
+    """The send goes through a wired wrapper, which checks and memorizes on its own."""
+    target = ctx.scan.find(send.wraps) if send.wraps else None
+    return target is not None and _personalized(target, reached)
 
 
 def _delivery_findings(ctx: ReviewContext, send: Touchpoint, generated_at: int) -> list[Finding]:
     source = ctx.source(send.file)
-    body = _function_body(source, send) if source is not None else ""
+    frame = _send_frame(source, send) if source is not None else None
+    body = frame.function_text if frame is not None else ""
     found: list[Finding] = []
     via = send.provider or send.channel or "a provider"
     if not _CHECKED.search(body):
         found.append(ctx.finding("unchecked_ai_delivery", send.file, send.line, symbol=send.symbol,
                                  what=f"Text generated at line {generated_at} is sent through {via} with no length, format or evaluation check."))
-    remembered = [c for c in ctx.calls_of("memorize") if c.file.path == send.file
-                  and c.symbol == send.symbol and c.line > send.line]
-    prompt_memorizes = any(c.args.has("memorize") for c in ctx.calls_of("prompt")
-                           if c.file.path == send.file and c.symbol == send.symbol)
-    if ctx.uses("memorize", "memorizeBatch", "prompt") and not remembered and not prompt_memorizes:
+    if not _remembers_after(ctx, send, frame):
         found.append(ctx.finding("delivery_not_memorized", send.file, send.line, symbol=send.symbol,
                                  what=f"`{send.symbol}` sends generated text through {via} and never memorizes what was sent."))
     return found
 
 
-def _function_body(source: SourceFile, tp: Touchpoint) -> str:
+def _remembers_after(ctx: ReviewContext, send: Touchpoint, frame: Frame | None) -> bool:
+    """A memorize after the send: directly, through a helper that memorizes, or by ai.prompt's
+    own `memorize` option."""
+    same_function = [c for c in ctx.calls if c.file.path == send.file and c.symbol == send.symbol]
+    if any(c.method == "prompt" and c.args.has("memorize") for c in same_function):
+        return True
+    if any(c.method == "memorize" and c.line > send.line for c in same_function):
+        return True
+    if frame is None or frame.function is None:
+        return False
+    start = frame.function.start_point[0] + 1
+    tail = "\n".join(frame.function_text.splitlines()[send.line - start + 1 :])
+    helpers = {c.symbol.split(".")[-1] for c in ctx.calls_of("memorize") if c.symbol and c.symbol != send.symbol}
+    return any(re.search(rf"\b{re.escape(name)}\s*\(", tail) for name in helpers)
+
+
+def _send_frame(source: SourceFile, tp: Touchpoint) -> Frame | None:
     calls = source.calls_between(tp.line, tp.line)
-    if not calls:
-        return source.text
-    return Frame(source, calls[0]).function_text
+    return Frame(source, calls[0]) if calls else None
 
 
 # --------------------------------------------------------------------------- opportunities
 
 
+def personalizing_names(ctx: ReviewContext) -> set[str]:
+    """Functions that reach Personize: those with a call, and (two levels up) the
+    functions in integration files that call or hand off to them (`personalize_message`)."""
+    names = {c.symbol.split(".")[-1] for c in ctx.calls if c.symbol}
+    names |= {t.symbol.split(".")[-1] for t in ctx.touchpoints(Kind.PERSONIZE_CALL) if t.symbol}
+    for _ in range(2):
+        names |= {name for source in _files(ctx) for name, node in source.functions
+                  if name not in names and calls_any(_body(node), names)}
+    return names
+
+
+def _body(node: Node) -> str:
+    """A function's text without its signature line, so it does not mention itself."""
+    return text(node).split("\n", 1)[-1]
+
+
+def calls_any(code: str, names: set[str]) -> bool:
+    """`name(...)` or `pool.submit(name, ...)` for one of `names`."""
+    for word in set(re.findall(r"(?<![\w.$])([A-Za-z_$][\w$]*)\s*\(", code)):
+        if word in names:
+            return True
+    handoffs = re.findall(r"\b(?:submit|run_in_executor|to_thread|create_task|add_task|Thread)\(\s*(?:None,\s*)?(?:target=)?([A-Za-z_$][\w$]*)", code)
+    return any(name in names for name in handoffs)
+
+
+def personalized_functions(ctx: ReviewContext) -> set[tuple[str, str]]:
+    """(file, function) pairs that reach Personize, directly or through wrappers, across
+    every file with touchpoints; wrapped originals count too (`_send_original`)."""
+    names = personalizing_names(ctx)
+    files = sorted({t.file for t in ctx.scan.touchpoints})
+    reached: set[tuple[str, str]] = set()
+    for _ in range(3):  # a wrapper's callers, and theirs
+        for path in files:
+            source = ctx.source(path)
+            for name, node in source.functions if source is not None else []:
+                if name in names or calls_any(_body(node), names):
+                    reached.add((path, name))
+        names |= {name for _, name in reached}
+    originals = set()
+    for path, name in reached:
+        source = ctx.source(path)
+        for other, node in source.functions if source is not None else []:
+            if other == name:
+                originals |= {(path, called) for called in re.findall(r"([A-Za-z_$][\w$]*)\s*\(", _body(node))}
+    return reached | originals
+
+
+def _personalized(tp: Touchpoint, reached: set[tuple[str, str]]) -> bool:
+    return (tp.file, (tp.symbol or "").split(".")[-1]) in reached
+
+
 def untouched(ctx: ReviewContext) -> list[Finding]:
     area = ctx.meta.area("missing_opportunities")
-    personalized = {(c.file.path, c.symbol) for c in ctx.calls}
-    personalized |= {(t.file, t.symbol) for t in ctx.touchpoints(Kind.PERSONIZE_CALL)}
+    reached = personalized_functions(ctx)
     found: list[Finding] = []
     for kind in (Kind(k) for k in area.kinds):
         places = _distinct_functions(t for t in ctx.touchpoints(kind)
-                                     if t.wraps is None and (t.file, t.symbol) not in personalized)
+                                     if t.wraps is None and not _personalized(t, reached))
         if not places:
             continue
         first, rest = places[0], places[1:]
         what = (f"{len(places)} {kind.value} touchpoint{'s' if len(places) != 1 else ''} "
                 f"({', '.join(_labels(places[:5]))}"
-                f"{', …' if len(places) > 5 else ''}) reach a person without Personize.")
+                f"{', …' if len(places) > 5 else ''}) {'reach' if len(places) != 1 else 'reaches'} "
+                "a person without Personize.")
         related = [Location(file=t.file, line=t.line, symbol=t.symbol, note=kind.value) for t in rest[:MAX_RELATED]]
         found.append(ctx.finding("untouched_touchpoint", first.file, first.line, symbol=kind.value,
                                  what=what, related=related))

@@ -109,6 +109,24 @@ class SourceFile:
                 and first <= n.start_point[0] + 1 <= last]
 
 
+    @cached_property
+    def functions(self) -> list[tuple[str, Node]]:
+        """Named functions and methods, in source order."""
+        found: list[tuple[str, Node]] = []
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if node.type in FUNCTIONS and (name := function_name(node)):
+                found.append((name, node))
+            stack.extend(node.children)
+        return sorted(found, key=lambda item: item[1].start_byte)
+
+    def function_at(self, line: int) -> Node | None:
+        """The innermost named function whose span holds `line`."""
+        holding = [n for _, n in self.functions if n.start_point[0] + 1 <= line <= n.end_point[0] + 1]
+        return min(holding, key=lambda n: n.end_byte - n.start_byte) if holding else None
+
+
 def load_source(root: Path, relative: str) -> SourceFile | None:
     """Parse one repo file, or None when it is not a language REVIEW reads."""
     language = EXTENSIONS.get(Path(relative).suffix.lower())
@@ -184,6 +202,25 @@ def sdk_call(file: SourceFile, node: Node, direct: bool) -> SdkCall | None:
     if method in {"list", "create", "update", "delete", "get"}:
         method = f"{namespace}.{method}"
     return SdkCall(file, node, method, callee, call_args(file, node))
+
+
+def sdk_reference(file: SourceFile, node: Node) -> SdkCall | None:
+    """`pool.submit(client.memory.smart_digest, email=e)`: a method handed to an executor.
+
+    The call is the outer one; its keyword arguments are the method's."""
+    arguments = node.child_by_field_name("arguments")
+    first = next((c for c in (arguments.named_children if arguments else [])), None)
+    if first is None or first.type not in ("attribute", "member_expression"):
+        return None
+    parts = normalize_chain(text(first)).split(".")
+    if len(parts) < 2 or parts[-2] not in NAMESPACES or parts[-1] not in METHODS:
+        return None
+    method = METHODS[parts[-1]]
+    if method in {"list", "create", "update", "delete", "get"}:
+        method = f"{parts[-2]}.{method}"
+    keys = {text(k.child_by_field_name("name")): text(k.child_by_field_name("value"))
+            for k in (arguments.named_children if arguments else []) if k.type == "keyword_argument"}
+    return SdkCall(file, node, method, ".".join(parts), CallArgs(keys, open=False))
 
 
 def _rest_call(file: SourceFile, node: Node, callee: str) -> SdkCall | None:
@@ -286,12 +323,47 @@ class Frame:
         return text(self.function) if self.function is not None else self.file.text
 
     def protected(self) -> bool:
-        """A failure of this call is caught here (try/except, `.catch`, suppress)."""
+        """A failure of this call is caught here (try/except, `.catch`, suppress, allSettled)."""
         if self.file.language == "python":
             return self._inside_try() or self._inside_suppress()
-        if self._chained_catch():
+        holder = Frame(self.file, promise_holder(self.node))
+        if holder._chained_catch() or holder._settled():
             return True
-        return self.awaited() and self._inside_try()
+        return holder.awaited() and holder._inside_try()
+
+    def handled_upstream(self, depth: int = 3) -> bool:
+        """Every call of the enclosing function in this file catches failures, up to `depth`
+        callers away (`main().catch(...)`, a `try` around `run()` in a script's `main`)."""
+        fn = self.function
+        name = function_name(fn) if fn is not None else ""
+        if fn is None or not name or depth == 0:
+            return False
+        sites = [Frame(self.file, node) for node in self.file.calls_between(1, len(self.file.lines) + 1)
+                 if _invokes(node, name) and not (fn.start_byte <= node.start_byte < fn.end_byte)]
+        return bool(sites) and all(s.protected() or s.handled_upstream(depth - 1) for s in sites)
+
+    def loop(self) -> Node | None:
+        """The loop (or per-item callback) this call runs in, inside its function."""
+        parent = self.node.parent
+        while parent is not None:
+            if parent.type in LOOPS:
+                return parent
+            if parent.type in FUNCTIONS:
+                args = parent.parent
+                return args.parent if args is not None and _iterating_callback(parent) else None
+            parent = parent.parent
+        return None
+
+    def _settled(self) -> bool:
+        """Inside `Promise.allSettled(...)`: rejections become results, not errors."""
+        parent = self.node.parent
+        for _ in range(40):
+            if parent is None:
+                return False
+            if parent.type == "call_expression" and text(parent.child_by_field_name("function")).endswith("allSettled"):
+                return True
+            parent = parent.parent
+        return False
 
     def awaited(self) -> bool:
         parent = self.node.parent
@@ -309,16 +381,7 @@ class Frame:
         return True if self.file.language == "python" else self.awaited()
 
     def in_loop(self) -> bool:
-        parent = self.node.parent
-        while parent is not None:
-            if parent.type in LOOPS:
-                return True
-            if parent.type in FUNCTIONS and not _iterating_callback(parent):
-                return False
-            if parent.type in FUNCTIONS:
-                return True
-            parent = parent.parent
-        return False
+        return self.loop() is not None
 
     def _ancestors_in_function(self) -> list[Node]:
         out: list[Node] = []
@@ -383,6 +446,38 @@ class Frame:
         if self.file.language == "python":
             return _python_handler(fn)
         return _ts_handler(self.file.path, fn)
+
+
+_PASS_THROUGH = {"parenthesized_expression", "array", "ternary_expression", "as_expression",
+                 "non_null_expression", "arguments", "spread_element"}
+
+
+def promise_holder(node: Node) -> Node:
+    """The expression that finally holds a call's promise in TypeScript: climbs out of
+    wrappers it is handed to (`withTimeout(call, ms)`, `Promise.all([call])`) and out of
+    expression-bodied callbacks (`limited(() => call)`), where the error surfaces."""
+    current = node
+    while current.parent is not None and _passes_promise(current, current.parent):
+        current = current.parent
+    return current
+
+
+def _passes_promise(child: Node, parent: Node) -> bool:
+    if parent.type in _PASS_THROUGH:
+        return True
+    if parent.type == "call_expression":
+        return child.type == "arguments"
+    return (parent.type == "arrow_function" and child == parent.child_by_field_name("body")
+            and parent.parent is not None and parent.parent.type == "arguments")
+
+
+def _invokes(call: Node, name: str) -> bool:
+    """`name(...)`, or `pool.submit(name, ...)`: the function handed to an executor."""
+    if normalize_chain(text(call.child_by_field_name("function"))).split(".")[-1] == name:
+        return True
+    arguments = call.child_by_field_name("arguments")
+    first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    return first is not None and first.type == "identifier" and text(first) == name
 
 
 def _iterating_callback(fn: Node) -> bool:

@@ -185,6 +185,13 @@ class _Designer:
                 f"{model.entity} has no email column, so its rows cannot be keyed as Contact "
                 f"records yet: join the email in from a related table in the sync script, or add it."
             )
+        if model.tenant_field is not None:
+            self.notes.append(
+                f"{model.entity} rows belong to a tenant (via {model.tenant_field}) but are keyed by "
+                f"email: the same address under two tenants becomes one Personize contact, so what one "
+                f"customer's data says about that person can surface in another customer's messages. "
+                f"If tenants must stay apart, give each its own Personize organization and key."
+            )
         if model.role == "organization" and model.website_field() is None:
             self.notes.append(
                 f"{model.entity} has no domain/website field, so Company records cannot be keyed "

@@ -56,6 +56,9 @@ class Model:
     """The foreign-key field that points at `owner` (e.g. `workspaceId`)."""
     via: Model | None = None
     """For a record without a direct owner: the other record it links to (LineItem -> Invoice)."""
+    tenant_field: str | None = None
+    """For people keyed by email: the foreign key to the organisation they belong to
+    (`Contact.workspaceId`). The same email under two tenants is one Personize contact."""
     fields: list[ModelField] = field(default_factory=list)
 
     @property
@@ -93,7 +96,20 @@ def collect_models(touchpoints: list[Touchpoint]) -> list[Model]:
     for model in models.values():
         if model.role == "record":
             model.owner, model.owner_field = _find_owner(model, models)
+    for model in models.values():
+        model.tenant_field = _tenant_field(model, models)
     return list(models.values())
+
+
+def _tenant_field(model: Model, models: dict[str, Model]) -> str | None:
+    """The foreign key from an email-keyed model to an organisation, if there is one."""
+    if model.email_field() is None or model.role == "organization":
+        return None
+    if model.role == "record":
+        return None  # an Invite or a Ticket is the product's own record, not a tenant's contact list
+    lookup = _lookup_for(model, models)
+    return next((f.name for f in model.fields
+                 if (target := _fk_target(f, lookup)) is not None and target.role == "organization"), None)
 
 
 def _find_owner(model: Model, models: dict[str, Model]) -> tuple[Model | None, str | None]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 import personize_assistant.actions.wire_py as wire_py
+import personize_assistant.actions.wire_py_hooks as wire_py_hooks
 import personize_assistant.actions.wire_ts as wire_ts
+import personize_assistant.actions.wire_ts_hooks as wire_ts_hooks
 from personize_assistant.actions.wire_context import WireContext, Wiring
 from personize_assistant.actions.wire_library import KIND_PATTERN, LIBRARY_PATTERN, WireRules
 from personize_assistant.actions.wire_patch import make_hunks
@@ -62,15 +63,15 @@ Builder = Callable[[WireContext], Wiring]
 
 BUILDERS: dict[tuple[Language, Pattern], Builder] = {
     ("ts", "wrap"): wire_ts.wrap,
-    ("ts", "webhook_pipeline"): wire_ts.webhook,
-    ("ts", "middleware"): wire_ts.middleware,
-    ("ts", "cron_generate_deliver"): wire_ts.scheduled,
-    ("ts", "event_mirror"): wire_ts.event,
+    ("ts", "webhook_pipeline"): wire_ts_hooks.webhook,
+    ("ts", "middleware"): wire_ts_hooks.middleware,
+    ("ts", "cron_generate_deliver"): wire_ts_hooks.scheduled,
+    ("ts", "event_mirror"): wire_ts_hooks.event,
     ("py", "wrap"): wire_py.wrap,
-    ("py", "webhook_pipeline"): wire_py.webhook,
-    ("py", "middleware"): wire_py.middleware,
-    ("py", "cron_generate_deliver"): wire_py.scheduled,
-    ("py", "event_mirror"): wire_py.event,
+    ("py", "webhook_pipeline"): wire_py_hooks.webhook,
+    ("py", "middleware"): wire_py_hooks.middleware,
+    ("py", "cron_generate_deliver"): wire_py_hooks.scheduled,
+    ("py", "event_mirror"): wire_py_hooks.event,
 }
 
 
@@ -142,6 +143,12 @@ def wire(scan: RepoScan, options: WireOptions, rules: WireRules | None = None) -
     if touchpoint is None:
         raise UsageError(f"no touchpoint {options.touchpoint_id}; run `wire --list` to see the ids")
     if touchpoint.kind == Kind.DATA_MODEL:
+        language = sync_language(touchpoint)
+        if options.language is not None and language is not None and options.language != language:
+            raise UsageError(
+                f"{touchpoint.id}: a {touchpoint.framework} model syncs from "
+                f"{'TypeScript' if language == 'ts' else 'Python'}, not --lang {options.language}"
+            )
         return sync_artifact(scan, touchpoint, rules)
     language = _check_language(touchpoint, options)
     pattern = options.pattern or rules.pattern_for(touchpoint.kind)
@@ -294,7 +301,8 @@ def _constraint_evidence(ctx: WireContext, pattern: Pattern, wiring: Wiring) -> 
         "define_trigger": f"Trigger named in the generated code: {wiring.trigger}.",
         "map_fields": f"Explicit mapping: {mapping}." if mapping else "No generated fields to map.",
         "store_outcome": (
-            "rememberDelivery/remember_delivery memorizes the provider's answer after the send."
+            f"{'rememberDelivery' if ctx.source.language == 'ts' else 'remember_delivery'} "
+            "memorizes what was sent and the provider's answer, tagged with the trigger."
             if pattern == "wrap"
             else "The event or run is memorized (feedback for later generations)."
             if pattern in ("webhook_pipeline", "event_mirror")
@@ -313,13 +321,3 @@ def _constraint_evidence(ctx: WireContext, pattern: Pattern, wiring: Wiring) -> 
             f"{helper} reads only PERSONIZE_SECRET_KEY; the provider's credentials stay where they are."
         ),
     }
-
-
-def is_supported(kind: Kind, file: str) -> bool:
-    language: Literal["ts", "py"] | None
-    try:
-        language = language_of(file)
-    except UsageError:
-        return False
-    pattern = KIND_PATTERN.get(kind)
-    return pattern is not None and (language, pattern) in BUILDERS

@@ -45,4 +45,5 @@ class FileEditor:
         )
         for _, edit in ordered:
             lines[edit.start : edit.end] = list(edit.lines)
-        return "\n".join(lines) + ("\n" if self.text.endswith("\n") or not self.text else "")
+        newline = "\r\n" if "\r\n" in self.text else "\n"  # keep the file's line endings
+        return newline.join(lines) + (newline if self.text.endswith("\n") or not self.text else "")

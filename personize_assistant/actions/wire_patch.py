@@ -59,8 +59,9 @@ def apply_hunks(text: str, hunks: list[Hunk], path: str) -> str:
         start = _locate(lines, expected, guess, hunk, path)
         lines[start : start + len(expected)] = replacement
         offset += (start - guess) + len(replacement) - len(expected)
-    trailing = "\n" if text.endswith("\n") or not text else ""
-    return "\n".join(lines) + trailing
+    newline = "\r\n" if "\r\n" in text else "\n"
+    trailing = newline if text.endswith("\n") or not text else ""
+    return newline.join(lines) + trailing
 
 
 def _locate(lines: list[str], expected: list[str], guess: int, hunk: Hunk, path: str) -> int:

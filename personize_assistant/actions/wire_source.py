@@ -116,7 +116,9 @@ def read_source(root: Path, relative: str) -> SourceFile:
     if not path.is_relative_to(root.resolve()):
         raise UsageError(f"{relative}: outside the repository")
     try:
-        text = path.read_text(encoding="utf-8")
+        # newline="": keep CRLF files CRLF (the edit is written back with the same endings).
+        with path.open(encoding="utf-8", newline="") as handle:
+            text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read {relative}: {exc}") from exc
     return SourceFile(path=relative, text=text, language=language_of(relative))

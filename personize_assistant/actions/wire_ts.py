@@ -23,17 +23,23 @@ from personize_assistant.actions.wire_source import FunctionInfo, LocalAssignmen
 from personize_assistant.codegen.render import indent_block, reindent, render, wrap_comments
 
 _TEMPLATE_UNIT = "  "
-_HTTP_VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+HTTP_VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 
 # --------------------------------------------------------------------------- shared pieces
 
 
-def _styled(ctx: WireContext, template: str, indent: str, **values: object) -> str:
+def render_styled(ctx: WireContext, template: str, indent: str, **values: object) -> str:
     """Render a template in the file's quote style and indentation, at `indent`."""
     code = render(template, **values)
     if ctx.style.quote == '"':
         code = _double_quotes(code)
+    if not ctx.style.semicolons:
+        # None of the generated lines starts with `(` or `[`, so ASI cannot join them.
+        code = "\n".join(
+            line[:-1] if line.endswith(";") and not line.lstrip().startswith(("*", "/")) else line
+            for line in code.splitlines()
+        )
     return wrap_comments(indent_block(reindent(code, ctx.style.indent_unit, _TEMPLATE_UNIT), indent), 100)
 
 
@@ -53,11 +59,11 @@ def add_import(ctx: WireContext, editor: FileEditor, names: list[str]) -> None:
     editor.insert_after(ctx.style.last_import_line, statement + ("\n" if not ctx.style.last_import_line else ""))
 
 
-def _original_name(ctx: WireContext) -> str:
+def original_name(ctx: WireContext) -> str:
     return ctx.fresh(f"{ctx.fn.name}Original")
 
 
-def _rename_original(ctx: WireContext, editor: FileEditor, original: str) -> None:
+def rename_original(ctx: WireContext, editor: FileEditor, original: str) -> None:
     """`export async function send(` -> `async function sendOriginal(` (not exported)."""
     fn = ctx.fn
     lines = ctx.source.text.splitlines()
@@ -73,7 +79,7 @@ def _rename_original(ctx: WireContext, editor: FileEditor, original: str) -> Non
     editor.replace_line(fn.header_line, renamed)
 
 
-def _param_texts(ctx: WireContext, original: str) -> tuple[list[str], list[str]]:
+def param_texts(ctx: WireContext, original: str) -> tuple[list[str], list[str]]:
     """Wrapper parameters (as written) and the argument expressions that forward them."""
     texts, args = [], []
     for index, param in enumerate(ctx.fn.params):
@@ -110,7 +116,7 @@ def _arg_for(ctx: WireContext, args: list[str], index: int) -> str:
     return args[index - offset]
 
 
-def _header(ctx: WireContext, params: list[str], return_type: str | None, asynchronous: bool = True) -> tuple[str, str]:
+def wrapper_header(ctx: WireContext, params: list[str], return_type: str | None, asynchronous: bool = True) -> tuple[str, str]:
     """The wrapper's declaration line and what follows its closing brace."""
     fn = ctx.fn
     ret = f": {return_type}" if return_type else ""
@@ -132,7 +138,7 @@ def _method_modifiers(ctx: WireContext) -> str:
     return " ".join(words) + (" " if words else "")
 
 
-def _async_return_type(fn: FunctionInfo) -> str | None:
+def async_return_type(fn: FunctionInfo) -> str | None:
     if fn.return_type is None:
         return None
     if fn.return_type.startswith("Promise<") or fn.is_async:
@@ -140,12 +146,12 @@ def _async_return_type(fn: FunctionInfo) -> str | None:
     return f"Promise<{fn.return_type}>"
 
 
-def _call(ctx: WireContext, original: str, args: list[str]) -> str:
+def call_expr(ctx: WireContext, original: str, args: list[str]) -> str:
     owner = "this." if ctx.fn.form == "method" else ""
     return f"{owner}{original}({', '.join(args)})"
 
 
-def _insert_wrapper(ctx: WireContext, editor: FileEditor, code: str) -> None:
+def insert_wrapper(ctx: WireContext, editor: FileEditor, code: str) -> None:
     editor.insert_after(ctx.fn.end_line, "\n" + code)
 
 
@@ -174,13 +180,13 @@ def refuse_client_code(ctx: WireContext) -> None:
 
 def _wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
     fn, editor = ctx.fn, FileEditor(ctx.source.text)
-    original = _original_name(ctx)
-    params, args = _param_texts(ctx, original)
+    original = original_name(ctx)
+    params, args = param_texts(ctx, original)
     recipient = _recipient(ctx, mapping, args)
     draft = ", ".join(f"{t.field}: {_target_expr(ctx, args, t.param_index, t.member)}" for t in mapping.targets)
     result, outcome = ctx.fresh("personalized"), ctx.fresh("outcome")
-    header, terminator = _header(ctx, params, _async_return_type(fn))
-    code = _styled(
+    header, terminator = wrapper_header(ctx, params, async_return_type(fn))
+    code = render_styled(
         ctx,
         "ts/wrap.ts.j2",
         fn.indent,
@@ -198,12 +204,12 @@ def _wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
         result=result,
         outcome=outcome,
         provider=ctx.provider,
-        call_original=_call(ctx, original, args),
-        call_personalized=_call(ctx, original, _personalized_args(ctx, mapping, args, result)),
+        call_original=call_expr(ctx, original, args),
+        call_personalized=call_expr(ctx, original, _personalized_args(ctx, mapping, args, result)),
         mapping_text=_mapping_text(ctx, mapping, args),
     )
-    _rename_original(ctx, editor, original)
-    _insert_wrapper(ctx, editor, code)
+    rename_original(ctx, editor, original)
+    insert_wrapper(ctx, editor, code)
     add_import(ctx, editor, ["personalizeMessage", "rememberDelivery"])
     wiring = Wiring(editor, ["personalizeMessage", "rememberDelivery"], trigger=_wrap_trigger(ctx))
     wiring.field_mapping = {t.field: _target_expr(ctx, args, t.param_index, t.member) for t in mapping.targets}
@@ -276,7 +282,7 @@ def _wrap_locals(ctx: WireContext) -> Wiring:
         provider=ctx.provider,
         log=f"{ctx.style.logger}.warn" if ctx.style.logger else None,
     )
-    step = _styled(
+    step = render_styled(
         ctx,
         "ts/inline_step.ts.j2",
         ctx.fn.body_indent,
@@ -326,274 +332,10 @@ def _make_reassignable(ctx: WireContext, editor: FileEditor, declaration: LocalA
 def _remember_at_end(ctx: WireContext, editor: FileEditor, values: Mapping[str, object]) -> None:
     body = ctx.body
     if body.return_line is not None and body.return_expression is not None:
-        block = _styled(
+        block = render_styled(
             ctx, "ts/inline_remember.ts.j2", ctx.fn.body_indent, expression=body.return_expression, returns=True, **values
         )
         editor.replace_range(body.return_line, body.return_end_line or body.return_line, block)
         return
-    block = _styled(ctx, "ts/inline_remember.ts.j2", ctx.fn.body_indent, expression="undefined", returns=False, **values)
+    block = render_styled(ctx, "ts/inline_remember.ts.j2", ctx.fn.body_indent, expression="undefined", returns=False, **values)
     editor.insert_after(body.closing_line - 1, block)
-
-
-# --------------------------------------------------------------------------- webhook
-
-
-def webhook(ctx: WireContext) -> Wiring:
-    fn = ctx.fn
-    source = (ctx.provider or "webhook").lower()
-    route = ctx.touchpoint.route or ""
-    trigger = f"{source} calls {('POST ' + route) if route else 'the webhook'} ({ctx.source.path})"
-    if fn.name in _HTTP_VERBS and fn.form in ("function", "arrow"):
-        return _webhook_route(ctx, source, trigger)
-    request, response = _req_res(ctx)
-    if fn.body_line == 0 or request is None or response is None:
-        raise unsupported(ctx, "expected a handler with (req, res) parameters or a route handler export")
-    if ctx.framework == "fastify":
-        response = f"{response}.raw"  # Fastify's reply wraps Node's ServerResponse
-    editor = FileEditor(ctx.source.text)
-    step = _styled(
-        ctx,
-        "ts/webhook_observe.ts.j2",
-        fn.body_indent,
-        trigger=trigger,
-        trigger_id=_route_id(ctx),
-        source=source,
-        request=request,
-        response=response,
-    )
-    editor.insert_after(fn.body_line - 1, step)
-    add_import(ctx, editor, ["rememberWebhookOnSuccess"])
-    wiring = Wiring(editor, ["rememberWebhookOnSuccess"], trigger=trigger)
-    wiring.field_mapping = {"content": f"{request}.body", "email": f"first email field in {request}.body"}
-    wiring.notes.append("Only events the handler accepted (2xx) are memorized, so unverified payloads never are.")
-    return wiring
-
-
-def _route_id(ctx: WireContext) -> str:
-    route = ctx.touchpoint.route
-    return f"POST {route}" if route else ctx.trigger_id or "webhook"
-
-
-def _req_res(ctx: WireContext) -> tuple[str | None, str | None]:
-    names = [p.name for p in ctx.fn.params if p.kind == "plain"]
-    request = next((n for n in names if n in ("req", "request")), names[0] if names else None)
-    response = next((n for n in names if n in ("res", "response", "reply")), names[1] if len(names) > 1 else None)
-    return request, response
-
-
-def _webhook_route(ctx: WireContext, source: str, trigger: str) -> Wiring:
-    fn, editor = ctx.fn, FileEditor(ctx.source.text)
-    original = ctx.fresh(f"handle{fn.name.capitalize()}")
-    params, args = _param_texts(ctx, original)
-    if not args:
-        raise unsupported(ctx, f"{fn.name} takes no request parameter, so the event body cannot be read")
-    header, terminator = _header(ctx, params, _async_return_type(fn))
-    code = _styled(
-        ctx,
-        "ts/webhook_route.ts.j2",
-        fn.indent,
-        name=fn.name,
-        original=original,
-        header=header,
-        terminator=terminator,
-        trigger=trigger,
-        trigger_id=_route_id(ctx),
-        source=source,
-        request=args[0],
-        copy=ctx.fresh("eventCopy"),
-        outcome=ctx.fresh("response"),
-        call_original=_call(ctx, original, args),
-    )
-    _rename_original(ctx, editor, original)
-    _insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["rememberWebhookResponse"])
-    wiring = Wiring(editor, ["rememberWebhookResponse"], trigger=trigger)
-    wiring.field_mapping = {"content": f"{args[0]}.clone() body", "email": "first email field in the event"}
-    wiring.notes.append(
-        f"The route's {fn.name} export now wraps {original}(); it reads a clone of the request, "
-        "so signature checks on the original body keep working."
-    )
-    return wiring
-
-
-# --------------------------------------------------------------------------- middleware / user context
-
-
-def middleware(ctx: WireContext) -> Wiring:
-    fn, editor = ctx.fn, FileEditor(ctx.source.text)
-    if fn.form == "inline":
-        raise unsupported(ctx, "the user context is set in an anonymous callback; wire a named accessor")
-    original = _original_name(ctx)
-    params, args = _param_texts(ctx, original)
-    if len(args) >= 3 and args[2] in ("next", "done", "callback", "cb"):
-        return _express_middleware(ctx, editor, original, params, args)
-    header, terminator = _header(ctx, params, None, asynchronous=fn.is_async)
-    trigger = f"each request that reads the signed-in user through {ctx.qualified_name}()"
-    code = _styled(
-        ctx,
-        "ts/context.ts.j2",
-        fn.indent,
-        name=ctx.qualified_name,
-        header=header,
-        terminator=terminator,
-        trigger=trigger,
-        result=ctx.fresh("user"),
-        call_original=_call(ctx, original, args),
-        **{"await": "await " if fn.is_async else ""},
-    )
-    _rename_original(ctx, editor, original)
-    _insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["withPersonalization"])
-    wiring = Wiring(editor, ["withPersonalization"], trigger=trigger)
-    wiring.field_mapping = {"compiledContext": f"{ctx.qualified_name}().personalization()"}
-    wiring.notes.append(
-        f"Handlers can now `await user.personalization()` on what {ctx.qualified_name}() returns; "
-        "the digest is fetched only when asked for, cached for a minute, and null on failure."
-    )
-    return wiring
-
-
-def _express_middleware(
-    ctx: WireContext, editor: FileEditor, original: str, params: list[str], args: list[str]
-) -> Wiring:
-    fn = ctx.fn
-    header, terminator = _header(ctx, params, fn.return_type, asynchronous=False)
-    trigger = f"each request through the {ctx.qualified_name} middleware ({ctx.source.path})"
-    code = _styled(
-        ctx,
-        "ts/context_middleware.ts.j2",
-        fn.indent,
-        name=ctx.qualified_name,
-        original=original,
-        header=header,
-        terminator=terminator,
-        trigger=trigger,
-        head_args=", ".join(args[:2]),
-        request=args[0],
-        next=args[2],
-    )
-    _rename_original(ctx, editor, original)
-    _insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["attachPersonalization"])
-    wiring = Wiring(editor, ["attachPersonalization"], trigger=trigger)
-    wiring.field_mapping = {"compiledContext": f"{args[0]}.personalization()"}
-    wiring.notes.append(
-        f"Routes behind {ctx.qualified_name} can `await req.personalization()`; the digest is "
-        "fetched only when asked for, cached for a minute, and null on failure."
-    )
-    return wiring
-
-
-# --------------------------------------------------------------------------- event tracking
-
-
-def event(ctx: WireContext) -> Wiring:
-    fn, editor = ctx.fn, FileEditor(ctx.source.text)
-    refuse_request_handler(ctx, ("event_tracking",))
-    original = _original_name(ctx)
-    params, args = _param_texts(ctx, original)
-    header, terminator = _header(ctx, params, fn.return_type, asynchronous=fn.is_async)
-    identity = _identity_arg(fn, args)
-    trigger = f"every {ctx.qualified_name}() analytics call ({ctx.source.path})"
-    code = _styled(
-        ctx,
-        "ts/event.ts.j2",
-        fn.indent,
-        name=ctx.qualified_name,
-        header=header,
-        terminator=terminator,
-        trigger=trigger,
-        trigger_id=ctx.trigger_id,
-        source=(ctx.provider or "analytics").lower(),
-        outcome=ctx.fresh("outcome"),
-        call_original=("await " if fn.is_async else "") + _call(ctx, original, args),
-        recipient=identity,
-        payload="{ " + ", ".join(_payload_entries(fn, args)) + " }",
-    )
-    _rename_original(ctx, editor, original)
-    _insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["rememberEvent"])
-    wiring = Wiring(editor, ["rememberEvent"], trigger=trigger)
-    wiring.field_mapping = {"email": identity, "content": "the event name and properties"}
-    wiring.notes.append(
-        "Events are memorized only when the identity is an email (or an object with `email`); "
-        "users tracked by id alone are skipped rather than guessed."
-    )
-    return wiring
-
-
-def _identity_arg(fn: FunctionInfo, args: list[str]) -> str:
-    plain = [(p, a) for p, a in zip([p for p in fn.params if p.kind != "this"], args, strict=False)]
-    for param, arg in plain:
-        if re.search(r"user|email|distinct|identity|person|contact", param.name, re.IGNORECASE):
-            return arg
-    return plain[0][1] if plain else "undefined"
-
-
-def _payload_entries(fn: FunctionInfo, args: list[str]) -> list[str]:
-    params = [p for p in fn.params if p.kind != "this"]
-    entries = []
-    for param, arg in zip(params, args, strict=False):
-        key = param.name or arg
-        entries.append(arg if key == arg and not arg.startswith("...") else f"{key}: {arg.lstrip('.')}")
-    return entries
-
-
-# --------------------------------------------------------------------------- scheduled job
-
-
-def scheduled(ctx: WireContext) -> Wiring:
-    fn, editor = ctx.fn, FileEditor(ctx.source.text)
-    schedule = ctx.touchpoint.schedule or "schedule"
-    trigger = f"the schedule {schedule} runs {ctx.qualified_name or 'the job'} ({ctx.source.path})"
-    if fn.form == "inline":
-        return _scheduled_inline(ctx, editor, schedule, trigger)
-    original = _original_name(ctx) if fn.name not in _HTTP_VERBS else ctx.fresh(f"handle{fn.name.capitalize()}")
-    params, args = _param_texts(ctx, original)
-    header, terminator = _header(ctx, params, fn.return_type, asynchronous=False)
-    code = _styled(
-        ctx,
-        "ts/run.ts.j2",
-        fn.indent,
-        name=ctx.qualified_name,
-        header=header,
-        terminator=terminator,
-        trigger=trigger,
-        trigger_id=ctx.trigger_id,
-        schedule=schedule,
-        call_original=_call(ctx, original, args),
-    )
-    _rename_original(ctx, editor, original)
-    _insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["personalizedRun"])
-    return _scheduled_wiring(ctx, editor, trigger)
-
-
-def _scheduled_inline(ctx: WireContext, editor: FileEditor, schedule: str, trigger: str) -> Wiring:
-    """`cron.schedule('0 8 * * 1', async () => {...})`: wrap the callback in place."""
-    fn = ctx.fn
-    lines = ctx.source.text.splitlines()
-    first, last = lines[fn.start_line - 1], lines[fn.end_line - 1]
-    q = ctx.style.quote
-    opener = f"personalizedRun({q}{ctx.trigger_id}{q}, {q}{schedule}{q}, "
-    if fn.start_line == fn.end_line:
-        wrapped = first[: fn.start_col] + opener + first[fn.start_col : fn.end_col] + ")" + first[fn.end_col :]
-        editor.replace_line(fn.start_line, wrapped)
-    else:
-        editor.replace_line(fn.start_line, first[: fn.start_col] + opener + first[fn.start_col :])
-        editor.replace_line(fn.end_line, last[: fn.end_col] + ")" + last[fn.end_col :])
-    add_import(ctx, editor, ["personalizedRun"])
-    return _scheduled_wiring(ctx, editor, trigger)
-
-
-def _scheduled_wiring(ctx: WireContext, editor: FileEditor, trigger: str) -> Wiring:
-    wiring = Wiring(editor, ["personalizedRun"], trigger=trigger)
-    deliveries = [t for t in ctx.scan.touchpoints if t.kind.value in ("email_send", "notification")]
-    inside = [t for t in deliveries if t.file == ctx.source.path and ctx.fn.start_line <= t.line <= ctx.fn.end_line]
-    wiring.notes.append(
-        "The job keeps selecting recipients and delivering; personalization happens in the "
-        "wired delivery functions it calls, paced to the run's per-minute budget."
-    )
-    if inside:
-        wiring.notes.append("Wire its deliveries too: " + ", ".join(f"{t.id} ({t.location()})" for t in inside))
-    return wiring

@@ -55,9 +55,10 @@ def plan_writes(root: Path, artifact: WireArtifact) -> dict[Path, str]:
     for edit in artifact.edits:
         path = confined(root, edit.path)
         try:
-            current = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"cannot read {edit.path}: {exc.strerror or exc}") from exc
+            with path.open(encoding="utf-8", newline="") as handle:
+                current = handle.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {edit.path}: {getattr(exc, 'strerror', None) or exc}") from exc
         try:
             planned[path] = apply_hunks(current, edit.hunks, edit.path)
         except PatchConflict as exc:

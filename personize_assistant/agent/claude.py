@@ -38,6 +38,10 @@ You are personize-assistant, working inside the developer's repository with tool
 - The repository is read-only unless the user approves a write (wire with write=true)."""
 
 
+class IncompleteResponse(Exception):
+    """The stream ended without a stop reason (connection dropped mid-answer)."""
+
+
 class ClaudeEngine:
     name = "claude"
 
@@ -83,6 +87,8 @@ class ClaudeEngine:
         limit = self.settings.max_tool_iterations
         for iteration in range(limit + 1):
             message = await self._stream(turn)
+            if message.stop_reason is None:
+                raise IncompleteResponse("the response ended before it was complete")
             turn.history.append({"role": "assistant", "content": _blocks(message.content)})
             calls = [b for b in message.content if b.type == "tool_use"]
             if message.stop_reason != "tool_use" or not calls:

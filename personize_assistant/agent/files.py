@@ -37,9 +37,12 @@ def read_lines(root: Path, relative: str, start: int | None, end: int | None) ->
     path = confined_path(root, relative)
     if not path.is_file():
         raise ToolError(f"{relative}: no such file in the repository")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise ToolError(f"{relative}: larger than {MAX_FILE_BYTES // 1000} kB; not read")
-    raw = path.read_bytes()
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ToolError(f"{relative}: larger than {MAX_FILE_BYTES // 1000} kB; not read")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ToolError(f"{relative}: cannot read: {exc.strerror or exc}") from exc
     if b"\0" in raw[:8192]:
         raise ToolError(f"{relative}: binary file; not read")
     lines = raw.decode("utf-8", errors="replace").splitlines()

@@ -94,7 +94,7 @@ def _keyword(text: str) -> Intent | None:
         for word in words:
             match = re.search(rf"\b{re.escape(word)}", lowered)
             if match:
-                return Intent(name, text[match.end():].strip())
+                return Intent(name, text[match.end():].strip(" ?!.,"))
     return None
 
 

@@ -44,6 +44,8 @@ class OfflineEngine:
         ws = turn.workspace
         first = turn.first_turn
         intent = route(text, [] if first else ws.pending_questions)
+        if not first:
+            await turn.ensure_scan()  # a resumed session: the discovery needs the scan's facts
         parts = [await self._greet(turn)] if first else []
         if first and intent.name in ("unknown", "scan", "status", "answers"):
             return parts[0]
@@ -96,8 +98,8 @@ class OfflineEngine:
             lines.append(f"The full document is artifact `{result.artifact_id}`.")
         if tool in ("propose", "build_plan") and not turn.workspace.discovery_complete():
             lines.append(f"({progress_line(turn.workspace)}; answers sharpen this.)")
-        if "Wrote " in result.text or "declined" in result.text:
-            lines.append(result.text.rsplit("\n\n", 1)[-1])
+        if result.outcome:
+            lines.append(result.outcome)
         return "\n\n".join([*lines, next_step(turn.workspace)])
 
     async def propose(self, turn: Turn, intent: Intent) -> str:

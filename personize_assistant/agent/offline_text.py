@@ -7,7 +7,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from personize_assistant.agent.events import Question
-from personize_assistant.scan.models import Kind, RepoScan
+from personize_assistant.agent.touchpoint_match import display_name
+from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 if TYPE_CHECKING:
     from personize_assistant.actions.discovery import Discovery
@@ -73,8 +74,15 @@ def _highlights(scan: RepoScan, limit: int = 6) -> list[str]:
     for kind, count in counts.most_common(limit):
         example = next(t for t in scan.touchpoints if t.kind == kind)
         label = kind.value.replace("_", " ")
-        lines.append(f"- **{count} {label}**, e.g. `{example.symbol or example.file}` ({example.location()})")
+        lines.append(f"- **{count} {label}**, e.g. {_example(example)}")
     return lines
+
+
+def _example(tp: Touchpoint) -> str:
+    name = display_name(tp)
+    if name.startswith(tp.symbol or "\0") and tp.symbol != name:  # a route: `GET app/api/…`
+        return f"the `{name.split()[0]}` handler at {tp.location()}"
+    return f"`{name}` ({tp.location()})"
 
 
 def greeting(scan: RepoScan, discovery: Discovery, questions: list[Question]) -> str:

@@ -42,6 +42,8 @@ class ToolResult:
     is_error: bool = False
     artifact_id: str | None = None
     output: ToolOutput | None = None
+    outcome: str | None = None
+    """What happened to a change that needed the user's approval (written, declined…)."""
 
 
 def truncate(text: str, budget: int) -> str:
@@ -77,9 +79,10 @@ class ToolRunner:
         try:
             args = tool.arguments.model_validate(arguments)
             output = await asyncio.to_thread(tool.handler, self.workspace, args)
-            text = output.text
-            if output.confirm is not None:
-                text += "\n\n" + await self._confirmed(output.confirm)
+            text, outcome = output.text, None
+            if output.confirm is not None:  # the outcome first: the diff after it may be truncated
+                outcome = await self._confirmed(output.confirm)
+                text = f"{outcome}\n\n{text}"
         except ValidationError as exc:
             return ToolResult(describe_validation(exc), is_error=True)
         except (ToolError, AssistantError) as exc:
@@ -89,12 +92,16 @@ class ToolRunner:
             return ToolResult(redact(f"internal error in {name}: {type(exc).__name__}: {exc}"), is_error=True)
         self._announce(output)
         artifact_id = output.artifact.id if output.artifact else None
-        return ToolResult(truncate(redact(text), self.budget), artifact_id=artifact_id, output=output)
+        return ToolResult(truncate(redact(text), self.budget), artifact_id=artifact_id, output=output,
+                          outcome=redact(outcome) if outcome else None)
 
     async def _confirmed(self, confirmation: Confirmation) -> str:
         if not await self.confirm(confirmation.question):
             return "The user declined; nothing was written. The diff above is available to apply by hand."
-        return await asyncio.to_thread(confirmation.apply)
+        try:
+            return await asyncio.to_thread(confirmation.apply)
+        except (ToolError, AssistantError) as exc:  # the diff above still stands
+            return f"Not written: {exc}"
 
     def _announce(self, output: ToolOutput) -> None:
         if output.scan is not None:

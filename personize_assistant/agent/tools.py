@@ -94,5 +94,13 @@ def all_tools() -> dict[str, Tool]:
     return TOOLS
 
 
+PREFERRED_ORDER = ("scan_repo", "list_touchpoints", "read_file", "read_reference", "next_discovery_questions",
+                   "record_discovery", "propose", "design_schema", "build_plan", "wire", "generate", "review")
+
+
 def definitions() -> list[dict[str, Any]]:
-    return [t.definition() for t in all_tools().values()]
+    """Tool declarations in a fixed order: the tools are part of the cached prompt prefix."""
+    tools = all_tools()
+    rank = {name: index for index, name in enumerate(PREFERRED_ORDER)}
+    ordered = sorted(tools, key=lambda name: (rank.get(name, len(rank)), name))
+    return [tools[name].definition() for name in ordered]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.agent.tools import Confirmation, NoArgs, ToolError, ToolOutput, tool
-from personize_assistant.agent.touchpoint_match import best_match, find_id
+from personize_assistant.agent.touchpoint_match import best_match, display_name, find_id
 from personize_assistant.errors import UsageError
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def wire(ws: Workspace, args: WireArgs) -> ToolOutput:
     except UsageError as exc:
         raise _action_error(exc) from exc
     diff, summary = render_diff(wired), render_summary(wired)
-    artifact = ws.add_artifact("wire", f"Wire {touchpoint.symbol or touchpoint.file}",
+    artifact = ws.add_artifact("wire", f"Wire {display_name(touchpoint)}",
                                f"{summary}\n\n```diff\n{diff}```\n", render_json(wired))
     confirm = None
     if args.write:

@@ -39,3 +39,14 @@ def best_match(text: str, candidates: Sequence[Touchpoint]) -> Touchpoint | None
     scored = [(_score(query, tp), -index, tp) for index, tp in enumerate(candidates)]
     score, _, tp = max(scored, key=lambda item: (item[0], item[1]), default=(0, 0, None))
     return tp if score > 0 else None
+
+
+_HTTP_VERBS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
+
+
+def display_name(tp: Touchpoint) -> str:
+    """The symbol, unless it says nothing on its own (a route's `GET`): then the file."""
+    symbol = tp.symbol or ""
+    if not symbol or symbol.split()[0] in _HTTP_VERBS:
+        return f"{symbol.split()[0]} {tp.file}" if symbol else tp.file
+    return symbol

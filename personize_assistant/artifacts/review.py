@@ -52,8 +52,9 @@ def to_json(artifact: ReviewArtifact) -> dict[str, Any]:
 
 
 def _counts(findings: list[Finding]) -> dict[str, int]:
-    counts = Counter(f.severity for f in findings)
-    return {s: counts[s] for s in sorted(SEVERITY_RANK, key=SEVERITY_RANK.__getitem__, reverse=True) if counts[s]}
+    counts: Counter[str] = Counter(f.severity for f in findings)
+    order = sorted(SEVERITY_RANK, key=SEVERITY_RANK.__getitem__, reverse=True)
+    return {s: counts[s] for s in order if counts[s]}
 
 
 # --------------------------------------------------------------------------- markdown
@@ -90,7 +91,7 @@ def _md_no_integration(artifact: ReviewArtifact) -> str:
 def _md_header(artifact: ReviewArtifact) -> str:
     counts = _counts(artifact.findings)
     tally = ", ".join(f"{n} {s}" for s, n in counts.items()) or "no findings"
-    calls = ", ".join(f"`{m}` ×{n}" for m, n in artifact.integration.calls.items())
+    calls = ", ".join(f"`{m}` ({n})" for m, n in artifact.integration.calls.items())
     files = artifact.integration.files
     return "\n".join([
         "# Personize integration review",

@@ -277,8 +277,8 @@ def _summary(artifact: SchemaArtifact) -> list[str]:
         lines.append(f"Product type: `{artifact.product_type}` (starter schemas used: {starters}).")
     lines.append("")
     for note in artifact.notes:
-        lines.append(f"> **Note:** {note}")
-    return [*lines, ""] if artifact.notes else lines
+        lines += [f"> **Note:** {note}", ""]  # one quote per note: adjacent `>` lines merge into one
+    return lines
 
 
 def _collection_md(collection: CollectionSpec, spec: SpecFormat | None) -> list[str]:

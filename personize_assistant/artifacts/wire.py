@@ -146,6 +146,7 @@ def render_summary(artifact: WireArtifact) -> str:
     lines.append(f"trigger: {artifact.trigger}")
     lines.extend(f"  {field} -> {target}" for field, target in artifact.field_mapping.items())
     lines.extend(f"note: {note}" for note in artifact.notes)
+    lines.extend(f"honours {c.id}: {c.how}" for c in artifact.constraints if c.id != "sdk_chain")
     return redact("\n".join(lines))
 
 

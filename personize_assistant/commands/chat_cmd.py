@@ -1,4 +1,4 @@
-"""Conversation commands: `ask` (one turn, scriptable). The TUI adds `chat` here.
+"""Conversation commands: `ask` (one turn, scriptable) and `chat` (the terminal UI).
 
 Adding a command is adding a `_register_<name>(app)` function and listing it in
 COMMANDS. The agent and anthropic load inside the command so `--help` stays fast.
@@ -126,7 +126,43 @@ def _register_ask(app: typer.Typer) -> None:
     app.command("ask")(ask_command)
 
 
-COMMANDS: tuple[Callable[[typer.Typer], None], ...] = (_register_ask,)
+def chat_command(
+    path: Annotated[Path, typer.Argument(help="The repository to talk about.")],
+    engine: EngineOpt = "auto",
+    resume: ResumeOpt = None,
+) -> None:
+    """The interactive assistant: a terminal UI with your touchpoints, the conversation and
+    its artifacts. Needs a terminal; scripts use `ask`."""
+    from personize_assistant.errors import UsageError
+
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        raise UsageError(f"chat needs an interactive terminal; from a script use "
+                         f"`personize-assistant ask {path} \"propose\"`")
+    root = path.expanduser()
+    if not root.is_dir():
+        raise UsageError(f"not a directory: {path}" if root.exists() else f"no such directory: {path}")
+    _run_chat(root.resolve(), engine, resume)
+
+
+def _run_chat(root: Path, engine: str, resume: str | None) -> None:
+    from personize_assistant.config import load_settings
+    from personize_assistant.errors import UsageError
+    from personize_assistant.tui.app import AssistantApp, session_opener
+
+    settings = load_settings()
+    if engine not in ("auto", "offline", "claude"):
+        raise UsageError(f"engine must be one of auto, offline, claude, not {engine!r}")
+    if engine == "claude" and settings.anthropic_api_key is None:
+        raise UsageError("the claude engine needs ANTHROPIC_API_KEY (or use --engine offline)")
+    opener = session_opener(root, settings, engine=engine, resume=resume)
+    AssistantApp(opener, root.name, model=settings.model).run()
+
+
+def _register_chat(app: typer.Typer) -> None:
+    app.command("chat")(chat_command)
+
+
+COMMANDS: tuple[Callable[[typer.Typer], None], ...] = (_register_ask, _register_chat)
 
 
 def register(app: typer.Typer) -> None:

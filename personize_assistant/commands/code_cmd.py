@@ -118,7 +118,7 @@ _CHANNELS = ("email", "sms", "slack", "push", "in_app")
 
 
 def generate_command(
-    path: Annotated[Path, typer.Argument(help="Repository the touchpoint is in.")] = Path("."),
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="Repository the touchpoint is in.")] = Path("."),
     touchpoint: Annotated[
         str | None, typer.Option("--touchpoint", "-t", metavar="ID", help="Touchpoint id from `scan`.")
     ] = None,
@@ -149,7 +149,7 @@ def generate_command(
 
 def check_command(
     source: Annotated[
-        str, typer.Argument(metavar="[FILE|-]", help="The message: a JSON object or SUBJECT:/BODY_HTML: text.")
+        str, typer.Argument(metavar="FILE", help="The message (JSON object or SUBJECT:/BODY_HTML: text); - reads stdin.")
     ] = "-",
     channel: Annotated[str, typer.Option("--channel", "-c", metavar="C", help=f"One of {', '.join(_CHANNELS)}.")] = "",
     context: Annotated[
@@ -157,7 +157,7 @@ def check_command(
     ] = None,
     variant: Annotated[
         str | None,
-        typer.Option("--variant", metavar="V", help="Alternative limit: channel_post (Slack channel), newsletter (email)."),
+        typer.Option("--variant", metavar="V", help="Limit variant: dm (default) or channel for Slack; newsletter for email."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings and review suggestions too.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,

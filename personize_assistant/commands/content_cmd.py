@@ -1,16 +1,27 @@
-"""`skills`, `reference` and `recipes`: read the skill library from the command line."""
+"""`skills`, `reference` and `recipes`: read the skill library from the command line.
+
+The library (pydantic models, YAML) loads inside the commands, so registering them costs
+`--help` and every other command nothing.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-import yaml
 
-from personize_assistant.commands.output import emit, emit_json
-from personize_assistant.content import Library, Recipe, load_library
-from personize_assistant.content.library import Language
+from personize_assistant.commands.output import emit, emit_json, terminal_width, wrap_line
 from personize_assistant.errors import UsageError
+
+if TYPE_CHECKING:
+    from personize_assistant.content import Library, Recipe
+    from personize_assistant.content.library import Language
+
+
+def load_library() -> Library:
+    from personize_assistant.content import load_library as load
+
+    return load()
 
 JSON_HELP = "Print JSON instead of text."
 LANG_HELP = "Language variant: ts or py."
@@ -37,7 +48,8 @@ def skills_command(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)
     if as_json:
         emit_json([_skill_json(library, name) for name in library.skills])
         return
-    emit("\n\n".join(_skill_text(library, name) for name in library.skills))
+    width = terminal_width()
+    emit("\n\n".join(_skill_text(library, name, width) for name in library.skills))
 
 
 def _skill_json(library: Library, name: str) -> dict[str, Any]:
@@ -47,11 +59,13 @@ def _skill_json(library: Library, name: str) -> dict[str, Any]:
     return data
 
 
-def _skill_text(library: Library, name: str) -> str:
+def _skill_text(library: Library, name: str, columns: int | None = None) -> str:
     meta = library.skills[name].meta
     width = max(len(a.id) for a in meta.actions)
-    lines = [f"{meta.name}  {meta.title}", f"  {_one_line(meta.description)}"]
-    lines += [f"  - {a.id:<{width}}  reference {a.reference:<9} {a.when}" for a in meta.actions]
+    lines = [f"{meta.name}  {meta.title}", *wrap_line(f"  {_one_line(meta.description)}", 2, columns)]
+    for a in meta.actions:
+        line = f"  - {a.id:<{width}}  reference {a.reference:<9} {a.when}"
+        lines += wrap_line(line, 4 + width + 2 + len("reference ") + 10, columns)
     return "\n".join(lines)
 
 
@@ -79,6 +93,8 @@ def reference_command(
     if as_json:
         emit_json(front)
     elif meta:
+        import yaml
+
         emit(yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100))
     else:
         emit(body)

@@ -41,3 +41,21 @@ def emit(text: str, output: Path | None = None) -> None:
 
 def emit_json(data: Any, output: Path | None = None) -> None:
     emit(json.dumps(data, indent=2, ensure_ascii=False), output)
+
+
+def terminal_width() -> int | None:
+    """Columns to wrap plain-text reports at for a person at a terminal; None when piped
+    (scripts and tests keep one line per item)."""
+    import shutil
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+def wrap_line(line: str, indent: int, width: int | None) -> list[str]:
+    """`line` wrapped to `width` with a hanging `indent` (unchanged when width is None)."""
+    if width is None or len(line) <= width:
+        return [line]
+    import textwrap
+
+    return textwrap.wrap(line, width=max(width, indent + 20), subsequent_indent=" " * indent,
+                         break_on_hyphens=False, break_long_words=False)

@@ -6,11 +6,12 @@ other command starts without paying for them.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from personize_assistant.commands.output import emit, emit_json
+from personize_assistant.commands.output import emit, emit_json, terminal_width, wrap_line
 
 if TYPE_CHECKING:
     from personize_assistant.commands.doctor_checks import DoctorReport
@@ -23,6 +24,24 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable J
 def register(app: typer.Typer) -> None:
     app.command("doctor")(doctor)
     app.command("collections")(collections)
+    app.command("client")(client)
+
+
+def client(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+    ] = None,
+) -> None:
+    """Print the standalone Python client (personize_client.py, httpx only) to vendor into your repo.
+
+    Works however personize-assistant was installed (pipx, uv tool, a venv): the project
+    needs only httpx, not this tool.
+    """
+    from personize_assistant.personize import client as module
+
+    source = Path(module.__file__ or "").read_text(encoding="utf-8")
+    emit(source, output)
 
 
 def doctor(json_output: JsonFlag = False) -> None:
@@ -33,7 +52,7 @@ def doctor(json_output: JsonFlag = False) -> None:
     if json_output:
         emit_json(report_json(report))
     else:
-        emit(render_report(report))
+        emit(render_report(report, width=terminal_width()))
     if not report.ok:
         raise typer.Exit(1)
 
@@ -59,15 +78,17 @@ def collections(json_output: JsonFlag = False) -> None:
         emit(render_collections(summaries))
 
 
-def render_report(report: DoctorReport) -> str:
+def render_report(report: DoctorReport, width: int | None = None) -> str:
     from personize_assistant.commands.doctor_checks import OFFLINE_FEATURES, Status
 
     marks = {Status.OK: "ok  ", Status.SKIP: "--  ", Status.FAIL: "FAIL"}
-    width = max(len(check.name) for check in report.checks)
-    lines = [f"{marks[c.status]}  {c.name.ljust(width)}  {c.summary}" for c in report.checks]
+    name_width = max(len(check.name) for check in report.checks)
+    indent = len(marks[Status.OK]) + 2 + name_width + 2
+    lines = [wrapped for c in report.checks
+             for wrapped in wrap_line(f"{marks[c.status]}  {c.name.ljust(name_width)}  {c.summary}", indent, width)]
     if report.rate_budget:
-        lines += ["", *render_budget(report.rate_budget)]
-    lines += ["", f"Works offline: {OFFLINE_FEATURES}."]
+        lines += ["", *(w for line in render_budget(report.rate_budget) for w in wrap_line(line, 4, width))]
+    lines += ["", *wrap_line(f"Works offline: {OFFLINE_FEATURES}.", 2, width)]
     if not report.ok:
         failed = sum(1 for check in report.checks if check.status is Status.FAIL)
         lines.append(f"{failed} check(s) failed; fix the FAIL lines above and run doctor again.")

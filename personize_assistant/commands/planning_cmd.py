@@ -168,12 +168,23 @@ def plan(
 
     options = PlanOptions(plan_tier=_tier(plan_tier), daily_volume=_volume(volume))
     inputs = load_inputs(path, answers)
+    _warn_if_nothing_found(inputs.scan, path)
     artifact = build_plan(inputs.scan, inputs.discovery, inputs.library, options)
     markdown = render.render_markdown(artifact)
     write(markdown, render.to_json(artifact), as_json, output)
     missing = check_plan(markdown, inputs.library)
     if check and missing:
         raise FindingsError("plan misses: " + ", ".join(item.title for item in missing))
+
+
+def _warn_if_nothing_found(scan: RepoScan, path: Path) -> None:
+    """A plan for a folder with no code is all assumptions: say so before printing it."""
+    if not scan.stack.languages:
+        err_console.print(f"warning: found no source files in {path}; this plan rests on assumptions "
+                          "only (is this the repository's root?)")
+    elif not scan.touchpoints:
+        err_console.print(f"warning: found no data models or touchpoints in {path}; this plan rests "
+                          "on assumptions only")
 
 
 def _tier(value: str | None) -> Any:
@@ -238,9 +249,14 @@ def discover(
 
 
 def _prompt(text: str) -> str:
+    """One question on stderr (stdout stays the document); EOF/Ctrl-C propagate."""
+    from rich.markup import escape
     from rich.prompt import Prompt
 
-    return Prompt.ask(f"[bold cyan]?[/] {text}", console=err_console, default="", show_default=False)
+    class Question(Prompt):
+        prompt_suffix = " "  # the questions end in their own "?"
+
+    return Question.ask(f"[bold cyan]?[/] {escape(text)}", console=err_console, default="", show_default=False)
 
 
 def _session_answers_path(root: str) -> Path:

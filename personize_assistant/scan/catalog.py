@@ -12,6 +12,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from personize_assistant.scan.models import Channel
+
 RuleKind = Literal[
     "email_send",
     "notification",
@@ -30,7 +32,7 @@ class ProviderRule(BaseModel):
 
     provider: str
     kind: RuleKind
-    channel: str | None = None
+    channel: Channel | None = None
     modules: list[str] = Field(default_factory=list)
     calls: list[str] = Field(default_factory=list)
     loose: list[str] = Field(default_factory=list)
@@ -50,9 +52,11 @@ class UrlRule(BaseModel):
     pattern: str
     verbs: list[str] = Field(default_factory=list)
     """Only these callee names (e.g. POST-style calls for generic webhooks)."""
+    args: str | None = None
+    """Regex the call's arguments must match (e.g. `method: 'POST'` for fetch)."""
     kind: RuleKind
     provider: str
-    channel: str | None = None
+    channel: Channel | None = None
 
 
 class MarkerRule(BaseModel):

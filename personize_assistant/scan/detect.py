@@ -15,18 +15,18 @@ from personize_assistant.scan.detect_calls import (
     direct_findings,
 )
 from personize_assistant.scan.detect_models import ModelDetector
-from personize_assistant.scan.detect_routes import (
-    HandlerDetector,
-    RouteTable,
+from personize_assistant.scan.detect_people import (
     segmentation_findings,
     ui_surface_findings,
     user_context_findings,
 )
+from personize_assistant.scan.detect_routes import HandlerDetector
 from personize_assistant.scan.detect_schedule import ScheduleDetector
 from personize_assistant.scan.facts import FileFacts
 from personize_assistant.scan.findings import LANGUAGE_BY_SUFFIX, Finding, name_words
 from personize_assistant.scan.models import Touchpoint, touchpoint_id
 from personize_assistant.scan.resolve import RepoIndex
+from personize_assistant.scan.routes import RouteTable
 
 _RANK = {"high": 0, "medium": 1, "low": 2}
 

@@ -176,8 +176,12 @@ class CallMatcher:
     def _url(self, path: str, call: Call) -> Hit | None:
         context = self._url_context(path, call)
         verb = last_segment(call.chain)
+        if _ROUTE_PATH.match(call.arg0):
+            return None  # `router.post('/webhooks/stripe', ...)` registers a route
         for pattern, rule in self.catalog.url_patterns:
             if rule.verbs and verb not in rule.verbs:
+                continue
+            if rule.args and not re.search(rule.args, call.args):
                 continue
             if pattern.search(context):
                 channel = rule.channel or ("email" if rule.kind == "email_send" else None)
@@ -196,6 +200,7 @@ class CallMatcher:
         return " ".join(parts)
 
 
+_ROUTE_PATH = re.compile(r"""^['"`]/""")
 QUEUE_CALLS = frozenset({"put", "put_nowait", "enqueue", "push"})
 _DELIVERY_QUEUE = re.compile(r"(?i)(?:(?P<mail>e?mails?)|notif\w*)_?(?:q|queue|outbox)$")
 

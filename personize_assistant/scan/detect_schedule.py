@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 
 from personize_assistant.scan.detect_calls import Hit
-from personize_assistant.scan.detect_routes import (
+from personize_assistant.scan.facts import Call, Def
+from personize_assistant.scan.findings import Finding
+from personize_assistant.scan.models import Kind
+from personize_assistant.scan.resolve import DefRef, RepoIndex
+from personize_assistant.scan.routes import (
     NEXT_PAGES_API,
     NEXT_ROUTE,
     RouteTable,
     split_arguments,
 )
-from personize_assistant.scan.facts import Call, Def
-from personize_assistant.scan.findings import Finding
-from personize_assistant.scan.models import Kind
-from personize_assistant.scan.resolve import DefRef, RepoIndex
 
 _DOTTED = re.compile(r"""['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]""")
 _SIGNATURE = re.compile(r"\b([A-Za-z_][\w.]*)\.(?:s|si|signature)\(")
@@ -116,7 +116,7 @@ class ScheduleDetector:
                 continue
             if NEXT_ROUTE.search(file) or NEXT_PAGES_API.search(file):
                 definition = self.index.defs[file].get(qualname)
-                if definition is not None and qualname in ("GET", "POST", "default"):
+                if definition is not None and (qualname in ("GET", "POST", "default") or NEXT_PAGES_API.search(file)):
                     return file, definition
         return None
 

@@ -32,11 +32,20 @@ from personize_assistant.scan.facts import (
     SchemaCall,
     callee_name,
 )
+from personize_assistant.scan.js_nodes import (
+    FUNCTION_TYPES,
+    decorator,
+    function_argument,
+    object_argument,
+    pair_key,
+    returns,
+    statement_count,
+    type_chain,
+    unwrap,
+    value_chain,
+)
 from personize_assistant.scan.languages import grammar
 
-FUNCTION_TYPES = frozenset(
-    {"arrow_function", "function_expression", "function", "generator_function"}
-)
 CLASS_TYPES = frozenset({"class_declaration", "abstract_class_declaration", "class"})
 ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "all", "head", "options"})
 SEGMENT_WORDS = re.compile(
@@ -158,8 +167,8 @@ class _JsExtractor:
                 decorators=self._decorators(node),
                 params=self._params(node.child_by_field_name("parameters")),
                 bases=self._bases(node) if kind == "class" else (),
-                statements=_statement_count(node.child_by_field_name("body")),
-                returns="" if kind == "class" else _returns(node),
+                statements=statement_count(node.child_by_field_name("body")),
+                returns="" if kind == "class" else returns(node),
             )
         )
         if kind == "method" and name == "constructor":
@@ -208,19 +217,19 @@ class _JsExtractor:
                 end=value.end_byte,
                 exported=False,
                 params=self._params(value.child_by_field_name("parameters")),
-                statements=_statement_count(value.child_by_field_name("body")),
+                statements=statement_count(value.child_by_field_name("body")),
             )
         )
 
     def _function_variable(self, node: Node) -> None:
         name_node = node.child_by_field_name("name")
-        value = _unwrap(node.child_by_field_name("value"))
+        value = unwrap(node.child_by_field_name("value"))
         if name_node is None or name_node.type != "identifier" or value is None:
             return
         if value.type == "call_expression" and text(value.child_by_field_name("function"), 80).endswith("TableCreator"):
             self.table_factories.add(text(name_node))
             return
-        function = value if value.type in FUNCTION_TYPES else _function_argument(value)
+        function = value if value.type in FUNCTION_TYPES else function_argument(value)
         if function is None:
             return
         declaration = node.parent
@@ -239,15 +248,15 @@ class _JsExtractor:
                 end=node.end_byte,
                 exported=exported,
                 params=self._params(function.child_by_field_name("parameters")),
-                statements=_statement_count(function.child_by_field_name("body")),
-                returns=_returns(function),
+                statements=statement_count(function.child_by_field_name("body")),
+                returns=returns(function),
             )
         )
 
     def _function_assignment(self, node: Node) -> None:
         """`module.exports.send = async () => {}` / `exports.handler = function () {}`."""
         left = normalize_chain(text(node.child_by_field_name("left"), 200))
-        value = _unwrap(node.child_by_field_name("right"))
+        value = unwrap(node.child_by_field_name("right"))
         if value is None or value.type not in FUNCTION_TYPES:
             return
         if left.startswith(("module.exports.", "exports.")):
@@ -270,7 +279,7 @@ class _JsExtractor:
                 end=node.end_byte,
                 exported=True,
                 params=self._params(value.child_by_field_name("parameters")),
-                statements=_statement_count(value.child_by_field_name("body")),
+                statements=statement_count(value.child_by_field_name("body")),
             )
         )
 
@@ -299,7 +308,7 @@ class _JsExtractor:
                         end=argument.end_byte,
                         exported=False,
                         params=self._params(argument.child_by_field_name("parameters")),
-                        statements=_statement_count(argument.child_by_field_name("body")),
+                        statements=statement_count(argument.child_by_field_name("body")),
                     )
                 )
 
@@ -312,7 +321,7 @@ class _JsExtractor:
         if node.parent is not None and node.parent.type == "export_statement":
             found = [c for c in node.parent.children if c.type == "decorator"] + found
         unique = {d.start_byte: d for d in found}
-        return tuple(_decorator(unique[k]) for k in sorted(unique))
+        return tuple(decorator(unique[k]) for k in sorted(unique))
 
     def _params(self, params: Node | None) -> tuple[tuple[str, str], ...]:
         result: list[tuple[str, str]] = []
@@ -333,7 +342,7 @@ class _JsExtractor:
             type_text = text(param.child_by_field_name("type"), 120).lstrip(":").strip()
             if name and type_text:
                 self.bindings.append(
-                    Binding(owner, f"this.{name}", _type_chain(type_text), type_text, line_of(param))
+                    Binding(owner, f"this.{name}", type_chain(type_text), type_text, line_of(param))
                 )
 
     def _bases(self, node: Node) -> tuple[str, ...]:
@@ -386,11 +395,14 @@ class _JsExtractor:
             self.exports.append(Export("*", "", source))
 
     def _default_export(self, node: Node, value: Node) -> None:
-        value = _unwrap(value) or value
+        value = unwrap(value) or value
         if value.type == "identifier":
             self.exports.append(Export("default", text(value), ""))
             return
-        function = value if value.type in FUNCTION_TYPES else _function_argument(value)
+        if value.type == "object":  # `export default { async send() {...} }`
+            self.exports.append(Export("default", "default", ""))
+            return
+        function = value if value.type in FUNCTION_TYPES else function_argument(value)
         if function is not None:
             self.exports.append(Export("default", "default", ""))
             self.defs.append(
@@ -403,14 +415,14 @@ class _JsExtractor:
                     end=value.end_byte,
                     exported=True,
                     params=self._params(function.child_by_field_name("parameters")),
-                    statements=_statement_count(function.child_by_field_name("body")),
+                    statements=statement_count(function.child_by_field_name("body")),
                 )
             )
 
     # ---------------------------------------------------------------- bindings
     def _variable(self, node: Node) -> None:
         name_node = node.child_by_field_name("name")
-        value = _unwrap(node.child_by_field_name("value"))
+        value = unwrap(node.child_by_field_name("value"))
         if name_node is None or value is None or value.type in FUNCTION_TYPES:
             return
         scope = self.scopes.at(node.start_byte)
@@ -426,7 +438,7 @@ class _JsExtractor:
             return
         if name_node.type != "identifier":
             return
-        chain = _value_chain(value)
+        chain = value_chain(value)
         if chain:
             raw = one_line(text(value, 200))
             self.bindings.append(Binding(scope, text(name_node), chain, raw, line_of(node)))
@@ -436,7 +448,7 @@ class _JsExtractor:
         member = ""
         if call.type == "member_expression":
             member = text(call.child_by_field_name("property"))
-            call = _unwrap(call.child_by_field_name("object")) or call
+            call = unwrap(call.child_by_field_name("object")) or call
         if call.type != "call_expression" or text(call.child_by_field_name("function")) != "require":
             return False
         module = string_value(next(iter(named_children(call.child_by_field_name("arguments"))), None))
@@ -455,7 +467,7 @@ class _JsExtractor:
 
     def _assignment(self, node: Node) -> None:
         left = normalize_chain(text(node.child_by_field_name("left"), 200))
-        right = _unwrap(node.child_by_field_name("right"))
+        right = unwrap(node.child_by_field_name("right"))
         if right is None or right.type in FUNCTION_TYPES:
             return
         scope = self.scopes.at(node.start_byte)
@@ -467,9 +479,9 @@ class _JsExtractor:
             if right.type == "identifier":
                 self.exports.append(Export(name, text(right), ""))
             else:
-                self.bindings.append(Binding("", name, _value_chain(right), one_line(text(right, 200)), line_of(node)))
+                self.bindings.append(Binding("", name, value_chain(right), one_line(text(right, 200)), line_of(node)))
             return
-        chain = _value_chain(right)
+        chain = value_chain(right)
         if not chain:
             return
         if left.startswith("this.") and left.count(".") == 1:
@@ -492,7 +504,7 @@ class _JsExtractor:
                         key = text(prop.child_by_field_name("key")).strip("'\"")
                         self.exports.append(Export(key, text(value), ""))
             return
-        chain = _value_chain(right)
+        chain = value_chain(right)
         if chain:
             self.bindings.append(Binding("", "module.exports", chain, one_line(text(right, 200)), line_of(right)))
             self.exports.append(Export("default", "module.exports", ""))
@@ -514,7 +526,7 @@ class _JsExtractor:
         self.fields.append(
             FieldFact(owner, name, type_text, one_line(text(value, 200)), optional, one_line(decorators, 400), line_of(node))
         )
-        chain = _value_chain(_unwrap(value)) if value is not None else _type_chain(type_text) if type_text else ""
+        chain = value_chain(unwrap(value)) if value is not None else type_chain(type_text) if type_text else ""
         if chain:
             self.bindings.append(Binding(owner, f"this.{name}", chain, one_line(text(value, 200)), line_of(node)))
 
@@ -540,7 +552,7 @@ class _JsExtractor:
             self._schema(node, "pgTable", arguments)
 
     def _schema(self, node: Node, chain: str, arguments: Node | None) -> None:
-        objects = [a for a in map(_object_argument, named_children(arguments)) if a is not None]
+        objects = [a for a in map(object_argument, named_children(arguments)) if a is not None]
         if not objects:
             return
         name_arg = string_value(next(iter(named_children(arguments)), None)) or ""
@@ -553,7 +565,7 @@ class _JsExtractor:
         elif holder is not None and holder.type == "assignment_expression":
             target = normalize_chain(text(holder.child_by_field_name("left"), 120))
         fields = tuple(
-            FieldFact(target or name_arg, _key(pair), "", one_line(text(pair.child_by_field_name("value"), 300), 300), False, "", line_of(pair))
+            FieldFact(target or name_arg, pair_key(pair), "", one_line(text(pair.child_by_field_name("value"), 300), 300), False, "", line_of(pair))
             for pair in objects[0].named_children
             if pair.type == "pair"
         )
@@ -585,102 +597,6 @@ class _JsExtractor:
         values = re.findall(r"['\"]([^'\"]+)['\"]", text(node.child_by_field_name("value"), 2000))
         if values:
             self.enums.append(Enum(text(node.child_by_field_name("name"), 120), tuple(values)))
-
-
-def _returns(function: Node) -> str:
-    """`(): Promise<Resend>` / `return new Resend(key)` / `() => new Resend(key)`."""
-    annotation = function.child_by_field_name("return_type")
-    if annotation is not None:
-        declared = text(annotation, 200).lstrip(":").strip()
-        inner = re.match(r"Promise<(.+)>$", declared)
-        declared = inner.group(1) if inner else declared
-        return _type_chain(declared) if declared[:1].isupper() else ""
-    body = function.child_by_field_name("body")
-    if body is None:
-        return ""
-    if body.type != "statement_block":
-        return _value_chain(_unwrap(body))
-    last = body.named_children[-1] if body.named_child_count else None
-    if last is None or last.type != "return_statement" or not last.named_children:
-        return ""
-    chain = _value_chain(_unwrap(last.named_children[0]))
-    return "" if chain.startswith("str:") else chain
-
-
-def _object_argument(argument: Node) -> Node | None:
-    """`{...}` or Drizzle's callback form `(d) => ({...})`."""
-    if argument.type == "object":
-        return argument
-    if argument.type == "arrow_function":
-        body = _unwrap(argument.child_by_field_name("body"))
-        return body if body is not None and body.type == "object" else None
-    return None
-
-
-def _key(pair: Node) -> str:
-    return text(pair.child_by_field_name("key"), 120).strip("'\"`")
-
-
-def _unwrap(node: Node | None) -> Node | None:
-    """Look through `await x`, `(x)`, `x as T`, `x satisfies T`, `x!`."""
-    while node is not None and node.type in (
-        "await_expression",
-        "parenthesized_expression",
-        "as_expression",
-        "satisfies_expression",
-        "non_null_expression",
-        "type_assertion",
-    ):
-        inner = [c for c in node.named_children if c.type not in ("type_annotation",)]
-        node = inner[0] if inner else None
-    return node
-
-
-def _function_argument(value: Node) -> Node | None:
-    """`withAuth(async (req) => ...)` / `defineEventHandler(() => ...)`: the inner function."""
-    if value.type != "call_expression":
-        return None
-    for argument in named_children(value.child_by_field_name("arguments")):
-        if argument.type in FUNCTION_TYPES:
-            return argument
-    return None
-
-
-def _value_chain(value: Node | None) -> str:
-    if value is None:
-        return ""
-    if value.type in ("string", "template_string"):
-        return "str:" + (string_value(value) or "")[:300]
-    if value.type in ("call_expression", "new_expression"):
-        callee = value.child_by_field_name("function") or value.child_by_field_name("constructor")
-        return normalize_chain(text(callee, 1000)) + "()"
-    if value.type in ("member_expression", "identifier", "subscript_expression"):
-        return normalize_chain(text(value, 1000))
-    if value.type in ("binary_expression", "ternary_expression"):
-        return "expr:" + one_line(text(value, 300), 300)
-    return ""
-
-
-def _type_chain(type_text: str) -> str:
-    name = re.match(r"[\w$.]+", type_text.strip())
-    return f"{name.group(0)}()" if name else ""
-
-
-def _decorator(node: Node) -> Decorator:
-    inner = next(iter(node.named_children), None)
-    if inner is not None and inner.type == "call_expression":
-        callee = normalize_chain(text(inner.child_by_field_name("function"), 200))
-        args = one_line(text(inner.child_by_field_name("arguments"), 300), 300)
-        return Decorator(callee, args, line_of(node))
-    return Decorator(normalize_chain(text(inner, 200)), "", line_of(node))
-
-
-def _statement_count(body: Node | None) -> int:
-    if body is None:
-        return 0
-    if body.type != "statement_block":
-        return 1
-    return body.named_child_count
 
 
 def extract_js(path: str, language: str, source: bytes, catalog: Catalog) -> FileFacts:

@@ -3,4 +3,4 @@
 (public_field_definition) @field
 (enum_declaration) @enum
 (type_alias_declaration value: (union_type)) @union
-(interface_declaration) @interface
+

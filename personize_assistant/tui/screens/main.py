@@ -1,0 +1,293 @@
+"""The chat screen: sidebar (touchpoints, artifacts), conversation, message box.
+
+Opening the session, scanning and every turn run in workers that only post messages;
+the `@on` handlers below are the only code that changes widgets or screen state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.command import Provider
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from personize_assistant.agent import events as ev
+from personize_assistant.errors import AssistantError
+from personize_assistant.redact import redact
+from personize_assistant.scan.models import Touchpoint
+from personize_assistant.tui.commands import ChatCommands
+from personize_assistant.tui.exporting import export_markdown
+from personize_assistant.tui.keymap import MAIN_ACTIONS, bindings_for
+from personize_assistant.tui.messages import (
+    AgentEventPosted,
+    ArtifactChosen,
+    PromptSubmitted,
+    ScanLoaded,
+    SessionFailed,
+    SessionOpened,
+    TouchpointChosen,
+    TurnEnded,
+)
+from personize_assistant.tui.port import ChatSession, SessionOpener
+from personize_assistant.tui.screens.artifact import ArtifactScreen
+from personize_assistant.tui.screens.modals import ConfirmModal
+from personize_assistant.tui.widgets.chrome import HeaderBar, ThinkingIndicator
+from personize_assistant.tui.widgets.conversation import Conversation
+from personize_assistant.tui.widgets.prompt import PromptArea
+from personize_assistant.tui.widgets.sidebar import ArtifactList, Sidebar, TouchpointTree
+
+WELCOME = (
+    "Ask for **propose** (where personalization fits), **schema**, **plan**, "
+    "**wire** / **generate** a touchpoint (pick one on the left: `w` / `g`), or **review**. "
+    "`ctrl+p` lists every action."
+)
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(MAIN_ACTIONS)
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ChatCommands}
+
+    def __init__(self, opener: SessionOpener, repo_name: str, model: str | None = None) -> None:
+        super().__init__()
+        self._opener, self._repo_name, self._model = opener, repo_name, model
+        self.session: ChatSession | None = None
+        self.turn_running = False
+
+    def compose(self) -> ComposeResult:
+        yield HeaderBar(self._repo_name, id="header")
+        with Horizontal(id="body"):
+            yield Sidebar(id="sidebar")
+            with Vertical(id="chat"):
+                yield Conversation(id="conversation")
+                yield ThinkingIndicator(id="thinking")
+                yield PromptArea(id="prompt")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ThinkingIndicator).start("opening the session…")
+        self.query_one(PromptArea).focus()
+        self.open_session()
+
+    async def on_unmount(self) -> None:
+        if self.session is not None:
+            await self.session.close()
+
+    # ------------------------------------------------------------------ workers
+
+    @work(exclusive=True, group="session")
+    async def open_session(self) -> None:
+        try:
+            session = await self._opener()
+        except AssistantError as exc:
+            self.post_message(SessionFailed(str(exc)))
+        except Exception as exc:  # a broken store or library must not end in a traceback
+            self.post_message(SessionFailed(redact(f"{type(exc).__name__}: {exc}")))
+        else:
+            self.post_message(SessionOpened(session))
+
+    @work(exclusive=True, group="scan")
+    async def load_scan(self, session: ChatSession) -> None:
+        try:
+            scan = await session.ensure_scan()
+        except Exception as exc:
+            self.post_message(AgentEventPosted(ev.EngineNotice("error", redact(f"scan failed: {exc}"))))
+            self.post_message(TurnEnded("scan-failed"))
+        else:
+            self.post_message(ScanLoaded(scan))
+
+    @work(exclusive=True, group="turn")
+    async def run_turn(self, session: ChatSession, text: str) -> None:
+        try:
+            async for event in session.send(text):
+                self.post_message(AgentEventPosted(event))
+        except asyncio.CancelledError:
+            self.post_message(TurnEnded("cancelled"))
+            raise
+        except Exception as exc:
+            message = redact(f"the turn failed: {type(exc).__name__}: {exc}")
+            self.post_message(AgentEventPosted(ev.EngineNotice("error", message)))
+            self.post_message(TurnEnded("failed"))
+        else:
+            self.post_message(TurnEnded("finished"))
+
+    @work(exclusive=True, group="export")
+    async def export_session(self, session: ChatSession) -> None:
+        await export_markdown(self, session.export_markdown(), name=f"session-{session.id}",
+                              what="the session", repo_root=session.root)
+
+    # ------------------------------------------------------------------ session lifecycle
+
+    @on(SessionOpened)
+    async def _session_opened(self, message: SessionOpened) -> None:
+        session = self.session = message.session
+        self._show_engine()
+        conversation = self.query_one(Conversation)
+        await self._restore(session, conversation)
+        self.query_one(ThinkingIndicator).start(f"scanning {self._repo_name}…")
+        self.load_scan(session)
+
+    async def _restore(self, session: ChatSession, conversation: Conversation) -> None:
+        """A resumed session shows its transcript and artifacts; a new one a short welcome."""
+        for role, text in transcript(session.history):
+            if role == "user":
+                await conversation.add_user(text)
+            else:
+                await conversation.add_text(text)
+                await conversation.close_stream()
+        if not session.history:
+            await conversation.add_text(WELCOME)
+            await conversation.close_stream()
+        sidebar = self.query_one(Sidebar)
+        for artifact in session.artifacts:
+            sidebar.add_artifact(artifact)
+
+    @on(SessionFailed)
+    async def _session_failed(self, message: SessionFailed) -> None:
+        self.query_one(ThinkingIndicator).stop()
+        self.query_one(HeaderBar).show_engine("no session", "error")
+        await self.query_one(Conversation).add_notice(ev.EngineNotice("error", message.error))
+
+    @on(ScanLoaded)
+    def _scan_loaded(self, message: ScanLoaded) -> None:
+        self.query_one(Sidebar).show_scan(message.scan)
+        if not self.turn_running:
+            self.query_one(ThinkingIndicator).stop()
+
+    def _show_engine(self) -> None:
+        if self.session is None:
+            return
+        name = self.session.engine_name
+        label = f"claude · {self._model}" if name == "claude" and self._model else name
+        self.query_one(HeaderBar).show_engine(label, name)
+
+    # ------------------------------------------------------------------ turns
+
+    @on(PromptSubmitted)
+    async def _submitted(self, message: PromptSubmitted) -> None:
+        message.stop()
+        await self.start_turn(message.text)
+
+    async def start_turn(self, text: str) -> None:
+        if self.session is None:
+            self.notify("The session is still opening.", severity="warning")
+            return
+        if self.turn_running:
+            self.notify("A reply is still running: wait, or press esc to cancel it.", severity="warning")
+            return
+        self.turn_running = True
+        await self.query_one(Conversation).add_user(text)
+        self.query_one(ThinkingIndicator).start("thinking…")
+        self.run_turn(self.session, text)
+
+    @on(AgentEventPosted)
+    async def _agent_event(self, message: AgentEventPosted) -> None:
+        await self._render_event(message.event)
+
+    async def _render_event(self, event: ev.AgentEvent) -> None:
+        conversation = self.query_one(Conversation)
+        if isinstance(event, ev.TextDelta):
+            await conversation.add_text(event.text)
+        elif isinstance(event, ev.ToolStarted):
+            await conversation.tool_started(event)
+            self.query_one(ThinkingIndicator).start(f"running {event.name}…")
+        elif isinstance(event, ev.ToolFinished):
+            conversation.tool_finished(event)
+            self.query_one(ThinkingIndicator).start("thinking…")
+        elif isinstance(event, ev.ArtifactReady):
+            self.query_one(Sidebar).add_artifact(event.artifact)
+            await conversation.add_artifact(event)
+        elif isinstance(event, ev.QuestionsAsked):
+            await conversation.add_questions(event.questions)
+        elif isinstance(event, ev.ScanReady):
+            self.query_one(Sidebar).show_scan(event.scan)
+        elif isinstance(event, ev.EngineNotice):
+            await conversation.add_notice(event)
+            self._show_engine()  # a rejected key switches the session to offline
+        elif isinstance(event, ev.ConfirmRequest):
+            self._ask_confirmation(event)
+        elif isinstance(event, ev.TurnFinished):
+            await conversation.close_stream()
+
+    def _ask_confirmation(self, event: ev.ConfirmRequest) -> None:
+        session = self.session
+
+        def answered(approved: bool | None) -> None:
+            if session is not None:
+                session.resolve_confirmation(event.request_id, bool(approved))
+
+        self.app.push_screen(ConfirmModal(event.question, title="Write to your repository?"), answered)
+
+    @on(TurnEnded)
+    async def _turn_ended(self, message: TurnEnded) -> None:
+        self.turn_running = False
+        self.query_one(ThinkingIndicator).stop()
+        conversation = self.query_one(Conversation)
+        await conversation.end_turn(message.outcome)
+        if message.outcome == "cancelled":
+            await conversation.add_notice(ev.EngineNotice("info", "turn cancelled"))
+
+    # ------------------------------------------------------------------ sidebar
+
+    @on(TouchpointChosen)
+    def _touchpoint_chosen(self, message: TouchpointChosen) -> None:
+        self.query_one(PromptArea).insert_reference(message.touchpoint.id)
+        self.notify(f"{message.touchpoint.id} added to your message. On the list, w wires it and "
+                    "g generates its message code.", markup=False)
+
+    @on(ArtifactChosen)
+    def _artifact_chosen(self, message: ArtifactChosen) -> None:
+        if self.session is not None:
+            self.app.push_screen(ArtifactScreen(message.artifact, self.session.root))
+
+    def highlighted_touchpoint(self) -> Touchpoint | None:
+        return self.query_one(TouchpointTree).highlighted_touchpoint
+
+    def known_artifacts(self) -> list[ev.StoredArtifact]:
+        return self.query_one(ArtifactList).artifacts
+
+    # ------------------------------------------------------------------ actions
+
+    async def action_ask(self, text: str) -> None:
+        await self.start_turn(text)
+
+    def action_cancel_turn(self) -> None:
+        if self.turn_running:
+            self.workers.cancel_group(self, "turn")
+
+    def action_export_session(self) -> None:
+        if self.session is None:
+            self.notify("The session is still opening.", severity="warning")
+            return
+        self.export_session(self.session)
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one(Sidebar)
+        sidebar.display = not sidebar.display
+
+    def action_focus_prompt(self) -> None:
+        self.query_one(PromptArea).focus()
+
+    def action_open_artifact(self, artifact_id: str) -> None:
+        artifact = self.query_one(ArtifactList).get(artifact_id)
+        if artifact is not None:
+            self.post_message(ArtifactChosen(artifact))
+
+
+def transcript(history: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(role, text) for the text blocks of stored messages; tool calls and results are skipped."""
+    lines: list[tuple[str, str]] = []
+    for message in history:
+        content = message.get("content")
+        blocks = [{"type": "text", "text": content}] if isinstance(content, str) else content or []
+        texts = [b.get("text", "") for b in blocks if isinstance(b, dict) and b.get("type") == "text"]
+        text = "\n\n".join(t for t in texts if t.strip())
+        if text:
+            lines.append((str(message.get("role", "assistant")), text))
+    return lines

@@ -1,0 +1,125 @@
+"""PLAN read as the developer receiving it: problems found running it on the examples.
+
+A HubSpot webhook got Stripe's wording, a worker service with its own package.json was
+told to import the web app's modules, a middleware snippet awaited inside a non-async
+function, and seven sync sources were budgeted as one request a day.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from personize_assistant.actions.discovery import prefill_from_scan
+from personize_assistant.actions.plan import build_plan
+from personize_assistant.artifacts.plan import PlanArtifact, render_markdown
+from personize_assistant.scan.models import RepoScan
+from tests.planning_support import planning_library, prisma_scan, tp
+
+
+def _plan(scan: RepoScan) -> tuple[PlanArtifact, str]:
+    library = planning_library()
+    artifact = build_plan(scan, prefill_from_scan(scan, library), library)
+    return artifact, render_markdown(artifact)
+
+
+def _section_of(text: str, title_part: str) -> str:
+    start = text.index(title_part)
+    end = text.find("\n### ", start + 1)
+    return text[start:end if end != -1 else None]
+
+
+def test_each_webhook_provider_gets_its_own_wording() -> None:
+    scan = prisma_scan()
+    scan.touchpoints.append(tp("webhook_handler", "services/worker/src/routes/hooks.ts", 18, None,
+                               "hooksRouter.post('/webhooks/hubspot', ...)", "customer_success",
+                               provider="hubspot", route="/webhooks/hubspot", language="typescript"))
+    _, text = _plan(scan)
+    hubspot = _section_of(text, "Memorize HubSpot events")
+    assert "stripe" not in hubspot.lower() and "payments" not in hubspot
+    stripe = _section_of(text, "Memorize Stripe events")
+    assert "stripe trigger" in stripe
+
+
+def _worker_repo(root: Path) -> RepoScan:
+    (root / "services" / "worker" / "src" / "lib").mkdir(parents=True)
+    (root / "services" / "worker" / "package.json").write_text(json.dumps({"name": "worker"}))
+    (root / "package.json").write_text(json.dumps({"name": "web"}))
+    scan = prisma_scan(str(root))
+    scan.touchpoints += [
+        tp("notification", "services/worker/src/lib/alerts.ts", 15, "textAccountOwner",
+           "await twilio.messages.create({ to: phone, body })", "notifications",
+           channel="sms", provider="twilio", language="typescript"),
+        tp("user_context", "services/worker/src/middleware/auth.ts", 16, "authenticate",
+           "export function authenticate(req: Request, res: Response, next: NextFunction) {", "web_app",
+           language="typescript"),
+    ]
+    return scan
+
+
+def test_a_nested_package_imports_its_own_copies(tmp_path: Path) -> None:
+    artifact, text = _plan(_worker_repo(tmp_path))
+    alerts = _section_of(text, "`services/worker/src/lib/alerts.ts:15`")
+    assert "from './personize-generate'" in alerts and "src/lib/personize-generate'" not in alerts
+    setup = _section_of(text, "Give `services/worker` its own copy")
+    assert "(cd services/worker && npm install @personize/sdk)" in setup
+    assert "cp src/lib/personize.ts src/lib/personize-generate.ts services/worker/src/lib/" in setup
+    assert "services/worker/src/lib/personize-generate.ts" in artifact.files_to_create
+
+
+def test_the_middleware_snippet_never_awaits_in_the_auth_path(tmp_path: Path) -> None:
+    _, text = _plan(_worker_repo(tmp_path))
+    block = _section_of(text, "`services/worker/src/middleware/auth.ts:16`")
+    code = block.split("```ts", 1)[1].split("```", 1)[0]
+    assert "export async function userDigest(email: string)" in code
+    assert "user.email" not in code and "const personalization = await" not in code
+
+
+def test_touchpoints_without_a_symbol_say_module_scope() -> None:
+    scan = prisma_scan()
+    scan.touchpoints += [tp("user_context", f"middleware{i}.ts", 6, None, "export const config = {}",
+                            "web_app", language="typescript") for i in range(4)]
+    _, text = _plan(scan)
+    assert "| `—` |" not in text
+
+
+def test_every_sync_source_is_at_least_one_request_a_day() -> None:
+    artifact, text = _plan(prisma_scan())
+    sources = len(artifact.sections[0].steps) and len(
+        [line for line in text.splitlines() if line.startswith("async function sync") and "Rows(" in line])
+    assert sources >= 2
+    assert artifact.budget.sync_calls_per_day >= sources
+    assert "1 memorizeBatch requests" not in text
+
+
+def test_planning_an_empty_folder_warns_on_stderr(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from personize_assistant.cli import app
+
+    result = CliRunner().invoke(app, ["plan", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "found no source files" in result.stderr and "found no source files" not in result.stdout
+    assert result.stdout.startswith("# Personize implementation plan")
+
+
+def test_sync_scripts_skip_rows_without_a_key() -> None:
+    from tests.planning_support import django_scan
+
+    _, ts_text = _plan(prisma_scan())
+    assert "function keyedRows(" in ts_text
+    assert "keyedRows('Pulseboard database (Workspace)', rows, 'domain')" in ts_text
+    _, py_text = _plan(django_scan())
+    assert 'keyed = [r for r in rows if r.get(key) not in (None, "")]' in py_text
+
+
+def test_a_src_app_router_gets_its_cron_route_under_src_app() -> None:
+    from personize_assistant.scan.models import Stack
+
+    scan = RepoScan(root="/x/umami", stack=Stack(languages={"typescript": 50}, frameworks=["nextjs", "prisma"]),
+                    touchpoints=[tp("ui_surface", "src/app/(main)/dashboard/Dashboard.tsx", 13, "Dashboard",
+                                    "export function Dashboard() {", "web_app", language="typescript")])
+    artifact, text = _plan(scan)
+    assert "src/app/api/cron/personize-loop/route.ts" in artifact.files_to_create
+    assert "`app/api/cron/personize-loop/route.ts`" not in text
+    assert "dashboard insight shown in `Dashboard`" in text and "sent by `Dashboard`" not in text

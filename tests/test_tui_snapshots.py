@@ -1,0 +1,76 @@
+"""Snapshots of the chat TUI on the real offline engine and the pulseboard-ts example:
+the main screen after the first turn (two sizes) and an artifact screen.
+
+Deterministic by construction: offline engine, a copy of a fixed repo, workers awaited,
+the message box's cursor not blinking. Update with `pytest --snapshot-update` after
+reviewing the SVG diff report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from personize_assistant.agent.session import Session
+from personize_assistant.agent.store import SessionStore
+from personize_assistant.config import Settings
+from personize_assistant.tui.app import AssistantApp
+from personize_assistant.tui.port import ChatSession
+from personize_assistant.tui.widgets.prompt import PromptArea
+from personize_assistant.tui.widgets.sidebar import ArtifactList
+from tests.support.agent_fixtures import agent_env as agent_env
+from tests.support.agent_fixtures import demo_repo as demo_repo
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture
+def app(agent_env: Path, demo_repo: Path) -> Iterator[AssistantApp]:
+    store = SessionStore(agent_env / "sessions.db")
+
+    async def open_session() -> ChatSession:
+        return await Session.open(demo_repo, settings=Settings(), engine="offline", store=store)
+
+    yield AssistantApp(open_session, demo_repo.name)
+    store.close()
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    for _ in range(5):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in pilot.app.workers):
+            return
+
+
+async def first_turn(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    prompt = pilot.app.screen.query_one(PromptArea)
+    prompt.cursor_blink = False
+    prompt.focus()
+    await pilot.press(*"propose", "enter")
+    await settle(pilot)
+
+
+def test_main_screen_after_the_first_turn(app: AssistantApp, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app, terminal_size=(120, 40), run_before=first_turn)
+
+
+def test_main_screen_in_80_by_24(app: AssistantApp, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=first_turn)
+
+
+async def open_proposal(pilot: Pilot[Any]) -> None:
+    await first_turn(pilot)
+    artifacts = pilot.app.screen.query_one(ArtifactList)
+    artifacts.focus()
+    artifacts.highlighted = [a.kind for a in artifacts.artifacts].index("proposal")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def test_artifact_screen(app: AssistantApp, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_proposal)
