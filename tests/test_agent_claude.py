@@ -11,7 +11,9 @@ import pytest
 from personize_assistant.agent.events import (
     AgentEvent,
     ArtifactReady,
+    ConfirmRequest,
     EngineNotice,
+    QuestionsAsked,
     TextDelta,
     ToolFinished,
     ToolStarted,
@@ -49,7 +51,9 @@ async def claude_session(root: Path, store_dir: Path, url: str, **overrides: obj
                               store=SessionStore(store_dir / "sessions.db"))
 
 
-async def test_tool_use_round_trip_produces_an_artifact(agent_env: Path, demo_repo: Path) -> None:
+async def test_tool_use_round_trip_produces_an_artifact(agent_env: Path, demo_repo: Path,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
     script = [Reply(Text("Let me rank the opportunities."), ToolUse("propose", {"persona": "marketing"})),
               Reply(Text("Your quick win is the weekly digest."))]
     with MessagesAPI(script) as api:
@@ -63,9 +67,11 @@ async def test_tool_use_round_trip_produces_an_artifact(agent_env: Path, demo_re
     assert first.body["stream"] is True and first.body["model"] == Settings().model
     system = first.body["system"]
     assert system[0]["cache_control"] == {"type": "ephemeral"}
+    assert first.body["cache_control"] == {"type": "ephemeral"}  # the conversation is cached too
     assert "read_reference" in system[0]["text"] and "touchpoints" in system[1]["text"]
     credentials = {first.headers.get("x-api-key"), first.headers.get("authorization")}
     assert credentials & {FAKE_ANTHROPIC_KEY, f"Bearer {FAKE_ANTHROPIC_KEY}"}
+    assert caplog.records and FAKE_ANTHROPIC_KEY not in caplog.text  # sent, never logged
     # the tool ran and its result went back under the same id
     tool_use = second.body["messages"][1]["content"][-1]
     (result,) = second.tool_results()
@@ -217,3 +223,80 @@ async def test_engine_choice(agent_env: Path, tiny_repo: Path) -> None:
     auto = await Session.open(tiny_repo, settings=Settings(anthropic_api_key=None), store=store)
     assert auto.engine_name == "offline"
     await auto.close()
+
+
+async def test_stopping_a_turn_leaves_the_history_consistent(agent_env: Path, demo_repo: Path) -> None:
+    script = [Reply(Text("Working on it"), ToolUse("list_touchpoints", {})), Reply(Text("Fresh start."))]
+    with MessagesAPI(script) as api:
+        session = await claude_session(demo_repo, agent_env, api.url)
+        stream = session.send("long task")
+        async for event in stream:
+            if isinstance(event, ToolStarted):
+                break
+        await stream.aclose()
+        assert session.history == []
+        events = await turn(session, "short task")
+        await session.close()
+    assert text_of(events) == "Fresh start." and len(api.requests) == 2
+    assert api.requests[-1].body["messages"] == [{"role": "user", "content": "short task"}]
+
+
+async def test_write_needs_the_users_approval(agent_env: Path, tiny_repo: Path) -> None:
+    before = (tiny_repo / "src" / "welcome.ts").read_text()
+    script = [Reply(ToolUse("wire", {"touchpoint_id": "sendWelcome", "write": True})), Reply(Text("Left it."))]
+    with MessagesAPI(script) as api:
+        session = await claude_session(tiny_repo, agent_env, api.url)
+        asked = []
+        async for event in session.send("wire the welcome email into the code"):
+            if isinstance(event, ConfirmRequest):
+                asked.append(event)
+                session.resolve_confirmation(event.request_id, False)
+        await session.close()
+    assert len(asked) == 1 and "src/welcome.ts" in asked[0].question
+    (result,) = api.requests[1].tool_results()
+    assert result["is_error"] is False and result["content"].startswith("The user declined")
+    assert (tiny_repo / "src" / "welcome.ts").read_text() == before
+
+
+async def test_discovery_questions_and_answers_through_tools(agent_env: Path, tiny_repo: Path) -> None:
+    script = [Reply(ToolUse("next_discovery_questions", {})), Reply(Text("What does tiny do?")),
+              Reply(ToolUse("record_discovery", {"answers": {"product": "welcome emails for devs",
+                                                             "priority_channel": "email"}})),
+              Reply(Text("Noted."))]
+    with MessagesAPI(script) as api:
+        session = await claude_session(tiny_repo, agent_env, api.url)
+        first = await turn(session, "hi")
+        second = await turn(session, "We send welcome emails for devs; email matters most.")
+        await session.close()
+    questions = next(e.questions for e in first if isinstance(e, QuestionsAsked))
+    assert 2 <= len(questions) <= 3
+    assert session.discovery.value("product") == "welcome emails for devs"
+    assert [a.kind for a in session.artifacts] == ["discovery"]
+    assert any(isinstance(e, ArtifactReady) for e in second)
+
+
+def test_long_histories_shorten_old_tool_results_first() -> None:
+    from personize_assistant.agent.engine import compact_history
+
+    def exchange(n: int) -> list[dict[str, object]]:
+        return [{"role": "assistant", "content": [{"type": "tool_use", "id": f"t{n}", "name": "x", "input": {}}]},
+                {"role": "user", "content": [{"type": "tool_result", "tool_use_id": f"t{n}", "content": "y" * 5000}]}]
+
+    history = [{"role": "user", "content": "hi"}] + [m for n in range(10) for m in exchange(n)]
+    assert compact_history(history, budget=1_000_000) == 0
+    trimmed = compact_history(history, budget=30_000)
+    results = [m["content"][0]["content"] for m in history[2::2]]
+    assert 0 < trimmed < 10 and all(len(r) < 1000 for r in results[:trimmed])
+    assert results[-1] == "y" * 5000  # the newest exchange is kept whole
+    assert history[1]["content"][0]["type"] == "tool_use"  # structure (and ids) unchanged
+
+
+async def test_unreachable_api_is_a_notice(agent_env: Path, tiny_repo: Path) -> None:
+    with MessagesAPI() as api:
+        url = api.url  # a port that was listening a moment ago and now refuses connections
+    session = await claude_session(tiny_repo, agent_env, url)
+    events = await turn(session, "hi")
+    (notice,) = notices(events)
+    assert notice.level == "error" and "could not reach Claude" in notice.message
+    assert events[-1] == TurnFinished("error") and session.history == []
+    await session.close()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from personize_assistant.agent.events import (
+    AgentEvent,
     ArtifactReady,
     ConfirmRequest,
     Question,
@@ -30,15 +32,15 @@ PENDING = [Question(id="product_journey", text="What does it do?", field="produc
            Question(id="surfaces_priority", text="Which channel?", field="priority_channel")]
 
 
-def text_of(events: list[object]) -> str:
+def text_of(events: Sequence[object]) -> str:
     return "".join(e.text for e in events if isinstance(e, TextDelta))
 
 
-def artifacts_of(events: list[object]) -> list[ArtifactReady]:
+def artifacts_of(events: Sequence[object]) -> list[ArtifactReady]:
     return [e for e in events if isinstance(e, ArtifactReady)]
 
 
-async def turn(session: Session, text: str) -> list[object]:
+async def turn(session: Session, text: str) -> list[AgentEvent]:
     events = [event async for event in session.send(text)]
     assert isinstance(events[-1], TurnFinished)
     return events
@@ -216,3 +218,20 @@ def test_offline_path_never_imports_anthropic_or_textual() -> None:
             "print(sorted(m for m in ('anthropic', 'textual') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+async def test_answers_in_the_first_message_are_kept(agent_env: Path, tiny_repo: Path) -> None:
+    session = await opened(tiny_repo, agent_env)
+    events = await turn(session, "product: welcome emails for developers")
+    asked = next(e.questions for e in events if isinstance(e, QuestionsAsked))
+    assert session.discovery.value("product") == "welcome emails for developers"
+    assert asked and "product" not in {q.field for q in asked}
+    assert text_of(events).rstrip().endswith("Noted: product.")
+    await session.close()
+
+
+async def test_an_empty_message_is_not_a_turn(agent_env: Path, tiny_repo: Path) -> None:
+    session = await opened(tiny_repo, agent_env)
+    assert await turn(session, "   ") == [TurnFinished("empty_message")]
+    assert session.history == []
+    await session.close()

@@ -56,7 +56,8 @@ def test_errors_exit_1_and_name_rule_severity_and_field(capsys: pytest.CaptureFi
     assert code == 1
     assert re.search(r"error\s+link_not_https\s+BODY_HTML", out)
     assert re.search(r"review\s+possible_invention\s+BODY_HTML.*'3x'", out)
-    assert "problem(s)" in err
+    # The one-line verdict names what failed (the errors), not the review suggestions too.
+    assert "the email message fails: 2 errors" in err and "review" not in err
 
 
 def test_json_report(capsys: pytest.CaptureFixture[str], files: Path) -> None:
@@ -125,3 +126,14 @@ def test_editing_the_reference_doc_changes_the_limit(tmp_path: Path) -> None:
     assert edited.returncode == 1, edited.stderr
     (violation,) = json.loads(edited.stdout)["violations"]
     assert violation["rule"] == "max_chars" and "(limit 40)" in violation["message"]
+
+
+def test_strict_counts_warnings_in_the_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+    message = json.dumps({"text": "Notes ready: https://app.tallybook.io/n"})
+    code, _, err = run(capsys, "check", "--channel", "sms", "--strict", stdin=message)
+    assert code == 1 and "the sms message fails: 1 warning" in err
+
+
+def test_a_wrong_variant_is_reported_as_typed(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "-c", "email", "--variant", "channel", stdin='{"subject": "x"}')
+    assert code == 2 and "(got 'channel')" in err and "channel_post" not in err

@@ -169,3 +169,27 @@ def test_document_shows_provenance_and_open_questions() -> None:
     assert not any("product" in q.fills for q in report.open_questions)
     data = document_json(report)
     assert data["complete"] is False and "priority_channel" in data["missing"]
+
+
+def test_what_exists_today_is_recorded_as_such_not_as_the_quick_win() -> None:
+    question = next(q for q in LIBRARY.discover.meta.questions() if q.id == "surfaces_today")
+    after = record_answer(known("surfaces"), question, "merge tags only")
+    assert after.value("current_personalization") == ["merge tags only"]
+    assert after.fact("quick_win") is None
+
+
+def test_a_correction_is_acknowledged() -> None:
+    said: list[str] = []
+    _, ask = scripted(["priority_channel: sms", ""])
+    interview(prefill_from_scan(prisma_scan(), LIBRARY), LIBRARY, ask, said.append)  # type: ignore[arg-type]
+    assert "  noted: priority_channel = sms" in said
+
+
+def test_two_model_calls_in_one_function_are_one_line_of_current_personalization() -> None:
+    from personize_assistant.scan.models import RepoScan
+    from tests.planning_support import tp
+
+    calls = [tp("llm_call", "invoices/ai.py", line, "draft_reminder", "client.messages.create(...)",
+                "customer_success", provider="anthropic") for line in (9, 16)]
+    discovery = prefill_from_scan(RepoScan(root="/repos/tallybook", touchpoints=calls), LIBRARY)
+    assert discovery.value("current_personalization") == ["anthropic call in draft_reminder (invoices/ai.py:9, 16)"]

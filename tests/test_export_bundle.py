@@ -144,3 +144,14 @@ def test_dependency_versions_are_not_mistaken_for_secrets(tmp_path: Path) -> Non
     write_export(export_documents(scan, prefill_from_scan(scan, LIBRARY), LIBRARY),
                  tmp_path / "repo", tmp_path / "out")
     assert '"jsonwebtoken": "^9.0.2"' in (tmp_path / "out" / "scan.json").read_text()
+
+
+def test_exported_files_get_the_usual_permissions_not_private_temp_ones(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "out"
+    write_export({"index.md": "# x\n"}, tmp_path / "repo", out)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((out / "index.md").stat().st_mode) == 0o666 & ~umask

@@ -119,7 +119,7 @@ def test_limits_in_the_generated_code_follow_the_reference_doc(py_scan: RepoScan
     data["banned_openers"] = [*data["banned_openers"], "Greetings from the team"]
     edited = GenerateMeta.model_validate(data)
     code = generate_case(py_scan, CASES[1], "py", edited).code
-    assert 'MAX_CHARS = {"BODY": 140}' in code
+    assert 'MAX_CHARS: dict[str, int] = {"BODY": 140}' in code
     assert '"greetings from the team",' in code
     assert "at most 140 characters" in code  # the write step and the evaluation criteria
 
@@ -139,3 +139,39 @@ def test_language_follows_the_file_unless_overridden(py_scan: RepoScan) -> None:
     assert ts.language == "ts" and ts.function_name == "generateRenewalEmail"
     assert "from '@personize/sdk'" in ts.code
     assert ts.path == "personalize-renewal-email.ts"
+
+
+def test_a_data_model_is_not_a_message_even_with_a_channel(py_scan: RepoScan) -> None:
+    tp_id = touchpoint_id("data_model", "models.py", "Customer")
+    for override in (None, "email"):
+        with pytest.raises(UsageError, match=r"is a data_model \(models\.py:1 Customer\), not a place that sends a message"):
+            generate(py_scan, GenerateOptions(touchpoint_id=tp_id, channel=override))
+
+
+def test_the_recipient_comes_from_the_callers_not_from_imported_library_names(tmp_path: Path) -> None:
+    """`from twilio.rest import Client` must not make the SMS recipient the app's Client model;
+    `send_sms(user.phone, ...)` at the call site says the User receives it."""
+    (tmp_path / "transports.py").write_text(
+        "from twilio.rest import Client as TwilioClient\n\n\ndef send_sms(to, body):\n"
+        "    TwilioClient().messages.create(to=to, body=body)\n")
+    (tmp_path / "dispatch.py").write_text("def notify(user, message):\n    send_sms(user.phone, message)\n")
+    person_fields = [ModelField(name="email", type="str"), ModelField(name="phone", type="str")]
+    sms_id = touchpoint_id("notification", "transports.py", "send_sms")
+    touchpoints = [
+        Touchpoint(id=touchpoint_id("data_model", "models.py", name), kind=Kind.DATA_MODEL, file="models.py",
+                   line=line, end_line=line + 5, symbol=name, evidence=f"class {name}", confidence="high", surface="web_app",
+                   entity=name, fields=person_fields)
+        for line, name in ((1, "User"), (9, "Client"))
+    ] + [
+        Touchpoint(id=sms_id, kind=Kind.NOTIFICATION, channel="sms", file="transports.py", line=5, end_line=5,
+                   symbol="send_sms", evidence="TwilioClient().messages.create(to=to, body=body)",
+                   confidence="high", surface="notifications"),
+        Touchpoint(id=touchpoint_id("notification", "dispatch.py", "notify"), kind=Kind.NOTIFICATION,
+                   channel="sms", file="dispatch.py", line=2, end_line=2, symbol="notify",
+                   evidence="send_sms(user.phone, message)", confidence="high", surface="notifications",
+                   wraps=sms_id),
+    ]
+    scan = RepoScan(root=str(tmp_path), touchpoints=touchpoints)
+    artifact = generate(scan, GenerateOptions(touchpoint_id=sms_id))
+    assert artifact.entity.name == "User"
+    assert "class UserFacts(TypedDict, total=False):" in artifact.code

@@ -40,6 +40,22 @@ def test_generate_writes_the_function_for_a_scanned_touchpoint(
     assert "save as: invoices/personalize_payment_reminder_email.py" in err
     assert python_compile_errors([target]) == []
     assert ruff_check([target]).returncode == 0
+    # Code written into the user's repo gets the usual mode, not a private temp file's 0600.
+    assert target.stat().st_mode & 0o044 == 0o044 or _umask() & 0o044
+
+
+def _umask() -> int:
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def test_sms_recipient_is_the_user_the_caller_passes(capsys: pytest.CaptureFixture[str], tallybook: RepoScan) -> None:
+    """transports.py imports twilio's `Client`; `notify(user, ...)` calls `send_sms(user.phone, ...)`."""
+    code, out, _ = run(capsys, "generate", str(TALLYBOOK), "-t", _touchpoint(tallybook, "send_sms", "sms"), "--json")
+    assert code == 0 and json.loads(out)["entity"]["name"] == "User"
 
 
 def test_generate_json_and_a_channel_override(capsys: pytest.CaptureFixture[str], tallybook: RepoScan) -> None:
@@ -70,6 +86,12 @@ def test_generate_errors_are_one_line(capsys: pytest.CaptureFixture[str], args: 
 
 
 def test_a_touchpoint_of_another_kind_asks_for_a_channel(capsys: pytest.CaptureFixture[str], tallybook: RepoScan) -> None:
-    tp_id = next(t.id for t in tallybook.touchpoints if t.kind.value == "data_model")
+    tp_id = next(t.id for t in tallybook.touchpoints if t.kind.value == "scheduled_job")
     code, _, err = run(capsys, "generate", str(TALLYBOOK), "-t", tp_id)
     assert code == 2 and "pass --channel" in err
+
+
+def test_a_data_model_is_refused_plainly(capsys: pytest.CaptureFixture[str], tallybook: RepoScan) -> None:
+    tp_id = next(t.id for t in tallybook.touchpoints if t.kind.value == "data_model")
+    code, _, err = run(capsys, "generate", str(TALLYBOOK), "-t", tp_id, "--channel", "email")
+    assert code == 2 and "not a place that sends a message" in err and "pass --channel" not in err

@@ -44,6 +44,20 @@ def test_generated_python_compiles_and_is_lint_clean(py_files: dict[str, Path]) 
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_generated_python_passes_strict_mypy(py_files: dict[str, Path]) -> None:
+    """Users run mypy too: channels without limits or tags must still type-check
+    (an unannotated `MAX_CHARS = {}` does not)."""
+    import subprocess
+
+    files = [str(path) for path in py_files.values()]
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--ignore-missing-imports", *files],
+        capture_output=True, text=True, timeout=300, check=False,
+        cwd=py_files["email"].parent,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_the_lint_check_can_fail(py_files: dict[str, Path], tmp_path: Path) -> None:
     broken = tmp_path / "broken.py"
     broken.write_text(py_files["email"].read_text() + "\nimport os\n", encoding="utf-8")

@@ -15,6 +15,8 @@ from personize_assistant.actions.plan import build_plan
 from personize_assistant.artifacts.plan import PlanArtifact, render_markdown
 from personize_assistant.scan.models import RepoScan
 from tests.planning_support import planning_library, prisma_scan, tp
+from tests.support.personize_fixtures import personize_server  # noqa: F401
+from tests.support.personize_imitation import PersonizeImitation
 
 
 def _plan(scan: RepoScan) -> tuple[PlanArtifact, str]:
@@ -123,3 +125,63 @@ def test_a_src_app_router_gets_its_cron_route_under_src_app() -> None:
     assert "src/app/api/cron/personize-loop/route.ts" in artifact.files_to_create
     assert "`app/api/cron/personize-loop/route.ts`" not in text
     assert "dashboard insight shown in `Dashboard`" in text and "sent by `Dashboard`" not in text
+
+
+def test_static_javascript_in_a_django_app_gets_no_typescript_client() -> None:
+    from tests.planning_support import django_scan
+
+    scan = django_scan()
+    scan.stack.languages["javascript"] = 5  # helpdesk/static/*.js: no touchpoints there
+    artifact, text = _plan(scan)
+    assert artifact.languages == ["py"] and "@personize/sdk" not in text
+
+
+def test_sync_function_names_read_like_python() -> None:
+    from tests.planning_support import django_scan, field, model
+
+    scan = django_scan()
+    scan.touchpoints.append(model("TicketCC", "helpdesk/models.py", 90,
+                                  [field("email", "models.EmailField"), field("can_view", "models.BooleanField")],
+                                  "django"))
+    _, text = _plan(scan)
+    assert "def sync_ticket_cc(" in text and "sync_ticket_c_c" not in text
+
+
+def _blocks(artifact: PlanArtifact) -> dict[str, str]:
+    return {b.path: b.code for s in artifact.sections for step in s.steps for b in step.code if b.path}
+
+
+def test_python_scripts_run_from_the_repo_root_against_a_server(
+        tmp_path: Path, personize_server: PersonizeImitation) -> None:  # noqa: F811
+    """`python scripts/x.py` cannot import the project's package; `python -m scripts.x` can."""
+    import os
+    import subprocess
+    import sys
+
+    from personize_assistant.personize import client as client_module
+    from tests.planning_support import django_scan
+
+    artifact, text = _plan(django_scan())
+    assert "python -m scripts.personize_check" in text and "python scripts/" not in text
+    blocks = _blocks(artifact)
+    (tmp_path / "tallybook").mkdir()
+    (tmp_path / "tallybook" / "__init__.py").write_text("")
+    (tmp_path / "tallybook" / "personize_client.py").write_text(Path(client_module.__file__ or "").read_text())
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "personize_check.py").write_text(blocks["scripts/personize_check.py"])
+    env = {**os.environ, "PERSONIZE_SECRET_KEY": personize_server.key, "PERSONIZE_BASE_URL": personize_server.url}
+    run = subprocess.run([sys.executable, "-m", "scripts.personize_check"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=60, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "Org " in run.stdout and "Contacts" in run.stdout
+
+
+def test_guideline_drafts_are_files_the_upload_script_reads() -> None:
+    artifact, text = _plan(prisma_scan())
+    blocks = _blocks(artifact)
+    assert "guidelines/brand-voice.md" in blocks and "guidelines/brand-voice.md" in artifact.files_to_create
+    script = blocks["scripts/personize-guidelines.ts"]
+    assert "readFileSync(`guidelines/${name}.md`" in script
+    assert all(f"'{name}'" in script for name in
+               (p.removeprefix("guidelines/").removesuffix(".md") for p in blocks if p.startswith("guidelines/")))
+    assert "npx tsx scripts/personize-guidelines.ts" in text

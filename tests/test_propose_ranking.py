@@ -169,3 +169,52 @@ def test_an_empty_repo_proposes_nothing_without_crashing() -> None:
     assert "discover" in proposal.next_step
 
 
+
+
+def test_an_empty_repo_says_so_instead_of_inventing_a_send_path() -> None:
+    from personize_assistant.artifacts.proposal import render_markdown
+
+    text = render_markdown(build_proposal(RepoScan(root="/repos/empty"), Discovery(), LIBRARY))
+    assert "Found no place in the code where Empty reaches users yet" in text
+    assert "the send function" not in text and "(from the quick win)" not in text
+    assert "## User stories" not in text and "quick_win:" not in text
+
+
+def test_machines_are_not_audiences_outgoing_webhooks_and_ci_chores_are_skipped() -> None:
+    hook = tp("notification", "helpdesk/webhooks.py", 11, "notify_followup_webhooks",
+              "requests.post(url, json=data)", "notifications", channel="webhook_out")
+    stale = tp("scheduled_job", ".github/workflows/stale-issues.yml", 4, "Close stale issues",
+               "schedule: cron", "notifications", schedule="30 1 * * *")
+    digest = tp("scheduled_job", ".github/workflows/weekly-digest.yml", 4, "Send weekly digest",
+                "schedule: cron", "notifications", schedule="0 8 * * 1")
+    anchors = {a.tp.id for a in find_anchors(scan_of(hook, stale, digest))}
+    assert anchors == {digest.id}
+    proposal = build_proposal(scan_of(hook, stale), Discovery(), LIBRARY)
+    assert proposal.quick_win is None and proposal.areas == []
+
+
+def test_areas_are_listed_best_first() -> None:
+    push = tp("notification", "app/push.py", 3, "send_push", "messaging.send(message)", "mobile",
+              channel="push", provider="fcm")
+    job = tp("scheduled_job", "app/api/cron/renewals/route.ts", 4, "GET", "export async function GET() {",
+             "notifications", schedule="0 8 * * *")
+    renewal = email("app/api/cron/renewals/route.ts", 9, "sendRenewalReminder")
+    dashboard = tp("ui_surface", "src/components/Dashboard.tsx", 3, "Dashboard",
+                   "export function Dashboard() {", "web_app")
+    proposal = build_proposal(scan_of(dashboard, push, job, renewal), Discovery(), LIBRARY)
+    best = [area.opportunities[0].score.score for area in proposal.areas]
+    assert "web_app" in {a.id for a in proposal.areas} and proposal.areas[0].id != "web_app"
+    assert best == sorted(best, reverse=True)
+
+
+def test_records_are_not_customers_and_commands_are_named_by_their_file() -> None:
+    queue = model("Queue", "helpdesk/models.py", 10, [field("title", "String", False)], "django")
+    job = tp("scheduled_job", "helpdesk/management/commands/escalate_tickets.py", 24, "Command",
+             "class Command(BaseCommand):", "notifications", schedule="*/10 * * * *")
+    send = email("helpdesk/email.py", 40, "send_ticket_mail", "send_ticket_mail(queue.email_address)")
+    scan = RepoScan(root="/repos/helpdesk", stack=Stack(languages={"python": 10}), touchpoints=[queue, job, send])
+    proposal = build_proposal(scan, Discovery(), LIBRARY)
+    assert all(o.score.entity != "Queue" for o in proposal.opportunities())
+    assert "No person or company model was found" in proposal.summary and "`Queue`" not in proposal.summary
+    befores = " ".join(o.before for o in proposal.opportunities())
+    assert "escalate_tickets.py" in befores and "`Command`" not in befores

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.review_support import PY_HEAD, TS_HEAD, review_files, rules
+from tests.test_review_support import PY_HEAD, TS_HEAD, review_files, rules
 
 # (rule, positive repo, negative repo). Each pair differs only in what the rule is about.
 Case = tuple[str, dict[str, str], dict[str, str]]
@@ -76,6 +76,23 @@ export async function POST(request: Request) {
   void client.memory.memorize({ email: body.email, content: 'signed up', enhanced: true }).catch(() => undefined);
   return Response.json({ ok: true });
 }
+"""}),
+    ("blocking_request_path",  # an Express route
+     {"src/routes/signup.ts": TS_HEAD.replace(", timeout: 3000", "") + """import express from 'express';
+export const router = express.Router();
+router.post('/signup', async (req, res) => {
+  try {
+    await client.memory.memorize({ email: req.body.email, content: 'signed up', enhanced: true });
+  } catch {}
+  res.json({ ok: true });
+});
+"""},
+     {"src/routes/signup.ts": TS_HEAD.replace(", timeout: 3000", "") + """import express from 'express';
+export const router = express.Router();
+router.post('/signup', async (req, res) => {
+  res.json({ ok: true });
+  void client.memory.memorize({ email: req.body.email, content: 'signed up', enhanced: true }).catch(() => undefined);
+});
 """}),
     ("memorize_without_identifier",
      ts(TS_TRY.replace("email, content", "content")),
@@ -284,3 +301,73 @@ def test_typescript_check(tmp_path: Path, rule: str, flawed: dict[str, str], fix
 @pytest.mark.parametrize(("rule", "flawed", "fixed"), PY_CASES, ids=_ids(PY_CASES))
 def test_python_check(tmp_path: Path, rule: str, flawed: dict[str, str], fixed: dict[str, str]) -> None:
     _assert_pair(tmp_path, rule, flawed, fixed)
+
+
+SETTINGS_KEY = 'PERSONIZE_SECRET_KEY = "sk_live_9xYq2LmN4pQr7sTv"\n'
+
+
+def test_a_key_in_settings_is_found_outside_the_calling_code(tmp_path: Path) -> None:
+    artifact = review_files(tmp_path, {"app/settings.py": SETTINGS_KEY, **py(PY_TRY)})
+    leak = next(f for f in artifact.findings if f.rule == "hardcoded_key")
+    assert (leak.file, leak.line, leak.severity) == ("app/settings.py", 1, "high")
+    assert "sk_live_9xYq2LmN4pQr7sTv" not in leak.evidence
+
+
+def test_a_key_without_any_integration_is_still_reported(tmp_path: Path) -> None:
+    artifact = review_files(tmp_path, {"app/settings.py": SETTINGS_KEY, "app/views.py": "def index():\n    return 1\n"})
+    assert not artifact.integrated
+    assert [f.rule for f in artifact.findings] == ["hardcoded_key"]
+    assert {a.id: a.status for a in artifact.areas}["security"] == "fail"
+
+
+def test_other_providers_keys_are_not_personize_leaks(tmp_path: Path) -> None:
+    artifact = review_files(tmp_path, {"app/settings.py": 'STRIPE_SECRET_KEY = "sk_live_9xYq2LmN4pQr7sTv"\n', **py(PY_TRY)})
+    assert "hardcoded_key" not in {f.rule for f in artifact.findings}
+
+
+def test_another_providers_bearer_header_is_not_the_personize_key(tmp_path: Path) -> None:
+    openai_call = (
+        "\nexport async function complete(prompt: string) {\n"
+        "  return fetch('https://api.openai.com/v1/responses', {\n"
+        "    method: 'POST',\n"
+        "    headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` },\n"
+        "    body: JSON.stringify({ input: prompt }),\n"
+        "  });\n}\n"
+    )
+    filler = "\n".join(f"// {i}" for i in range(40))
+    artifact = review_files(tmp_path, ts(TS_TRY + filler + openai_call))
+    assert artifact.integrated
+    assert not {"shared_provider_key", "nonstandard_key_var"} & {f.rule for f in artifact.findings}
+
+
+def test_a_raw_personize_request_with_another_providers_key(tmp_path: Path) -> None:
+    code = (
+        "export async function remember(email: string) {\n"
+        "  try {\n"
+        "    await fetch('https://agent.personize.ai/api/v1/memorize', {\n"
+        "      method: 'POST',\n"
+        "      headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` },\n"
+        "      body: JSON.stringify({ email, content: 'x', enhanced: true }),\n"
+        "    });\n"
+        "  } catch {}\n}\n"
+    )
+    artifact = review_files(tmp_path, {"src/remember.ts": code})
+    assert artifact.integration.calls == {"memorize": 1}
+    assert "shared_provider_key" in {f.rule for f in artifact.findings}
+
+
+def test_a_timeout_set_where_the_client_is_built_bounds_every_call(tmp_path: Path) -> None:
+    route = """import { client } from '../../../src/lib/client';
+export async function POST(request: Request) {
+  const body = await request.json();
+  try {
+    await client.memory.memorize({ email: body.email, content: 'signed up', enhanced: true });
+  } catch {}
+  return Response.json({ ok: true });
+}
+"""
+    client = "import { Personize } from '@personize/sdk';\nexport const client = new Personize({ secretKey: process.env.PERSONIZE_SECRET_KEY ?? '', TIMEOUT });\n"
+    slow = review_files(tmp_path / "slow", {"app/api/signup/route.ts": route, "src/lib/client.ts": client.replace(", TIMEOUT", "")})
+    bounded = review_files(tmp_path / "bounded", {"app/api/signup/route.ts": route, "src/lib/client.ts": client.replace("TIMEOUT", "timeout: 2000")})
+    assert "blocking_request_path" in {f.rule for f in slow.findings}
+    assert bounded.integrated and "blocking_request_path" not in {f.rule for f in bounded.findings}

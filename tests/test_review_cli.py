@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.review_support import write_repo
+from tests.test_review_support import write_repo
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 LEAKY = "sk_live_Ab12Cd34Ef56Gh78"

@@ -12,7 +12,7 @@ from personize_assistant.actions.review_models import ReviewArtifact
 from personize_assistant.actions.review_rules import rules_from_meta
 from personize_assistant.artifacts import review as render
 from personize_assistant.content import load_library
-from tests.review_support import TS_HEAD, review_files
+from tests.test_review_support import TS_HEAD, review_files
 from tests.test_scan_render import GITHUB_REQUIRED
 
 LEAKY = "sk_live_Zq81mPkw0XfT3vRb"

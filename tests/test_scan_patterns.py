@@ -176,3 +176,48 @@ def test_configuration_tables_are_not_data_models(tmp_path: Path) -> None:
             theme = models.CharField(max_length=20)
         """})
     assert {t.entity for t in scan.by_kind(Kind.DATA_MODEL)} == {"Ticket", "UserSettings"}
+
+
+def test_kubernetes_cronjob_and_cron_named_routes(tmp_path: Path) -> None:
+    scan = repo(tmp_path, {
+        "deploy/digest.yaml": """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata:
+              name: weekly-digest
+            spec:
+              schedule: "0 8 * * 1"
+            """,
+        "deploy/compose.yml": "services:\n  web:\n    image: app\n",
+        "app/api/cron/reminders/route.ts": "export async function GET() { return new Response('ok'); }\n",
+    })
+    jobs = {t.location(): (t.schedule, t.confidence) for t in scan.by_kind(Kind.SCHEDULED_JOB)}
+    assert jobs == {
+        "deploy/digest.yaml:6": ("0 8 * * 1", "high"),
+        "app/api/cron/reminders/route.ts:1": (None, "medium"),
+    }
+
+
+def test_model_instances_from_queries_reach_model_methods(tmp_path: Path) -> None:
+    scan = repo(tmp_path, {
+        "app/models.py": """
+            from django.core.mail import send_mail
+            from django.db import models
+
+            class Ticket(models.Model):
+                email = models.EmailField()
+
+                def send(self, subject):
+                    send_mail(subject, "body", "help@example.com", [self.email])
+            """,
+        "app/views.py": """
+            from .models import Ticket
+
+            def close_all(request):
+                for t in Ticket.objects.filter(open=True):
+                    t.send("Closed")
+                Ticket.objects.get(pk=1).send("Reopened")
+            """,
+    })
+    calls = {t.location() for t in scan.by_kind(Kind.EMAIL_SEND) if t.wraps}
+    assert calls == {"app/views.py:5", "app/views.py:6"}

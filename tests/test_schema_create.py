@@ -152,3 +152,25 @@ def test_without_listed_properties_nothing_is_added_blindly() -> None:
     users = next(c for c in report.changes if c.collection_name == "Pulseboard Users")
     assert users.action == "exists" and not users.properties_listed and fake.updates == []
     assert "were not listed" in report.render()
+
+
+def test_cli_create_with_invalid_settings_is_a_one_line_error(scanned: None, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PERSONIZE_SECRET_KEY", "sk_test_x")
+    monkeypatch.setenv("PERSONIZE_TIMEOUT", "abc")
+    monkeypatch.setenv("PERSONIZE_ASSISTANT_CONFIG", str(tmp_path / "none.toml"))
+    result = CliRunner().invoke(app, ["schema", str(tmp_path), "--create", "--dry-run"])
+    assert isinstance(result.exception, UsageError)
+    assert "PERSONIZE_TIMEOUT" in str(result.exception) and "\n" not in str(result.exception)
+
+
+def test_cli_create_when_personize_is_down_exits_1_with_one_line(scanned: None, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from personize_assistant.personize.connect import PersonizeUnavailable
+
+    monkeypatch.setenv("PERSONIZE_SECRET_KEY", "sk_test_x")
+    monkeypatch.setenv("PERSONIZE_BASE_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("PERSONIZE_ASSISTANT_CONFIG", str(tmp_path / "none.toml"))
+    result = CliRunner().invoke(app, ["schema", str(tmp_path), "--create", "--dry-run"])
+    assert isinstance(result.exception, PersonizeUnavailable) and result.exception.exit_code == 1
+    assert str(result.exception).startswith("Cannot connect to Personize")

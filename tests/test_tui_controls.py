@@ -5,6 +5,7 @@ confirmation we answer Yes to, history recall, a session that fails to open, and
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -14,6 +15,8 @@ from typing import Any
 import pytest
 from textual.message import Message
 from textual.pilot import Pilot
+from textual.widgets import Static
+from textual.worker import WorkerCancelled
 
 from personize_assistant.agent import events as ev
 from personize_assistant.errors import UsageError
@@ -21,11 +24,14 @@ from personize_assistant.scan.models import RepoScan
 from personize_assistant.tui.app import AssistantApp
 from personize_assistant.tui.messages import AgentEventPosted, TurnEnded
 from personize_assistant.tui.port import ChatSession, SessionOpener
+from personize_assistant.tui.screens.artifact import ArtifactScreen
 from personize_assistant.tui.screens.main import MainScreen
 from personize_assistant.tui.screens.modals import ConfirmModal, ExportModal
+from personize_assistant.tui.transcript import transcript
 from personize_assistant.tui.widgets.chrome import HeaderBar
-from personize_assistant.tui.widgets.conversation import NoticeLine
+from personize_assistant.tui.widgets.conversation import ArtifactLine, NoticeLine
 from personize_assistant.tui.widgets.prompt import PromptArea
+from personize_assistant.tui.widgets.sidebar import ArtifactList
 
 
 class FakeSession:
@@ -50,6 +56,10 @@ class FakeSession:
             yield ev.TextDelta(f"you said {text}")
             if text == "hang":
                 await asyncio.Event().wait()
+            if text == "artifact":
+                artifact = ev.StoredArtifact(id="plan-1", kind="plan", title="Plan", markdown="# Plan\n")
+                self.artifacts.append(artifact)
+                yield ev.ArtifactReady(artifact)
             if text == "write":
                 future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
                 self._pending["c1"] = future
@@ -62,7 +72,9 @@ class FakeSession:
 
     def resolve_confirmation(self, request_id: str, approved: bool) -> None:
         self.answers[request_id] = approved
-        self._pending.pop(request_id).set_result(approved)
+        future = self._pending.pop(request_id, None)
+        if future is not None and not future.done():
+            future.set_result(approved)
 
     def export_markdown(self, artifact_id: str | None = None) -> str:
         return "# fake session\n"
@@ -85,7 +97,8 @@ def posted(messages: list[Message], kind: type[Message]) -> list[Message]:
 
 async def settle(pilot: Pilot[None]) -> None:
     for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # a cancelled turn is what some tests want
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):
             return
@@ -127,6 +140,54 @@ async def test_confirmation_yes_is_passed_to_the_session(fake: FakeSession) -> N
         await settle(pilot)
         assert fake.answers == {"c1": True}
         assert isinstance(app.screen, MainScreen) and not app.screen.turn_running
+
+
+async def test_clicking_an_artifact_line_opens_the_artifact(fake: FakeSession) -> None:
+    app = AssistantApp(opener_for(fake), "repo")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"artifact", "enter")
+        await settle(pilot)
+        assert [a.id for a in app.screen.query_one(ArtifactList).artifacts] == ["plan-1"]
+        await pilot.click(ArtifactLine)
+        await pilot.pause()
+        assert isinstance(app.screen, ArtifactScreen) and app.screen.artifact.id == "plan-1"
+
+
+def test_transcript_keeps_text_and_skips_tool_traffic() -> None:
+    history: list[dict[str, Any]] = [
+        {"role": "user", "content": "propose"},
+        {"role": "assistant", "content": [{"type": "text", "text": "Looking."},
+                                          {"type": "tool_use", "id": "t1", "name": "scan_repo", "input": {}}]},
+        {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t1", "content": "78"}]},
+        {"role": "assistant", "content": [{"type": "text", "text": "Here are ideas."}]},
+    ]
+    assert transcript(history) == [("user", "propose"), ("assistant", "Looking."),
+                                   ("assistant", "Here are ideas.")]
+
+
+async def test_cancelling_a_turn_closes_its_open_question(fake: FakeSession) -> None:
+    app = AssistantApp(opener_for(fake), "repo")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await pilot.press(*"write", "enter")
+        while not isinstance(app.screen, ConfirmModal):
+            await pilot.pause()
+        main.action_cancel_turn()  # e.g. from the palette; esc on the dialog itself means No
+        await settle(pilot)
+        assert app.screen is main and not main.turn_running
+        assert fake.cancelled.is_set() and fake.answers == {"c1": False}
+
+
+async def test_the_badge_names_the_claude_model(fake: FakeSession) -> None:
+    fake.engine_name = "claude"
+    app = AssistantApp(opener_for(fake), "repo", model="claude-sonnet-5-5")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        badge = app.screen.query_one("#engine-badge", Static)
+        assert str(badge.render()) == "claude · claude-sonnet-5-5" and badge.has_class("-claude")
 
 
 async def test_up_and_down_walk_the_sent_messages(fake: FakeSession) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.message import Message
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from personize_assistant.agent import events as ev
 from personize_assistant.agent.session import Session
@@ -27,8 +28,15 @@ from tests.support.agent_fixtures import agent_env as agent_env
 from tests.support.agent_fixtures import demo_repo as demo_repo
 
 
+@pytest.fixture(scope="session")
+def scan_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One scan cache for these tests: the repo does not change, so neither does its scan."""
+    return tmp_path_factory.mktemp("tui-scan-cache")
+
+
 @pytest.fixture
-async def store(agent_env: Path) -> AsyncIterator[SessionStore]:
+async def store(agent_env: Path, scan_cache: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[SessionStore]:
+    monkeypatch.setenv("PERSONIZE_ASSISTANT_CACHE_DIR", str(scan_cache))
     sessions = SessionStore(agent_env / "sessions.db")
     yield sessions
     sessions.close()
@@ -94,7 +102,7 @@ async def test_opens_with_the_repos_touchpoints_in_the_sidebar(demo_repo: Path, 
         assert sorted(leaf.data.id for leaf in leaves if leaf.data) == sorted(t.id for t in scan.touchpoints)
         assert {str(surface.label).split(" (")[0] for surface in tree.root.children} == {
             t.surface.replace("_", " ") for t in scan.touchpoints}
-        assert screen.query_one("#engine-badge").render().plain == "offline"  # type: ignore[attr-defined]
+        assert str(screen.query_one("#engine-badge", Static).render()) == "offline"
 
 
 async def test_propose_streams_a_reply_and_lists_the_artifact(demo_repo: Path, store: SessionStore) -> None:
@@ -206,3 +214,26 @@ async def test_palette_offers_wire_and_generate_for_the_highlighted_touchpoint(
         tree.select_node(leaf)  # enter on a touchpoint puts its id in the message
         await pilot.pause()
         assert leaf.data is not None and leaf.data.id in screen.query_one(PromptArea).text
+
+
+async def test_a_resumed_session_shows_its_transcript_and_artifacts(demo_repo: Path,
+                                                                   store: SessionStore) -> None:
+    app = AssistantApp(offline_opener(demo_repo, store), demo_repo.name)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await say(pilot, "propose")
+        session = main_screen(pilot).session
+        assert session is not None
+        session_id, artifact_ids = session.id, [a.id for a in session.artifacts]
+
+    async def reopen() -> ChatSession:
+        return await Session.open(demo_repo, settings=Settings(), engine="offline", resume=session_id,
+                                  store=store)
+
+    resumed = AssistantApp(reopen, demo_repo.name)
+    async with resumed.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert [str(u.render()) for u in screen.query(UserMessage)] == ["propose"]
+        assert screen.query(AssistantMessage)
+        assert [a.id for a in screen.query_one(ArtifactList).artifacts] == artifact_ids

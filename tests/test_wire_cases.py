@@ -302,6 +302,7 @@ EXAMPLE_PY_CASES = [
     Case("tallybook-py", W, "services/bankfeed/app/routes/webhooks.py", 27, "receive_bank_event", {"route": "/webhooks/bank-events"}),
     Case("tallybook-py", U, "accounts/middleware.py", 13, "CurrentAccountMiddleware.process_request"),
     Case("tallybook-py", U, "services/bankfeed/app/deps.py", 14, "get_current_user"),
+    Case("tallybook-py", U, "accounts/context_processors.py", 4, "current_plan", {"framework": "django"}),
     Case("tallybook-py", S, "invoices/tasks.py", 14, "send_overdue_reminders", {"schedule": "30 9 * * *"}),
     Case("tallybook-py", S, "invoices/management/commands/send_weekly_summary.py", 21, "Command.handle"),
 ]
@@ -486,3 +487,14 @@ def test_generated_typescript_follows_the_file_style(tmp_path: Path, rules: Wire
     assert "    const personalized = await personalizeMessage({" in added
     assert "        channel: \"email\"," in added and "'" not in added
     assert "    return outcome\n" in added + "\n" and not any(line.endswith(";") for line in hunk_lines)
+
+
+def test_views_are_not_wrapped_as_if_they_were_helpers(tmp_path: Path, rules: WireRules) -> None:
+    from personize_assistant.errors import UsageError
+
+    root = materialize("tallybook-py", tmp_path)
+    view = Case("tallybook-py", T, "accounts/views.py", 31, "signup", {"provider": "posthog"})
+    helper = EXAMPLE_PY_CASES[5]  # notifications/analytics.py track
+    scan = scan_for(root, [view, helper])
+    with pytest.raises(UsageError, match=rf"request handler, not the event function; wire track instead \({helper.touchpoint().id}"):
+        wire(scan, WireOptions(touchpoint_id=view.touchpoint().id), rules)

@@ -42,64 +42,89 @@ class Wired:
     case: Case | ModelCase
     root: Path
     baseline: Path
-    edited: list[str] = field(default_factory=list)
-    created: list[str] = field(default_factory=list)
+    edited: list[Path] = field(default_factory=list)
+    created: list[Path] = field(default_factory=list)
 
 
-def ruff(root: Path, files: list[str], *extra: str) -> set[tuple[str, str]]:
-    """(file, rule) pairs ruff reports, run from `root` so the project's settings apply."""
+@dataclass
+class Lint:
+    """Ruff findings for every wired case: generated files in two ruff runs, user files in
+    one run per project root."""
+
+    wired: list[Wired]
+    generated: dict[Path, set[str]]
+    """New files at ruff's defaults (line width included), the copied client apart from width."""
+    edited: dict[Path, set[str]]
+    baseline: dict[Path, set[str]]
+    """The same user files before wiring, with each project's own ruff settings."""
+
+
+def ruff(cwd: Path, files: list[Path], *extra: str) -> dict[Path, set[str]]:
+    """Rules ruff reports per file; without `--isolated` each file gets its project's settings."""
+    found: dict[Path, set[str]] = {}
     if not files:
-        return set()
+        return found
     done = subprocess.run(
-        [*RUFF, "check", "--select", RULES, "--output-format", "concise", "--no-cache", *extra, *files],
-        cwd=root,
+        [*RUFF, "check", "--select", RULES, "--output-format", "concise", "--no-cache", *extra, *map(str, files)],
+        cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
     )
-    found = set()
     for line in done.stdout.splitlines():
         match = re.match(r"^(?P<file>[^:]+):\d+:\d+: (?P<rule>[A-Z]+\d+)", line)
         if match:
-            found.add((match["file"], match["rule"]))
+            found.setdefault((cwd / match["file"]).resolve(), set()).add(match["rule"])
     assert done.returncode in (0, 1), done.stderr
     return found
 
 
 @pytest.fixture(scope="session")
-def wired_python(tmp_path_factory: pytest.TempPathFactory, rules: WireRules) -> list[Wired]:
+def lint(tmp_path_factory: pytest.TempPathFactory, rules: WireRules) -> Lint:
     base = tmp_path_factory.mktemp("wire-py")
     baselines: dict[str, Path] = {}
-    results = []
+    wired = []
     for index, case in enumerate(ALL_CASES):
         root = materialize(case.app, base / f"case{index}")
         baselines.setdefault(case.app, materialize(case.app, base / f"baseline-{case.app}"))
         item = Wired(case, root, baselines[case.app])
         artifact = wire_model(case, root, rules) if isinstance(case, ModelCase) else wire_case(case, root, rules)
         for path, text in plan_writes(root, artifact).items():
-            relative = path.relative_to(root).as_posix()
-            (item.edited if path.exists() else item.created).append(relative)
+            (item.edited if path.exists() else item.created).append(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        results.append(item)
-    return results
+        wired.append(item)
+    created = [p for w in wired for p in w.created]
+    clients = [p for p in created if p.name == "personize_client.py"]
+    isolated = ("--isolated", "--target-version", "py311")
+    generated = ruff(base, [p for p in created if p not in clients], *isolated)
+    generated |= ruff(base, clients, *isolated, "--ignore", "E501")
+    # User files are linted from their project root, as the user would: ruff's first-party
+    # detection (import sorting) depends on it.
+    edited: dict[Path, set[str]] = {}
+    for item in wired:
+        edited |= ruff(item.root, item.edited)
+    before: dict[Path, set[str]] = {}
+    for root in baselines.values():
+        files = sorted({root / p.relative_to(w.root) for w in wired if w.baseline == root for p in w.edited})
+        before |= ruff(root, files)
+    return Lint(wired, generated, edited, before)
 
 
 @pytest.mark.parametrize("index", range(len(ALL_CASES)), ids=[c.name for c in ALL_CASES])
-def test_wired_python_compiles_and_is_lint_clean(wired_python: list[Wired], index: int) -> None:
-    item = wired_python[index]
+def test_wired_python_compiles_and_is_lint_clean(lint: Lint, index: int) -> None:
+    item = lint.wired[index]
     assert item.edited or item.created, "the wiring changes something"
-    for relative in item.edited + item.created:
-        py_compile.compile(str(item.root / relative), doraise=True)
-    helpers = [f for f in item.created if not f.endswith("personize_client.py")]
-    clients = [f for f in item.created if f.endswith("personize_client.py")]
-    assert ruff(item.root, helpers, "--isolated", "--target-version", "py311") == set()
-    assert ruff(item.root, clients, "--isolated", "--target-version", "py311", "--ignore", "E501") == set()
-    before = {rule for _, rule in ruff(item.baseline, item.edited)}
-    after = {rule for _, rule in ruff(item.root, item.edited)}
-    assert after - before == set()
+    for path in item.edited + item.created:
+        py_compile.compile(str(path), doraise=True)
+    for path in item.created:
+        assert lint.generated.get(path.resolve(), set()) == set(), path.name
+    for path in item.edited:
+        before = lint.baseline.get((item.baseline / path.relative_to(item.root)).resolve(), set())
+        assert lint.edited.get(path.resolve(), set()) - before == set(), path.name
 
 
 def test_the_lint_check_sees_a_new_violation(tmp_path: Path) -> None:
-    (tmp_path / "mod.py").write_text("import os\nimport sys\n\nprint(sys.argv)\n")
-    assert ruff(tmp_path, ["mod.py"], "--isolated") == {("mod.py", "F401")}
+    module = tmp_path / "mod.py"
+    module.write_text("import os\nimport sys\n\nprint(sys.argv)\n")
+    assert ruff(tmp_path, [module], "--isolated") == {module.resolve(): {"F401"}}

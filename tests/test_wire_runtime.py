@@ -93,18 +93,16 @@ def wired_mailer(
     monkeypatch.syspath_prepend(str(root))
     module = importlib.import_module(f"{package}.mailer")
     yield module
+    # Background memorizes must land before the next test resets the imitation.
+    importlib.import_module(f"{package}.personize_wiring").wait_for_background()
     for name in [m for m in sys.modules if m == package or m.startswith(f"{package}.")]:
         del sys.modules[name]
 
 
-def _memorized(server: PersonizeImitation, expected: int = 1) -> list[dict[str, Any]]:
-    """Memorize bodies received so far; waits for background memorizes to arrive."""
-    deadline = time.monotonic() + 10
-    while True:
-        bodies = [r.body for r in server.requests_for("/api/v1/memorize", "POST")]
-        if len(bodies) >= expected or time.monotonic() > deadline:
-            return bodies
-        time.sleep(0.05)
+def _memorized(server: PersonizeImitation, wired: ModuleType) -> list[dict[str, Any]]:
+    """Memorize bodies received, once the wired app's background memorizes finished."""
+    _module(wired, "personize_wiring").wait_for_background()
+    return [r.body for r in server.requests_for("/api/v1/memorize", "POST")]
 
 
 def test_happy_path_sends_generated_content_and_memorizes_it(
@@ -125,7 +123,7 @@ def test_happy_path_sends_generated_content_and_memorizes_it(
     assert "Welcome aboard" in prompt["context"]
     digest = personize_env.requests_for("/api/v1/smart-memory-digest", "POST")[0].body
     assert digest["email"] == "ana@example.com"
-    (memorized,) = _memorized(personize_env)
+    (memorized,) = _memorized(personize_env, wired_mailer)
     assert memorized["email"] == "ana@example.com"
     assert "EMAIL SENT via resend" in memorized["content"] and "msg-1" in memorized["content"]
     assert "trigger:send_welcome" in memorized["tags"]
@@ -201,13 +199,24 @@ def test_generated_text_that_breaks_channel_limits_is_not_sent(
     assert wired_mailer.SENT[0]["subject"] == "Welcome"
 
 
+def test_review_topics_match_whole_words_only(
+    wired_mailer: ModuleType, personize_env: PersonizeImitation
+) -> None:
+    # "apr" (annual percentage rate) is a review topic; "April" is not.
+    personize_env.controls.script_prompt(
+        '<output name="SUBJECT">Your April recap</output><output name="BODY_HTML"><p>Hi</p></output>'
+    )
+    wired_mailer.send_welcome("ana@example.com", "Welcome", "<p>Welcome aboard</p>")
+    assert wired_mailer.SENT[0]["subject"] == "Your April recap"
+
+
 def test_webhook_events_are_memorized_against_the_email_they_name(
     wired_mailer: ModuleType, personize_env: PersonizeImitation
 ) -> None:
     helper = sys.modules[wired_mailer.__name__.rsplit(".", 1)[0] + ".personize_wiring"]
     payload = b'{"type": "invoice.paid", "data": {"object": {"customer_email": "bo@example.com"}}}'
     helper.remember_event(source="stripe", trigger="POST /webhooks/stripe", payload=payload)
-    (memorized,) = _memorized(personize_env)
+    (memorized,) = _memorized(personize_env, wired_mailer)
     assert memorized["email"] == "bo@example.com"
     assert "event:invoice.paid" in memorized["tags"] and "source:stripe" in memorized["tags"]
 
@@ -223,7 +232,7 @@ def test_a_wired_webhook_memorizes_accepted_events_only(
     accepted = SimpleNamespace(body=b'{"type": "checkout.completed", "customer_email": "cy@example.com"}')
     assert hooks.receive_event(accepted).status_code == 200
     assert hooks.receive_event(SimpleNamespace(body=b"")).status_code == 400
-    (memorized,) = _memorized(personize_env)
+    (memorized,) = _memorized(personize_env, wired_mailer)
     assert memorized["email"] == "cy@example.com"
     assert "event:checkout.completed" in memorized["tags"]
 

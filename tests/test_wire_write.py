@@ -189,12 +189,7 @@ def test_cli_prints_a_diff_by_default_and_json_on_request(tmp_path: Path, cli_sc
 def test_cli_errors_are_one_line(tmp_path: Path, cli_scan) -> None:  # type: ignore[no-untyped-def]
     root = materialize("express", tmp_path)
     cli_scan([])
-    result = subprocess.run(
-        [sys.executable, "-m", "personize_assistant.cli", "wire", str(root)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = cli(root)
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.strip().count("\n") == 0 and "--touchpoint" in result.stderr
@@ -243,7 +238,8 @@ def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "PERSONIZE_ASSISTANT_CONFIG": os.devnull},
+        # The scan cache goes next to the checkout, not into the real user cache.
+        env={**os.environ, "PERSONIZE_ASSISTANT_CONFIG": os.devnull, "XDG_CACHE_HOME": str(root.parent / "cache")},
     )
 
 

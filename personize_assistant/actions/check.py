@@ -47,12 +47,13 @@ def check_message(
     meta = meta or load_meta()
     if options.channel not in meta.channel_limits:
         raise UsageError(f"--channel must be one of {', '.join(meta.channel_limits)} (got {options.channel!r})")
-    variant = _VARIANT_ALIASES.get(options.variant or "", options.variant)
+    typed = options.variant
+    variant = _VARIANT_ALIASES.get(typed or "", typed)
     options = options.model_copy(update={"variant": None if variant == "dm" else variant})
     known_variants = variants(meta, options.channel)
     if options.variant is not None and options.variant not in known_variants:
         choices = ", ".join(known_variants) or "none for this channel"
-        raise UsageError(f"--variant for {options.channel} must be one of: {choices} (got {options.variant!r})")
+        raise UsageError(f"--variant for {options.channel} must be one of: {choices} (got {typed!r})")
     spec = meta.channel(options.channel)
     message = parse_message(raw, spec)
     found = [

@@ -46,7 +46,7 @@ def format_rules(
     for name in message.unknown:
         yield Violation(
             rule="unknown_field", severity="warning", where=name,
-            message=f"{name} is not a {channel.title} field ({', '.join(f.name for f in channel.fields)})",
+            message=f"{name} is not one of the {channel.title} fields ({', '.join(f.name for f in channel.fields)})",
         )
 
 

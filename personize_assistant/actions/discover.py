@@ -65,8 +65,15 @@ def next_questions(discovery: Discovery, library: Library, n: int = 3,
     return picked
 
 
+# Questions about how things are today: the answer describes the present, so it is recorded
+# as that context, never as the quick win or a surface it merely informs.
+_DESCRIBES_TODAY = {"surfaces_today": "current_personalization"}
+
+
 def answer_field(question: Question, discovery: Discovery) -> str:
     """The field an answer to `question` records: its first informed field still missing."""
+    if question.id in _DESCRIBES_TODAY:
+        return _DESCRIBES_TODAY[question.id]
     missing = set(discovery.missing_fields())
     return next((f for f in question.informs if f in missing), question.informs[0])
 
@@ -173,6 +180,9 @@ def _confirm_inferred(discovery: Discovery, ask: Ask, say: Say) -> Discovery:
             discovery = apply_corrections(discovery, [line])
         except UsageError as exc:
             say(str(exc))
+        else:
+            name, value = parse_correction(line)
+            say(f"  noted: {name} = {value}")
     return discovery
 
 

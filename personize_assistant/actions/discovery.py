@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from personize_assistant.content.library import Library
 from personize_assistant.errors import UsageError
-from personize_assistant.scan.models import Kind, RepoScan
+from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 Source = Literal["scan", "user", "assumed"]
 PlanTier = Literal["free", "starter", "pro", "enterprise"]
@@ -303,6 +303,10 @@ def _data_sources(scan: RepoScan) -> tuple[list[str], list[str]]:
 
 
 def _current_personalization(scan: RepoScan) -> tuple[list[str], list[str]]:
-    found = scan.by_kind(Kind.LLM_CALL) + scan.by_kind(Kind.PERSONIZE_CALL)
-    labels = [f"{t.provider or t.kind.value} call in {t.symbol or t.file} ({t.location()})" for t in found]
-    return labels, [t.location() for t in found]
+    # Two calls in one function are one piece of personalization: one line, every line number.
+    groups: dict[tuple[str, str, str], list[Touchpoint]] = {}
+    for t in scan.by_kind(Kind.LLM_CALL) + scan.by_kind(Kind.PERSONIZE_CALL):
+        groups.setdefault((t.provider or t.kind.value, t.file, t.symbol or t.file), []).append(t)
+    labels = [f"{what} call in {symbol} ({file}:{', '.join(str(t.line) for t in calls)})"
+              for (what, file, symbol), calls in groups.items()]
+    return labels, [calls[0].location() for calls in groups.values()]

@@ -98,12 +98,17 @@ def check_destination(repo: Path, folder: Path, force: bool) -> Path:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Temp file + rename in the same folder: an interrupted export never leaves half a file."""
+    """Temp file + rename in the same folder: an interrupted export never leaves half a file.
+    The file gets the mode `open()` would give (0666 less the umask), not mkstemp's 0600,
+    so a shared export folder stays readable."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -9,6 +9,7 @@ Every limit, tag list, opener and review keyword comes from `reference/generate.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ConfigDict
@@ -49,7 +50,7 @@ def generate(scan: RepoScan, options: GenerateOptions, meta: GenerateMeta | None
     channel = channel_of(touchpoint, options.channel, meta)
     language = options.language or language_of(touchpoint)
     words = message_words(touchpoint, channel)
-    entity = choose_entity(scan, touchpoint, _source_text(Path(scan.root), touchpoint))
+    entity = choose_entity(scan, touchpoint, _source_text(scan, touchpoint))
     path = _suggested_path(touchpoint, words, language)
     function_name = f"generate_{snake(words)}" if language == "py" else f"generate{pascal(words)}"
     values = template_values(meta, channel, touchpoint, entity, words, language)
@@ -71,7 +72,17 @@ def generate(scan: RepoScan, options: GenerateOptions, meta: GenerateMeta | None
     )
 
 
+# Kinds that never deliver a message: a channel override cannot make them one.
+_NOT_MESSAGES = (Kind.DATA_MODEL, Kind.FILE_UPLOAD, Kind.SEARCH_ENDPOINT, Kind.PERSONIZE_CALL, Kind.USER_CONTEXT)
+
+
 def channel_of(touchpoint: Touchpoint, override: str | None, meta: GenerateMeta) -> str:
+    if touchpoint.kind in _NOT_MESSAGES:
+        what = f"{touchpoint.location()} {touchpoint.symbol or ''}".strip()
+        raise UsageError(
+            f"{touchpoint.id} is a {touchpoint.kind.value} ({what}), not a place that sends a message; "
+            "GENERATE writes for email_send and notification touchpoints (see `scan PATH`)"
+        )
     if override is not None:
         if override not in meta.channel_limits:
             raise UsageError(f"--channel must be one of {', '.join(meta.channel_limits)} (got {override!r})")
@@ -97,11 +108,19 @@ def language_of(touchpoint: Touchpoint) -> Language:
     raise UsageError(f"{touchpoint.file} is neither Python nor TypeScript; pass --lang ts|py")
 
 
-def _source_text(root: Path, touchpoint: Touchpoint) -> str:
+# Import lines name library classes (`from twilio.rest import Client`), not the recipient.
+_IMPORT_LINE = re.compile(r"^\s*(?:from\s+\S+\s+import\b|import\b|const\s+.*=\s*require\().*$", re.MULTILINE)
+
+
+def _source_text(scan: RepoScan, touchpoint: Touchpoint) -> str:
+    """The words that say who receives the message: the touchpoint's file without its
+    imports, plus what its callers pass in (`send_sms(user.phone, ...)`)."""
     try:
-        return (root / touchpoint.file).read_text(encoding="utf-8", errors="replace")
+        text = (Path(scan.root) / touchpoint.file).read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return ""  # the entity choice then falls back to the person-like models
+        text = ""  # the entity choice then falls back to the person-like models
+    callers = [tp.evidence for tp in scan.touchpoints if tp.wraps == touchpoint.id]
+    return "\n".join([_IMPORT_LINE.sub("", text), *callers])
 
 
 def _suggested_path(touchpoint: Touchpoint, words: list[str], language: Language) -> str:

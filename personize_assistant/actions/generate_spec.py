@@ -36,7 +36,7 @@ def template_values(
     texts = _prompt_texts(meta, spec, entity)
     indent = "    " if language == "py" else "  "
     return {
-        "lit": json.dumps,
+        "lit": json.dumps if language == "py" else ts_string,
         "channel": channel,
         "channel_title": _PROSE_TITLES.get(channel, spec.title),
         "symbol": touchpoint.symbol or touchpoint.file,
@@ -106,13 +106,20 @@ def js_regex(pattern: str) -> tuple[str, str] | None:
     return pattern, flags
 
 
+def ts_string(text: str) -> str:
+    """A single-quoted TypeScript string, the quote style the rest of the template uses."""
+    body = json.dumps(text)[1:-1].replace('\\"', '"').replace("'", "\\'")
+    return f"'{body}'"
+
+
 def literal_lines(text: str, indent: str, language: Language) -> str:
     """`text` as string literals no wider than the line: implicit concatenation in Python,
     `+` in TypeScript. Chunks keep their spaces, so joining them gives `text` back."""
     width = LINE_WIDTH - len(indent) - 4
     chunks = textwrap.wrap(text, width=width, drop_whitespace=False, replace_whitespace=False,
                            break_on_hyphens=False) or [""]
-    literals = [indent + json.dumps(chunk) for chunk in chunks]
+    quote = json.dumps if language == "py" else ts_string
+    literals = [indent + quote(chunk) for chunk in chunks]
     return "\n".join(literals) if language == "py" else " +\n".join(literals)
 
 

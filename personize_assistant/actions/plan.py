@@ -9,11 +9,13 @@ every `must_include` item of PlanMeta.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.actions.discovery import Discovery, Fact, PlanTier
+from personize_assistant.actions.discovery_product import product_description
 from personize_assistant.actions.plan_budget import rate_budget
 from personize_assistant.actions.plan_context import RepoFacts, channel_of, repo_facts
 from personize_assistant.actions.plan_ingest import ingestion_steps, run_ts
@@ -105,8 +107,11 @@ def with_assumptions(discovery: Discovery, facts: RepoFacts, meta: PlanMeta) -> 
     point = _quick_win_point(facts)
     entities = [c.source_entity for c in facts.schema.collections if c.system_entity][:3]
     channel = channel_of(point) if point else "email"
+    described = product_description(Path(facts.root)) if facts.root else None
     defaults = Discovery(
-        product=_assumed(f"{facts.app}, a {' + '.join(_main_frameworks(facts)) or 'web'} app managing "
+        # The project's own words (README, manifest) beat a sentence made of its frameworks.
+        product=_assumed(described[0] if described else
+                         f"{facts.app}, a {' + '.join(_main_frameworks(facts)) or 'web'} app managing "
                          f"{', '.join(entities) or 'user'} records"),
         priority_channel=_assumed(channel),
         quick_win=_assumed(f"personalise the {task_name(point)} {_verb(point)} `{point.symbol}` ({point.file})"

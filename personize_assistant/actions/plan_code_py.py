@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 
 from personize_assistant.actions.plan_code_ts import fill
 from personize_assistant.actions.plan_context import RepoFacts, channel_of, with_article
+from personize_assistant.actions.schema_rules import system_name
 from personize_assistant.artifacts.plan import CodeBlock, RateBudget
 from personize_assistant.artifacts.schema import BatchMapping
 from personize_assistant.scan.models import Kind, Touchpoint
@@ -174,7 +175,8 @@ class Command(BaseCommand):
 
 
 def _fn_name(mapping: BatchMapping) -> str:
-    return "sync_" + re.sub(r"(?<!^)(?=[A-Z])", "_", mapping.source_entity).lower()
+    """`TicketCC` -> sync_ticket_cc, `KBItem` -> sync_kb_item."""
+    return "sync_" + system_name(mapping.source_entity)
 
 
 def _module_of(file: str) -> str:

@@ -41,6 +41,8 @@ class RepoFacts:
     senders: dict[str, Touchpoint] = field(default_factory=dict)
     """channel -> the touchpoint that delivers it (the repo's own send function)."""
     python_package: str = "app"
+    root: str = ""
+    """The scanned repository's absolute path (read for the product's own description)."""
     ts_lib_dir: str = "src/lib"
     existing_files: frozenset[str] = frozenset()
     """Files the scan saw touchpoints in: new files must not overwrite them."""
@@ -133,6 +135,7 @@ def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact) -> 
         senders=_senders(scan),
     )
     facts.python_package = _python_package(scan)
+    facts.root = scan.root
     facts.ts_lib_dir = _ts_lib_dir(scan)
     facts.ts_packages = _ts_packages(scan)
     facts.existing_files = frozenset(t.file for t in scan.touchpoints)
@@ -142,9 +145,14 @@ def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact) -> 
 
 
 def _languages(scan: RepoScan) -> list[Lang]:
+    """The languages to write code in: those with touchpoints (a Django app's five static
+    .js files get no TypeScript client), else those with source files."""
     counts = scan.stack.languages
     ts = sum(n for lang, n in counts.items() if lang in _TS_LANGS)
     py = sum(n for lang, n in counts.items() if lang in _PY_LANGS)
+    located = {_language_of_file(t.file) for t in scan.touchpoints} - {None}
+    if located:
+        ts, py = (ts if "ts" in located else 0), (py if "py" in located else 0)
     if not ts and not py:
         ts = sum(1 for t in scan.touchpoints if (t.language or "") in _TS_LANGS)
         py = sum(1 for t in scan.touchpoints if (t.language or "") in _PY_LANGS)
@@ -155,6 +163,14 @@ def _languages(scan: RepoScan) -> list[Lang]:
         langs.append("py")
     langs.sort(key=lambda lang: -(ts if lang == "ts" else py))
     return langs or ["ts"]
+
+
+def _language_of_file(path: str) -> Lang | None:
+    if path.endswith((".py", ".pyi")):
+        return "py"
+    if path.endswith(_TS_FILES):
+        return "ts"
+    return None  # prisma/yaml/json: the schema, not the code that will call Personize
 
 
 def _model_frameworks(scan: RepoScan) -> set[str]:

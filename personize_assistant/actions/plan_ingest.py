@@ -58,7 +58,8 @@ def _install(facts: RepoFacts) -> PlanStep:
 def _verify(facts: RepoFacts) -> PlanStep:
     lang = facts.languages[0]
     block = ts.check_script(facts) if lang == "ts" else py.check_script(facts)
-    command = run_ts(facts, "scripts/personize-check.ts") if lang == "ts" else "python scripts/personize_check.py"
+    # `-m` puts the repo root on sys.path, so `from <package>.personize_client import …` resolves.
+    command = run_ts(facts, "scripts/personize-check.ts") if lang == "ts" else "python -m scripts.personize_check"
     return PlanStep(
         title="Verify the key and read the plan limits with me()",
         body=("Call `me()` first in every script: it proves the key works, names the org, and returns "

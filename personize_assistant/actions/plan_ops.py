@@ -49,13 +49,21 @@ def governance_steps(facts: RepoFacts, product: str, audience: str, needs: list[
           for c in channels],
     ]
     table = ["| Guideline | Purpose |", "|---|---|", *[f"| `{n}` | {p} |" for n, p, _ in guidelines]]
-    drafts = "\n\n".join(f"**`{name}`** (first draft):\n\n```markdown\n{value}\n```" for name, _, value in guidelines)
+    # Each draft is a file the upload script reads: edit them there, then run the script.
+    drafts = [CodeBlock(language="markdown", path=f"guidelines/{name}.md", code=value.rstrip() + "\n")
+              for name, _, value in guidelines]
+    script = _guideline_code(facts, [(n, p, v) for n, p, v in guidelines])
+    run = run_ts(facts, script.path or "") if script.language == "ts" else "python -m scripts.personize_guidelines"
     return [
         PlanStep(
             title="Write the guidelines generation must follow",
             body=("Every generation step calls `smartGuidelines` first, so these rules apply to every "
-                  "channel at once and change without a deploy.\n\n" + "\n".join(table) + "\n\n" + drafts),
-            code=[_guideline_code(facts, [(n, p, v) for n, p, v in guidelines])],
+                  "channel at once and change without a deploy. Save each first draft below under "
+                  "`guidelines/`, edit it with the people who own the voice and the rules, then upload "
+                  "them (re-running skips the ones that exist).\n\n" + "\n".join(table)),
+            files=[*(d.path or "" for d in drafts), script.path or ""],
+            commands=[run],
+            code=[*drafts, script],
             verify="`smartGuidelines({ message: 'welcome email' })` returns the brand voice and email rules "
                    "in `compiledContext`; revisit them monthly (stale guidelines trigger human review).",
         ),

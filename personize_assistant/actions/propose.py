@@ -72,7 +72,7 @@ def before_after(candidate: Candidate, discovery: Discovery) -> tuple[str, str]:
     anchor, use_case = candidate.anchor, candidate.use_case
     tp, name, entity = anchor.tp, f"`{anchor.name()}`", candidate.score.entity
     who = (entity or "user").lower()
-    props = ", ".join(_properties(discovery, entity)) or "what Personize remembers"
+    props = ", ".join(_properties(discovery, entity))
     task = re.sub(r"^(to|for|the) ", "", task_name(tp))
     befores = {
         Kind.EMAIL_SEND: f"Every {who} gets the same {task} from {name}.",
@@ -86,7 +86,8 @@ def before_after(candidate: Candidate, discovery: Discovery) -> tuple[str, str]:
         Kind.LLM_CALL: f"{name} calls {tp.provider or 'the model'} without your rules or the customer's history.",
         Kind.USER_CONTEXT: f"{name} knows who the {who} is, but nothing about them.",
     }
-    after = f"{name} draws on each {who}'s memory ({props}): {_lower_first(use_case.after)}"
+    memory = f"each {who}'s memory ({props})" if props else f"what Personize remembers about each {who}"
+    after = f"{name} draws on {memory}: {_lower_first(use_case.after)}"
     return befores.get(tp.kind, f"{name}: {use_case.before}"), after
 
 
@@ -196,9 +197,11 @@ _ASSUMED: dict[str, str] = {
 }
 
 
-def _assumptions(discovery: Discovery, fill: dict[str, str]) -> list[str]:
+def _assumptions(discovery: Discovery, fill: dict[str, str], has_quick_win: bool) -> list[str]:
+    # Without a quick win there is no channel or send path to assume.
+    skipped = () if has_quick_win else ("priority_channel", "quick_win")
     return [_ASSUMED[name].format(app=fill["product"], channel=fill["channel"])
-            for name in discovery.missing_fields()]
+            for name in discovery.missing_fields() if name not in skipped]
 
 
 # --------------------------------------------------------------------------- the action
@@ -216,21 +219,24 @@ def build_proposal(scan: RepoScan, discovery: Discovery, library: Library,
     fill = _fill(scan, discovery, options, win, context)
     areas = [SurfaceGroup(id=a.id, title=a.title, opportunities=[o for o in opportunities if o.surface == a.id])
              for a in meta.surfaces]
-    areas = [a for a in areas if a.opportunities]
+    # The area with the best opportunity comes first: the document reads in ranked order.
+    areas = sorted((a for a in areas if a.opportunities), key=lambda a: -a.opportunities[0].score.score)
     return ProposalArtifact(
         app_name=fill["product"], persona=chosen_persona.id, persona_title=chosen_persona.title,
         summary=_summary(fill, discovery, scan, areas), quick_win=quick_win, areas=areas,
-        stories=user_stories(chosen_persona, {a.id for a in areas}, fill),
-        assumptions=_assumptions(discovery, fill), next_step=_next_step(win, fill))
+        stories=user_stories(chosen_persona, {a.id for a in areas}, fill) if win else [],
+        assumptions=_assumptions(discovery, fill, win is not None), next_step=_next_step(win, fill))
 
 
 def _fill(scan: RepoScan, discovery: Discovery, options: ProposeOptions, win: Opportunity | None,
           context: RepoContext) -> dict[str, str]:
-    entity = (win.score.entity if win else None) or next((m.entity for m in context.models), None)
+    # Records (Queue, Invoice) are what messages are about; the customer is a person or an org.
+    entity = (win.score.entity if win else None) or next(
+        (m.entity for m in context.models if m.role != "record"), None)
     channel = context.priority_channel or (channel_of_kind(win) if win else "email")
     touchpoint = (win.anchor.symbol or win.anchor.file) if win else "the send function"
     return {"product": options.app_name or app_name_from(scan.root), "entity": entity or "user",
-            "channel": channel, "touchpoint": touchpoint}
+            "channel": channel, "touchpoint": touchpoint, "modelled": "yes" if entity else ""}
 
 
 def channel_of_kind(win: Opportunity) -> str:
@@ -241,10 +247,19 @@ def _summary(fill: dict[str, str], discovery: Discovery, scan: RepoScan, areas: 
     product = discovery.value("product")
     described = f"{fill['product']} ({product})" if product else fill["product"]
     count = len(find_anchors(scan))
+    if not areas:
+        return (f"Found no place in the code where {described} reaches users yet (no email sends, "
+                "notifications, screens or scheduled jobs), so there is nothing to rank.")
     source = "your answer" if discovery.fact("priority_channel") else "the quick win"
     return (f"{described} has {count} places in the code where it already reaches users, across "
-            f"{', '.join(a.title.lower() for a in areas) or 'no surface yet'}. The customer entity is "
-            f"`{fill['entity']}`; {fill['channel']} is the channel to personalise first (from {source}).")
+            f"{', '.join(a.title.lower() for a in areas) or 'no surface yet'}. {_customer(fill)}; "
+            f"{fill['channel']} is the channel to personalise first (from {source}).")
+
+
+def _customer(fill: dict[str, str]) -> str:
+    if fill["modelled"]:
+        return f"The customer entity is `{fill['entity']}`"
+    return "No person or company model was found, so messages address users by email"
 
 
 def _next_step(win: Opportunity | None, fill: dict[str, str]) -> str:

@@ -88,13 +88,30 @@ class Anchor:
         return " ".join(filter(None, [self.tp.symbol, self.tp.file, self.tp.route, self.tp.provider]))
 
     def name(self) -> str:
-        return self.tp.symbol if is_named_function(self.tp) and self.tp.symbol else self.tp.file
+        # A Django management command is always `Command`; its file says which one it is.
+        generic = (self.tp.symbol or "").split(".")[0] == "Command"
+        return self.tp.symbol if is_named_function(self.tp) and self.tp.symbol and not generic else self.tp.file
+
+
+# A CI schedule (`.github/workflows/stale.yml`) maintains the repo; it reaches users only
+# when it names a message it sends.
+_CI_FILE = re.compile(r"(^|/)(\.github|\.gitlab|\.circleci)/|(^|/)\.gitlab-ci\.ya?ml$")
+_MESSAGE_WORDS = re.compile(r"mail|digest|notif|remind|newsletter|message|sms|push|slack|alert|summary", re.I)
+
+
+def reaches_people(tp: Touchpoint) -> bool:
+    """False for code that only talks to machines: outgoing webhooks, CI maintenance jobs."""
+    if tp.kind == Kind.NOTIFICATION and tp.channel == "webhook_out":
+        return False
+    if tp.kind == Kind.SCHEDULED_JOB and _CI_FILE.search(tp.file):
+        return _MESSAGE_WORDS.search(f"{tp.symbol or ''} {tp.file}") is not None
+    return True
 
 
 def find_anchors(scan: RepoScan) -> list[Anchor]:
     groups: dict[tuple[str, str, str], list[Touchpoint]] = {}
     for tp in scan.touchpoints:
-        if tp.kind not in _NOT_ANCHORS:
+        if tp.kind not in _NOT_ANCHORS and reaches_people(tp):
             key = (tp.kind.value, tp.file, tp.symbol or f"line {tp.line}")
             groups.setdefault(key, []).append(tp)
     anchors = [Anchor(min(g, key=lambda t: t.line), g) for g in groups.values()
@@ -132,8 +149,10 @@ def entity_of(anchor: Anchor, context: RepoContext) -> str | None:
     its owner), or for an email the person model, since an email has a recipient."""
     text = " ".join([anchor.text(), *(t.evidence for t in anchor.call_sites)]).lower()
     for model in context.models:
-        if model.entity.lower() in text:
-            return _addressee(model, context.models).entity
+        addressee = _addressee(model, context.models) if model.entity.lower() in text else None
+        # A record nobody owns (a helpdesk Queue) is what a message is about, never who reads it.
+        if addressee is not None and addressee.role != "record":
+            return addressee.entity
     if anchor.tp.kind == Kind.EMAIL_SEND:
         return next((m.entity for m in context.models if m.role == "person"), None)
     return None

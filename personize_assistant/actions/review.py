@@ -11,13 +11,14 @@ Rendering lives in `artifacts/review.py`.
 
 from __future__ import annotations
 
-import re
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from personize_assistant.actions.review_areas import summarize_areas
 from personize_assistant.actions.review_calls import check_calls
 from personize_assistant.actions.review_context import ReviewContext, build_context
+from personize_assistant.actions.review_keys import key_leaks
 from personize_assistant.actions.review_models import (
     SEVERITY_PENALTY,
     SEVERITY_RANK,
@@ -65,7 +66,8 @@ def review_repo(
     rules = rules_from_meta(meta)
     ctx = build_context(Path(scan.root), scan, meta, rules)
     if not ctx.calls:
-        return _no_integration(scan, summarize_areas(ctx, [], library))
+        leaks = _merge(key_leaks(ctx), options.max_related)
+        return _no_integration(scan, summarize_areas(ctx, leaks, library), leaks)
     findings = check_calls(ctx) + check_repo(ctx) + anti_patterns(ctx, STRUCTURAL)
     findings = sorted(_merge(findings, options.max_related), key=_order)
     return ReviewArtifact(
@@ -134,14 +136,14 @@ def _next_steps(findings: list[Finding], rules: dict[str, RuleSpec], discovery: 
     return steps
 
 
-def _no_integration(scan: RepoScan, areas: list[AreaSummary]) -> ReviewArtifact:
+def _no_integration(scan: RepoScan, areas: list[AreaSummary], leaks: list[Finding]) -> ReviewArtifact:
     candidates = [t for t in scan.touchpoints if t.kind not in (Kind.PERSONIZE_CALL, Kind.DATA_MODEL)]
-    root = re.sub(r"\s", " ", scan.root)
+    root = shlex.quote(scan.root)
     steps = [
-        f"No Personize calls were found in {root}: there is nothing to audit yet.",
         f"`personize-assistant propose {root}` ranks the {len(candidates)} touchpoints the scan "
         "found by where personalization pays off.",
         f"`personize-assistant plan {root}` writes the implementation roadmap; "
         f"`personize-assistant wire {root}` connects the first touchpoint.",
     ]
-    return ReviewArtifact(root=scan.root, integrated=False, areas=areas, score=None, next_steps=steps)
+    return ReviewArtifact(root=scan.root, integrated=False, findings=leaks, areas=areas, score=None,
+                          next_steps=steps)

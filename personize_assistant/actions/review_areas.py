@@ -101,8 +101,10 @@ def _summary(ctx: ReviewContext, area_id: AreaId, title: str, question: str,
     status = "fail" if failing else ("not_applicable" if reason else "pass")
     worst = max(mine, key=lambda f: SEVERITY_RANK[f.severity]).severity if mine else None
     notes = [reason] if reason and not failing else _evidence(ctx, area_id)
+    issues = list(dict.fromkeys(ctx.rules[f.rule].title for f in mine))
     return AreaSummary(id=area_id, title=title, question=question, status=status,
-                       findings=len(mine), worst=worst, notes=notes[:MAX_NOTES])
+                       findings=len(mine), worst=worst, issues=issues[:MAX_NOTES],
+                       notes=notes[:MAX_NOTES])
 
 
 def _evidence(ctx: ReviewContext, area_id: str) -> list[str]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from personize_assistant.actions.review_context import ReviewContext, frame_location
+from personize_assistant.actions.review_frames import called_name
 from personize_assistant.actions.review_models import Finding
 from personize_assistant.actions.review_source import SdkCall
 from personize_assistant.scan.extract_common import text
@@ -45,15 +46,28 @@ def error_handling(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
     if call.callers:
         sites = ", ".join(f"{f.file.path}:{f.line}" for f in exposed)
         what += f", and neither is the call to `{call.symbol}` from {sites}"
-    what += (": a Personize failure becomes an error response for the user."
-             if in_request else ": a Personize failure stops the code that called it.")
+    if in_request:
+        what += ": a Personize failure becomes an error response for the user."
+    elif _nobody_calls(call):
+        what += f", and no caller of `{call.symbol}` was found in the repo: each caller must catch Personize failures."
+    else:
+        what += ": a Personize failure stops the code that called it."
     related = [frame_location(f, "unguarded caller") for f in exposed if f is not call.frame]
-    return [ctx.call_finding("unhandled_error", call, what, related,
-                             severity="high" if in_request else "medium")]
+    severity = "high" if in_request else ("low" if _nobody_calls(call) else "medium")
+    return [ctx.call_finding("unhandled_error", call, what, related, severity=severity)]
+
+
+def _nobody_calls(call: SdkCall) -> bool:
+    """An exported helper whose callers are outside the repo (a library, a channel module)."""
+    fn = call.frame.function
+    if call.callers or fn is None or not call.symbol:
+        return False
+    name = call.symbol.split(".")[-1]
+    return not any(called_name(node) == name for node in call.file.calls)
 
 
 def request_wait(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
-    if _bounded(call) or call.method in ("me", "test"):
+    if _bounded(ctx, call) or call.method in ("me", "test"):
         return []
     waiting = [f for f in call.frames() if f.request_handler() and f.blocking()
                and not _TIMEOUT.search(f.function_text)]
@@ -69,10 +83,15 @@ def request_wait(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
     return [ctx.call_finding("blocking_request_path", call, what, related, caller=caller)]
 
 
-def _bounded(call: SdkCall) -> bool:
-    if call.args.has("timeout", "signal"):
+def _bounded(ctx: ReviewContext, call: SdkCall) -> bool:
+    """A timeout on the call, or on a client constructed in the call's file or any other
+    file that sets up the Personize client (`lib/personize.ts`)."""
+    if call.args.has("timeout", "signal") or _CLIENT_TIMEOUT.search(call.file.text):
         return True
-    return bool(_CLIENT_TIMEOUT.search(call.file.text))
+    if "client_timeout" not in ctx.memo:
+        sources = (ctx.source(path) for path in ctx.client_files)
+        ctx.memo["client_timeout"] = any(_CLIENT_TIMEOUT.search(s.text) for s in sources if s is not None)
+    return bool(ctx.memo["client_timeout"])
 
 
 # --------------------------------------------------------------------------- data

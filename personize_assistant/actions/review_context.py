@@ -11,14 +11,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from personize_assistant.actions.review_frames import Frame, function_name
 from personize_assistant.actions.review_models import Finding, Location, finding_id
 from personize_assistant.actions.review_rules import RuleSpec
 from personize_assistant.actions.review_source import (
-    Frame,
     SdkCall,
     SourceFile,
-    function_name,
     load_source,
     sdk_call,
     sdk_reference,
@@ -41,6 +41,12 @@ class ReviewContext:
     rules: dict[str, RuleSpec]
     calls: list[SdkCall] = field(default_factory=list)
     sources: dict[str, SourceFile] = field(default_factory=dict)
+    client_files: list[str] = field(default_factory=list)
+    """Files that use a Personize client (with or without calls): where it is configured."""
+    key_files: list[str] = field(default_factory=list)
+    """Files holding a Personize key literal (settings, config), whether or not they call it."""
+    memo: dict[str, Any] = field(default_factory=dict)
+    """Results several checks share (computed once per review)."""
 
     def source(self, relative: str) -> SourceFile | None:
         if relative not in self.sources:
@@ -53,6 +59,10 @@ class ReviewContext:
     @property
     def integration_files(self) -> list[str]:
         return sorted({c.file.path for c in self.calls})
+
+    def integration_sources(self) -> list[SourceFile]:
+        """The parsed files that call Personize."""
+        return [s for path in self.integration_files if (s := self.source(path)) is not None]
 
     def calls_of(self, *methods: str) -> list[SdkCall]:
         return [c for c in self.calls if c.method in methods]
@@ -134,7 +144,9 @@ def build_context(root: Path, scan: RepoScan, meta: ReviewMeta, rules: dict[str,
     personize = scan.by_kind(Kind.PERSONIZE_CALL)
     definitions = [t for t in personize if t.wraps is None]
     known = {t.file for t in definitions}
-    for path in sorted(known | set(_importing_files(root, known))):
+    importing, ctx.key_files = _probe_files(root, known)
+    ctx.client_files = sorted(known | set(importing))
+    for path in sorted(known | set(importing)):
         ctx.calls.extend(_calls_in_file(ctx, path, [t for t in definitions if t.file == path]))
     _link_callers(ctx, definitions, [t for t in personize if t.wraps is not None])
     return ctx
@@ -147,24 +159,34 @@ _IMPORTS_PERSONIZE = re.compile(
 )
 _DEFINES_CLIENT = re.compile(rb"^class Personize\b|^export class Personize\b", re.MULTILINE)
 _TEST_PATH = re.compile(r"(?:^|/)(?:tests?|__tests__|spec)/|(?:^|/)test_[^/]*$|\.(?:test|spec)\.[jt]sx?$")
-MAX_IMPORT_PROBE = 2_000_000
+MAX_IMPORT_PROBE = 64_000
 
 
-def _importing_files(root: Path, known: set[str]) -> list[str]:
+# A Personize key written next to a Personize name, in any file the scanner walks
+# (settings modules, YAML config) - not only in the files that call Personize.
+_PERSONIZE_KEY_LINE = re.compile(rb"(?i)personize[^\n]*\b(?:sk_live_|sk_test_|pz_)[A-Za-z0-9_]{8,}")
+
+
+def _probe_files(root: Path, known: set[str]) -> tuple[list[str], list[str]]:
+    """(files that import a Personize client, files holding a Personize key literal)."""
     if not root.is_dir():
-        return []
-    found: list[str] = []
+        return [], []
+    importing: list[str] = []
+    keys: list[str] = []
     for path in walk_repo(root).files:
-        if path in known or Path(path).suffix.lower() not in EXTENSIONS or _TEST_PATH.search(path):
+        if _TEST_PATH.search(path):
             continue
         try:
             with (root / path).open("rb") as handle:
                 data = handle.read(MAX_IMPORT_PROBE)
         except OSError:
             continue
-        if _IMPORTS_PERSONIZE.search(data) and not _DEFINES_CLIENT.search(data):
-            found.append(path)
-    return found
+        if _PERSONIZE_KEY_LINE.search(data):
+            keys.append(path)
+        if (path not in known and Path(path).suffix.lower() in EXTENSIONS
+                and _IMPORTS_PERSONIZE.search(data) and not _DEFINES_CLIENT.search(data)):
+            importing.append(path)
+    return importing, keys
 
 
 def _calls_in_file(ctx: ReviewContext, path: str, touchpoints: list[Touchpoint]) -> list[SdkCall]:
@@ -173,7 +195,7 @@ def _calls_in_file(ctx: ReviewContext, path: str, touchpoints: list[Touchpoint])
         return []
     direct_lines = {t.line for t in touchpoints}
     calls: list[SdkCall] = []
-    for node in source.calls_between(1, len(source.lines) + 1):
+    for node in source.calls:
         call = (sdk_call(source, node, direct=node.start_point[0] + 1 in direct_lines)
                 or sdk_reference(source, node))
         if call is None or any(c.node.start_byte == node.start_byte for c in calls):

@@ -81,6 +81,8 @@ class AreaSummary(_Model):
     status: AreaStatus
     findings: int = 0
     worst: FindingSeverity | None = None
+    issues: list[str] = Field(default_factory=list)
+    """What its findings are about (their rules' titles)."""
     notes: list[str] = Field(default_factory=list)
     """What was found done well, or why the area does not apply."""
 

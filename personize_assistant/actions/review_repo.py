@@ -9,36 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from tree_sitter import Node
-
 from personize_assistant.actions.review_context import ReviewContext
+from personize_assistant.actions.review_frames import Frame
+from personize_assistant.actions.review_keys import key_handling
 from personize_assistant.actions.review_models import Finding, Location
-from personize_assistant.actions.review_source import Frame, SdkCall, SourceFile
-from personize_assistant.scan.extract_common import text
+from personize_assistant.actions.review_reach import personalized, personalized_functions
+from personize_assistant.actions.review_source import SdkCall, SourceFile
 from personize_assistant.scan.models import Kind, Touchpoint
 
-PERSONIZE_ENV = "PERSONIZE_SECRET_KEY"
-KEY_TOKEN = re.compile(r"\b(?:sk_live_|sk_test_|pz_)[A-Za-z0-9_]{8,}")
-# Where the key is handed to a client: SDK options, a Python constructor, a Bearer header.
-_KEY_EXPRESSIONS = (
-    re.compile(r"secretKey\s*:\s*(?P<expr>[^,}\n]+)"),
-    re.compile(r"\bsecret_key\s*=\s*(?P<expr>[^,)\n]+)"),
-    re.compile(r"Bearer\s*(?P<expr>[^\n]+)"),
-)
-_ENV_NAME = re.compile(
-    r"process\.env\.(\w+)|process\.env\[\s*['\"](\w+)|import\.meta\.env\.(\w+)|"
-    r"environ(?:\.get)?\s*[(\[]\s*['\"](\w+)|getenv\(\s*['\"](\w+)|\benv\(\s*['\"](\w+)|"
-    r"\bsettings\.(\w+)"
-)
-OTHER_PROVIDERS = re.compile(
-    r"OPENAI|ANTHROPIC|SENDGRID|SLACK|TWILIO|STRIPE|RESEND|POSTMARK|MAILGUN|SEGMENT|POSTHOG|"
-    r"GEMINI|GOOGLE|AWS|GITHUB|HUBSPOT|SALESFORCE"
-)
-_UNCHECKED_KEY = re.compile(
-    r"process\.env\.PERSONIZE_SECRET_KEY\s*(?:!(?!=)|as\s+string)|"
-    r"os\.environ\[\s*['\"]PERSONIZE_SECRET_KEY['\"]\s*\]"
-)
-_PUBLIC_ENV = re.compile(r"\b(?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|PUBLIC)_\w*PERSONIZE\w*")
 _COLLECTION_ID = re.compile(
     r"""(?:collectionId|collection_id|actionId|action_id)["']?\s*[:=]\s*["'][^"'\s]{4,}["']|["']col_[A-Za-z0-9]{4,}["']"""
 )
@@ -51,75 +29,6 @@ RepoCheck = Callable[[ReviewContext], list[Finding]]
 
 def check_repo(ctx: ReviewContext) -> list[Finding]:
     return [finding for check in REPO_CHECKS for finding in check(ctx)]
-
-
-def _files(ctx: ReviewContext) -> Iterator[SourceFile]:
-    for path in ctx.integration_files:
-        source = ctx.source(path)
-        if source is not None:
-            yield source
-
-
-def _line_of(source: SourceFile, offset: int) -> int:
-    return source.text.count("\n", 0, offset) + 1
-
-
-# --------------------------------------------------------------------------- security
-
-
-def key_handling(ctx: ReviewContext) -> list[Finding]:
-    found: list[Finding] = []
-    for source in _files(ctx):
-        found += _literal_keys(ctx, source)
-        found += _key_variables(ctx, source)
-        for match in _UNCHECKED_KEY.finditer(source.text):
-            found.append(ctx.finding("key_unchecked", source.path, _line_of(source, match.start()),
-                                     what=_unchecked_message(source.language)))
-        found += _client_side(ctx, source)
-    return found
-
-
-def _literal_keys(ctx: ReviewContext, source: SourceFile) -> list[Finding]:
-    found: list[Finding] = []
-    for match in KEY_TOKEN.finditer(source.text):
-        line = _line_of(source, match.start())
-        found.append(ctx.finding("hardcoded_key", source.path, line,
-                                 what="A Personize key (redacted here) is a string literal in the code."))
-    return found
-
-
-def _key_variables(ctx: ReviewContext, source: SourceFile) -> list[Finding]:
-    found: list[Finding] = []
-    for pattern in _KEY_EXPRESSIONS:
-        for match in pattern.finditer(source.text):
-            names = [n for group in _ENV_NAME.findall(match["expr"]) for n in group if n]
-            if not names or any(n.upper() == PERSONIZE_ENV for n in names):
-                continue
-            line, name = _line_of(source, match.start()), names[0]
-            if OTHER_PROVIDERS.search(name.upper()):
-                found.append(ctx.finding("shared_provider_key", source.path, line, symbol=name,
-                                         what=f"The Personize client reads its key from `{name}`, another provider's variable."))
-            else:
-                found.append(ctx.finding("nonstandard_key_var", source.path, line, symbol=name,
-                                         what=f"The Personize key is read from `{name}`, not {PERSONIZE_ENV}.",
-                                         name=name))
-    return found
-
-
-def _unchecked_message(language: str) -> str:
-    if language == "python":
-        return "`os.environ[\"PERSONIZE_SECRET_KEY\"]` raises KeyError when the variable is unset."
-    return ("The non-null assertion on `process.env.PERSONIZE_SECRET_KEY` hides a missing key: "
-            "the client is built with `undefined`.")
-
-
-def _client_side(ctx: ReviewContext, source: SourceFile) -> list[Finding]:
-    head = source.text.lstrip()[:40]
-    public = _PUBLIC_ENV.search(source.text)
-    if not (head.startswith(("'use client'", '"use client"')) or public):
-        return []
-    line = _line_of(source, public.start()) if public else 1
-    return [ctx.finding("client_side_call", source.path, line)]
 
 
 # --------------------------------------------------------------------------- data
@@ -137,9 +46,9 @@ def data_coverage(ctx: ReviewContext) -> list[Finding]:
                    for t in models[1 : 1 + MAX_RELATED]]
         found.append(ctx.finding("models_not_synced", first.file, first.line,
                                  symbol=first.entity or first.symbol, what=what, related=related))
-    for source in _files(ctx):
+    for source in ctx.integration_sources():
         for match in _COLLECTION_ID.finditer(source.text):
-            line = _line_of(source, match.start())
+            line = source.line_of(match.start())
             found.append(ctx.finding("hardcoded_collection_id", source.path, line))
     return found
 
@@ -208,7 +117,7 @@ def ai_delivery(ctx: ReviewContext) -> list[Finding]:
 def _hands_to_personize(ctx: ReviewContext, send: Touchpoint, reached: set[tuple[str, str]]) -> bool:
     """The send goes through a wired wrapper, which checks and memorizes on its own."""
     target = ctx.scan.find(send.wraps) if send.wraps else None
-    return target is not None and _personalized(target, reached)
+    return target is not None and personalized(target, reached)
 
 
 def _delivery_findings(ctx: ReviewContext, send: Touchpoint, generated_at: int) -> list[Finding]:
@@ -250,64 +159,13 @@ def _send_frame(source: SourceFile, tp: Touchpoint) -> Frame | None:
 # --------------------------------------------------------------------------- opportunities
 
 
-def personalizing_names(ctx: ReviewContext) -> set[str]:
-    """Functions that reach Personize: those with a call, and (two levels up) the
-    functions in integration files that call or hand off to them (`personalize_message`)."""
-    names = {c.symbol.split(".")[-1] for c in ctx.calls if c.symbol}
-    names |= {t.symbol.split(".")[-1] for t in ctx.touchpoints(Kind.PERSONIZE_CALL) if t.symbol}
-    for _ in range(2):
-        names |= {name for source in _files(ctx) for name, node in source.functions
-                  if name not in names and calls_any(_body(node), names)}
-    return names
-
-
-def _body(node: Node) -> str:
-    """A function's text without its signature line, so it does not mention itself."""
-    return text(node).split("\n", 1)[-1]
-
-
-def calls_any(code: str, names: set[str]) -> bool:
-    """`name(...)` or `pool.submit(name, ...)` for one of `names`."""
-    for word in set(re.findall(r"(?<![\w.$])([A-Za-z_$][\w$]*)\s*\(", code)):
-        if word in names:
-            return True
-    handoffs = re.findall(r"\b(?:submit|run_in_executor|to_thread|create_task|add_task|Thread)\(\s*(?:None,\s*)?(?:target=)?([A-Za-z_$][\w$]*)", code)
-    return any(name in names for name in handoffs)
-
-
-def personalized_functions(ctx: ReviewContext) -> set[tuple[str, str]]:
-    """(file, function) pairs that reach Personize, directly or through wrappers, across
-    every file with touchpoints; wrapped originals count too (`_send_original`)."""
-    names = personalizing_names(ctx)
-    files = sorted({t.file for t in ctx.scan.touchpoints})
-    reached: set[tuple[str, str]] = set()
-    for _ in range(3):  # a wrapper's callers, and theirs
-        for path in files:
-            source = ctx.source(path)
-            for name, node in source.functions if source is not None else []:
-                if name in names or calls_any(_body(node), names):
-                    reached.add((path, name))
-        names |= {name for _, name in reached}
-    originals = set()
-    for path, name in reached:
-        source = ctx.source(path)
-        for other, node in source.functions if source is not None else []:
-            if other == name:
-                originals |= {(path, called) for called in re.findall(r"([A-Za-z_$][\w$]*)\s*\(", _body(node))}
-    return reached | originals
-
-
-def _personalized(tp: Touchpoint, reached: set[tuple[str, str]]) -> bool:
-    return (tp.file, (tp.symbol or "").split(".")[-1]) in reached
-
-
 def untouched(ctx: ReviewContext) -> list[Finding]:
     area = ctx.meta.area("missing_opportunities")
     reached = personalized_functions(ctx)
     found: list[Finding] = []
     for kind in (Kind(k) for k in area.kinds):
         places = _distinct_functions(t for t in ctx.touchpoints(kind)
-                                     if t.wraps is None and not _personalized(t, reached))
+                                     if t.wraps is None and not personalized(t, reached))
         if not places:
             continue
         first, rest = places[0], places[1:]
@@ -352,7 +210,7 @@ def rate_limits(ctx: ReviewContext) -> list[Finding]:
     if not bulk:
         return []
     patterns = [re.compile(p) for p in ctx.meta.area("rate_limits").look_for]
-    texts = [s.text for s in _files(ctx)]
+    texts = [s.text for s in ctx.integration_sources()]
     found: list[Finding] = []
     if not any(p.search(t) for p in patterns for t in texts):
         found.append(ctx.call_finding("no_rate_limit_handling", bulk[0]))
@@ -376,7 +234,7 @@ def anti_patterns(ctx: ReviewContext, structural: set[str]) -> list[Finding]:
             for path in sorted(files):
                 source = ctx.source(path)
                 for match in regex.finditer(source.text if source is not None else ""):
-                    line = _line_of(source, match.start()) if source is not None else 1
+                    line = source.line_of(match.start()) if source is not None else 1
                     found.append(ctx.finding(pattern.id, path, line))
     return found
 

@@ -195,7 +195,8 @@ class _Designer:
         if model.role == "organization" and model.website_field() is None:
             self.notes.append(
                 f"{model.entity} has no domain/website field, so Company records cannot be keyed "
-                f"by website: add one, or derive it from an owner's email domain in the sync script."
+                f"by website: add one, or derive it from an owner's work-email domain in the sync "
+                f"script (never from free-mail addresses such as gmail.com)."
             )
         return CollectionSpec(
             collection_name=f"{self.app} {plural(label)}",
@@ -218,6 +219,7 @@ class _Designer:
         )
 
 
+_SETTINGS_MODEL_MIN = 3  # django-helpdesk's Queue: an IMAP account with an email_address, not a person
 _AUTH_MODELS = {"session", "user_session", "authenticator", "password_reset", "login_attempt"}
 _AUTH_ACCOUNT_FIELDS = {"provider", "provider_account_id"}
 
@@ -232,6 +234,10 @@ def _skip_reason(model: Model, properties: list[PropertySpec], excluded: list[Ex
         return "authentication/credential storage: nothing in it describes the customer"
     if secrets and all(p.definition.type in ("date", "boolean") for p in properties):
         return f"holds credentials ({', '.join(secrets)}); the rest is expiry bookkeeping"
+    settings = [e.field for e in excluded if e.kind == "configuration"]
+    if len(settings) >= _SETTINGS_MODEL_MIN and model.role != "person":
+        return (f"holds server or mailbox settings ({', '.join(settings[:3])}, …), "
+                f"not facts about a customer")
     if not properties:
         return "no field left after removing ids, foreign keys and bookkeeping columns"
     if model.role == "record" and model.owner is None and model.via is not None \

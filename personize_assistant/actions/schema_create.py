@@ -15,8 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.actions.schema_rules import system_name
 from personize_assistant.artifacts.schema import SchemaArtifact
-from personize_assistant.errors import AssistantError
 from personize_assistant.personize.client import PersonizeError
+from personize_assistant.personize.connect import PersonizeUnavailable
+from personize_assistant.redact import redact
 
 MAX_LIST_PAGES = 50  # a runaway nextToken loop must end
 
@@ -139,8 +140,8 @@ def apply_schema(artifact: SchemaArtifact, collections: CollectionsClient,
         for body in artifact.create_bodies():
             report.changes.append(_apply_one(body, existing, collections, dry_run))
         return report
-    except PersonizeError as exc:
-        raise AssistantError(f"Personize: {exc}") from exc
+    except PersonizeError as exc:  # one redacted line, exit 1, like `collections`
+        raise PersonizeUnavailable(redact(str(exc))) from None
 
 
 def _apply_one(body: dict[str, Any], existing: dict[str, Existing], collections: CollectionsClient,

@@ -65,24 +65,29 @@ def unsupported(ctx: WireContext, why: str) -> UsageError:
     return UsageError(f"{ctx.touchpoint.id} ({ctx.touchpoint.location()}): {why}")
 
 
-def no_content(ctx: WireContext, kinds: tuple[str, ...] = ("email_send", "notification")) -> UsageError:
-    """The function builds no content itself: name the delivery function it calls, if wireable."""
+def delegate_of(ctx: WireContext, kinds: tuple[str, ...]) -> Touchpoint | None:
+    """A wireable touchpoint of `kinds` in another function that this function calls."""
     lines = ctx.source.text.splitlines()[ctx.fn.start_line - 1 : ctx.fn.end_line]
     body = "\n".join(lines)
-    callees = [
-        t
-        for t in ctx.scan.touchpoints
-        if t.kind.value in kinds
-        and t.symbol
-        and t.symbol.split(".")[-1] != ctx.fn.name
-        and re.search(rf"\b{re.escape(t.symbol.split('.')[-1])}\(", body)
-    ]
-    hint = ""
-    if callees:
-        first = callees[0]
-        hint = f"; wire {first.symbol} instead ({first.id}, {first.location()}), which it calls"
+    return next(
+        (
+            t
+            for t in ctx.scan.touchpoints
+            if t.kind.value in kinds
+            and t.symbol
+            and t.symbol.split(".")[-1] != ctx.fn.name
+            and re.search(rf"\b{re.escape(t.symbol.split('.')[-1])}\(", body)
+        ),
+        None,
+    )
+
+
+def no_content(ctx: WireContext, kinds: tuple[str, ...] = ("email_send", "notification")) -> UsageError:
+    """The function builds no content itself: name the delivery function it calls, if wireable."""
+    callee = delegate_of(ctx, kinds)
+    hint = f"; wire {callee.symbol} instead ({callee.id}, {callee.location()}), which it calls" if callee else ""
     what = "content" if "email_send" in kinds else "event"
-    if ctx.fn.name in HTTP_VERBS or ctx.fn.form == "inline":
+    if ctx.fn.name in HTTP_VERBS or ctx.fn.form == "inline" or takes_request(ctx):
         return unsupported(
             ctx,
             f"this is a request handler, not the {what} function"
@@ -102,7 +107,24 @@ _NO_CALLEE = (
 HTTP_VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 
+def takes_request(ctx: WireContext) -> bool:
+    """A view/handler: its first parameter (after self) is the request."""
+    params = [p for p in ctx.fn.params if p.name not in ("self", "cls", "this")]
+    return bool(params) and params[0].name in ("request", "req")
+
+
 def refuse_request_handler(ctx: WireContext, kinds: tuple[str, ...]) -> None:
     """Wrap and event mirroring target helpers, never a framework's request handler."""
-    if ctx.fn.name in HTTP_VERBS or ctx.fn.form == "inline":
+    if ctx.fn.name in HTTP_VERBS or ctx.fn.form == "inline" or takes_request(ctx):
         raise no_content(ctx, kinds)
+
+
+def refuse_event_caller(ctx: WireContext) -> None:
+    """A function that reports through the app's own tracking helper: wire the helper."""
+    callee = delegate_of(ctx, ("event_tracking",))
+    if callee is not None:
+        raise unsupported(
+            ctx,
+            f"{ctx.qualified_name} reports events through {callee.symbol}; wire "
+            f"{callee.symbol} instead ({callee.id}, {callee.location()})",
+        )

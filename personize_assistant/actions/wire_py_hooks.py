@@ -12,7 +12,9 @@ import sys
 from personize_assistant.actions.wire_context import (
     WireContext,
     Wiring,
+    refuse_event_caller,
     refuse_request_handler,
+    takes_request,
     unsupported,
 )
 from personize_assistant.actions.wire_edit import FileEditor
@@ -89,7 +91,37 @@ def middleware(ctx: WireContext) -> Wiring:
     fn = ctx.fn
     if fn.class_name is not None:
         return _middleware_step(ctx)
+    if ctx.framework == "django" and takes_request(ctx):
+        return _context_processor(ctx)
     return _dependency(ctx)
+
+
+def _context_processor(ctx: WireContext) -> Wiring:
+    """Django context processor: add a lazy `personalization` entry to what it returns."""
+    fn, editor = ctx.fn, FileEditor(ctx.source.text)
+    original = original_name(ctx)
+    request = fn.params[0].name
+    trigger = f"each template render that uses {fn.name}() ({ctx.source.path})"
+    code = render_code(
+        "py/context_processor.py.j2",
+        fn.indent,
+        decorators=wrapper_decorators(fn),
+        header=wrapper_header(ctx),
+        name=fn.name,
+        trigger=trigger,
+        request=request,
+        call_original=call_expr(ctx, original, forward(fn), "    context = "),
+    )
+    rename_original(ctx, editor, original)
+    insert_wrapper(ctx, editor, code)
+    add_import(ctx, editor, ["LazyDigest"])
+    wiring = Wiring(editor, ["LazyDigest"], trigger=trigger)
+    wiring.field_mapping = {"compiledContext": "{{ personalization }}"}
+    wiring.notes.append(
+        "Templates rendered with this context processor get {{ personalization }}; it is "
+        "fetched only when a template uses it, cached for a minute, and empty on failure."
+    )
+    return wiring
 
 
 def _middleware_step(ctx: WireContext) -> Wiring:
@@ -203,6 +235,7 @@ def _is_docstring(node: ast.stmt) -> bool:
 def event(ctx: WireContext) -> Wiring:
     fn, editor = ctx.fn, FileEditor(ctx.source.text)
     refuse_request_handler(ctx, ("event_tracking",))
+    refuse_event_caller(ctx)
     original = original_name(ctx)
     skip = 1 if receiver_of(fn) else 0
     params = fn.params[skip:]

@@ -10,6 +10,7 @@ import re
 from personize_assistant.actions.wire_context import (
     WireContext,
     Wiring,
+    refuse_event_caller,
     refuse_request_handler,
     unsupported,
 )
@@ -183,6 +184,7 @@ def _express_middleware(
 def event(ctx: WireContext) -> Wiring:
     fn, editor = ctx.fn, FileEditor(ctx.source.text)
     refuse_request_handler(ctx, ("event_tracking",))
+    refuse_event_caller(ctx)
     original = original_name(ctx)
     params, args = param_texts(ctx, original)
     header, terminator = wrapper_header(ctx, params, fn.return_type, asynchronous=fn.is_async)

@@ -8,10 +8,17 @@ rejected key raises EngineUnavailable so the session can switch to the offline e
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING, Any
 
-from personize_assistant.agent.engine import EngineUnavailable, Message, Turn, append_user
+from personize_assistant.agent.engine import (
+    EngineUnavailable,
+    Message,
+    Turn,
+    append_user,
+    compact_history,
+)
 from personize_assistant.agent.events import EngineNotice, TextDelta
 from personize_assistant.agent.tools import definitions
 from personize_assistant.agent.tools_repo import scan_summary
@@ -50,6 +57,10 @@ class ClaudeEngine:
         self.max_retries = max_retries
         self._client: AsyncAnthropic | None = None
 
+    async def warm_up(self) -> None:
+        """Import the SDK in a thread (it takes about a second) while the session opens."""
+        await asyncio.to_thread(self.client)
+
     def client(self) -> AsyncAnthropic:
         if self._client is None:
             from anthropic import AsyncAnthropic
@@ -75,10 +86,14 @@ class ClaudeEngine:
 
     async def run_turn(self, turn: Turn, text: str) -> str:
         await turn.ensure_scan()
+        compact_history(turn.history)
         start = len(turn.history)
         append_user(turn.history, text)
         try:
             return await self._loop(turn)
+        except asyncio.CancelledError:  # the user stopped the turn: forget it, stay consistent
+            del turn.history[start:]
+            raise
         except Exception as exc:  # API errors, a stream cut mid-way: a notice, never a traceback
             del turn.history[start:]  # the turn never happened: keep the history valid
             return self._failed(turn, exc)
@@ -108,7 +123,9 @@ class ClaudeEngine:
     async def _stream(self, turn: Turn) -> Any:
         request: dict[str, Any] = {
             "model": self.settings.model, "max_tokens": MAX_TOKENS, "system": self.system(turn),
-            "messages": turn.history, "tools": definitions()}
+            "messages": turn.history, "tools": definitions(),
+            # a second breakpoint that follows the conversation: each tool round re-reads it
+            "cache_control": {"type": "ephemeral"}}
         async with self.client().messages.stream(**request) as stream:
             async for event in stream:
                 if event.type == "text" and event.text:

@@ -7,6 +7,7 @@ the artifacts themselves arrive as ArtifactReady events.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -16,6 +17,7 @@ from personize_assistant.agent.events import Question, TextDelta
 from personize_assistant.agent.intents import Intent, route
 from personize_assistant.agent.offline_text import (
     HELP,
+    candidates_for,
     greeting,
     kind_from_words,
     next_step,
@@ -46,6 +48,9 @@ class OfflineEngine:
         intent = route(text, [] if first else ws.pending_questions)
         if not first:
             await turn.ensure_scan()  # a resumed session: the discovery needs the scan's facts
+        if first and intent.answers:  # `field: value` lines in the very first message
+            parts = [await self._record_only(turn, intent.answers), await self._greet(turn)]
+            return "\n\n".join(parts[::-1])
         parts = [await self._greet(turn)] if first else []
         if first and intent.name in ("unknown", "scan", "status", "answers"):
             return parts[0]
@@ -65,6 +70,10 @@ class OfflineEngine:
         scan = turn.workspace.scan
         assert scan is not None  # scan_repo succeeded
         return greeting(scan, turn.workspace.discovery, questions)
+
+    async def _record_only(self, turn: Turn, answers: dict[str, str]) -> str:
+        recorded = await self.call(turn, "record_discovery", {"answers": answers})
+        return f"I couldn't record that: {recorded.text}" if recorded.is_error else f"Noted: {', '.join(answers)}."
 
     async def _questions(self, turn: Turn) -> list[Question]:
         asked = await self.call(turn, "next_discovery_questions")
@@ -130,9 +139,9 @@ class OfflineEngine:
         target = re.sub(r"\b(and )?(write|apply)( it)?\b|\b(in )?(python|typescript)\b", "", intent.argument,
                         flags=re.I).strip()
         if not target:
-            listed = await self.call(turn, "list_touchpoints")
-            return (f"Which touchpoint? Say `{tool} tp_…` or name it (`{tool} the weekly digest`).\n\n"
-                    + listed.text)
+            choices = await asyncio.to_thread(candidates_for, turn.workspace, tool)
+            return (f"Which touchpoint? Say `{tool} tp_…` or name it (`{tool} the weekly digest`). "
+                    f"Good candidates:\n\n{choices}")
         arguments: dict[str, Any] = {"touchpoint_id": target}
         lowered = intent.argument.lower()
         if re.search(r"\bpython\b", lowered):
@@ -149,7 +158,7 @@ class OfflineEngine:
         return listed.text + "\n\n" + next_step(turn.workspace)
 
     async def scan(self, turn: Turn, intent: Intent) -> str:
-        result = await self.call(turn, "scan_repo")
+        result = await self.call(turn, "scan_repo", {"refresh": True})  # asked for: look again
         return result.text if result.is_error else f"Scan: {result.output.summary if result.output else ''}.\n\n" \
             + next_step(turn.workspace)
 

@@ -93,7 +93,7 @@ def greeting(scan: RepoScan, discovery: Discovery, questions: list[Question]) ->
             f"({languages}{frameworks}).")
     body = "\n".join(_highlights(scan)) or "I found no places that send, track or model users yet."
     known = discovery.known_fields()
-    knowing = (f"From the code I already know {len(known)} of 8 discovery fields"
+    knowing = (f"So far I know {len(known)} of 8 discovery fields"
                + (f": {', '.join(known)}." if known else "."))
     parts = [head, body, knowing]
     if questions:
@@ -114,3 +114,23 @@ def next_step(ws: Workspace) -> str:
         if kind not in made:
             return hint
     return "Next: `generate <touchpoint>` for message code, `review`, or `export` the session."
+
+
+CANDIDATE_LIMIT = 12
+
+
+def candidates_for(ws: Workspace, tool: str) -> str:
+    """Touchpoints worth naming after `wire` (ready to wire) or `generate` (message sends)."""
+    from personize_assistant.actions.wire import load_rules, wireable
+    from personize_assistant.agent.tools_repo import touchpoint_line
+
+    scan = ws.require_scan()
+    if tool == "wire":
+        ready = {c.touchpoint_id for c in wireable(scan, load_rules()) if c.ready}
+        chosen = [t for t in scan.touchpoints if t.id in ready]
+    else:
+        chosen = [t for t in scan.touchpoints if t.kind in (Kind.EMAIL_SEND, Kind.NOTIFICATION)]
+    lines = [touchpoint_line(t) for t in chosen[:CANDIDATE_LIMIT]]
+    more = len(chosen) - CANDIDATE_LIMIT
+    return "\n".join(lines + ([f"- … and {more} more (`touchpoints` lists them all)"] if more > 0 else [])) \
+        or "(none found in this repository)"

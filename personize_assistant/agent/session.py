@@ -8,9 +8,10 @@ the UI calls `resolve_confirmation`. After each turn the session is saved.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from pathlib import Path
 from typing import Literal
 
@@ -74,8 +75,15 @@ class Session:
         chosen = choose_engine(engine, settings)
         owns_store = store is None
         store = store or SessionStore.default()
-        record = _record_for(store, root, resume, chosen.name)
-        workspace = Workspace(root, await asyncio.to_thread(load_library), answers=record.answers)
+        try:
+            record = _record_for(store, root, resume, chosen.name)
+        except UsageError:
+            if owns_store:
+                store.close()
+            raise
+        warm_up = getattr(chosen, "warm_up", None)
+        library, *_ = await asyncio.gather(asyncio.to_thread(load_library), *([warm_up()] if warm_up else []))
+        workspace = Workspace(root, library, answers=record.answers)
         workspace.artifacts = list(record.artifacts)
         workspace.asked, workspace.pending_questions = list(record.asked), list(record.pending)
         record.engine = chosen.name
@@ -108,7 +116,7 @@ class Session:
 
     # ------------------------------------------------------------------ turns
 
-    async def send(self, text: str) -> AsyncIterator[AgentEvent]:
+    async def send(self, text: str) -> AsyncGenerator[AgentEvent, None]:
         """One user turn; yields events until (and including) TurnFinished."""
         queue: asyncio.Queue[AgentEvent] = asyncio.Queue()
         task = asyncio.create_task(self._turn(text, queue.put_nowait))
@@ -120,14 +128,19 @@ class Session:
                     break
             await task
         finally:
-            if not task.done():
+            if not task.done():  # the caller stopped listening: stop the turn too
                 task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
     async def _turn(self, text: str, emit: ConfirmEmit) -> None:
         async with self._turn_lock:
             for notice in self._notices:
                 emit(EngineNotice("warning", notice))
             self._notices.clear()
+            if not text.strip():
+                emit(TurnFinished("empty_message"))
+                return
             turn = Turn(self._workspace, ToolRunner(self._workspace, emit, self._confirm_via(emit)), emit,
                         self._history, self.export_markdown, first_turn=not self._history)
             stop = await self._run_engine(turn, text, emit)

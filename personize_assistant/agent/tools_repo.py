@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.agent.files import read_lines, wrap_untrusted
-from personize_assistant.agent.tools import NoArgs, ToolError, ToolOutput, tool
+from personize_assistant.agent.tools import ToolError, ToolOutput, tool
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 if TYPE_CHECKING:
@@ -32,13 +32,19 @@ def touchpoint_line(tp: Touchpoint) -> str:
     return f"- `{tp.id}` {tp.kind.value}{extra} at {tp.location()} {tp.symbol or ''}".rstrip()
 
 
-@tool("scan_repo", NoArgs)
-def scan_repo_tool(ws: Workspace, _: NoArgs) -> ToolOutput:
-    """Scan the repository (cached after the first call) and return the stack and every
-    personalization touchpoint (id, kind, file:line, symbol). Call this first."""
+class ScanArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    refresh: bool = Field(default=False, description="Scan again (after the code changed).")
+
+
+@tool("scan_repo", ScanArgs)
+def scan_repo_tool(ws: Workspace, args: ScanArgs) -> ToolOutput:
+    """Scan the repository and return the stack and every personalization touchpoint (id,
+    kind, file:line, symbol). The result is kept; refresh=true scans again."""
     from personize_assistant.artifacts.scan_render import render_markdown
 
-    scan = ws.require_scan()
+    scan = ws.require_scan(rescan=args.refresh)
     artifact = ws.add_artifact("scan", f"Scan of {ws.root.name}", render_markdown(scan), scan.to_contract())
     listing = "\n".join(touchpoint_line(t) for t in scan.touchpoints[:TOUCHPOINT_LIST_LIMIT])
     more = len(scan.touchpoints) - TOUCHPOINT_LIST_LIMIT

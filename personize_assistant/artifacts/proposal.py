@@ -114,20 +114,23 @@ class ProposalArtifact(_Model):
         return next((o for o in self.opportunities() if o.id == opportunity_id), None)
 
 
-MECHANISM = ("Every item uses the same three sources: governance (`ai.smartGuidelines`: what are our "
+MECHANISM = ("Personalization draws on three sources: governance (`ai.smartGuidelines`: what are our "
              "rules?), entity memory (`memory.smartDigest`: who is this?) and task recall "
-             "(`memory.smartRecall`: what matters for this message?), feeding `ai.prompt`.")
+             "(`memory.smartRecall`: what matters for this message?), feeding `ai.prompt`. Each "
+             "item's SDK chain shows the calls it needs.")
 
 
 def render_markdown(artifact: ProposalArtifact) -> str:
-    lines = [f"# Personalization proposal: {artifact.app_name}", "", artifact.summary, "", MECHANISM]
+    lines = [f"# Personalization proposal: {artifact.app_name}", "", artifact.summary]
+    lines += ["", MECHANISM] if artifact.areas else []
     lines += _quick_win_lines(artifact)
     for area in artifact.areas:
         lines += ["", f"## {area.title}"]
         for opportunity in area.opportunities:
             lines += ["", *_opportunity_lines(opportunity, artifact)]
-    lines += ["", f"## User stories ({artifact.persona_title})", ""]
-    lines += [f"- {story.text}" for story in artifact.stories]
+    if artifact.stories:
+        lines += ["", f"## User stories ({artifact.persona_title})", ""]
+        lines += [f"- {story.text}" for story in artifact.stories]
     if artifact.assumptions:
         lines += ["", "## Assumptions", "", *[f"- {a}" for a in artifact.assumptions]]
     lines += ["", "## Next step", "", artifact.next_step]

@@ -85,6 +85,8 @@ def _md_no_integration(artifact: ReviewArtifact) -> str:
         "",
     ]
     lines += [f"- {step}" for step in artifact.next_steps]
+    if artifact.findings:  # a key committed before any code uses it
+        lines += ["", _md_findings(artifact.findings)]
     return "\n".join(lines) + "\n"
 
 
@@ -112,11 +114,10 @@ def _md_next_steps(artifact: ReviewArtifact) -> str:
 
 
 def _md_areas(areas: list[AreaSummary]) -> str:
-    lines = ["## Areas", "", "| area | status | findings | notes |", "|---|---|---:|---|"]
+    lines = ["## Areas", "", "| area | status | findings | issues | seen |", "|---|---|---:|---|---|"]
     for area in areas:
-        notes = "; ".join(area.notes)
         lines.append(f"| {md_cell(area.title)} | {STATUS_LABEL[area.status]} | {area.findings} "
-                     f"| {_inline(notes)} |")
+                     f"| {md_cell(' '.join(area.issues))} | {_inline('; '.join(area.notes))} |")
     return "\n".join(lines)
 
 
@@ -209,7 +210,7 @@ def _sarif_result(finding: Finding, index: dict[str, int], lines: _SourceLines) 
         "ruleId": RULE_PREFIX + finding.rule,
         "ruleIndex": index[finding.rule],
         "level": SARIF_LEVEL[finding.severity],
-        "message": {"text": f"{finding.what} Fix: {finding.fix}"},
+        "message": {"text": _clip(f"{finding.what} Fix: {finding.fix}")},
         "locations": [{"physicalLocation": _physical(finding.file, finding.line, finding.end_line, lines)}],
         "partialFingerprints": {
             "primaryLocationLineHash": f"{_digest(finding.id)}:1",
@@ -224,6 +225,11 @@ def _sarif_result(finding: Finding, index: dict[str, int], lines: _SourceLines) 
             for i, r in enumerate(finding.related, 1)
         ]
     return result
+
+
+def _clip(message: str, limit: int = 1000) -> str:
+    """GitHub rejects result messages over 1,024 characters."""
+    return message if len(message) <= limit else message[: limit - 1].rstrip() + "…"
 
 
 def _physical(file: str, line: int, end_line: int, lines: _SourceLines) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from personize_assistant.commands.output import err_console
 if TYPE_CHECKING:
     from personize_assistant.agent.events import AgentEvent
     from personize_assistant.agent.session import Session
+    from personize_assistant.config import Settings
 
 EngineOpt = Annotated[
     str, typer.Option("--engine", metavar="auto|offline|claude",
@@ -46,11 +47,11 @@ def ask_command(
     asyncio.run(_ask(path, message, engine, resume, settings, as_json=as_json, yes=yes))
 
 
-async def _ask(path: Path, message: str, engine: str, resume: str | None, settings: object, *,
+async def _ask(path: Path, message: str, engine: str, resume: str | None, settings: Settings, *,
                as_json: bool, yes: bool) -> None:
     from personize_assistant.agent.session import Session
 
-    session = await Session.open(path, settings=settings, engine=engine, resume=resume)  # type: ignore[arg-type]
+    session = await Session.open(path, settings=settings, engine=engine, resume=resume)
     try:
         printer = _JsonPrinter(session) if as_json else _TextPrinter(session, yes)
         async for event in session.send(message):

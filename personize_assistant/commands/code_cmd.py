@@ -19,6 +19,7 @@ from personize_assistant.commands.output import emit, emit_json, err_console
 from personize_assistant.errors import UsageError
 
 if TYPE_CHECKING:
+    from personize_assistant.actions.check_models import CheckReport, Severity
     from personize_assistant.scan.models import RepoScan
 
 _PATTERNS = ("wrap", "webhook_pipeline", "middleware", "cron_generate_deliver", "event_mirror")
@@ -177,7 +178,14 @@ def check_command(
     else:
         emit(render_text(report, strict))
     if report.failed(strict):
-        raise FindingsError(f"{len(report.violations)} problem(s) in the {channel} message")
+        raise FindingsError(_failure_summary(report, strict, channel))
+
+
+def _failure_summary(report: CheckReport, strict: bool, channel: str) -> str:
+    """Name only what failed the check: warnings and reviews fail it only with --strict."""
+    counted: tuple[Severity, ...] = ("error", "warning", "review") if strict else ("error",)
+    parts = [f"{n} {s}{'s' if n != 1 else ''}" for s in counted if (n := report.count(s))]
+    return f"the {channel} message fails: {', '.join(parts)}"
 
 
 def _read_input(source: str, what: str) -> str:

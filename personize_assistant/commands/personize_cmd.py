@@ -67,7 +67,7 @@ def collections(json_output: JsonFlag = False) -> None:
         personize_errors,
     )
 
-    settings = _settings()
+    settings = checked_settings()
     if settings.personize_secret_key is None:
         raise UsageError(f"{KEY_HINT} to list collections")
     with personize_errors(), client_from_settings(settings) as client:
@@ -140,7 +140,8 @@ def report_json(report: DoctorReport) -> dict[str, Any]:
     }
 
 
-def _settings() -> Settings:
+def checked_settings() -> Settings:
+    """Settings, or a one-line error naming the bad value (never a pydantic traceback)."""
     import tomllib
 
     from pydantic import ValidationError

@@ -131,10 +131,10 @@ def schema(
 
 def _create(artifact: Any, dry_run: bool, as_json: bool, output: Path | None) -> None:
     from personize_assistant.actions.schema_create import apply_schema
-    from personize_assistant.config import load_settings
+    from personize_assistant.commands.personize_cmd import checked_settings
     from personize_assistant.personize.connect import client_from_settings
 
-    with client_from_settings(load_settings()) as client:
+    with client_from_settings(checked_settings()) as client:
         report = apply_schema(artifact, client.collections, dry_run=dry_run)
     data = report.model_dump(mode="json") | {"created": report.created, "extended": report.extended}
     write(report.render(), data, as_json, output)
@@ -177,13 +177,13 @@ def plan(
         raise FindingsError("plan misses: " + ", ".join(item.title for item in missing))
 
 
-def _warn_if_nothing_found(scan: RepoScan, path: Path) -> None:
+def _warn_if_nothing_found(scan: RepoScan, path: Path, what: str = "plan") -> None:
     """A plan for a folder with no code is all assumptions: say so before printing it."""
     if not scan.stack.languages:
-        err_console.print(f"warning: found no source files in {path}; this plan rests on assumptions "
+        err_console.print(f"warning: found no source files in {path}; this {what} rests on assumptions "
                           "only (is this the repository's root?)")
     elif not scan.touchpoints:
-        err_console.print(f"warning: found no data models or touchpoints in {path}; this plan rests "
+        err_console.print(f"warning: found no data models or touchpoints in {path}; this {what} rests "
                           "on assumptions only")
 
 
@@ -303,6 +303,7 @@ def propose(
     if persona not in PERSONAS:
         raise UsageError(f"--persona must be one of {', '.join(PERSONAS)}, not {persona!r}")
     inputs = load_inputs(path, answers)
+    _warn_if_nothing_found(inputs.scan, path, "proposal")
     artifact = build_proposal(inputs.scan, inputs.discovery, inputs.library, ProposeOptions(persona=persona))
     write(render.render_markdown(artifact), render.to_json(artifact), as_json, output)
 

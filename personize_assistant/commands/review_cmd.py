@@ -7,6 +7,7 @@ tree-sitter and the renderers load inside the command so `--help` stays fast.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -66,6 +67,8 @@ def review(
         emit_json(render.to_json(artifact), output)
     elif as_sarif:
         emit_json(render.render_sarif(artifact, rules_from_meta(inputs.library.review.meta)), output)
+    elif output is None and not as_markdown and sys.stdout.isatty():
+        _print_rich(render.render_markdown(artifact))
     else:
         emit(render.render_markdown(artifact), output)
 
@@ -74,6 +77,14 @@ def review(
         raise FindingsError(
             f"{len(failing)} finding{'s' if len(failing) != 1 else ''} at or above {level} (--fail-on {level})"
         )
+
+
+def _print_rich(markdown: str) -> None:
+    """On a terminal the report is rendered; piped or with --md it stays plain markdown."""
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console(highlight=False).print(Markdown(markdown))
 
 
 def _fail_level(value: str | None) -> str | None:

@@ -109,12 +109,8 @@ class Catalog:
         self.digest = digest
         self.by_last: dict[str, list[tuple[ProviderRule, tuple[str, ...]]]] = {}
         self.loose_by_last: dict[str, list[tuple[ProviderRule, tuple[str, ...]]]] = {}
-        self.any_call: list[ProviderRule] = []
         for rule in data.providers:
             for call in rule.calls:
-                if call == "*":
-                    self.any_call.append(rule)
-                    continue
                 parts = tuple(call.split("."))
                 self.by_last.setdefault(parts[-1], []).append((rule, parts))
             for call in rule.loose:
@@ -145,8 +141,6 @@ class Catalog:
         )
         """Last callee segments whose arguments detection reads; other calls drop them."""
 
-    def rules_for_module(self, module: str) -> list[ProviderRule]:
-        return [rule for rule in self.data.providers if rule.module_matches(module)]
 
 
 def rules_digest() -> str:

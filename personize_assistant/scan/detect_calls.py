@@ -404,16 +404,6 @@ def _ordered_words(name: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", name)]
 
 
-def _speaks(qualname: str, kind: str) -> bool:
-    """Does the function's (or its class's) name say it does this kind of thing?"""
-    vocabulary = VOCABULARY[kind]
-    parts = qualname.split(".")
-    words = name_words(parts[-1])
-    if len(parts) > 1:
-        words |= name_words(parts[-2])
-    return bool(words & vocabulary)
-
-
 def direct_findings(hits: list[Hit]) -> list[Finding]:
     found: list[Finding] = []
     for hit in hits:

@@ -18,6 +18,7 @@ from personize_assistant.scan.routes import (
 
 _DOTTED = re.compile(r"""['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]""")
 _SIGNATURE = re.compile(r"\b([A-Za-z_][\w.]*)\.(?:s|si|signature)\(")
+_CRON_PATH = re.compile(r"(?i)(?:^|/)(?:cron|crons|cronjobs?|scheduled)(?:/|$)")
 _MANAGE = re.compile(r"manage\.py\s+([\w-]+)")
 
 
@@ -42,6 +43,16 @@ class ScheduleDetector:
                     found.extend(self._periodic(path, call))
             for kind, name, line, end_line, detail in facts.extra:
                 found.extend(self._extra(path, kind, name, line, end_line, detail))
+        found.extend(self._cron_routes())
+        return found
+
+    def _cron_routes(self) -> list[Finding]:
+        """`/api/cron/digest`: an endpoint that exists to be called by a scheduler."""
+        found: list[Finding] = []
+        for (file, qualname), route in self.table.routes.items():
+            definition = self.index.defs[file].get(qualname)
+            if definition is not None and _CRON_PATH.search(route.path):
+                found.append(Finding(Kind.SCHEDULED_JOB, file, definition.line, definition.end_line, None if definition.kind == "route" else qualname, "medium", discriminator="cron-route", route=route.path))
         return found
 
     def _from_hit(self, hit: Hit) -> Finding:
@@ -89,6 +100,8 @@ class ScheduleDetector:
                 file, definition = handler
                 return [Finding(Kind.SCHEDULED_JOB, file, definition.line, definition.end_line, definition.qualname, "high", discriminator="vercel-cron", provider="vercel", schedule=detail, route=name)]
             return [Finding(Kind.SCHEDULED_JOB, path, line, end_line, name, "high", discriminator="vercel-cron", provider="vercel", schedule=detail, route=name)]
+        if kind == "yaml_cron":
+            return [Finding(Kind.SCHEDULED_JOB, path, line, end_line, name, "high", discriminator=f"yaml:{detail}", provider="cron", schedule=detail)]
         if kind == "gha_cron":
             return [Finding(Kind.SCHEDULED_JOB, path, line, end_line, name, "high", discriminator=f"gha:{detail}", provider="github-actions", schedule=detail)]
         if kind == "crontab_cmd":

@@ -34,6 +34,7 @@ from personize_assistant.scan.walk import WalkResult, walk_repo
 POOL_MIN_FILES = 150
 """Below this many files to parse, starting worker processes costs more than it saves."""
 BATCH_FILES = 24
+MAX_WORKERS = 6
 
 
 def scan_repo(root: Path, *, use_cache: bool = True, jobs: int | None = None) -> RepoScan:
@@ -175,7 +176,7 @@ def _relocated(item: Extracted, path: str) -> Extracted:
 
 
 def _extract_all(root: Path, paths: list[str], jobs: int | None) -> list[tuple[Wire, Extracted]]:
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    workers = jobs if jobs is not None else _available_cpus()
     if workers <= 1 or len(paths) < POOL_MIN_FILES:
         return _serial(root, paths)
     batches = [paths[i : i + BATCH_FILES] for i in range(0, len(paths), BATCH_FILES)]
@@ -185,6 +186,16 @@ def _extract_all(root: Path, paths: list[str], jobs: int | None) -> list[tuple[W
             return [(wire, from_wire(wire)) for batch in pool.map(extract_batch, _repeat(str(root)), batches) for wire in batch]
     except (OSError, RuntimeError):  # no process support here (sandbox, frozen app): stay serial
         return _serial(root, paths)
+
+
+def _available_cpus() -> int:
+    """CPUs this process may use (container limits included), capped: each worker holds
+    its own parsers, so more than a few costs memory for little speed."""
+    try:
+        count = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        count = os.cpu_count() or 1
+    return max(1, min(count, MAX_WORKERS))
 
 
 def _warm_grammars(paths: list[str]) -> None:

@@ -63,6 +63,13 @@ def segment_condition(condition: str) -> bool:
     return bool(SEGMENT_WORDS.search(_STRINGS.sub("", condition)))
 
 
+BINDABLE = frozenset(
+    {"call_expression", "new_expression", "member_expression", "identifier", "subscript_expression",
+     "string", "template_string", "binary_expression", "ternary_expression"}
+)
+"""Variable values worth remembering (literals, objects and functions are handled elsewhere)."""
+
+
 class _JsExtractor:
     def __init__(self, path: str, language: str, source: bytes, catalog: Catalog) -> None:
         self.path = path
@@ -423,7 +430,7 @@ class _JsExtractor:
     def _variable(self, node: Node) -> None:
         name_node = node.child_by_field_name("name")
         value = unwrap(node.child_by_field_name("value"))
-        if name_node is None or value is None or value.type in FUNCTION_TYPES:
+        if name_node is None or value is None or value.type not in BINDABLE:
             return
         scope = self.scopes.at(node.start_byte)
         if self._require(name_node, value):

@@ -67,10 +67,16 @@ def _prisma_fields(model: str, body: list[str], first_line: int) -> tuple[FieldF
     return tuple(fields)
 
 
+_SCHEDULE_LINE = re.compile(r"^\s*-?\s*schedule:\s*['\"]?((?:[\d*/,\-?LW#A-Za-z]+\s+){4}[\d*/,\-?LW#A-Za-z]+|@\w+)['\"]?\s*(?:#.*)?$")
+
+
 def extract_workflow(path: str, source: str) -> FileFacts:
-    """Each `cron:` entry under `on: schedule:` is a scheduled job."""
+    """Each `cron:` entry under `on: schedule:` is a scheduled job; in other YAML
+    (Kubernetes CronJob, render.yaml, ...) each `schedule: "<cron>"` line is one."""
     if "schedule" not in source:
         return FileFacts(path=path, language="yaml")
+    if ".github/workflows/" not in "/" + path:
+        return _yaml_schedules(path, source)
     name_match = _WORKFLOW_NAME.search(source)
     workflow = name_match.group(1).strip() if name_match else path.rsplit("/", 1)[-1]
     extra: list[tuple[str, str, int, int, str]] = []
@@ -85,6 +91,17 @@ def extract_workflow(path: str, source: str) -> FileFacts:
             extra.append(("gha_cron", workflow, number, number, cron.group(1).strip()))
         elif stripped and not stripped.startswith(("-", "#")) and not line.startswith((" ", "\t")):
             in_schedule = False
+    return FileFacts(path=path, language="yaml", extra=tuple(extra))
+
+
+def _yaml_schedules(path: str, source: str) -> FileFacts:
+    name_match = re.search(r"^\s*name:\s*['\"]?([\w.\-]+)", source, re.M)
+    name = name_match.group(1) if name_match else path.rsplit("/", 1)[-1]
+    extra = [
+        ("yaml_cron", name, number, number, match.group(1).strip())
+        for number, line in enumerate(source.splitlines(), start=1)
+        if (match := _SCHEDULE_LINE.match(line))
+    ]
     return FileFacts(path=path, language="yaml", extra=tuple(extra))
 
 

@@ -72,6 +72,8 @@ class _PyExtractor:
             self._branch(node)
         for node in captures.get("aspattern", ()):
             self._with_alias(node)
+        for node in captures.get("for", ()):
+            self._loop_variable(node)
         self._beat_schedule()
         self._settings_lists()
         if "/management/commands/" in "/" + self.path and _CRON.search(self.source):
@@ -240,6 +242,13 @@ class _PyExtractor:
         if name.isidentifier() and chain:
             scope = self.scopes.at(node.start_byte)
             self.bindings.append(Binding(scope, name, chain, one_line(text(value, 200)), line_of(node)))
+
+    def _loop_variable(self, node: Node) -> None:
+        name = text(node.child_by_field_name("left"), 80)
+        chain = _value_chain(node.child_by_field_name("right"))
+        if name.isidentifier() and chain and not chain.startswith(("str:", "expr:")):
+            scope = self.scopes.at(node.start_byte)
+            self.bindings.append(Binding(scope, name, "iter:" + chain, "", line_of(node)))
 
     def _settings_lists(self) -> None:
         """Django `MIDDLEWARE` / `context_processors` entries name classes and functions."""

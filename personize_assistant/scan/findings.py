@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from personize_assistant.scan.models import Kind, ModelField, Surface
 
@@ -58,20 +58,12 @@ class Finding:
     """(kind, file, qualname) of the wrapper this call reaches; becomes its id."""
     entity: str | None = None
     fields: list[ModelField] | None = None
-    extra_surface: Surface | None = field(default=None)
 
     @property
     def surface(self) -> Surface:
-        if self.extra_surface is not None:
-            return self.extra_surface
         if self.kind is Kind.NOTIFICATION and self.channel == "push":
             return Surface.MOBILE
         return SURFACES[self.kind]
-
-
-def display_symbol(qualname: str) -> str | None:
-    """`Mailer.send` -> `Mailer.send`; the module level has no symbol."""
-    return qualname or None
 
 
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")

@@ -13,6 +13,12 @@ from typing import NamedTuple
 
 from personize_assistant.scan.facts import Binding, Def, Export, FileFacts, Import
 
+ORM_MANAGERS = frozenset({"objects", "query"})
+ORM_SINGLE = frozenset({"get", "first", "last", "latest", "earliest", "create", "one", "one_or_none", "first_or_404", "get_or_404"})
+ORM_QUERY = ORM_MANAGERS | ORM_SINGLE | frozenset(
+    {"filter", "exclude", "all", "select_related", "prefetch_related", "order_by", "distinct", "only", "defer", "annotate", "filter_by", "options", "join", "limit", "offset", "using", "iterator"}
+)
+"""Django/SQLAlchemy query chains on a model class (`Ticket.objects.filter(...)`)."""
 JS_SUFFIXES = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
 MAX_DEPTH = 10
 
@@ -204,7 +210,15 @@ class RepoIndex:
     def _binding_value(self, path: str, binding: Binding, depth: int) -> Resolved | None:
         if binding.value.startswith(("str:", "expr:")):
             return Value(binding.raw or binding.value.split(":", 1)[1])
+        if binding.value.startswith("iter:"):  # `for t in Ticket.objects.filter(...)`
+            return self._element(self._resolve(path, binding.scope, binding.value[5:], depth + 1))
         return self._resolve(path, binding.scope, binding.value, depth + 1)
+
+    def _element(self, iterable: Resolved | None) -> Resolved | None:
+        """An item of a query over a repo model class is an instance of that class."""
+        if isinstance(iterable, DefRef) and iterable.rest and all(name in ORM_QUERY for name in iterable.rest):
+            return DefRef(iterable.file, iterable.qualname, ())
+        return None
 
     def lookup(self, path: str, scope: str, name: str, depth: int) -> Resolved | None:
         """What `name` means at `scope` in `path`: a local, a parameter, an import or a def."""
@@ -310,6 +324,12 @@ class RepoIndex:
             returned = self._resolve(found.file, definition.qualname, definition.returns, depth + 1)
             return self.apply(returned, rest, depth + 1) if returned is not None else None
         remaining = list(rest)
+        if definition is not None and definition.kind == "class" and remaining and remaining[0][0] in ORM_MANAGERS:
+            # `Ticket.objects.get(...).send()`: a query that yields one instance.
+            query = [name for name, _ in remaining]
+            single = next((i for i, name in enumerate(query) if name in ORM_SINGLE), -1)
+            if single > 0 and all(name in ORM_QUERY for name in query[:single]):
+                remaining = remaining[single + 1 :]
         while remaining:
             candidate = f"{qualname}.{remaining[0][0]}"
             if candidate not in defs:

@@ -79,7 +79,9 @@ class RouteTable:
             return True
         if jsx_file and definition.qualname[:1].isupper() and "." not in definition.qualname:
             return True
-        if path.endswith(".py") and definition.params[:1] and definition.params[0][0] == "request":
+        # A decorated `def x(request, ...)` is a view (`@login_required`, `@api_view`);
+        # an undecorated one is often a helper such as `send_welcome_email(request, user)`.
+        if path.endswith(".py") and definition.decorators and definition.params[:1] and definition.params[0][0] == "request":
             return True
         return definition.qualname == "Command.handle" and "/management/commands/" in "/" + path
 

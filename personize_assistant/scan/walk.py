@@ -44,8 +44,8 @@ def scan_target(relative: str, name: str) -> bool:
     """Is this file one the scanner reads (source, Prisma, workflow, vercel.json)?"""
     if name == "vercel.json" or name == "crontab" or name.endswith((".cron", ".crontab")):
         return True
-    if _WORKFLOW.search(relative):
-        return True
+    if _WORKFLOW.search(relative) or (name.endswith((".yml", ".yaml")) and "lock" not in name):
+        return True  # CI schedules, Kubernetes CronJobs, render.yaml crons
     suffix = os.path.splitext(name)[1]
     return suffix in EXTENSIONS and not _TEST_FILE.search(name)
 

@@ -7,12 +7,14 @@ joined (the TS query only adds to the JS one).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from textual.widgets import TextArea
+from tree_sitter import Language
 
 TYPESCRIPT = "typescript"
 
@@ -49,20 +51,31 @@ def code_files(kind: str, data: dict[str, Any]) -> list[CodeFile]:
     ]
 
 
+# tree-sitter 0.26 crashes the interpreter (memory corruption, seen as a segfault a few
+# highlights later) when a query carries the `#is-not? local` predicate the JS query
+# uses. Dropping it only loses "builtin unless shadowed by a local" nuance.
+_IS_NOT_LOCAL = re.compile(r"\(#is-not\?\s+local\s*\)")
+
+
 @cache
 def _typescript_query() -> str:
     def read(package: str) -> str:
         return (resources.files(package) / "queries" / "highlights.scm").read_text(encoding="utf-8")
 
-    return read("tree_sitter_javascript") + "\n" + read("tree_sitter_typescript")
+    joined = read("tree_sitter_javascript") + "\n" + read("tree_sitter_typescript")
+    return _IS_NOT_LOCAL.sub("", joined)
+
+
+@cache
+def _typescript_language() -> Language:
+    # One Language for the process: TextArea documents keep native pointers into it.
+    import tree_sitter_typescript
+
+    return Language(tree_sitter_typescript.language_typescript())
 
 
 def register_typescript(area: TextArea) -> None:
-    import tree_sitter_typescript
-    from tree_sitter import Language
-
-    area.register_language(TYPESCRIPT, Language(tree_sitter_typescript.language_typescript()),
-                           _typescript_query())
+    area.register_language(TYPESCRIPT, _typescript_language(), _typescript_query())
 
 
 class CodeArea(TextArea):

@@ -33,6 +33,8 @@ MAIN_ACTIONS: tuple[ActionSpec, ...] = (
                "ctrl+b"),
     ActionSpec("chat.rescan", "ask('/rescan')", "Scan again", "Rescan the repository for touchpoints.",
                "ctrl+r"),
+    ActionSpec("chat.quit", "app.quit", "Quit", "Leave; the session is saved for --resume.", "ctrl+q",
+               priority=True),
     ActionSpec("chat.focus_prompt", "focus_prompt", "Message", "Move the cursor to the message box.",
                "ctrl+l", show=False),
     ActionSpec("chat.propose", "ask('/propose')", "Propose",

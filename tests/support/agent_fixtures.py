@@ -14,14 +14,11 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
-from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from personize_assistant.agent.events import AgentEvent
-from personize_assistant.agent.session import Session
-from personize_assistant.agent.store import SessionStore
 from personize_assistant.config import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -80,18 +77,5 @@ def offline_settings() -> Settings:
     return Settings(anthropic_api_key=None)
 
 
-def claude_settings(base_url: str, **overrides: object) -> Settings:
+def claude_settings(base_url: str, **overrides: Any) -> Settings:
     return Settings(anthropic_api_key=FAKE_ANTHROPIC_KEY, anthropic_base_url=base_url, **overrides)
-
-
-async def collect(session: Session, text: str) -> list[AgentEvent]:
-    return [event async for event in session.send(text)]
-
-
-async def open_session(root: Path, settings: Settings, store: SessionStore, **kwargs: object) -> Session:
-    return await Session.open(root, settings=settings, store=store, **kwargs)  # type: ignore[arg-type]
-
-
-async def events_of(session: Session, text: str) -> AsyncIterator[AgentEvent]:
-    async for event in session.send(text):
-        yield event

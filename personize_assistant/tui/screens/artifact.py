@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.markdown import Markdown as RichMarkdown
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from personize_assistant.agent.events import StoredArtifact
 from personize_assistant.tui.code_view import CodeArea, CodeFile, code_files
@@ -46,8 +47,10 @@ class ArtifactScreen(Screen[None]):
         yield Footer()
 
     def _document(self) -> VerticalScroll:
-        return VerticalScroll(Markdown(self.artifact.markdown, id="artifact-markdown"),
-                              id="artifact-document")
+        # Rendered by Rich in one widget: Textual's Markdown builds a widget per block and
+        # takes seconds on a long plan; this document is static, so nothing is lost.
+        document = RichMarkdown(self.artifact.markdown, code_theme="ansi_dark", hyperlinks=False)
+        return VerticalScroll(Static(document, id="artifact-markdown"), id="artifact-document")
 
     def selected_code(self) -> CodeFile | None:
         """The code file whose tab is open, if any."""

@@ -7,8 +7,9 @@ the `@on` handlers below are the only code that changes widgets or screen state.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -38,16 +39,13 @@ from personize_assistant.tui.messages import (
 from personize_assistant.tui.port import ChatSession, SessionOpener
 from personize_assistant.tui.screens.artifact import ArtifactScreen
 from personize_assistant.tui.screens.modals import ConfirmModal
+from personize_assistant.tui.transcript import WELCOME, transcript
 from personize_assistant.tui.widgets.chrome import HeaderBar, ThinkingIndicator
 from personize_assistant.tui.widgets.conversation import Conversation
 from personize_assistant.tui.widgets.prompt import PromptArea
 from personize_assistant.tui.widgets.sidebar import ArtifactList, Sidebar, TouchpointTree
 
-WELCOME = (
-    "Ask for **propose** (where personalization fits), **schema**, **plan**, "
-    "**wire** / **generate** a touchpoint (pick one on the left: `w` / `g`), or **review**. "
-    "`ctrl+p` lists every action."
-)
+log = logging.getLogger(__name__)
 
 
 class MainScreen(Screen[None]):
@@ -59,6 +57,7 @@ class MainScreen(Screen[None]):
         self._opener, self._repo_name, self._model = opener, repo_name, model
         self.session: ChatSession | None = None
         self.turn_running = False
+        self._open_confirmations: dict[str, ConfirmModal] = {}
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(self._repo_name, id="header")
@@ -71,13 +70,17 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(ThinkingIndicator).start("opening the session…")
+        self.query_one(ThinkingIndicator).start("opening the session…", cancellable=False)
         self.query_one(PromptArea).focus()
         self.open_session()
 
     async def on_unmount(self) -> None:
-        if self.session is not None:
+        if self.session is None:
+            return
+        try:
             await self.session.close()
+        except Exception:  # leaving must not end in a traceback; the turn was already saved
+            log.debug("closing the session failed", exc_info=True)
 
     # ------------------------------------------------------------------ workers
 
@@ -130,7 +133,7 @@ class MainScreen(Screen[None]):
         self._show_engine()
         conversation = self.query_one(Conversation)
         await self._restore(session, conversation)
-        self.query_one(ThinkingIndicator).start(f"scanning {self._repo_name}…")
+        self.query_one(ThinkingIndicator).start(f"scanning {self._repo_name}…", cancellable=False)
         self.load_scan(session)
 
     async def _restore(self, session: ChatSession, conversation: Conversation) -> None:
@@ -217,16 +220,27 @@ class MainScreen(Screen[None]):
 
     def _ask_confirmation(self, event: ev.ConfirmRequest) -> None:
         session = self.session
+        modal = ConfirmModal(event.question, title="Write to your repository?")
+        self._open_confirmations[event.request_id] = modal
 
         def answered(approved: bool | None) -> None:
+            self._open_confirmations.pop(event.request_id, None)
             if session is not None:
                 session.resolve_confirmation(event.request_id, bool(approved))
 
-        self.app.push_screen(ConfirmModal(event.question, title="Write to your repository?"), answered)
+        self.app.push_screen(modal, answered)
+
+    def _drop_open_confirmations(self) -> None:
+        """A cancelled turn no longer waits for its question: close it as a No."""
+        for modal in list(self._open_confirmations.values()):
+            if modal.is_active:
+                modal.dismiss(False)
+        self._open_confirmations.clear()
 
     @on(TurnEnded)
     async def _turn_ended(self, message: TurnEnded) -> None:
         self.turn_running = False
+        self._drop_open_confirmations()
         self.query_one(ThinkingIndicator).stop()
         conversation = self.query_one(Conversation)
         await conversation.end_turn(message.outcome)
@@ -278,16 +292,3 @@ class MainScreen(Screen[None]):
         artifact = self.query_one(ArtifactList).get(artifact_id)
         if artifact is not None:
             self.post_message(ArtifactChosen(artifact))
-
-
-def transcript(history: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """(role, text) for the text blocks of stored messages; tool calls and results are skipped."""
-    lines: list[tuple[str, str]] = []
-    for message in history:
-        content = message.get("content")
-        blocks = [{"type": "text", "text": content}] if isinstance(content, str) else content or []
-        texts = [b.get("text", "") for b in blocks if isinstance(b, dict) and b.get("type") == "text"]
-        text = "\n\n".join(t for t in texts if t.strip())
-        if text:
-            lines.append((str(message.get("role", "assistant")), text))
-    return lines

@@ -32,12 +32,13 @@ class ThinkingIndicator(Static):
         super().__init__("", id=id, markup=False)
         self._frame = 0
         self._label = ""
+        self._cancellable = False
 
     def on_mount(self) -> None:
         self._timer = self.set_interval(0.1, self._tick, pause=True)
 
-    def start(self, label: str) -> None:
-        self._label = label
+    def start(self, label: str, *, cancellable: bool = True) -> None:
+        self._label, self._cancellable = label, cancellable
         self._frame = 0
         self._draw()
         self.display = True
@@ -52,4 +53,5 @@ class ThinkingIndicator(Static):
         self._draw()
 
     def _draw(self) -> None:
-        self.update(f"{SPINNER[self._frame]} {self._label}  (esc to cancel)")
+        hint = "  (esc to cancel)" if self._cancellable else ""
+        self.update(f"{SPINNER[self._frame]} {self._label}{hint}")

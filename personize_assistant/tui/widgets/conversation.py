@@ -19,6 +19,7 @@ from personize_assistant.agent.events import (
     ToolFinished,
     ToolStarted,
 )
+from personize_assistant.tui.messages import ArtifactChosen
 
 
 class UserMessage(Static):
@@ -63,9 +64,15 @@ class QuestionList(Static):
 
 
 class ArtifactLine(Static):
+    """Click to open the artifact (it is also in the sidebar list)."""
+
     def __init__(self, event: ArtifactReady) -> None:
-        artifact = event.artifact
-        super().__init__(f"◆ {artifact.kind}: {artifact.title}  ({artifact.id})", markup=False)
+        self.artifact = event.artifact
+        super().__init__(f"◆ {self.artifact.kind}: {self.artifact.title}  ({self.artifact.id})",
+                         markup=False)
+
+    def on_click(self) -> None:
+        self.post_message(ArtifactChosen(self.artifact))
 
 
 class Conversation(VerticalScroll):

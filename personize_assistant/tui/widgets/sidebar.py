@@ -20,9 +20,16 @@ from personize_assistant.tui.messages import ArtifactChosen, PromptSubmitted, To
 TouchpointNode = Touchpoint | None
 
 
+MAX_PATH = 24
+"""Longer paths keep their last two parts (`…stripe/route.ts`): the sidebar is narrow."""
+
+
 def touchpoint_label(touchpoint: Touchpoint) -> str:
+    path = touchpoint.file
+    if len(path) > MAX_PATH and path.count("/") > 1:
+        path = "…" + "/".join(path.split("/")[-2:])
     symbol = f" {touchpoint.symbol}" if touchpoint.symbol else ""
-    return f"{touchpoint.file}:{touchpoint.line}{symbol}"
+    return f"{path}:{touchpoint.line}{symbol}"
 
 
 def _title(name: str) -> str:

@@ -1,0 +1,101 @@
+"""What the product does, in the project's own words: the one-line description its manifest
+or README already holds ("Invoicing and bookkeeping for freelancers").
+
+Read in order: `package.json` `description`, `pyproject.toml` `[project].description`, then
+the first prose sentence of `README.md`. A plan's brand-voice draft and summary then say
+what the product does instead of naming its frameworks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+MAX_BYTES = 64_000  # a description lives at the top; never read a huge file whole
+MAX_CHARS = 200
+
+Found = tuple[str, str]  # (description, where it was read: `file` or `file:line`)
+
+
+def product_description(root: Path) -> Found | None:
+    """The project's own description of itself, or None when it has none we can read."""
+    if not root.is_dir():
+        return None
+    readers: tuple[Callable[[Path], Found | None], ...] = (_package_json, _pyproject, _readme)
+    for reader in readers:
+        found = reader(root)
+        if found is not None:
+            return found
+    return None
+
+
+def _read(path: Path) -> str | None:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return handle.read(MAX_BYTES)
+    except OSError:
+        return None
+
+
+def _package_json(root: Path) -> Found | None:
+    text = _read(root / "package.json")
+    try:
+        data = json.loads(text) if text else None
+    except ValueError:
+        return None
+    value = data.get("description") if isinstance(data, dict) else None
+    return (_clean(value), "package.json") if isinstance(value, str) and _clean(value) else None
+
+
+def _pyproject(root: Path) -> Found | None:
+    text = _read(root / "pyproject.toml")
+    try:
+        data = tomllib.loads(text) if text else None
+    except tomllib.TOMLDecodeError:
+        return None
+    project = data.get("project") if isinstance(data, dict) else None
+    value = project.get("description") if isinstance(project, dict) else None
+    return (_clean(value), "pyproject.toml") if isinstance(value, str) and _clean(value) else None
+
+
+_NOT_PROSE = re.compile(r"^(#|```|~~~|<|!\[|\[!\[|\||>|-{3,}|={3,}|\s{4})")
+
+
+def _readme(root: Path) -> Found | None:
+    text = _read(root / "README.md")
+    if not text:
+        return None
+    lines = text.splitlines()
+    start = _first_prose_line(lines)
+    if start is None:
+        return None
+    paragraph = []
+    for line in lines[start:]:
+        if not line.strip() or _NOT_PROSE.match(line):
+            break
+        paragraph.append(line.strip())
+    sentence = _clean(re.split(r"(?<=[.!?])\s", " ".join(paragraph), maxsplit=1)[0])
+    return (sentence, f"README.md:{start + 1}") if len(sentence) >= 12 else None
+
+
+def _first_prose_line(lines: list[str]) -> int | None:
+    """Index of the first line of ordinary text: not a heading, badge, list, table or code."""
+    in_code = False
+    for index, line in enumerate(lines):
+        if line.startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code or not line.strip() or _NOT_PROSE.match(line) or line.lstrip().startswith(("- ", "* ")):
+            continue
+        return index
+    return None
+
+
+def _clean(text: str) -> str:
+    """Markdown links and emphasis removed, one line, no trailing period, at most MAX_CHARS."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`]+", "", " ".join(text.split())).strip().rstrip(".")
+    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,52 @@
+"""The product's one-line description, read from the project's own manifest or README."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from personize_assistant.actions.discovery import prefill_from_scan
+from personize_assistant.actions.discovery_product import product_description
+from personize_assistant.scan.models import RepoScan
+from tests.planning_support import planning_library
+
+
+def test_package_json_description_comes_first(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text(json.dumps({"description": "Privacy-focused web analytics."}))
+    (tmp_path / "README.md").write_text("# x\n\nSomething else entirely here.\n")
+    assert product_description(tmp_path) == ("Privacy-focused web analytics", "package.json")
+
+
+def test_pyproject_description(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "t"\ndescription = "Invoicing for freelancers"\n')
+    assert product_description(tmp_path) == ("Invoicing for freelancers", "pyproject.toml")
+
+
+def test_readme_first_sentence_skips_headings_badges_and_code(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text(
+        "# Pulseboard\n\n[![build](https://ci/badge.svg)](https://ci)\n\n```bash\nnpm i\n```\n\n"
+        "NPS and **customer-feedback** surveys for\n[B2B teams](https://x.io). Next.js 14 + Prisma.\n")
+    assert product_description(tmp_path) == ("NPS and customer-feedback surveys for B2B teams", "README.md:9")
+
+
+def test_broken_or_missing_manifests_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text("{not json")
+    (tmp_path / "pyproject.toml").write_text("[project\n")
+    assert product_description(tmp_path) is None
+    assert product_description(tmp_path / "nope") is None
+
+
+def test_the_plan_assumes_the_projects_own_description(tmp_path: Path) -> None:
+    """An assumption to confirm (the discovery itself stays as the scan found it)."""
+    from personize_assistant.actions.plan import build_plan
+    from personize_assistant.artifacts.plan import render_markdown
+
+    (tmp_path / "pyproject.toml").write_text('[project]\ndescription = "Invoicing for freelancers"\n')
+    scan = RepoScan(root=str(tmp_path))
+    library = planning_library()
+    discovery = prefill_from_scan(scan, library)
+    assert discovery.product is None
+    text = render_markdown(build_plan(scan, discovery, library))
+    assert "- **Product:** Invoicing for freelancers" in text
+    assert "- Product: Invoicing for freelancers" in text  # listed under assumptions to confirm
+    assert "What we do: Invoicing for freelancers" in text
