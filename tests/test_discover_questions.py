@@ -193,3 +193,13 @@ def test_two_model_calls_in_one_function_are_one_line_of_current_personalization
                 "customer_success", provider="anthropic") for line in (9, 16)]
     discovery = prefill_from_scan(RepoScan(root="/repos/tallybook", touchpoints=calls), LIBRARY)
     assert discovery.value("current_personalization") == ["anthropic call in draft_reminder (invoices/ai.py:9, 16)"]
+
+
+def test_a_provider_seen_in_code_is_not_listed_again_from_the_dependencies() -> None:
+    from personize_assistant.scan.models import RepoScan, Stack
+    from tests.planning_support import tp
+
+    capture = tp("event_tracking", "src/track.ts", 4, "track", "posthog.capture({ event })", "web_app",
+                 provider="posthog")
+    scan = RepoScan(root="/repos/app", stack=Stack(dependencies={"posthog-node": "4.0.0"}), touchpoints=[capture])
+    assert prefill_from_scan(scan, LIBRARY).value("data_sources") == ["Posthog events"]

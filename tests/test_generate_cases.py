@@ -175,3 +175,49 @@ def test_the_recipient_comes_from_the_callers_not_from_imported_library_names(tm
     artifact = generate(scan, GenerateOptions(touchpoint_id=sms_id))
     assert artifact.entity.name == "User"
     assert "class UserFacts(TypedDict, total=False):" in artifact.code
+
+
+def test_typescript_constants_use_one_quote_style(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The template's own strings are single-quoted; rendered values must match them."""
+    scan = make_scan(tmp_path_factory.mktemp("generate-ts-quotes"), "ts")
+    code = generate_case(scan, CASES[0], "ts").code
+    assert "const CHANNEL = 'email';" in code
+    assert "const FIELDS = ['SUBJECT', 'BODY_HTML', 'BODY_TEXT', 'CHANNEL_NOTES'] as const;" in code
+    assert "'i hope you\\'re doing well'," in code
+    assert "const MAX_CHARS: Partial<Record<FieldName, number>> = { SUBJECT: 80 };" in code
+
+
+def test_a_send_method_of_a_model_is_named_after_and_about_that_model(tmp_path: Path) -> None:
+    """helpdesk's `Ticket.send` lives in models.py beside TicketCC (which has an `email` field):
+    the class the method belongs to is the subject, and a bare `send` does not name it."""
+    (tmp_path / "models.py").write_text("class Ticket: ...\nclass TicketCC: ...\n")
+    models = [
+        Touchpoint(id=touchpoint_id("data_model", "models.py", name), kind=Kind.DATA_MODEL, file="models.py",
+                   line=line, end_line=line + 5, symbol=name, evidence=f"class {name}", confidence="high",
+                   surface="web_app", entity=name, fields=fields)
+        for line, name, fields in (
+            (1, "Ticket", [ModelField(name="title", type="CharField"),
+                           ModelField(name="submitter_email", type="EmailField")]),
+            (20, "TicketCC", [ModelField(name="email", type="EmailField")]),
+        )
+    ]
+    send_id = touchpoint_id("email_send", "models.py", "Ticket.send")
+    send = Touchpoint(id=send_id, kind=Kind.EMAIL_SEND, channel="email", file="models.py", line=12, end_line=14,
+                      symbol="Ticket.send", evidence="send_templated_mail(...)", confidence="high",
+                      surface="notifications")
+    artifact = generate(RepoScan(root=str(tmp_path), touchpoints=[*models, send]),
+                        GenerateOptions(touchpoint_id=send_id))
+    assert artifact.function_name == "generate_ticket_email"
+    assert artifact.entity.name == "Ticket"
+    assert [f.name for f in artifact.entity.fields] == ["email", "title", "submitter_email"]
+
+
+def test_an_outgoing_webhook_is_not_a_message_to_a_person(tmp_path: Path) -> None:
+    hook_id = touchpoint_id("notification", "webhooks.py", "notify_followup_webhooks")
+    hook = Touchpoint(id=hook_id, kind=Kind.NOTIFICATION, channel="webhook_out", file="webhooks.py", line=3,
+                      end_line=9, symbol="notify_followup_webhooks", evidence="requests.post(url, json=data)",
+                      confidence="high", surface="notifications")
+    scan = RepoScan(root=str(tmp_path), touchpoints=[hook])
+    with pytest.raises(UsageError, match=r"posts to another system \(webhook_out\), not to a person"):
+        generate(scan, GenerateOptions(touchpoint_id=hook_id))
+    assert generate(scan, GenerateOptions(touchpoint_id=hook_id, channel="slack")).channel == "slack"

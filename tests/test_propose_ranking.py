@@ -218,3 +218,31 @@ def test_records_are_not_customers_and_commands_are_named_by_their_file() -> Non
     assert "No person or company model was found" in proposal.summary and "`Queue`" not in proposal.summary
     befores = " ".join(o.before for o in proposal.opportunities())
     assert "escalate_tickets.py" in befores and "`Command`" not in befores
+
+
+def test_a_priority_answer_with_reasons_names_one_channel() -> None:
+    sms = tp("notification", "src/lib/sms.ts", 3, "textUser", "await twilio.messages.create({ to: user.phone })",
+             "notifications", channel="sms", provider="twilio")
+    mail = email("src/lib/mail.ts", 6, "sendReceipt")
+    discovery = prefill_from_scan(scan_of(sms, mail), LIBRARY).merged_with(
+        answers_from_mapping({"priority_channel": "SMS - our clients ignore email"}))
+    scored = scores(scan_of(sms, mail), discovery)
+    assert scored[sms.id].priority_channel and not scored[mail.id].priority_channel
+    proposal = build_proposal(scan_of(sms, mail), discovery, LIBRARY)
+    assert "; sms is the channel to personalise first (from your answer)" in proposal.summary
+
+
+def test_naming_the_job_that_calls_a_send_picks_that_send() -> None:
+    reminder = email("src/lib/reminders.ts", 5, "sendPaymentReminder",
+                     "export async function sendPaymentReminder(user: User) {")
+    inner = email("src/lib/reminders.ts", 6, "sendPaymentReminder")
+    job_call = email("src/jobs/overdue.ts", 12, "sendOverdueReminders", "await sendPaymentReminder(user)",
+                     wraps=reminder.id)
+    other = email("src/lib/welcome.ts", 5, "sendWelcome", "export async function sendWelcome(user: User) {")
+    other_inner = email("src/lib/welcome.ts", 6, "sendWelcome")
+    scan = scan_of(reminder, inner, job_call, other, other_inner)
+    named = answers_from_mapping({"quick_win": "personalise sendOverdueReminders"})
+    proposal = build_proposal(scan, prefill_from_scan(scan, LIBRARY).merged_with(named), LIBRARY)
+    chosen = proposal.find(proposal.quick_win.opportunity)  # type: ignore[union-attr]
+    assert chosen is not None and chosen.anchor.symbol == "sendPaymentReminder"
+    assert "You named `sendOverdueReminders`" in proposal.quick_win.reason  # type: ignore[union-attr]

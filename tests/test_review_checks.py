@@ -274,6 +274,81 @@ PY_CASES: list[Case] = [
 ]
 
 
+GENERATE_PY = """
+
+
+def draft(email):
+    try:
+        GUIDELINES
+        digest = client.memory.smart_digest(email=email, token_budget=2000)
+        result = client.ai.prompt(ARGS)
+        AFTER
+        return result["data"]["text"]
+    except Exception:
+        return None
+"""
+GUIDE_PY = 'rules = client.ai.smart_guidelines(message="tone", mode="fast")'
+GOOD_ARGS_PY = 'instructions=["Write the email"], outputs=[{"name": "BODY"}], evaluate=True, context=str(digest)'
+
+
+def generate_py(guidelines: str = GUIDE_PY, args: str = GOOD_ARGS_PY, after: str = "pass") -> dict[str, str]:
+    body = GENERATE_PY.replace("GUIDELINES", guidelines or "pass").replace("ARGS", args).replace("AFTER", after)
+    return py(body)
+
+
+SEND_PY = """import os
+
+from django.core.mail import send_mail
+from personize import Personize
+
+client = Personize(secret_key=os.environ.get("PERSONIZE_SECRET_KEY", ""), timeout=3)
+
+
+def send_follow_up(email):
+    try:
+        rules = client.ai.smart_guidelines(message="follow-up tone", mode="fast")
+        digest = client.memory.smart_digest(email=email, token_budget=2000)
+        result = client.ai.prompt(instructions=["Write"], EVAL context=str(rules) + str(digest))
+        body = result["data"]["text"]
+        CHECK
+        send_mail("Hello", body, "team@example.com", [email])
+        AFTER
+    except Exception:
+        return
+"""
+
+
+def send_py(evaluate: str = "evaluate=True,", check: str = "if len(body) > 2000:\n            return",
+            after: str = 'client.memory.memorize(email=email, content=f"Sent: {body}", tags=["generated"], enhanced=False)') -> dict[str, str]:
+    return {"app/follow_up.py": SEND_PY.replace("EVAL", evaluate).replace("CHECK", check or "pass").replace("AFTER", after or "pass")}
+
+
+PY_CASES += [
+    ("guidelines_after_prompt", generate_py(guidelines="", after=GUIDE_PY), generate_py()),
+    ("prompt_without_memory",
+     py("\n\ndef draft():\n    try:\n        " + GUIDE_PY + "\n        return client.ai.prompt(instructions=[\"Write\"], evaluate=True)\n    except Exception:\n        return None\n"),
+     generate_py()),
+    ("prompt_and_instructions", generate_py(args='prompt="Write", ' + GOOD_ARGS_PY), generate_py()),
+    ("byok_without_key", generate_py(args='model="claude-sonnet-4-5", ' + GOOD_ARGS_PY),
+     generate_py(args='model="claude-sonnet-4-5", openrouter_api_key=os.environ.get("OPENROUTER_KEY"), ' + GOOD_ARGS_PY)),
+    ("prompt_without_structure", generate_py(args='prompt="Write the email", evaluate=True, context=str(digest)'), generate_py()),
+    ("hardcoded_voice",
+     generate_py(args=GOOD_ARGS_PY.replace('"Write the email"', '"Write the email. Brand voice: warm, never mention competitors."')),
+     generate_py()),
+    ("unchecked_ai_delivery", send_py(evaluate="", check=""), send_py()),
+    ("delivery_not_memorized", send_py(after=""), send_py()),
+    ("limits_not_read",
+     py("\n\ndef sync_all(rows):\n    try:\n        client.memory.memorize_batch(source=\"db\", mapping={\"email\": \"email\"}, rows=rows)\n    except Exception:\n        pass\n"),
+     py("\n\ndef sync_all(rows):\n    try:\n        limits = client.me()\n        client.memory.memorize_batch(source=\"db\", mapping={\"email\": \"email\"}, rows=rows)\n    except Exception:\n        pass\n")),
+]
+
+TS_CASES.append((
+    "extract_everything",
+    ts("\nexport async function syncAll(rows: object[]) {\n  try {\n    await client.memory.memorizeBatch({ source: 'db', mapping: { entityType: 'contact', email: 'email', properties: {\n      email_address: { sourceField: 'email', extractMemories: true,\n        collectionId: undefined },\n    } }, rows });\n  } catch {}\n}\n"),
+    ts("\nexport async function syncAll(rows: object[]) {\n  try {\n    await client.memory.memorizeBatch({ source: 'db', mapping: { entityType: 'contact', email: 'email', properties: {\n      notes: { sourceField: 'notes', extractMemories: true },\n    } }, rows });\n  } catch {}\n}\n"),
+))
+
+
 def _assert_pair(tmp_path: Path, rule: str, flawed: dict[str, str], fixed: dict[str, str]) -> None:
     bad = review_files(tmp_path / "flawed", flawed)
     good = review_files(tmp_path / "fixed", fixed)
@@ -371,3 +446,9 @@ export async function POST(request: Request) {
     bounded = review_files(tmp_path / "bounded", {"app/api/signup/route.ts": route, "src/lib/client.ts": client.replace("TIMEOUT", "timeout: 2000")})
     assert "blocking_request_path" in {f.rule for f in slow.findings}
     assert bounded.integrated and "blocking_request_path" not in {f.rule for f in bounded.findings}
+
+
+def test_a_client_file_that_does_not_parse_is_named_not_passed(tmp_path: Path) -> None:
+    broken = TS_HEAD + "export async function f(email: string) {\n  await client.memory.memorize({ email, content: 'x'\n"
+    artifact = review_files(tmp_path, {"src/lib/personize.ts": broken})
+    assert any("could not be parsed" in step and "src/lib/personize.ts" in step for step in artifact.next_steps)

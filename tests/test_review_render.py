@@ -124,7 +124,7 @@ def test_json_round_trips_into_the_artifact(flawed: ReviewArtifact) -> None:
 def test_no_integration_report(empty: ReviewArtifact, sarif: dict[str, object]) -> None:
     md = render.render_markdown(empty)
     assert "No Personize integration found" in md
-    assert "personize-assistant propose" in md
+    assert "personize-assistant plan" in md and "personize-assistant scan" in md  # nothing to propose yet
     log = render.render_sarif(empty, rules_from_meta(load_library().review.meta))
     jsonschema.validate(log, GITHUB_REQUIRED)
     assert log["runs"][0]["results"] == []

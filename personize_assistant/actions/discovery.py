@@ -297,7 +297,8 @@ def _data_sources(scan: RepoScan) -> tuple[list[str], list[str]]:
             kind = "webhooks" if tp.kind == Kind.WEBHOOK_HANDLER else "events"
             sources.setdefault(f"{tp.provider.capitalize()} {kind}", tp.location())
     for dependency, label in _DATA_SOURCE_DEPENDENCIES.items():
-        if dependency in scan.stack.dependencies and not any(label.split()[0] in s for s in sources):
+        # `PostHog (product analytics)` adds nothing to `Posthog events` already seen in the code.
+        if dependency in scan.stack.dependencies and not any(label.split()[0].lower() in s.lower() for s in sources):
             sources.setdefault(label, f"dependency {dependency}")
     return list(sources), list(sources.values())
 

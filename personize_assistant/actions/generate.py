@@ -93,6 +93,9 @@ def channel_of(touchpoint: Touchpoint, override: str | None, meta: GenerateMeta)
     channel = CHANNEL_ALIASES.get(raw, raw) if raw == "chat" else raw
     if touchpoint.kind == Kind.NOTIFICATION and channel in meta.channel_limits:
         return str(channel)
+    if raw == "webhook_out":
+        raise UsageError(f"{touchpoint.id} posts to another system (webhook_out), not to a person; GENERATE "
+                         "writes messages people read (pass --channel if a person does read this one)")
     raise UsageError(
         f"{touchpoint.id} ({touchpoint.kind.value}{f', {raw}' if raw else ''}) has no channel GENERATE "
         f"writes for; pass --channel ({', '.join(meta.channel_limits)})"

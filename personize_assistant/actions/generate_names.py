@@ -46,6 +46,9 @@ def message_words(touchpoint: Touchpoint, channel: str) -> list[str]:
 def _source_words(touchpoint: Touchpoint) -> list[str]:
     parts = [p for p in re.split(r"[.\s/:]+", touchpoint.symbol or "") if p]
     named = [p for p in parts if p.lower() not in _GENERIC and _IDENTIFIER.match(p)]
+    # `Ticket.send` is a ticket message: a bare verb says nothing, so its class speaks.
+    while named and not _drop_verbs(split_words(named[-1])) and len(named) > 1:
+        named = named[:-1]
     if named:
         return split_words(named[-1])
     path = PurePosixPath(touchpoint.file)
@@ -75,13 +78,15 @@ def camel(words: list[str]) -> str:
 
 
 def choose_entity(scan: RepoScan, touchpoint: Touchpoint, source_text: str) -> EntityFacts:
-    """The data model the message is about: named in the touchpoint's file, has an email,
-    looks like a person. Falls back to a bare `Recipient` with an email."""
+    """The data model the message is about: the class the send is a method of (`Ticket.send`),
+    else named in the touchpoint's file, has an email, looks like a person. Falls back to a
+    bare `Recipient` with an email."""
     models = [tp for tp in scan.by_kind(Kind.DATA_MODEL) if tp.entity and tp.fields]
     if not models:
         return EntityFacts(name="Recipient", fields=[FactField(name="email", py_type="str", ts_type="string")])
     names = {m.entity for m in models}
-    best = max(models, key=lambda m: _entity_score(m, source_text))
+    owner = (touchpoint.symbol or "").split(".")[0] if "." in (touchpoint.symbol or "") else ""
+    best = max(models, key=lambda m: _entity_score(m, source_text) + 4 * (m.entity == owner))
     return EntityFacts(name=best.entity or "Recipient", location=best.location(), fields=_fact_fields(best, names))
 
 

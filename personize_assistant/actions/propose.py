@@ -121,12 +121,14 @@ def opportunity(group: list[Candidate], discovery: Discovery) -> Opportunity:
 # --------------------------------------------------------------------------- quick win
 
 
-def choose_quick_win(opportunities: list[Opportunity], discovery: Discovery) -> QuickWin | None:
+def choose_quick_win(opportunities: list[Opportunity], discovery: Discovery,
+                     callers: dict[str, set[str]] | None = None) -> QuickWin | None:
     """The opportunity the developer named in discovery, else the best low-effort one on
-    an existing send path, else the best overall."""
-    named = _named_in_discovery(opportunities, discovery)
+    an existing send path, else the best overall. `callers` maps an opportunity id to the
+    functions that reach it, so naming a caller (a job that calls the send) counts too."""
+    named = _named_in_discovery(opportunities, discovery, callers or {})
     if named is not None:
-        return _quick_win(named, "You named it as the first thing to ship.")
+        return _quick_win(*named)
     sends = [o for o in opportunities if o.effort == "low" and o.anchor.kind in {k.value for k in _SEND_KINDS}]
     # A named message (a digest, a reminder) ships in a week; a generic send helper is plumbing.
     specific = [o for o in sends if o.score.fits_use_case]
@@ -143,13 +145,23 @@ def _quick_win(chosen: Opportunity, reason: str) -> QuickWin:
     return QuickWin(opportunity=chosen.id, title=chosen.title, location=chosen.anchor.location(), reason=reason)
 
 
-def _named_in_discovery(opportunities: list[Opportunity], discovery: Discovery) -> Opportunity | None:
+def _named_in_discovery(opportunities: list[Opportunity], discovery: Discovery,
+                        callers: dict[str, set[str]]) -> tuple[Opportunity, str] | None:
     fact = discovery.fact("quick_win")
     if fact is None or fact.source != "user":
         return None
     text = str(fact.value).lower()
-    return next((o for o in opportunities for t in o.touchpoints
-                 if (t.symbol and t.symbol.lower() in text) or t.file.lower() in text), None)
+    direct = next((o for o in opportunities for t in o.touchpoints
+                   if (t.symbol and t.symbol.lower() in text) or t.file.lower() in text), None)
+    if direct is not None:
+        return direct, "You named it as the first thing to ship."
+    return next(((o, f"You named `{name}` as the first thing to ship; it sends through here.")
+                 for o in opportunities for name in sorted(callers.get(o.id, ())) if name.lower() in text), None)
+
+
+def _callers(groups: list[list[Candidate]]) -> dict[str, set[str]]:
+    # Direct callers of the place to change: naming the job that calls a send picks that send.
+    return {g[0].use_case.id: {t.symbol for t in g[0].anchor.call_sites if t.symbol} for g in groups}
 
 
 def quick_win_reason(chosen: Opportunity, pool: str) -> str:
@@ -213,8 +225,9 @@ def build_proposal(scan: RepoScan, discovery: Discovery, library: Library,
     meta = library.propose.meta
     chosen_persona = persona(meta, options.persona)
     context = repo_context(scan, discovery, meta)
-    opportunities = [opportunity(g, discovery) for g in select(candidates(scan, meta, context))]
-    quick_win = choose_quick_win(opportunities, discovery)
+    groups = select(candidates(scan, meta, context))
+    opportunities = [opportunity(g, discovery) for g in groups]
+    quick_win = choose_quick_win(opportunities, discovery, _callers(groups))
     win = next((o for o in opportunities if quick_win and o.id == quick_win.opportunity), None)
     fill = _fill(scan, discovery, options, win, context)
     areas = [SurfaceGroup(id=a.id, title=a.title, opportunities=[o for o in opportunities if o.surface == a.id])

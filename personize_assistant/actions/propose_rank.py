@@ -136,11 +136,22 @@ class RepoContext:
     weights: RankingWeights
 
 
+_CHANNEL_NAMES = {"email": r"e-?mail", "sms": r"sms|text messages?", "slack": r"slack",
+                  "push": r"push", "in_app": r"in[-_ ]?app"}
+
+
+def named_channel(text: str) -> str:
+    """The channel an answer names first: `sms - clients ignore email` -> `sms`; '' for none."""
+    found = [(m.start(), channel) for channel, pattern in _CHANNEL_NAMES.items()
+             if (m := re.search(rf"\b(?:{pattern})\b", text, re.I))]
+    return min(found)[1] if found else ""
+
+
 def repo_context(scan: RepoScan, discovery: Discovery, meta: ProposeMeta) -> RepoContext:
     models = collect_models(scan.by_kind(Kind.DATA_MODEL))
     models.sort(key=lambda m: {"organization": 0, "person": 1}.get(m.role, 2))
     return RepoContext(models=models, job_files=frozenset(t.file for t in scan.by_kind(Kind.SCHEDULED_JOB)),
-                       priority_channel=str(discovery.value("priority_channel", "") or "").lower(),
+                       priority_channel=named_channel(str(discovery.value("priority_channel", "") or "")),
                        weights=meta.ranking)
 
 
@@ -192,7 +203,7 @@ def score_anchor(anchor: Anchor, use_case: UseCase, context: RepoContext) -> Sco
     kind_weight, confidence_weight = weights.kind_weight(tp.kind.value), weights.confidence[tp.confidence]
     entity = entity_of(anchor, context)
     scheduled, signup, fit = runs_on_schedule(anchor, context), on_signup_path(anchor), fits(use_case.id, anchor)
-    priority = bool(context.priority_channel) and channel_of(tp) in context.priority_channel
+    priority = bool(context.priority_channel) and channel_of(tp) == context.priority_channel
     reach = min(REACH_PER_CALL_SITE * len(anchor.call_sites), MAX_REACH_BONUS)
     frequency = (SCHEDULE_BONUS if scheduled else 0.0) + (SIGNUP_BONUS if signup else 0.0)
     bonuses = (weights.priority_channel_bonus if priority else 0.0,

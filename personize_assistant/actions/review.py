@@ -67,7 +67,7 @@ def review_repo(
     ctx = build_context(Path(scan.root), scan, meta, rules)
     if not ctx.calls:
         leaks = _merge(key_leaks(ctx), options.max_related)
-        return _no_integration(scan, summarize_areas(ctx, leaks, library), leaks)
+        return _no_integration(ctx, summarize_areas(ctx, leaks, library), leaks)
     findings = check_calls(ctx) + check_repo(ctx) + anti_patterns(ctx, STRUCTURAL)
     findings = sorted(_merge(findings, options.max_related), key=_order)
     return ReviewArtifact(
@@ -77,7 +77,7 @@ def review_repo(
         findings=findings,
         areas=summarize_areas(ctx, findings, library),
         score=max(0, 100 - sum(SEVERITY_PENALTY[f.severity] for f in findings)),
-        next_steps=_next_steps(findings, rules, discovery),
+        next_steps=_next_steps(findings, rules, discovery) + _unparsed(scan, ctx),
     )
 
 
@@ -136,14 +136,29 @@ def _next_steps(findings: list[Finding], rules: dict[str, RuleSpec], discovery: 
     return steps
 
 
-def _no_integration(scan: RepoScan, areas: list[AreaSummary], leaks: list[Finding]) -> ReviewArtifact:
+def _no_integration(ctx: ReviewContext, areas: list[AreaSummary], leaks: list[Finding]) -> ReviewArtifact:
+    scan = ctx.scan
     candidates = [t for t in scan.touchpoints if t.kind not in (Kind.PERSONIZE_CALL, Kind.DATA_MODEL)]
     root = shlex.quote(scan.root)
     steps = [
         f"`personize-assistant propose {root}` ranks the {len(candidates)} touchpoints the scan "
-        "found by where personalization pays off.",
+        "found by where personalization pays off." if candidates else
+        f"The scan found no touchpoints; `personize-assistant scan {root}` shows what it looks for.",
         f"`personize-assistant plan {root}` writes the implementation roadmap; "
         f"`personize-assistant wire {root}` connects the first touchpoint.",
+        *_unparsed(scan, ctx),
     ]
     return ReviewArtifact(root=scan.root, integrated=False, findings=leaks, areas=areas, score=None,
                           next_steps=steps)
+
+
+def _unparsed(scan: RepoScan, ctx: ReviewContext) -> list[str]:
+    """Files with syntax errors were not (fully) reviewed: say so instead of passing them."""
+    broken = [s.file for s in scan.skipped if s.reason == "syntax_error"]
+    broken += [path for path in ctx.client_files
+               if path not in broken and (src := ctx.source(path)) is not None and src.root.has_error]
+    if not broken:
+        return []
+    shown = ", ".join(broken[:5]) + (f" and {len(broken) - 5} more" if len(broken) > 5 else "")
+    return [f"{len(broken)} file{'s' if len(broken) != 1 else ''} could not be parsed and "
+            f"{'were' if len(broken) != 1 else 'was'} not reviewed: {shown}."]

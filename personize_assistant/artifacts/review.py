@@ -158,8 +158,13 @@ def _md_finding(index: int, finding: Finding) -> str:
 # --------------------------------------------------------------------------- SARIF
 
 
-def render_sarif(artifact: ReviewArtifact, rules: dict[str, RuleSpec]) -> dict[str, Any]:
+def render_sarif(artifact: ReviewArtifact, rules: dict[str, RuleSpec] | None = None) -> dict[str, Any]:
     """The findings as a SARIF log: one rule per check, levels from severity."""
+    if rules is None:
+        from personize_assistant.actions.review_rules import rules_from_meta
+        from personize_assistant.content import load_library
+
+        rules = rules_from_meta(load_library().review.meta)
     ordered = list(rules.values())
     index = {rule.id: i for i, rule in enumerate(ordered)}
     lines = _SourceLines(Path(artifact.root))

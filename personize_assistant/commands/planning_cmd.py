@@ -237,7 +237,7 @@ def discover(
     inputs = load_inputs(path, answers)
     discovery, asked = inputs.discovery, list[str]()
     if answers is None and not no_input and sys.stdin.isatty():
-        result = interview(discovery, inputs.library, ask=_prompt, say=err_console.print)
+        result = interview(discovery, inputs.library, ask=_prompt, say=_say)
         discovery, asked = result.discovery, result.asked
         if result.interrupted:
             err_console.print("\nStopped - keeping the answers given so far.")
@@ -246,6 +246,21 @@ def discover(
         _keep_answers(discovery, save_answers)
     report = discovery_report(discovery, inputs.library, asked)
     write(render_document(report), document_json(report), as_json, output)
+
+
+def _say(text: str) -> None:
+    """Wrap to the terminal with a hanging indent, so a long `- field: a, b, c` list stays
+    readable at 80 columns instead of running back to the left edge."""
+    import textwrap
+
+    from rich.markup import escape
+
+    width = max(40, err_console.width)
+    for line in text.splitlines():
+        indent = " " * (len(line) - len(line.lstrip(" -")))
+        wrapped = textwrap.fill(line, width=width, subsequent_indent=indent, break_on_hyphens=False,
+                                break_long_words=False) if line.strip() else ""
+        err_console.print(escape(wrapped), soft_wrap=True)
 
 
 def _prompt(text: str) -> str:

@@ -160,7 +160,8 @@ SPEC = {
         "email_send: only the SMTP provider (nodemailer transporter.sendMail). It is also reached through Notification.send, but those call sites are labelled notification only.",
         "scheduled_job: the two croner jobs declared in server/jobs.js (clear-old-data nightly, incremental-vacuum every 5 min) and the two croner schedules a maintenance window creates. Update-checker/settings-cache setIntervals and the per-monitor setTimeout heartbeat loop are ambiguous.",
         "data_model: redbean-node BeanModel classes in server/model/. User is the only person entity; Monitor, Heartbeat, StatusPage, Incident, Maintenance are ambiguous (the app's records, but about services, not people); APIKey, DockerHost, Proxy, Tag, Group are configuration.",
-        "webhook_handler: none that says webhook; GET /api/push/:pushToken receives heartbeats pushed by external systems and is ambiguous. event_tracking: the Google Analytics snippet injected into status pages is ambiguous. No llm_call or personize_call.",
+        "Changed after the first scanner run (labels were otherwise final before it): added two ambiguous entries that had been missed while labelling: the dev-only POST /test-webhook sink in server/server.js, and the socket.io `heartbeat` emit in Monitor.beat, whose important heartbeats the Vue client shows as toasts (an in-app alert path). Other socket.io emits (lists, stats, uptime, certInfo) sync UI state and remain non-touchpoints.",
+        "webhook_handler: none that says webhook in production code; GET /api/push/:pushToken receives heartbeats pushed by external systems and is ambiguous. event_tracking: the Google Analytics snippet injected into status pages is ambiguous. No llm_call or personize_call.",
     ],
     "touchpoints": [
         *(delivery(*d) for d in DELIVERIES),
@@ -387,6 +388,19 @@ SPEC = {
                 ("incident", "Incident"),
                 ("maintenance", "Maintenance"),
             )
+        ),
+        # Added after seeing scanner output (see notes): both were missed while labelling.
+        no(
+            "webhook_handler",
+            "server/server.js",
+            'app.post("/test-webhook"',
+            "dev-only (isDev) sink that logs incoming webhook POSTs to test the webhook provider",
+        ),
+        no(
+            "notification",
+            MON,
+            'io.to(this.user_id).emit("heartbeat", bean.toJSON());',
+            "live heartbeat stream to the owner's browser; the client toasts the important ones",
         ),
         no(
             "webhook_handler",
