@@ -388,3 +388,12 @@ def test_colon_words_inside_a_body_are_not_field_labels(meta: GenerateMeta) -> N
     assert report.fields == ["SUBJECT", "BODY_HTML", "BODY_TEXT"] and report.violations == []
     extra = run(meta, "email", text + "\nPREVIEW_TEXT: Ready")
     assert [(v.rule, v.where) for v in extra.violations] == [("unknown_field", "PREVIEW_TEXT")]
+
+
+def test_sms_opt_out_wording_and_reformatted_dates_are_not_inventions(meta: GenerateMeta) -> None:
+    context = "Dana Ruiz, invoice INV-1042, due 2026-03-03, 5 days overdue"
+    report = run(meta, "sms", {"text": "Dana, INV-1042 was due 3/3. Reply STOP to opt out."}, context=context)
+    assert "possible_invention" not in rules(report)
+    # A name the context lacks is still caught after a call-to-action verb.
+    invented = run(meta, "sms", {"text": "Visit Acme Payments to settle INV-1042."}, context=context)
+    assert {v.excerpt for v in invented.violations if v.rule == "possible_invention"} == {"Acme Payments"}

@@ -246,3 +246,20 @@ def test_naming_the_job_that_calls_a_send_picks_that_send() -> None:
     chosen = proposal.find(proposal.quick_win.opportunity)  # type: ignore[union-attr]
     assert chosen is not None and chosen.anchor.symbol == "sendPaymentReminder"
     assert "You named `sendOverdueReminders`" in proposal.quick_win.reason  # type: ignore[union-attr]
+
+
+def test_an_unpacked_npm_tarball_is_named_from_its_manifest(tmp_path: Any) -> None:
+    root = tmp_path / "package"
+    root.mkdir()
+    (root / "package.json").write_text('{"name": "@acme/umami", "version": "2.10.0"}', encoding="utf-8")
+    proposal = build_proposal(RepoScan(root=str(root)), Discovery(), LIBRARY)
+    assert proposal.app_name == "Umami"
+    assert build_proposal(RepoScan(root=str(tmp_path / "package-x")), Discovery(), LIBRARY).app_name != "Umami"
+
+
+def test_the_after_line_continues_the_sentence_in_lower_case() -> None:
+    push = tp("notification", "app/push.py", 3, "send_push", "messaging.send(message)", "mobile",
+              channel="push", provider="fcm")
+    proposal = build_proposal(scan_of(push), Discovery(), LIBRARY)
+    after = next(o.after for o in proposal.opportunities() if o.surface == "mobile")
+    assert ": a 90-character nudge" in after

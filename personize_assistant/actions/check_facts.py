@@ -39,6 +39,9 @@ _LEADING_WORDS = frozenset(
         "these", "those", "we", "you", "i", "it", "thanks", "thank", "best", "cheers", "regards",
         "welcome", "and", "or", "but", "if", "when", "before", "after", "on", "in", "at", "for",
         "from", "to", "with", "please", "here", "there", "just", "new", "good", "happy", "great",
+        # Imperatives that open a call to action: `Reply STOP`, `Visit Acme` are not names.
+        "reply", "text", "call", "visit", "click", "tap", "open", "see", "view", "pay", "read",
+        "join", "try", "book", "sign", "log",
     }
 )
 """Sentence starters that make `Hi Dana` or `The Tallybook` look like a two-word name."""
@@ -136,4 +139,5 @@ def _claims(message: Message, meta: GenerateMeta) -> list[Fact]:
 def tokens(text: str) -> set[str]:
     """Numbers without thousands separators, words lower-cased; `20 %` and `20%` are equal."""
     spelled = re.sub(r"(\d)[ \t]*per[ \t]?cent\b", r"\1%", text, flags=re.I)
-    return {re.sub(r"[,\s]", "", raw).lower() for raw in _TOKEN.findall(spelled)}
+    # `03` in an ISO date backs the `3` of `3 March`: leading zeros are not part of a number.
+    return {re.sub(r"^0+(?=\d)", "", re.sub(r"[,\s]", "", raw)).lower() for raw in _TOKEN.findall(spelled)}

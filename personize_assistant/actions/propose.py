@@ -92,7 +92,11 @@ def before_after(candidate: Candidate, discovery: Discovery) -> tuple[str, str]:
 
 
 def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+    """`The checklist…` -> `the checklist…`, `A 90-character…` -> `a 90-character…`; acronyms
+    (`SMS…`) and quotes stay as written."""
+    first = text.split(" ", 1)[0]
+    plain_word = first[:1].isupper() and (len(first) == 1 or first[1:].islower())
+    return text[:1].lower() + text[1:] if plain_word else text
 
 
 def _risk(candidate: Candidate) -> str:

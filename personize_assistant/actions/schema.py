@@ -104,12 +104,25 @@ def _mappings(artifact: SchemaArtifact) -> list[BatchMapping]:
 def app_name_from(root: str) -> str:
     """`/home/me/pulseboard-ts` -> 'Pulseboard' (language suffixes dropped)."""
     stem = PurePosixPath(root.replace("\\", "/")).name or "App"
+    if stem == "package":  # an unpacked `npm pack` tarball: the manifest has the real name
+        stem = _npm_name(root) or stem
     parts = [w for w in words(stem) if w not in {"ts", "js", "py", "app", "web", "api", "main"}
              and not _VERSION.match(w)]  # `umami-2.10.0` (an unpacked release) -> Umami
     return " ".join(p.capitalize() for p in parts) or stem.capitalize()
 
 
 _VERSION = re.compile(r"^v?\d+(\.\d+)*$")
+
+
+def _npm_name(root: str) -> str:
+    import json
+    from pathlib import Path
+
+    try:
+        name = json.loads((Path(root) / "package.json").read_text(encoding="utf-8")).get("name")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    return str(name).rsplit("/", 1)[-1] if isinstance(name, str) else ""
 
 
 def _model_names(scan: RepoScan) -> list[str]:
