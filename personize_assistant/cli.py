@@ -7,10 +7,21 @@ import sys
 
 import typer
 from rich.markup import escape
+from typer.core import TyperOption
 
 from personize_assistant import __version__
 from personize_assistant.commands.output import err_console
 from personize_assistant.errors import AssistantError
+
+
+def _flag_type_hidden(self: TyperOption, ctx: typer.Context) -> str | None:
+    # typer 0.2x prints a `<bool>` type column for on/off flags, which reads as if the
+    # flag took a value; flags show no type, like every other CLI.
+    return None if self.is_flag else _option_type_column(self, ctx)
+
+
+_option_type_column = TyperOption.display_type_rich
+TyperOption.display_type_rich = _flag_type_hidden  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(
     name="personize-assistant",

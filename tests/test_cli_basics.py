@@ -23,3 +23,11 @@ def test_unknown_command_is_a_usage_error() -> None:
     result = run_cli("no-such-command")
     assert result.returncode == 2
     assert result.stdout == ""
+
+
+def test_flags_show_no_value_type_in_help() -> None:
+    result = run_cli("scan", "--help")
+    assert result.returncode == 0
+    assert "--json" in result.stdout
+    assert "<bool>" not in result.stdout
+    assert "<path>" in result.stdout  # options that take values keep their type

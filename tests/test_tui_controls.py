@@ -45,9 +45,12 @@ class FakeSession:
         self.history: list[dict[str, Any]] = []
         self.answers: dict[str, bool] = {}
         self.cancelled = asyncio.Event()
+        self.scan_error: Exception | None = None
         self._pending: dict[str, asyncio.Future[bool]] = {}
 
     async def ensure_scan(self) -> RepoScan:
+        if self.scan_error is not None:
+            raise self.scan_error
         self.scan = RepoScan(root=str(self.root))
         return self.scan
 
@@ -261,6 +264,20 @@ async def test_a_session_that_cannot_open_says_why(tmp_path: Path) -> None:
         assert notices == ["error: no saved session for /x; start one without --resume"]
         badge = app.screen.query_one(HeaderBar).query_one("#engine-badge")
         assert badge.has_class("-error")
+
+
+async def test_a_failed_scan_is_reported_and_the_chat_still_works(fake: FakeSession) -> None:
+    fake.scan_error = PermissionError("repo unreadable")
+    app = AssistantApp(opener_for(fake), "repo")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        notices = [str(n.render()) for n in app.screen.query(NoticeLine)]
+        assert notices == ["error: the scan failed: PermissionError: repo unreadable"]
+        assert not app.screen.query_one("#thinking").display
+        await pilot.press(*"hello", "enter")
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen) and not main.turn_running
 
 
 def test_chat_outside_a_terminal_points_to_ask(tmp_path: Path) -> None:

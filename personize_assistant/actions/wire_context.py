@@ -51,6 +51,14 @@ class WireContext:
             return base
         return next(f"{base}{n}" for n in range(2, 100) if f"{base}{n}" not in taken)
 
+    def fresh_local(self, base: str, used: set[str]) -> str:
+        """A local of a new wrapper function: it only has to differ from the names the
+        wrapper's body uses (its parameters, what it calls), not from every word in the
+        file, so `user` stays `user` even when the file mentions `session.user`."""
+        # Parameter text, not just names: destructured parameters bind names too.
+        taken = used | set(re.findall(r"[A-Za-z_$][\w$]*", " ".join(p.text for p in self.fn.params)))
+        return base if base not in taken else next(f"{base}{n}" for n in range(2, 100) if f"{base}{n}" not in taken)
+
 
 @dataclass
 class Wiring:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -43,6 +45,9 @@ class Placement:
                 return "personize_wiring"
             depth = len(PurePosixPath(wired_file).parent.relative_to(self.directory or ".").parts)
             return "." * (depth + 1) + "personize_wiring"
+        alias = _alias_specifier(self.root, wired_file, self.helper_path)
+        if alias:
+            return alias
         here = PurePosixPath(wired_file).parent
         target = PurePosixPath(self.helper_path).with_suffix("")
         relative = os.path.relpath(target, here or ".").replace(os.sep, "/")
@@ -101,6 +106,62 @@ def _project_root(root: Path, directory: PurePosixPath) -> PurePosixPath:
         if any((root / str(candidate) / marker).is_file() for marker in _PROJECT_MARKERS):
             return candidate
     return PurePosixPath(".")
+
+
+def _alias_specifier(root: Path, wired_file: str, helper_path: str) -> str | None:
+    """`@/lib/personize-wiring` when the file already imports through that tsconfig alias.
+
+    A file written as `import { db } from '@/lib/db'` should not gain a
+    `../../../../src/lib/...` import next to it.
+    """
+    project = _project_root(root, PurePosixPath(wired_file).parent)
+    try:
+        source = (root / wired_file).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    helper = PurePosixPath(helper_path).with_suffix("")
+    for prefix, target in _tsconfig_aliases(root, project):
+        if not re.search(rf"""from\s+['"]{re.escape(prefix)}""", source):
+            continue
+        try:
+            rest = helper.relative_to(target)
+        except ValueError:
+            continue
+        return prefix + str(rest)
+    return None
+
+
+def _tsconfig_aliases(root: Path, project: PurePosixPath) -> list[tuple[str, PurePosixPath]]:
+    """`paths` wildcard aliases of the project's tsconfig as (`@/`, repo-relative `src`)."""
+    config = _read_tsconfig(root / str(project) / "tsconfig.json")
+    options = config.get("compilerOptions")
+    if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
+        return []
+    base = project / str(options.get("baseUrl") or ".")
+    aliases = []
+    for pattern, targets in options["paths"].items():
+        if not (isinstance(pattern, str) and pattern.endswith("/*") and isinstance(targets, list)):
+            continue
+        first = targets[0] if targets else None
+        if isinstance(first, str) and first.endswith("/*"):
+            target = PurePosixPath(os.path.normpath(str(base / first[:-2]))).as_posix()
+            aliases.append((pattern[:-1], PurePosixPath("" if target == "." else target)))
+    return aliases
+
+
+def _read_tsconfig(path: Path) -> dict[str, object]:
+    """tsconfig.json allows comments and trailing commas; strip them before parsing."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}
+    text = re.sub(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', lambda m: m.group(1) or "", text, flags=re.S)
+    text = re.sub(r",(\s*[}\]])", r"\1", text)
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _posix(path: PurePosixPath) -> str:

@@ -131,7 +131,7 @@ def middleware(ctx: WireContext) -> Wiring:
         header=header,
         terminator=terminator,
         trigger=trigger,
-        result=ctx.fresh("user"),
+        result=ctx.fresh_local("user", {original, "withPersonalization"}),
         call_original=call_expr(ctx, original, args),
         **{"await": "await " if fn.is_async else ""},
     )

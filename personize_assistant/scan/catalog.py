@@ -91,7 +91,8 @@ class CatalogFile(BaseModel):
 ARGUMENT_CALLS = frozenset(
     {"path", "re_path", "url", "add_periodic_task", "Depends", "model", "schedule", "every",
      "get", "post", "put", "patch", "delete", "all", "use", "route", "put_nowait", "enqueue", "push",
-     "add_task", "submit", "Thread", "start_soon", "defer", "run_sync"}
+     "add_task", "submit", "Thread", "start_soon", "defer", "run_sync", "getattr", "async_task",
+     "enqueue_job", "send_task", "enqueue_call"}
 )
 
 
@@ -160,9 +161,12 @@ def _query_names() -> list[str]:
     return [entry.name for entry in folder.iterdir() if entry.name.endswith(".scm")]
 
 
+# libyaml's safe loader reads the catalog ~10x faster than the pure-Python one (same data).
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def load_catalog() -> Catalog:
-    raw: Any = yaml.safe_load(
-        files("personize_assistant.scan").joinpath("catalog.yaml").read_text(encoding="utf-8")
-    )
+    source = files("personize_assistant.scan").joinpath("catalog.yaml").read_text(encoding="utf-8")
+    raw: Any = yaml.load(source, Loader=_SAFE_LOADER)
     return Catalog(CatalogFile.model_validate(raw), rules_digest())

@@ -46,7 +46,9 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
         if qualname.endswith((".constructor", ".__init__")):
             return False
         if (path, qualname) in table.tasks:
-            return bool(name_words(path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) & VOCABULARY[kind])
+            # `emails/tasks.py` or `email.py`: the module (or its package) is about delivery.
+            module = path.rsplit(".", 1)[0].split("/")[-2:]
+            return any(name_words(part) & VOCABULARY[kind] for part in module)
         return (path, qualname) not in table.entrypoints
 
     wrappers = WrapperAnalysis(index, hits, eligible)

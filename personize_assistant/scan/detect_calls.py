@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from personize_assistant.scan.catalog import Catalog, ProviderRule
 from personize_assistant.scan.facts import Call, Def
@@ -46,6 +46,9 @@ TASK_CALLS = frozenset({"delay", "apply_async"})
 DEFERRED_CALLS = frozenset({"add_task", "submit", "enqueue", "Thread", "start_soon", "defer", "run_sync"})
 """`background_tasks.add_task(send_email, ...)`: the first argument is what gets called."""
 """Celery: `send_reset_token.delay(...)` calls `send_reset_token`."""
+ACTOR_CALLS = frozenset({"send", "send_with_options", "kiq", "schedule", "call_async"})
+ACTOR_DECORATORS = frozenset({"actor", "task", "shared_task", "db_task", "job"})
+"""dramatiq `@actor` -> `.send()`, taskiq `@broker.task` -> `.kiq()`, huey `.schedule()`."""
 JOB_WORDS = frozenset({"run", "main", "start", "execute", "cron", "job", "jobs", "worker"})
 
 
@@ -58,6 +61,8 @@ class Hit:
     channel: str | None
     confidence: str
     rule: ProviderRule | None = None
+    seeds_wrapper: bool = True
+    """False for a provider plugin's own HTTP request: its helpers are plumbing, not wrappers."""
 
 
 @dataclass
@@ -104,10 +109,41 @@ class CallMatcher:
             if hit is not None:
                 return hit
         if last in catalog.http_calls and self._is_http_client(resolved, plain):
-            hit = self._url(path, call)
+            hit = self._url(path, call) or self._notifier_http(path, call)
+            if hit is not None:
+                return hit
+        if "[]." in call.chain:
+            hit = self._registry_dispatch(path, call, last)
             if hit is not None:
                 return hit
         return self._queue(path, call, plain, last)
+
+    def _notifier_http(self, path: str, call: Call) -> Hit | None:
+        """An HTTP request made by notification-provider code (a `notifiers/` file, a
+        class extending `NotificationProvider`): the provider's delivery, whatever the URL."""
+        if path.endswith(_UI_SUFFIXES) or "/components/" in f"/{path}" or not self._in_notifier(path, call.scope):
+            return None
+        hit = Hit(path, call, "notification", notifier_name(path, call.scope), notifier_channel(path, call.scope), "medium")
+        return replace(hit, seeds_wrapper=False)
+
+    def _in_notifier(self, path: str, scope: str) -> bool:
+        folders = path.split("/")[:-1]
+        if any(_NOTIFIER_DIR.match(folder) for folder in folders):
+            return True
+        owner = self.index.defs.get(path, {}).get(scope.split(".", 1)[0])
+        if owner is None or owner.kind != "class":
+            return False
+        return any(_NOTIFIER_BASE.search(base.rsplit(".", 1)[-1]) for base in owner.bases)
+
+    def _registry_dispatch(self, path: str, call: Call, last: str) -> Hit | None:
+        """`this.providerList[type].send(...)`, `NOTIFIERS[kind].notify(...)`: a lookup in a
+        registry of senders, dispatching a delivery. No single provider is claimed."""
+        registry = call.chain.rsplit("[].", 1)[0].rsplit(".", 1)[-1]
+        if last not in _DISPATCH_METHODS or not _SENDER_REGISTRY.search(registry):
+            return None
+        if not (_NOTIFY_WORDS.search(registry) or self._in_notifier(path, call.scope) or _NOTIFY_WORDS.search(path)):
+            return None
+        return Hit(path, call, "notification", "", None, "medium")
 
     def _queue(self, path: str, call: Call, plain: str, last: str) -> Hit | None:
         """`notification_q.put(n)`: handing a message to a delivery queue or worker."""
@@ -124,8 +160,11 @@ class CallMatcher:
     def _exact(self, path: str, call: Call, resolved: Ext, last: str) -> Hit | None:
         # `from django.core import mail; mail.send_mail(...)`: the path may continue the module.
         submodule = f"{resolved.module}.{resolved.path[0]}" if len(resolved.path) > 1 else ""
+        # `const Cron = require("croner"); new Cron(...)`: a default/namespace import called
+        # directly is known by its local name.
+        member_path = resolved.path or (last,)
         for rule, parts in self.catalog.by_last.get(last, ()):
-            if resolved.path[-len(parts) :] != parts:
+            if member_path[-len(parts) :] != parts:
                 continue
             if not (rule.module_matches(resolved.module) or (submodule and rule.module_matches(submodule))):
                 continue
@@ -201,6 +240,35 @@ class CallMatcher:
 
 
 _ROUTE_PATH = re.compile(r"""^['"`]/""")
+_NOTIFIER_DIR = re.compile(r"(?i)^(?:notifications?|notifiers?|notification[-_]?(?:providers?|channels?|services?)|alerters?)$")
+_NOTIFIER_BASE = re.compile(r"(?i)^(?:\w*Notification\w*|\w*Notifier|\w*Alerter|Notif\w*Provider)$")
+_SENDER_REGISTRY = re.compile(r"(?i)(?:provider|notifier|sender|channel|transport|backend|notification)s?(?:_?(?:list|map|registry|by_\w+))?$")
+_UI_SUFFIXES = (".vue", ".svelte", ".jsx", ".tsx")
+_NOTIFY_WORDS = re.compile(r"(?i)notif|alert")
+_DISPATCH_METHODS = frozenset({"send", "notify", "deliver", "dispatch", "sendMessage", "send_message", "sendNotification", "send_notification"})
+_CHANNEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("slack", re.compile(r"(?i)slack")),
+    ("webhook_out", re.compile(r"(?i)webhook")),
+    ("sms", re.compile(r"(?i)sms|twilio|clicksend|octopush|freemobile|cellsynt|sevenio|textmagic|vonage|nexmo|plivo")),
+    ("push", re.compile(r"(?i)push|gotify|ntfy|bark|gorush|lunasea|pushy|onesignal|apns|fcm|home-?assistant")),
+    ("chat", re.compile(r"(?i)discord|telegram|teams|matrix|mattermost|rocket|chat|signal|^line|kook|feishu|dingding|wecom|lark|whatsapp|zulip|stackfield|threema|nostr|onebot|serverchan")),
+)
+
+
+def notifier_name(path: str, scope: str) -> str:
+    """`server/notification-providers/pushover.js` -> `pushover`."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    if stem in ("index", "__init__", "provider", "providers", "base") and scope:
+        stem = scope.split(".", 1)[0].lower()
+    return stem
+
+
+def notifier_channel(path: str, scope: str) -> str:
+    name = notifier_name(path, scope)
+    for channel, pattern in _CHANNEL_WORDS:
+        if pattern.search(name):
+            return channel
+    return "other"
 QUEUE_CALLS = frozenset({"put", "put_nowait", "enqueue", "push"})
 _DELIVERY_QUEUE = re.compile(r"(?i)(?:(?P<mail>e?mails?)|notif\w*)_?(?:q|queue|outbox)$")
 
@@ -232,7 +300,7 @@ class WrapperAnalysis:
         self.eligible = eligible
         self.direct: dict[tuple[str, str], list[Hit]] = defaultdict(list)
         for hit in hits:
-            if hit.kind in SENDER_KINDS and hit.call.scope:
+            if hit.kind in SENDER_KINDS and hit.call.scope and hit.seeds_wrapper:
                 self.direct[(hit.file, hit.call.scope)].append(hit)
         self.wrappers: dict[tuple[str, str], dict[str, Wrapper]] = defaultdict(dict)
         self.calls_to: dict[tuple[str, str], list[tuple[str, Call]]] = defaultdict(list)
@@ -251,6 +319,10 @@ class WrapperAnalysis:
                         by_name[deferred.name].append((path, deferred))
                 elif last in TASK_CALLS and "." in call.chain:
                     by_name[last_segment(call.chain.rsplit(".", 1)[0])].append((path, call))
+                if last in ACTOR_CALLS and "." in call.chain:
+                    by_name[last_segment(call.chain.rsplit(".", 1)[0])].append((path, call))
+        self._dynamic = _dynamic_dispatch(index)
+        """`getattr(self, f"_send_{kind}_email")(...)`: targets -> the getattr call sites."""
         self._looked_up: set[tuple[str, str]] = set()
         self.inferred: set[tuple[str, int]] = set()
         """Call sites matched by receiver name (`this.mailer.send` -> `GhostMailer.send`)."""
@@ -307,7 +379,7 @@ class WrapperAnalysis:
             wanted = set(owners)
             for path, call in self._calls_by_name.get(name, ()):
                 resolved = self.index.resolve(path, call.scope, call.chain)
-                if isinstance(resolved, DefRef) and (not resolved.rest or resolved.rest[0] in TASK_CALLS):
+                if isinstance(resolved, DefRef) and (not resolved.rest or self._enqueues(resolved)):
                     if (resolved.file, resolved.qualname) in wanted:
                         self.calls_to[(resolved.file, resolved.qualname)].append((path, call))
                 elif not isinstance(resolved, Ext):
@@ -315,6 +387,21 @@ class WrapperAnalysis:
                     if target is not None and target in wanted:
                         self.calls_to[target].append((path, call))
                         self.inferred.add((path, call.line))
+
+        for key in new_keys:
+            self.calls_to[key].extend(self._dynamic.get(key, ()))
+
+    def _enqueues(self, resolved: DefRef) -> bool:
+        """`task.delay(...)` (Celery), `actor.send(...)` (dramatiq), `task.kiq(...)` (taskiq)."""
+        if len(resolved.rest) != 1:
+            return False
+        method = resolved.rest[0]
+        if method in TASK_CALLS:
+            return True
+        definition = self.index.definition(resolved)
+        return method in ACTOR_CALLS and definition is not None and any(
+            d.chain.rsplit(".", 1)[-1] in ACTOR_DECORATORS for d in definition.decorators
+        )
 
     def _all_owners(self, name: str) -> list[tuple[str, str]]:
         """Every wrapper (or candidate) method with this name seen so far."""
@@ -342,6 +429,33 @@ class WrapperAnalysis:
                         )
                     )
         return found
+
+
+_FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
+_GETATTR_NAME = re.compile(r"""^\(\s*(self|cls|[A-Za-z_]\w*)\s*,\s*f?(['"])([\w{}.\[\]()\s]+)\2""")
+
+
+def _dynamic_dispatch(index: RepoIndex) -> dict[tuple[str, str], list[tuple[str, Call]]]:
+    """`getattr(self, f"_send_{kind}_email")`: every method of the class whose name fits the
+    template is reachable from that call (a dispatcher picking a sender by name)."""
+    targets: dict[tuple[str, str], list[tuple[str, Call]]] = defaultdict(list)
+    for path, facts in index.facts.items():
+        for call in facts.calls:
+            if call.chain != "getattr" or "{" not in call.args:
+                continue
+            match = _GETATTR_NAME.match(call.args)
+            if match is None:
+                continue
+            pattern = re.compile("".join(
+                r"\w+" if field.startswith("{") else re.escape(field)
+                for field in re.split(r"(\{[^{}]*\})", match.group(3)) if field
+            ) + "$")
+            owner = call.scope.split(".", 1)[0] if match.group(1) in ("self", "cls") else ""
+            for qualname in index.defs.get(path, {}):
+                holder, _, name = qualname.rpartition(".")
+                if holder == owner and pattern.match(name):
+                    targets[(path, qualname)].append((path, call))
+    return targets
 
 
 def _by_receiver_name(chain: str, owners: list[tuple[str, str]]) -> tuple[str, str] | None:
@@ -379,7 +493,8 @@ def _wrapper_finding(path: str, definition: Def, kind: str, wrapper: Wrapper) ->
 
 
 def _single(values: set[str]) -> str | None:
-    return next(iter(values)) if len(values) == 1 else None
+    """The one value, if there is exactly one; `""` (a generic dispatcher) counts as none."""
+    return next(iter(values)) or None if len(values) == 1 else None
 
 
 def _deferred_target(call: Call) -> Call | None:
@@ -419,7 +534,7 @@ def direct_findings(hits: list[Hit]) -> list[Finding]:
                 confidence=hit.confidence,
                 discriminator=f"{hit.provider}:{hit.call.chain}",
                 channel=hit.channel,
-                provider=hit.provider,
+                provider=hit.provider or None,
             )
         )
     return found

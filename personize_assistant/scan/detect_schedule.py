@@ -20,6 +20,7 @@ _DOTTED = re.compile(r"""['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]""")
 _SIGNATURE = re.compile(r"\b([A-Za-z_][\w.]*)\.(?:s|si|signature)\(")
 _CRON_PATH = re.compile(r"(?i)(?:^|/)(?:cron|crons|cronjobs?|scheduled)(?:/|$)")
 _MANAGE = re.compile(r"manage\.py\s+([\w-]+)")
+_SCHEDULE_CHECK = re.compile(r"(?i)^_*(?:validate|is_?valid|check|parse|preview|describe)")
 
 
 class ScheduleDetector:
@@ -36,7 +37,10 @@ class ScheduleDetector:
     def findings(self) -> list[Finding]:
         found: list[Finding] = []
         for hit in self.hits:
-            found.append(self._from_hit(hit))
+            if _SCHEDULE_CHECK.search(hit.call.scope.rsplit(".", 1)[-1]):
+                continue  # `validateCron`: builds a schedule only to check the pattern
+            entries = self._table_entries(hit)
+            found.extend(entries or [self._from_hit(hit)])
         for path, facts in self.index.facts.items():
             for call in facts.calls:
                 if call.chain.endswith("add_periodic_task"):
@@ -54,6 +58,17 @@ class ScheduleDetector:
             if definition is not None and _CRON_PATH.search(route.path):
                 found.append(Finding(Kind.SCHEDULED_JOB, file, definition.line, definition.end_line, None if definition.kind == "route" else qualname, "medium", discriminator="cron-route", route=route.path))
         return found
+
+    def _table_entries(self, hit: Hit) -> list[Finding]:
+        """`new Cron(job.interval, ..., job.jobFunc)` over a table of jobs: each entry with a
+        cron string in the same file is a job (the call alone says nothing about when)."""
+        if _literal(hit.call.arg0) is not None:
+            return []
+        markers = [m for m in self.index.facts[hit.file].markers if m.name == "cron_entry"]
+        return [
+            Finding(Kind.SCHEDULED_JOB, hit.file, m.line, m.line, m.scope or None, "high", discriminator=f"{hit.provider}:entry", provider=hit.provider)
+            for m in markers
+        ]
 
     def _from_hit(self, hit: Hit) -> Finding:
         call = hit.call

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from tree_sitter import Node, QueryCursor
 
@@ -70,6 +71,18 @@ BINDABLE = frozenset(
 """Variable values worth remembering (literals, objects and functions are handled elsewhere)."""
 
 
+class _Variable(NamedTuple):
+    """A `variable_declarator` with its name and (unwrapped) value, looked up once."""
+
+    node: Node
+    name: Node | None
+    value: Node | None
+
+    @classmethod
+    def of(cls, node: Node) -> _Variable:
+        return cls(node, node.child_by_field_name("name"), unwrap(node.child_by_field_name("value")))
+
+
 class _JsExtractor:
     def __init__(self, path: str, language: str, source: bytes, catalog: Catalog) -> None:
         self.path = path
@@ -93,18 +106,22 @@ class _JsExtractor:
     def run(self) -> FileFacts:
         tree = grammar(self.language).parser.parse(self.source)
         captures = QueryCursor(grammar(self.language).query).captures(tree.root_node)
+        # Both passes read the same fields of calls and declarators: look them up once
+        # (field lookups are the extractor's most frequent tree-sitter call).
+        calls = [(node, node.child_by_field_name("function")) for node in captures.get("call", ())]
+        variables = [_Variable.of(node) for node in captures.get("var", ())]
         for node in captures.get("def", ()):
             self._definition(node)
         for node in captures.get("pair", ()):
             self._pair(node)
-        for node in captures.get("var", ()):
-            self._function_variable(node)
+        for variable in variables:
+            self._function_variable(variable)
         for node in captures.get("assign", ()):
             self._function_assignment(node)
-        for node in captures.get("call", ()):
-            self._route_handlers(node)
+        for node, function in calls:
+            self._route_handlers(node, function)
         self.scopes = ScopeIndex(self.defs)
-        self._second_pass(captures)
+        self._second_pass(captures, calls, variables)
         return FileFacts(
             path=self.path,
             language=self.language,
@@ -121,17 +138,22 @@ class _JsExtractor:
             error=tree.root_node.has_error,
         )
 
-    def _second_pass(self, captures: dict[str, list[Node]]) -> None:
+    def _second_pass(
+        self,
+        captures: dict[str, list[Node]],
+        calls: list[tuple[Node, Node | None]],
+        variables: list[_Variable],
+    ) -> None:
         for node in captures.get("import", ()):
             self._import(node)
         for node in captures.get("export", ()):
             self._export(node)
-        for node in captures.get("var", ()):
-            self._variable(node)
+        for variable in variables:
+            self._variable(variable)
         for node in captures.get("assign", ()):
             self._assignment(node)
-        for node in captures.get("call", ()):
-            self._call(node, node.child_by_field_name("function"))
+        for node, function in calls:
+            self._call(node, function)
         for node in captures.get("new", ()):
             self._call(node, node.child_by_field_name("constructor"))
         for node in captures.get("field", ()):
@@ -228,9 +250,8 @@ class _JsExtractor:
             )
         )
 
-    def _function_variable(self, node: Node) -> None:
-        name_node = node.child_by_field_name("name")
-        value = unwrap(node.child_by_field_name("value"))
+    def _function_variable(self, variable: _Variable) -> None:
+        node, name_node, value = variable
         if name_node is None or name_node.type != "identifier" or value is None:
             return
         if value.type == "call_expression" and text(value.child_by_field_name("function"), 80).endswith("TableCreator"):
@@ -290,9 +311,8 @@ class _JsExtractor:
             )
         )
 
-    def _route_handlers(self, node: Node) -> None:
+    def _route_handlers(self, node: Node, function: Node | None) -> None:
         """Inline handlers of `app.post('/path', async (req, res) => ...)` become definitions."""
-        function = node.child_by_field_name("function")
         if function is None or function.type != "member_expression":
             return
         method = text(function.child_by_field_name("property"), 20)
@@ -427,9 +447,8 @@ class _JsExtractor:
             )
 
     # ---------------------------------------------------------------- bindings
-    def _variable(self, node: Node) -> None:
-        name_node = node.child_by_field_name("name")
-        value = unwrap(node.child_by_field_name("value"))
+    def _variable(self, variable: _Variable) -> None:
+        node, name_node, value = variable
         if name_node is None or value is None or value.type not in BINDABLE:
             return
         scope = self.scopes.at(node.start_byte)
@@ -545,9 +564,12 @@ class _JsExtractor:
         if not chain or chain == "require":
             return
         last = callee_name(chain)
-        arguments = node.child_by_field_name("arguments")
         arg0 = args = ""
-        if last in self.catalog.wants_arguments:
+        wants_arguments = last in self.catalog.wants_arguments
+        schema = last in self.catalog.schema_calls or last in self.table_factories
+        # Most calls keep neither their arguments nor a schema: skip the lookup for them.
+        arguments = node.child_by_field_name("arguments") if wants_arguments or schema else None
+        if wants_arguments:
             arg0 = one_line(text(next(iter(named_children(arguments)), None), 200))
             args = one_line(text(arguments, 600), 600)
         self.calls.append(

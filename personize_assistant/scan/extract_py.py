@@ -279,7 +279,10 @@ class _PyExtractor:
 
 def _returns(function: Node) -> str:
     """`-> TwilioClient`, else the chain of a final `return client`."""
-    annotation = text(function.child_by_field_name("return_type"), 200).strip()
+    declared = text(function.child_by_field_name("return_type"), 200).strip()
+    annotation = _unwrap_typing(declared)
+    if annotation != declared:
+        return _type_chain(annotation)
     if annotation:
         return _type_chain(annotation) if annotation[:1].isupper() and not annotation.startswith(("Optional", "Iterator", "Generator", "Any", "None")) else _optional_chain(annotation)
     body = function.child_by_field_name("body")
@@ -288,6 +291,19 @@ def _returns(function: Node) -> str:
         return ""
     chain = _value_chain(last.named_children[0])
     return "" if chain.startswith("str:") else chain
+
+
+_TYPING_WRAPPER = re.compile(r"^(?:typing\.)?(?:Type|type|Union|Awaitable|Coroutine\[[^\[\]]*,[^\[\]]*,)\[\s*")
+
+
+def _unwrap_typing(annotation: str) -> str:
+    """`Type[Union[smtplib.SMTP_SSL, smtplib.SMTP]]` -> `smtplib.SMTP_SSL, ...`: the first
+    concrete class is what the caller ends up using."""
+    while True:
+        stripped = _TYPING_WRAPPER.sub("", annotation, count=1)
+        if stripped == annotation:
+            return annotation
+        annotation = stripped
 
 
 def _optional_chain(annotation: str) -> str:

@@ -27,6 +27,12 @@ class ScanLoaded(Message):
         self.scan = scan
 
 
+class ScanFailed(Message):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
 class AgentEventPosted(Message):
     """One event from `Session.send`, in the order the session yielded it."""
 

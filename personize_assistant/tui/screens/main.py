@@ -30,6 +30,7 @@ from personize_assistant.tui.messages import (
     AgentEventPosted,
     ArtifactChosen,
     PromptSubmitted,
+    ScanFailed,
     ScanLoaded,
     SessionFailed,
     SessionOpened,
@@ -99,9 +100,8 @@ class MainScreen(Screen[None]):
     async def load_scan(self, session: ChatSession) -> None:
         try:
             scan = await session.ensure_scan()
-        except Exception as exc:
-            self.post_message(AgentEventPosted(ev.EngineNotice("error", redact(f"scan failed: {exc}"))))
-            self.post_message(TurnEnded("scan-failed"))
+        except Exception as exc:  # e.g. an unreadable repo: say so, keep the chat usable
+            self.post_message(ScanFailed(redact(f"the scan failed: {type(exc).__name__}: {exc}")))
         else:
             self.post_message(ScanLoaded(scan))
 
@@ -162,6 +162,12 @@ class MainScreen(Screen[None]):
         self.query_one(Sidebar).show_scan(message.scan)
         if not self.turn_running:
             self.query_one(ThinkingIndicator).stop()
+
+    @on(ScanFailed)
+    async def _scan_failed(self, message: ScanFailed) -> None:
+        if not self.turn_running:
+            self.query_one(ThinkingIndicator).stop()
+        await self.query_one(Conversation).add_notice(ev.EngineNotice("error", message.error))
 
     def _show_engine(self) -> None:
         if self.session is None:
