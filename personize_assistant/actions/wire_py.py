@@ -35,9 +35,15 @@ def render_code(template: str, indent: str, **values: object) -> str:
 def add_import(ctx: WireContext, editor: FileEditor, names: list[str]) -> None:
     """`from .personize_wiring import ...`, placed where isort would put it."""
     module = ctx.helper_module
-    statement = f"from {module} import {', '.join(sorted(set(names)))}"
     tree = ast.parse(ctx.source.text)
     imports = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
+    existing = _existing_import(imports, module)
+    if existing is not None:
+        # Wiring a second function in the same file: extend the import, never repeat it.
+        merged = sorted({*names, *(alias.name for alias in existing.names)})
+        editor.replace_range(existing.lineno, existing.end_lineno or existing.lineno, _from_import(module, merged))
+        return
+    statement = f"from {module} import {', '.join(sorted(set(names)))}"
     if not imports:
         after = after_docstring(tree)
         following = next((n for n in tree.body if n.lineno > after), None)
@@ -51,6 +57,29 @@ def add_import(ctx: WireContext, editor: FileEditor, names: list[str]) -> None:
         return
     last = max(n.end_lineno or n.lineno for n in imports)
     editor.insert_after(last, "\n" + statement)
+
+
+def _from_import(module: str, names: list[str]) -> str:
+    """One line when it fits in 100 columns, else the parenthesized form ruff/black write."""
+    line = f"from {module} import {', '.join(names)}"
+    if len(line) <= 100:
+        return line
+    return f"from {module} import (\n" + "".join(f"    {name},\n" for name in names) + ")"
+
+
+def _existing_import(imports: list[ast.Import | ast.ImportFrom], module: str) -> ast.ImportFrom | None:
+    level, name = len(module) - len(module.lstrip(".")), module.lstrip(".")
+    return next(
+        (
+            node
+            for node in imports
+            if isinstance(node, ast.ImportFrom)
+            and node.level == level
+            and node.module == name
+            and all(alias.asname is None for alias in node.names)
+        ),
+        None,
+    )
 
 
 def _relative_slot(relative: list[ast.ImportFrom], module: str) -> int:

@@ -55,6 +55,14 @@ def _double_quotes(code: str) -> str:
 def add_import(ctx: WireContext, editor: FileEditor, names: list[str]) -> None:
     q, semi = ctx.style.quote, ";" if ctx.style.semicolons else ""
     module = ctx.helper_module + ctx.style.import_extension
+    existing = re.compile(rf"""^import\s*\{{([^}}]*)\}}\s*from\s*['"]{re.escape(module)}['"];?[ \t]*$""", re.M)
+    found = existing.search(ctx.source.text)
+    if found:
+        # Wiring a second function in the same file: extend the import, never repeat it.
+        merged = sorted({*names, *(n.strip() for n in found.group(1).split(",") if n.strip())})
+        line = ctx.source.text.count("\n", 0, found.start()) + 1
+        editor.replace_line(line, f"import {{ {', '.join(merged)} }} from {q}{module}{q}{semi}")
+        return
     statement = f"import {{ {', '.join(sorted(set(names)))} }} from {q}{module}{q}{semi}"
     editor.insert_after(ctx.style.last_import_line, statement + ("\n" if not ctx.style.last_import_line else ""))
 

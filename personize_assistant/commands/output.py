@@ -20,6 +20,7 @@ err_console = Console(stderr=True, highlight=False)
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temp file + rename so an interrupted write never leaves half a file."""
     path = path.expanduser()
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -28,6 +29,8 @@ def write_atomic(path: Path, text: str) -> None:
         os.chmod(tmp, _default_mode())  # mkstemp makes 0600; a written file should look like any other
         os.replace(tmp, path)
     except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)  # a failed write leaves nothing behind, not even the temp file
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 

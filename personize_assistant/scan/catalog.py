@@ -96,6 +96,10 @@ ARGUMENT_CALLS = frozenset(
 )
 
 
+IN_APP_ROW = re.compile(r"^(?:\w*Notification|\w*Alert|Inbox\w*|\w*Notice)s?$")
+"""Model classes whose rows are messages shown to a user inside the app."""
+
+
 def _module_match(pattern: str, module: str) -> bool:
     if "*" in pattern:
         return fnmatch.fnmatchcase(module, pattern)
@@ -141,6 +145,11 @@ class Catalog:
             | ARGUMENT_CALLS
         )
         """Last callee segments whose arguments detection reads; other calls drop them."""
+        self.argument_names = IN_APP_ROW
+        """Also keep arguments of calls named like in-app notification rows."""
+
+    def keeps_arguments(self, name: str) -> bool:
+        return name in self.wants_arguments or self.argument_names.match(name) is not None
 
 
 

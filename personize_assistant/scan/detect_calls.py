@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from personize_assistant.scan.catalog import Catalog, ProviderRule
+from personize_assistant.scan.catalog import IN_APP_ROW, Catalog, ProviderRule
 from personize_assistant.scan.facts import Call, Def
 from personize_assistant.scan.findings import Finding, name_words
 from personize_assistant.scan.models import Kind
@@ -87,7 +87,16 @@ class CallMatcher:
         for path, facts in self.index.facts.items():
             for call in facts.calls:
                 if call.name not in wanted and call.chain not in globals_:
+                    if IN_APP_ROW.match(call.name):
+                        row = self._in_app_row(path, call)
+                        if row is not None:
+                            found.append(row)
                     continue
+                if call.name in _ROW_CREATE and IN_APP_ROW.match(_receiver(call.chain)):
+                    row = self._in_app_row(path, call)
+                    if row is not None:
+                        found.append(row)
+                        continue
                 hit = self.match(path, call)
                 if hit is not None:
                     found.append(hit)
@@ -117,6 +126,26 @@ class CallMatcher:
             if hit is not None:
                 return hit
         return self._queue(path, call, plain, last)
+
+    def _in_app_row(self, path: str, call: Call) -> Hit | None:
+        """`Notification(to_user_id=..., ...)`, `Notification.objects.create(user=...)`,
+        `prisma.notification.create({data: {userId}})`: a row a user will see in the app."""
+        if not _RECIPIENT_ARG.search(call.args):
+            return None
+        chain = call.chain.replace("new:", "")
+        resolved = self.index.resolve(path, call.scope, chain)
+        if isinstance(resolved, DefRef):
+            definition = self.index.definition(DefRef(resolved.file, resolved.qualname, ()))
+            if definition is None or definition.kind != "class" or not definition.bases:
+                return None
+            if resolved.rest and resolved.rest[-1] not in _ROW_CREATE:
+                return None
+        elif not (isinstance(resolved, Ext) and resolved.module.startswith("@prisma/") and resolved.path[-1:] == ("create",)):
+            return None
+        # Only a helper named for it (`create_notification`, `notify_user`) wraps the row;
+        # a feature that also records a notification is a call site, not a delivery helper.
+        helper = _NOTIFY_WORDS.search(call.scope.rsplit(".", 1)[-1]) is not None
+        return Hit(path, call, "notification", "in-app", "in_app", "medium", seeds_wrapper=helper)
 
     def _notifier_http(self, path: str, call: Call) -> Hit | None:
         """An HTTP request made by notification-provider code (a `notifiers/` file, a
@@ -237,6 +266,18 @@ class CallMatcher:
                 parts.append(binding.raw)
         parts.append(call.scope)  # `postSlackWebhook(url)`, `notify_followup_webhooks()`
         return " ".join(parts)
+
+
+_ROW_CREATE = frozenset({"create", "bulk_create", "createMany", "insert", "add", "save"})
+_RECIPIENT_ARG = re.compile(r"(?i)\b(?:to_?|target_?|recipient_?|for_?)?(?:user|users|recipient|receiver|owner|member|account|customer|profile)(?:_?ids?)?\b\s*[=:]")
+
+
+def _receiver(chain: str) -> str:
+    """`Notification.objects.create` -> `Notification`; `prisma.notification.create` -> `notification`."""
+    parts = [name for name, _ in split_chain(chain)]
+    parts = [p for p in parts[:-1] if p not in ("objects", "query", "db")]
+    name = parts[-1] if parts else ""
+    return name[:1].upper() + name[1:]
 
 
 _ROUTE_PATH = re.compile(r"""^['"`]/""")
@@ -414,6 +455,8 @@ class WrapperAnalysis:
             for kind, wrapper in kinds.items():
                 found.append(_wrapper_finding(path, definition, kind, wrapper))
                 for caller_path, call in self.calls_to.get((path, qualname), ()):
+                    if call.chain == "getattr":
+                        continue  # the dispatcher's own lookup, not a call site of its own
                     found.append(
                         Finding(
                             kind=Kind(kind),

@@ -29,13 +29,19 @@ ORM_ROOTS: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
     ("piccolo", ("piccolo",), frozenset({"Table"})),
     ("sequelize", ("sequelize", "sequelize-typescript"), frozenset({"Model"})),
     ("objection", ("objection",), frozenset({"Model"})),
+    ("redbean-node", ("redbean-node",), frozenset({"BeanModel"})),
+    ("pony", ("pony",), frozenset({"Entity"})),
+    ("mikro-orm", ("@mikro-orm",), frozenset({"BaseEntity"})),
 )
+SCHEMALESS = frozenset({"redbean-node"})
+"""ORMs whose columns live in migrations, not the class: fields come from `this.x` uses."""
 PRISMA_SCALARS = frozenset({"String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes", "Unsupported"})
 RELATION_CALLS = re.compile(r"\b(?:relationship|ManyToManyField|OneToMany|ManyToMany|ManyToOne|OneToOne|backref|Relation|Link|BackLink|ReverseRelation)\b")
 FK_CALLS = re.compile(r"\b(?:ForeignKey|OneToOneField|ForeignKeyField|ReferenceField|fields\.ForeignKeyField)\b")
 ORM_VALUE = re.compile(r"\b(?:models\.\w+|\w*Field|Column|mapped_column|relationship|Field|Indexed|ForeignKey|fields\.\w+)\(")
 _SEQUELIZE_TYPE = re.compile(r"\b(?:DataTypes|Sequelize|DataType)\.[A-Z]+")
 PERSON_FIELD = re.compile(r"(?i)email|name|phone|title|company|plan|role|status")
+_PERSONAL_FIELD = re.compile(r"(?i)e_?mail|phone|first_?name|last_?name|full_?name|username|address|birth|recipient|owner|author|user")
 SECRET_FIELD = re.compile(r"(?i)token|hash|secret|password|passwd|ciphertext|salt|nonce|otp|^key$|api_?key|^identifier$|^scope$|session_?state|^provider$|provider_?account_?id|^type$|^expires$|ip_?address|user_?agent|^value$")
 
 
@@ -93,9 +99,17 @@ class ModelDetector:
         if self._abstract(own, by_owner.get(definition.qualname + ".Meta", [])):
             return []
         fields = [f for f in (self._class_field(definition.qualname, fact, framework) for fact in own) if f is not None]
+        if not fields and framework in SCHEMALESS:
+            fields = self._used_fields(path, definition.qualname)
+            if not self.catalog.person_entities.search(definition.qualname):
+                return []  # nothing declared shows whether it is about a person
         if not fields:
             return []
         return self._emit(path, definition.qualname, definition.line, definition.end_line, framework, fields)
+
+    def _used_fields(self, path: str, owner: str) -> list[_Field]:
+        names = sorted({name[5:] for (file, scope, name) in self.index.bindings if file == path and scope == owner and name.startswith("this.")})
+        return [_Field(name, "unknown") for name in names] or [_Field("id", "unknown", primary=True)]
 
     def _framework(self, path: str, definition: Def, depth: int) -> str | None:
         key = (path, definition.qualname)
@@ -273,6 +287,8 @@ class ModelDetector:
     def _emit(self, path: str, entity: str, line: int, end_line: int, framework: str, fields: list[_Field], symbol: str | None = None) -> list[Finding]:
         if self._join_table(fields) or self._secrets_only(entity, fields) or self._configuration(entity):
             return []
+        if self._reference_data(entity, fields):
+            return []
         reported = [
             ModelField(
                 name=f.name,
@@ -292,6 +308,15 @@ class ModelDetector:
     def _configuration(self, entity: str) -> bool:
         name = _pascal(entity.rsplit(".", 1)[-1])
         return bool(self.catalog.config_entities.search(name)) and not self.catalog.person_entities.search(name)
+
+    def _reference_data(self, entity: str, fields: list[_Field]) -> bool:
+        """Catalogue/content tables (sports, newsletters, articles without an owner): not a
+        person, no link out to another record, nothing personal stored."""
+        if self.catalog.person_entities.search(_pascal(entity.rsplit(".", 1)[-1])):
+            return False
+        links_out = any(f.foreign_key or re.search(r"(?:Id|_id)$", f.name) for f in fields)
+        personal = any(_PERSONAL_FIELD.search(f.name) for f in fields)
+        return not links_out and not personal
 
     def _join_table(self, fields: list[_Field]) -> bool:
         """Two or more links and nothing else but link attributes (role, status, ...)."""

@@ -377,8 +377,11 @@ class _JsExtractor:
         for child in node.children:
             if child.type == "class_heritage":
                 for clause in child.named_children:
-                    if clause.type == "extends_clause" or child.named_child_count == 1:
+                    if clause.type == "extends_clause":
                         bases.extend(normalize_chain(text(v, 200)) for v in clause.named_children)
+                    elif child.named_child_count == 1:
+                        # JavaScript: `class_heritage` holds the base expression itself.
+                        bases.append(normalize_chain(text(clause, 200)))
         return tuple(b for b in bases if b)
 
     # ---------------------------------------------------------------- imports/exports
@@ -565,7 +568,7 @@ class _JsExtractor:
             return
         last = callee_name(chain)
         arg0 = args = ""
-        wants_arguments = last in self.catalog.wants_arguments
+        wants_arguments = self.catalog.keeps_arguments(last)
         schema = last in self.catalog.schema_calls or last in self.table_factories
         # Most calls keep neither their arguments nor a schema: skip the lookup for them.
         arguments = node.child_by_field_name("arguments") if wants_arguments or schema else None

@@ -215,7 +215,7 @@ class _PyExtractor:
         arguments = node.child_by_field_name("arguments")
         arg0 = args = ""
         name = callee_name(chain)
-        if name in self.catalog.wants_arguments:
+        if self.catalog.keeps_arguments(name):
             arg0 = one_line(text(next(iter(named_children(arguments)), None), 200))
             args = one_line(text(arguments, 600), 600)
         self.calls.append(
