@@ -11,6 +11,7 @@ false positive, so a change to the scanner can be judged on code nobody wrote fo
     .venv/bin/python bench/accuracy.py --examples       # also the two example apps
     .venv/bin/python bench/accuracy.py --only umami --json
     .venv/bin/python bench/accuracy.py --heldout        # the held-out set instead
+    .venv/bin/python bench/accuracy.py --heldout2       # the second held-out batch
 
 The held-out targets (`bench/labels/heldout/`) were labelled by hand before the scanner
 was ever run on them and must never be used for tuning; they give the honest figure.
@@ -135,6 +136,13 @@ HELDOUT_TARGETS: tuple[Target, ...] = (
     Target("ihatemoney", "7.2.1", "pypi", HELDOUT_DIR / "ihatemoney-7.2.1.json"),
     Target("fittrackee", "1.3.6", "pypi", HELDOUT_DIR / "fittrackee-1.3.6.json"),
     Target("uptime-kuma", "2.0.0-dev.0", "npm", HELDOUT_DIR / "uptime-kuma-2.0.0-dev.0.json"),
+)
+
+HELDOUT2_DIR = LABELS_DIR / "heldout2"
+
+HELDOUT2_TARGETS: tuple[Target, ...] = (
+    Target("@budibase/server", "3.38.1", "npm", HELDOUT2_DIR / "budibase-server-3.38.1.json"),
+    Target("zou", "1.0.97", "pypi", HELDOUT2_DIR / "zou-1.0.97.json"),
 )
 
 EXAMPLE_TARGETS: tuple[Target, ...] = tuple(
@@ -447,6 +455,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="score the held-out targets (never used for tuning) instead of the tuned ones",
     )
     parser.add_argument(
+        "--heldout2",
+        action="store_true",
+        help="score the second held-out batch (bench/labels/heldout2/, never used for tuning)",
+    )
+    parser.add_argument(
         "--workdir",
         type=Path,
         default=Path(tempfile.gettempdir()) / "personize-bench",
@@ -459,10 +472,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def chosen_targets(args: argparse.Namespace) -> list[Target]:
-    base = HELDOUT_TARGETS if args.heldout else REAL_TARGETS
+    base = HELDOUT2_TARGETS if args.heldout2 else HELDOUT_TARGETS if args.heldout else REAL_TARGETS
     targets = list(base) + (list(EXAMPLE_TARGETS) if args.examples else [])
     if args.only:
-        everything = (*REAL_TARGETS, *HELDOUT_TARGETS, *EXAMPLE_TARGETS)
+        everything = (*REAL_TARGETS, *HELDOUT_TARGETS, *HELDOUT2_TARGETS, *EXAMPLE_TARGETS)
         targets = [t for t in everything if t.name in args.only]
         if not targets:
             raise BenchError(f"no target named {', '.join(args.only)}")

@@ -9,8 +9,12 @@ Three phases, each in its own subprocess so timings and peak memory are independ
 - floor: read + tree-sitter parse of the files the scanner parses, on one core,
   with no detection at all — the least any tree-sitter scan could cost on one core.
 
-Times cover the work only (not interpreter start-up or imports). Peak memory is the
-max RSS of the phase's process and of its largest worker process.
+Times cover the work only (not interpreter start-up or imports). Wall-clock seconds are
+noise on a busy machine, so each phase also reports CPU seconds (user + system) of its
+own process ("parent") and of its worker processes ("workers"), and an "idle 2-core
+estimate" of the wall time: parent CPU + worker CPU / 2 (the parent's work is serial,
+the workers' is shared by two cores; for the one-core floor it is just its CPU time).
+Peak memory is the max RSS of the phase's process and of its largest worker process.
 Not a test: run it by hand on a large real repository.
 """
 
@@ -59,6 +63,28 @@ def floor_files(root: Path, skipped: set[str]) -> list[tuple[str, str]]:
     return chosen
 
 
+def _cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+class CpuClock:
+    """CPU seconds spent by this process and by its (finished) children since start."""
+
+    def __init__(self) -> None:
+        self.parent = _cpu_seconds(resource.RUSAGE_SELF)
+        self.children = _cpu_seconds(resource.RUSAGE_CHILDREN)
+
+    def read(self) -> dict[str, float]:
+        parent = _cpu_seconds(resource.RUSAGE_SELF) - self.parent
+        workers = _cpu_seconds(resource.RUSAGE_CHILDREN) - self.children
+        return {
+            "cpu_parent": round(parent, 3),
+            "cpu_workers": round(workers, 3),
+            "idle_2core_estimate": round(parent + workers / 2, 3),
+        }
+
+
 def phase_floor(root: Path, skipped: set[str]) -> dict[str, Any]:
     from tree_sitter import Parser
 
@@ -67,22 +93,25 @@ def phase_floor(root: Path, skipped: set[str]) -> dict[str, Any]:
     files = floor_files(root, skipped)
     parsers: dict[str, Parser] = {lang: grammar(lang).parser for _, lang in files}
     total_bytes = 0
+    clock = CpuClock()
     started = time.perf_counter()
     for rel, language in files:
         data = (root / rel).read_bytes()
         total_bytes += len(data)
         parsers[language].parse(data)
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "files": len(files), "bytes": total_bytes}
+    return {"seconds": seconds, "files": len(files), "bytes": total_bytes, **clock.read()}
 
 
 def phase_scan(root: Path, jobs: int | None) -> dict[str, Any]:
     from personize_assistant.scan import scan_repo
 
+    clock = CpuClock()
     started = time.perf_counter()
     scan = scan_repo(root, use_cache=True, jobs=jobs)
     seconds = time.perf_counter() - started
     return {
+        **clock.read(),
         "seconds": seconds,
         "files": scan.stats.files_parsed,
         "files_seen": scan.stats.files_seen,
@@ -144,6 +173,8 @@ def benchmark(root: Path, jobs: int | None) -> dict[str, Any]:
         "warm": warm,
         "cold_over_floor": _ratio(cold["seconds"], floor["seconds"]),
         "warm_over_cold": _ratio(warm["seconds"], cold["seconds"]),
+        "cpu_cold_over_floor": _ratio(cold["idle_2core_estimate"], floor["idle_2core_estimate"]),
+        "cpu_warm_over_cold": _ratio(warm["idle_2core_estimate"], cold["idle_2core_estimate"]),
     }
 
 
@@ -159,17 +190,21 @@ def human(report: dict[str, Any]) -> str:
         f"{cold['bytes'] / 1e6:.1f} MB; {cold['touchpoints']:,} touchpoints; "
         f"{report['cpus']} CPUs, jobs={report['jobs'] or 'default'}",
         "",
-        f"  {'phase':<22}{'seconds':>9}{'parsed':>8}{'peak RSS':>11}{'worker RSS':>12}",
+        f"  {'phase':<22}{'wall s':>8}{'CPU parent':>12}{'CPU workers':>13}{'2-core est':>12}"
+        f"{'parsed':>8}{'peak RSS':>11}{'worker RSS':>12}",
     ]
     for name, phase in (("parse floor (1 core)", floor), ("cold scan", cold), ("warm scan", warm)):
         lines.append(
-            f"  {name:<22}{phase['seconds']:>9.3f}{phase['files']:>8,}"
+            f"  {name:<22}{phase['seconds']:>8.3f}{phase['cpu_parent']:>12.3f}{phase['cpu_workers']:>13.3f}"
+            f"{phase['idle_2core_estimate']:>12.3f}{phase['files']:>8,}"
             f"{phase['peak_rss_mb']:>8.0f} MB{_megabytes(phase['worker_peak_rss_mb']):>12}"
         )
     lines += [
         "",
-        f"  cold / floor  {_times(report['cold_over_floor'])}",
-        f"  warm / cold   {_times(report['warm_over_cold'])}   (cache hits: {warm['cache_hits']:,})",
+        f"  cold / floor  {_times(report['cpu_cold_over_floor'])} by CPU (idle 2-core estimate), "
+        f"{_times(report['cold_over_floor'])} by wall clock",
+        f"  warm / cold   {_times(report['cpu_warm_over_cold'])} by CPU, {_times(report['warm_over_cold'])} "
+        f"by wall clock   (cache hits: {warm['cache_hits']:,})",
     ]
     if floor["files"] != cold["files"]:
         lines.append(f"  note: floor parsed {floor['files']:,} files, the scan {cold['files']:,}")

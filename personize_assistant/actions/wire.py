@@ -189,13 +189,24 @@ def _refuse_rewire(ctx: WireContext) -> None:
     lines = ctx.source.text.splitlines()[fn.start_line - 1 : fn.end_line]
     originals = (f"{fn.name}Original", f"_{fn.name.lstrip('_')}_original")
     found = next((name for name in originals if re.search(rf"\b{re.escape(name)}\b", ctx.source.text)), None)
-    if found is None and _HELPER_CALLS.search("\n".join(lines)):
-        found = "a Personize helper call"
-    if found:
+    why = f"{found} is in {ctx.source.path}" if found else None
+    if why is None and _HELPER_CALLS.search("\n".join(lines)):
+        why = f"a Personize helper call is in {ctx.source.path}"
+    wrapper = _wrapper_of(fn.name)
+    if why is None and wrapper and re.search(rf"\b(def|function)\s+{re.escape(wrapper)}\b", ctx.source.text):
+        # The original body an earlier `wire` kept: wrapping it again would personalize twice.
+        why = f"{fn.name} is the original behind the wired {wrapper}"
+    if why:
         raise UsageError(
-            f"{ctx.touchpoint.id} ({ctx.touchpoint.location()}): already wired "
-            f"({found} is in {ctx.source.path}); edit the generated code instead"
+            f"{ctx.touchpoint.id} ({ctx.touchpoint.location()}): already wired ({why}); "
+            "edit the generated code instead"
         )
+
+
+def _wrapper_of(name: str) -> str | None:
+    """`sendEmailOriginal` -> `sendEmail`, `_send_sms_original` -> `send_sms`."""
+    match = re.fullmatch(r"(\w+?)Original\d*|_(\w+?)_original\d*", name)
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def _check_language(touchpoint: Touchpoint, options: WireOptions) -> Language:

@@ -41,6 +41,11 @@ FK_CALLS = re.compile(r"\b(?:ForeignKey|OneToOneField|ForeignKeyField|ReferenceF
 ORM_VALUE = re.compile(r"\b(?:models\.\w+|\w*Field|Column|mapped_column|relationship|Field|Indexed|ForeignKey|fields\.\w+)\(")
 _SEQUELIZE_TYPE = re.compile(r"\b(?:DataTypes|Sequelize|DataType)\.[A-Z]+")
 PERSON_FIELD = re.compile(r"(?i)email|name|phone|title|company|plan|role|status")
+_RECORD_ENTITY = re.compile(
+    r"(?i)order|ticket|subscription|deal|invoice|payment|purchase|booking|reservation|appointment|"
+    r"transaction|cart|checkout|opportunit|enrol|signup|registration|feedback|survey|review|membership|workspace|team|organi[sz]ation|org$|company|tenant"
+)
+"""Records a business keeps about someone: kept even when the link to the person is implicit."""
 _PERSONAL_FIELD = re.compile(r"(?i)e_?mail|phone|first_?name|last_?name|full_?name|username|address|birth|recipient|owner|author|user")
 SECRET_FIELD = re.compile(r"(?i)token|hash|secret|password|passwd|ciphertext|salt|nonce|otp|^key$|api_?key|^identifier$|^scope$|session_?state|^provider$|provider_?account_?id|^type$|^expires$|ip_?address|user_?agent|^value$")
 
@@ -108,7 +113,10 @@ class ModelDetector:
         return self._emit(path, definition.qualname, definition.line, definition.end_line, framework, fields)
 
     def _used_fields(self, path: str, owner: str) -> list[_Field]:
-        names = sorted({name[5:] for (file, scope, name) in self.index.bindings if file == path and scope == owner and name.startswith("this.")})
+        names = sorted(
+            {name[5:] for (file, scope, name) in self.index.bindings if file == path and scope == owner and name.startswith("this.")}
+        )
+        names = [name for name in names if not SECRET_FIELD.search(name)]  # a password reset says little
         return [_Field(name, "unknown") for name in names] or [_Field("id", "unknown", primary=True)]
 
     def _framework(self, path: str, definition: Def, depth: int) -> str | None:
@@ -312,7 +320,8 @@ class ModelDetector:
     def _reference_data(self, entity: str, fields: list[_Field]) -> bool:
         """Catalogue/content tables (sports, newsletters, articles without an owner): not a
         person, no link out to another record, nothing personal stored."""
-        if self.catalog.person_entities.search(_pascal(entity.rsplit(".", 1)[-1])):
+        name = _pascal(entity.rsplit(".", 1)[-1])
+        if self.catalog.person_entities.search(name) or _RECORD_ENTITY.search(name):
             return False
         links_out = any(f.foreign_key or re.search(r"(?:Id|_id)$", f.name) for f in fields)
         personal = any(_PERSONAL_FIELD.search(f.name) for f in fields)
