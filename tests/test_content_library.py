@@ -99,6 +99,14 @@ def test_discover_covers_all_eight_fields(library: Library) -> None:
     assert any(not q.scan_answerable for q in meta.questions())
 
 
+def test_every_discover_question_stands_on_its_own(library: Library) -> None:
+    """Any question may be skipped (the scan answered it), so none may point back at
+    another ("those channels", "the above")."""
+    back_reference = re.compile(r"\b(those|these|the above|above|that one|same)\b", re.IGNORECASE)
+    for question in library.discover.meta.questions():
+        assert not back_reference.search(question.text), question.id
+
+
 def test_content_vocabularies_match_the_scan_contract() -> None:
     assert set(get_args(models.Kind)) == {k.value for k in Kind}
     assert set(get_args(models.Surface)) == {s.value for s in Surface} == set(models.SURFACES)

@@ -43,7 +43,7 @@ def test_without_a_terminal_it_lists_the_open_questions(tmp_path: Path) -> None:
     result = run_cli("discover", str(PULSEBOARD), env=isolated_env(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "## Open questions" in result.stdout
-    assert "If only one of those channels got smarter" in result.stdout
+    assert "If only one channel - email, SMS, push, Slack or in-app - got smarter" in result.stdout
     assert "| product | — | unknown |" in result.stdout
     assert not (tmp_path / "data").exists()  # nothing answered, nothing saved
 

@@ -77,7 +77,9 @@ def test_load_answers_yaml_and_json(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("prodcut: typo\n", r"unknown discovery field\(s\) prodcut"),
+        ("prodcut: typo\n", r"unknown discovery field prodcut \(did you mean product\?\)$"),
+        ("prodct: typo\nchanel: sms\n", r"fields chanel, prodct \(did you mean product\?\); expected some of product"),
+        ("1: odd\n", r"unknown discovery field 1; expected some of"),
         ("- a list\n", "expected a mapping"),
         ("product: [unclosed\n", "not valid YAML"),
         ("plan_tier: platinum\n", "plan_tier"),

@@ -76,7 +76,7 @@ def test_generate_json_and_a_channel_override(capsys: pytest.CaptureFixture[str]
         ([str(TALLYBOOK), "-t", "tp_00000000"], "no touchpoint tp_00000000"),
         ([str(TALLYBOOK), "-t", "x", "--lang", "rb"], "--lang must be one of"),
         ([str(TALLYBOOK), "-t", "x", "--channel", "fax"], "--channel must be one of"),
-        (["no/such/dir", "-t", "x"], "is not a directory"),
+        (["no/such/dir", "-t", "x"], "no such directory: no/such/dir"),
     ],
 )
 def test_generate_errors_are_one_line(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:

@@ -262,4 +262,4 @@ def test_the_after_line_continues_the_sentence_in_lower_case() -> None:
               channel="push", provider="fcm")
     proposal = build_proposal(scan_of(push), Discovery(), LIBRARY)
     after = next(o.after for o in proposal.opportunities() if o.surface == "mobile")
-    assert ": a 90-character nudge" in after
+    assert ": a push of at most 100 characters" in after

@@ -27,6 +27,8 @@ from personize_assistant.tui.widgets.sidebar import ArtifactList, TouchpointTree
 from tests.support.agent_fixtures import agent_env as agent_env
 from tests.support.agent_fixtures import demo_repo as demo_repo
 
+scan_summary_tail = "Type **propose** to see where personalization pays off here"
+
 
 @pytest.fixture(scope="session")
 def scan_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -103,6 +105,21 @@ async def test_opens_with_the_repos_touchpoints_in_the_sidebar(demo_repo: Path, 
         assert {str(surface.label).split(" (")[0] for surface in tree.root.children} == {
             t.surface.replace("_", " ") for t in scan.touchpoints}
         assert str(screen.query_one("#engine-badge", Static).render()) == "offline"
+
+
+async def test_a_new_session_shows_what_the_scan_found_without_typing(demo_repo: Path, store: SessionStore) -> None:
+    app = AssistantApp(offline_opener(demo_repo, store), demo_repo.name)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.session is not None and screen.session.scan is not None
+        scan = screen.session.scan
+        texts = [block.source for block in screen.query(AssistantMessage)]
+        summary = texts[-1]
+        assert f"{len(scan.touchpoints)} touchpoints in {scan.stats.files_seen} files" in summary
+        top_kind = max({t.kind for t in scan.touchpoints}, key=lambda k: sum(t.kind == k for t in scan.touchpoints))
+        assert top_kind.value.replace("_", " ") in summary and scan_summary_tail in summary
+        assert not screen.query(UserMessage) and screen.session.history == []  # nothing sent for the user
 
 
 async def test_propose_streams_a_reply_and_lists_the_artifact(demo_repo: Path, store: SessionStore) -> None:
@@ -236,4 +253,6 @@ async def test_a_resumed_session_shows_its_transcript_and_artifacts(demo_repo: P
         screen = main_screen(pilot)
         assert [str(u.render()) for u in screen.query(UserMessage)] == ["propose"]
         assert screen.query(AssistantMessage)
+        # The stored transcript is the whole story: no welcome and no fresh scan summary on top.
+        assert not any(scan_summary_tail in b.source for b in screen.query(AssistantMessage))
         assert [a.id for a in screen.query_one(ArtifactList).artifacts] == artifact_ids

@@ -58,7 +58,7 @@ def check_message(
     message = parse_message(raw, spec)
     found = [
         *format_rules(message, meta, spec, options.variant),
-        *sensitive_topics(message, meta),
+        *sensitive_topics(message, meta, context),
         *unsupported_facts(message, meta, context),
     ]
     return CheckReport(

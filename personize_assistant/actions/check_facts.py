@@ -56,10 +56,13 @@ class Fact:
     field: str
 
 
-def sensitive_topics(message: Message, meta: GenerateMeta) -> Iterator[Violation]:
+def sensitive_topics(message: Message, meta: GenerateMeta, context: str | None = None) -> Iterator[Violation]:
+    """Review triggers the message hits. A keyword the context already contains (a refund
+    the customer asked about, a discount their plan has) is expected there, not new."""
     for trigger in meta.review_triggers:
+        expected = set(trigger.matched_keywords(context)) if context else set()
         for name, value in message.fields.items():
-            found = trigger.matched_keywords(strip_tags(value))
+            found = [k for k in trigger.matched_keywords(strip_tags(value)) if k not in expected]
             if found:
                 yield Violation(
                     rule="sensitive_topic", severity="review", where=name, excerpt=found[0],

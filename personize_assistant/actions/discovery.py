@@ -155,12 +155,9 @@ def load_answers(path: Path, base: Discovery | None = None) -> Discovery:
 
 def answers_from_mapping(data: dict[str, Any], origin: str = "answers") -> Discovery:
     """Turn `{field: value}` (or `{field: {value: …}}`) into a Discovery of user facts."""
-    unknown = sorted(set(data) - set(_ALL_FIELDS))
+    unknown = sorted(str(key) for key in set(data) - set(_ALL_FIELDS))
     if unknown:
-        raise UsageError(
-            f"{origin}: unknown discovery field(s) {', '.join(unknown)}; "
-            f"expected some of {', '.join(_ALL_FIELDS)}"
-        )
+        raise UsageError(f"{origin}: {_unknown_fields(unknown)}")
     facts = {name: _user_fact(name, raw) for name, raw in data.items() if raw is not None}
     try:
         return Discovery.model_validate(facts)
@@ -172,6 +169,18 @@ def answers_from_mapping(data: dict[str, Any], origin: str = "answers") -> Disco
         given = repr(first.get("input"))
         given = given if len(given) <= 40 else given[:37] + "..."
         raise UsageError(f"{origin}: {where}: {first['msg']} (got {given})") from exc
+
+
+def _unknown_fields(unknown: list[str]) -> str:
+    """`unknown discovery field prodct (did you mean product?)`; the full list otherwise."""
+    import difflib
+
+    guesses = {name: difflib.get_close_matches(name, _ALL_FIELDS, n=1) for name in unknown}
+    named = ", ".join(f"{name} (did you mean {guesses[name][0]}?)" if guesses[name] else name for name in unknown)
+    message = f"unknown discovery field{'s' if len(unknown) > 1 else ''} {named}"
+    if all(guesses.values()):
+        return message
+    return f"{message}; expected some of {', '.join(_ALL_FIELDS)}"
 
 
 def _user_fact(name: str, raw: Any) -> dict[str, Any]:

@@ -68,7 +68,11 @@ def _properties(discovery: Discovery, entity: str | None, limit: int = 3) -> lis
     return [p for p in own if not _IDENTITY_PROPERTY.search(p)][:limit]
 
 
-def before_after(candidate: Candidate, discovery: Discovery) -> tuple[str, str]:
+_CHANNEL_WORDS = {"email": "email", "sms": "SMS", "push": "push notification", "slack": "Slack message",
+                  "in_app": "in-app message", "webhook_out": "webhook"}
+
+
+def before_after(candidate: Candidate, discovery: Discovery, app: str = "the app") -> tuple[str, str]:
     anchor, use_case = candidate.anchor, candidate.use_case
     tp, name, entity = anchor.tp, f"`{anchor.name()}`", candidate.score.entity
     who = (entity or "user").lower()
@@ -87,8 +91,10 @@ def before_after(candidate: Candidate, discovery: Discovery) -> tuple[str, str]:
         Kind.USER_CONTEXT: f"{name} knows who the {who} is, but nothing about them.",
     }
     memory = f"each {who}'s memory ({props})" if props else f"what Personize remembers about each {who}"
-    after = f"{name} draws on {memory}: {_lower_first(use_case.after)}"
-    return befores.get(tp.kind, f"{name}: {use_case.before}"), after
+    # The use case's wording is a template: it speaks of this repo's entity, app and message.
+    names = {"entity": who, "app": app, "channel": _CHANNEL_WORDS.get(channel_of(tp), "message"), "task": task}
+    after = f"{name} draws on {memory}: {_lower_first(use_case.fill(use_case.after, names))}"
+    return befores.get(tp.kind, f"{name}: {use_case.fill(use_case.before, names)}"), after
 
 
 def _lower_first(text: str) -> str:
@@ -110,9 +116,9 @@ def _risk(candidate: Candidate) -> str:
     return "low: read-only context; degrade to today's behaviour on timeout."
 
 
-def opportunity(group: list[Candidate], discovery: Discovery) -> Opportunity:
+def opportunity(group: list[Candidate], discovery: Discovery, app: str = "the app") -> Opportunity:
     top = group[0]
-    before, after = before_after(top, discovery)
+    before, after = before_after(top, discovery, app)
     entities = list(dict.fromkeys(c.score.entity for c in group if c.score.entity))
     related = [c for c in group if c is top or c.score.fits_use_case or c.anchor.tp.kind == top.anchor.tp.kind]
     refs = [_ref(c.anchor.tp) for c in related[:TOUCHPOINTS_PER_OPPORTUNITY]]
@@ -230,7 +236,8 @@ def build_proposal(scan: RepoScan, discovery: Discovery, library: Library,
     chosen_persona = persona(meta, options.persona)
     context = repo_context(scan, discovery, meta)
     groups = select(candidates(scan, meta, context))
-    opportunities = [opportunity(g, discovery) for g in groups]
+    app = options.app_name or app_name_from(scan.root)
+    opportunities = [opportunity(g, discovery, app) for g in groups]
     quick_win = choose_quick_win(opportunities, discovery, _callers(groups))
     win = next((o for o in opportunities if quick_win and o.id == quick_win.opportunity), None)
     fill = _fill(scan, discovery, options, win, context)

@@ -4,7 +4,7 @@
    wrapper's definition and the provider call inside it are one anchor; groups made only
    of call sites (`wraps` set) count towards their wrapper's reach instead.
 2. Each anchor takes the use case (reference/propose.md) that fits it best: one whose
-   name words match (`_FIT`) beats one that only shares the kind.
+   name words match (the use case's `fits`) beats one that only shares the kind.
 3. `score_anchor` is explainable, and every factor lands in `propose --json`:
    impact = kind weight x confidence + reach (call sites) + frequency (scheduled jobs,
    signup paths) + priority-channel bonus + entity bonus + fit bonus;
@@ -42,29 +42,6 @@ EFFORT_PENALTY = 0.2
 _NOT_ANCHORS = (Kind.DATA_MODEL, Kind.PERSONIZE_CALL)
 _SIGNUP = re.compile(r"sign.?up|register|onboard|welcome", re.I)
 
-# use case id -> (words in the anchor's name that make it fit, whether a fit is required).
-_FIT: dict[str, tuple[str, bool]] = {
-    "personalized_dashboard": (r"dashboard|overview|home|report", True),
-    "smart_onboarding": (r"onboard|sign.?up|welcome|checklist|getting.?started", True),
-    "contextual_tips": (r"tip|hint|tour", True),
-    "personalized_search": (r"search", False),
-    "smart_empty_states": (r"empty", True),
-    "personalized_outreach": (r"outreach|campaign|prospect|lead|newsletter|invite", False),
-    "nurture_sequence": (r"nurture|trial|drip|sequence|follow.?up|remind", True),
-    "event_triggered_campaign": (r"stripe|billing|subscription|plan|signed.?up", False),
-    "reengagement": (r"dormant|inactive|win.?back|reactivat|lapsed", True),
-    "smart_push": (r"push|fcm|apns|onesignal", False),
-    "personalized_home": (r"home", True),
-    "in_app_messages": (r"banner|in.?app|announce|upgrade", True),
-    "smart_alerts": (r"alert|warn|threshold|limit", False),
-    "digest_notifications": (r"digest|summary|weekly|daily", True),
-    "usage_nudges": (r"nudge|usage|remind|check.?in|activity", True),
-    "internal_team_alerts": (r"internal|account.?owner|sales|hubspot", False),
-    "ticket_routing": (r"ticket|support|helpdesk|zendesk|intercom|hubspot|crm", True),
-    "churn_prevention": (r"churn|risk|health|cancel", True),
-    "meeting_prep": (r"meeting|qbr|calendar", True),
-    "personalized_help": (r"help|support|faq|assist|summar|draft", False),
-}
 
 
 # --------------------------------------------------------------------------- anchors
@@ -193,16 +170,15 @@ def is_wrapper(anchor: Anchor) -> bool:
     return is_named_function(anchor.tp) and (bool(anchor.call_sites) or len(anchor.members) > 1)
 
 
-def fits(use_case_id: str, anchor: Anchor) -> bool:
-    pattern, _ = _FIT.get(use_case_id, ("", False))
-    return bool(pattern) and re.search(pattern, anchor.name_text(), re.I) is not None
+def fits(use_case: UseCase, anchor: Anchor) -> bool:
+    return use_case.matches(anchor.name_text())
 
 
 def score_anchor(anchor: Anchor, use_case: UseCase, context: RepoContext) -> ScoreFactors:
     weights, tp = context.weights, anchor.tp
     kind_weight, confidence_weight = weights.kind_weight(tp.kind.value), weights.confidence[tp.confidence]
     entity = entity_of(anchor, context)
-    scheduled, signup, fit = runs_on_schedule(anchor, context), on_signup_path(anchor), fits(use_case.id, anchor)
+    scheduled, signup, fit = runs_on_schedule(anchor, context), on_signup_path(anchor), fits(use_case, anchor)
     priority = bool(context.priority_channel) and channel_of(tp) == context.priority_channel
     reach = min(REACH_PER_CALL_SITE * len(anchor.call_sites), MAX_REACH_BONUS)
     frequency = (SCHEDULE_BONUS if scheduled else 0.0) + (SIGNUP_BONUS if signup else 0.0)
@@ -231,10 +207,10 @@ def best_use_case(anchor: Anchor, meta: ProposeMeta, areas: set[str]) -> tuple[s
     whose kinds include the anchor's. Use cases that need a fit and lack one are skipped."""
     candidates = [(area.id, uc) for area in meta.surfaces if area.id in areas
                   for uc in area.use_cases if anchor.tp.kind.value in uc.kinds]
-    eligible = [(a, uc) for a, uc in candidates if fits(uc.id, anchor) or not _FIT.get(uc.id, ("", False))[1]]
+    eligible = [(a, uc) for a, uc in candidates if fits(uc, anchor) or not uc.fit_required]
     if not eligible:
         return None
-    return min(eligible, key=lambda pair: (not fits(pair[1].id, anchor), pair[0] != anchor.tp.surface.value))
+    return min(eligible, key=lambda pair: (not fits(pair[1], anchor), pair[0] != anchor.tp.surface.value))
 
 
 @dataclass

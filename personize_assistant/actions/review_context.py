@@ -202,7 +202,28 @@ def _calls_in_file(ctx: ReviewContext, path: str, touchpoints: list[Touchpoint])
             continue
         call.symbol = _symbol_for(call, touchpoints)
         calls.append(call)
-    return calls
+    return calls + _account_calls(source, calls, touchpoints)
+
+
+_ACCOUNT_METHODS = ("me", "test")
+
+
+def _account_calls(source: SourceFile, calls: list[SdkCall], touchpoints: list[Touchpoint]) -> list[SdkCall]:
+    """`client.me()` on a receiver this file already uses for Personize calls
+    (`client.memory.memorize_batch`): top-level methods have no namespace to recognize."""
+    receivers = {c.callee.split(".")[0] for c in calls if c.callee.count(".") >= 2}
+    seen = {c.node.start_byte for c in calls}
+    found: list[SdkCall] = []
+    for node in source.calls:
+        callee = normalize_chain(text(node.child_by_field_name("function")))
+        receiver, _, method = callee.rpartition(".")
+        if node.start_byte in seen or receiver not in receivers or method not in _ACCOUNT_METHODS:
+            continue
+        call = sdk_call(source, node, direct=True)
+        if call is not None:
+            call.symbol = _symbol_for(call, touchpoints)
+            found.append(call)
+    return found
 
 
 def _symbol_for(call: SdkCall, touchpoints: list[Touchpoint]) -> str | None:

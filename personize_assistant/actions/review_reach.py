@@ -21,10 +21,16 @@ def personalizing_names(ctx: ReviewContext) -> set[str]:
     functions in integration files that call or hand off to them (`personalize_message`)."""
     names = {c.symbol.split(".")[-1] for c in ctx.calls if c.symbol}
     names |= {t.symbol.split(".")[-1] for t in ctx.touchpoints(Kind.PERSONIZE_CALL) if t.symbol}
+    # Entry points of the wiring module that only set up context for later calls
+    # (a paced scheduled run) reach Personize through the deliveries they wrap.
+    names |= {name for source in ctx.integration_sources() for name, _ in source.functions if name in _RUN_WRAPPERS}
     for _ in range(2):
         names |= {name for source in ctx.integration_sources() for name, node in source.functions
                   if name not in names and calls_any(_body(node), names)}
     return names
+
+
+_RUN_WRAPPERS = frozenset({"personalizedRun", "personalized_run"})
 
 
 def _body(node: Node) -> str:
@@ -68,6 +74,7 @@ def _reach(ctx: ReviewContext) -> set[tuple[str, str]]:
                 if name in names or calls_any(_body(node), names):
                     reached.add((path, name))
         names |= {name for _, name in reached}
+    reached |= _inline_handlers(ctx, names)
     originals: set[tuple[str, str]] = set()
     for path, name in reached:
         source = ctx.source(path)
@@ -75,6 +82,21 @@ def _reach(ctx: ReviewContext) -> set[tuple[str, str]]:
             if other == name:
                 originals |= {(path, called) for called in called_names(_body(node))}
     return reached | originals
+
+
+def _inline_handlers(ctx: ReviewContext, names: set[str]) -> set[tuple[str, str]]:
+    """Touchpoints in anonymous handlers (`router.post('/hook', async (req, res) => {...})`)
+    whose innermost handler calls a personalizing function: keyed like the touchpoints."""
+    found: set[tuple[str, str]] = set()
+    for tp in ctx.scan.touchpoints:
+        source = ctx.source(tp.file)
+        if source is None or (tp.symbol and any(name == tp.symbol.split(".")[-1] for name, _ in source.functions)):
+            continue
+        holding = [n for n in source.anonymous_functions if n.start_point[0] + 1 <= tp.line <= n.end_point[0] + 1]
+        handler = min(holding, key=lambda n: n.end_byte - n.start_byte) if holding else None
+        if handler is not None and calls_any(_body(handler), names):
+            found.add((tp.file, (tp.symbol or "").split(".")[-1]))
+    return found
 
 
 def personalized(tp: Touchpoint, reached: set[tuple[str, str]]) -> bool:

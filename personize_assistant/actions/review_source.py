@@ -104,6 +104,12 @@ class SourceFile:
         nodes = _nodes_of(self.grammar, self.root, tuple(sorted(FUNCTIONS)))
         return [(name, node) for node in nodes if (name := function_name(node))]
 
+    @cached_property
+    def anonymous_functions(self) -> list[Node]:
+        """Unnamed functions (inline route handlers, callbacks), in source order."""
+        nodes = _nodes_of(self.grammar, self.root, tuple(sorted(FUNCTIONS)))
+        return [node for node in nodes if not function_name(node)]
+
     def function_at(self, line: int) -> Node | None:
         """The innermost named function whose span holds `line`."""
         holding = [n for _, n in self.functions if n.start_point[0] + 1 <= line <= n.end_point[0] + 1]

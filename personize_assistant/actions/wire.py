@@ -292,7 +292,8 @@ def _artifact(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: Wiri
 def _rate_notes(ctx: WireContext, rules: WireRules) -> list[str]:
     provider = (ctx.provider or "").lower()
     matching = [r for r in rules.wire.rate_alignment if provider and provider.split("-")[0] in r.provider.lower()]
-    return [f"Rate alignment: {r.provider} allows {r.limit}." for r in matching]
+    # Limits are written as sentences ("About 1 request per second", "Up to 1,000 ...").
+    return [f"Rate alignment: {r.provider}: {r.limit[:1].lower()}{r.limit[1:]}." for r in matching]
 
 
 def _constraints(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: Wiring) -> list[ConstraintNote]:

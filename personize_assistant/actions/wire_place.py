@@ -30,6 +30,8 @@ class Placement:
     directory: str
     """Repo-relative directory of the helper module(s), `/` separators ('' = repo root)."""
     is_package: bool = False
+    import_root: str | None = None
+    """Set when the helpers live in a sibling package: import them by absolute dotted path."""
 
     def _path(self, name: str) -> str:
         return str(PurePosixPath(self.directory) / name) if self.directory else name
@@ -41,6 +43,9 @@ class Placement:
     def import_from(self, wired_file: str) -> str:
         """The module specifier the wired file uses for the helper."""
         if self.language == "py":
+            if self.import_root is not None:
+                package = PurePosixPath(self.directory).relative_to(self.import_root or ".")
+                return ".".join((*package.parts, "personize_wiring"))
             if not self.is_package:
                 return "personize_wiring"
             depth = len(PurePosixPath(wired_file).parent.relative_to(self.directory or ".").parts)
@@ -60,7 +65,7 @@ class Placement:
         else:
             client_import = (
                 "from .personize_client import Personize, PersonizeError"
-                if self.is_package
+                if self.is_package or self.import_root is not None
                 else "from personize_client import Personize, PersonizeError"
             )
             wanted = [
@@ -81,6 +86,9 @@ def place_helpers(root: Path, wired_file: str, language: Language) -> Placement:
     if language == "py":
         package = (root / str(directory) / "__init__.py").is_file()
         home = _package_root(root, directory) if package else directory
+        shared = _sibling_helpers(root, home) if package else None
+        if shared is not None:
+            return Placement(root, language, _posix(shared), is_package=True, import_root=_posix(home.parent))
         return Placement(root, language, _posix(home), is_package=package)
     project = _project_root(root, directory)
     for relative in _TS_HOMES:
@@ -98,6 +106,21 @@ def _package_root(root: Path, directory: PurePosixPath) -> PurePosixPath:
             break
         top = parent
     return top
+
+
+def _sibling_helpers(root: Path, home: PurePosixPath) -> PurePosixPath | None:
+    """A sibling top-level package that already holds the helpers (Django apps, say).
+
+    `billing/` and `invoices/` import each other as top-level packages, so a second app
+    imports `billing.personize_wiring` rather than getting its own copy of the helpers.
+    """
+    if (root / str(home) / PY_HELPER).is_file():
+        return None
+    parent = root / str(home.parent)
+    for candidate in sorted(parent.iterdir() if parent.is_dir() else []):
+        if all((candidate / name).is_file() for name in ("__init__.py", PY_HELPER, PY_CLIENT)):
+            return home.parent / candidate.name
+    return None
 
 
 def _project_root(root: Path, directory: PurePosixPath) -> PurePosixPath:
@@ -143,8 +166,8 @@ def _tsconfig_aliases(root: Path, project: PurePosixPath) -> list[tuple[str, Pur
         if not (isinstance(pattern, str) and pattern.endswith("/*") and isinstance(targets, list)):
             continue
         first = targets[0] if targets else None
-        if isinstance(first, str) and first.endswith("/*"):
-            target = PurePosixPath(os.path.normpath(str(base / first[:-2]))).as_posix()
+        if isinstance(first, str) and (first == "*" or first.endswith("/*")):
+            target = PurePosixPath(os.path.normpath(str(base / (first[:-2] or ".")))).as_posix()
             aliases.append((pattern[:-1], PurePosixPath("" if target == "." else target)))
     return aliases
 

@@ -52,11 +52,49 @@ def add_import(ctx: WireContext, editor: FileEditor, names: list[str]) -> None:
         editor.insert_after(after, statement + gap)
         return
     relative = [n for n in imports if isinstance(n, ast.ImportFrom) and n.level > 0]
+    if "." in module.lstrip(".") and not module.startswith("."):
+        _insert_first_party(ctx, editor, imports, relative, statement)
+        return
     if module.startswith(".") and relative:
         editor.insert_after(_relative_slot(relative, module), statement)
         return
     last = max(n.end_lineno or n.lineno for n in imports)
     editor.insert_after(last, "\n" + statement)
+
+
+def _insert_first_party(
+    ctx: WireContext,
+    editor: FileEditor,
+    imports: list[ast.Import | ast.ImportFrom],
+    relative: list[ast.ImportFrom],
+    statement: str,
+) -> None:
+    """`from billing.personize_wiring import ...` goes in the first-party block, sorted,
+    above the file's relative imports (where isort/ruff put a sibling app's import)."""
+    module = ctx.helper_module
+    siblings = _sibling_packages(ctx, module.split(".")[0])
+    first_party = [
+        n for n in imports if isinstance(n, ast.ImportFrom) and n.level == 0 and (n.module or "").split(".")[0] in siblings
+    ]
+    following = next((n for n in first_party if (n.module or "") > module), None)
+    if following is not None:
+        editor.insert_after(following.lineno - 1, statement)
+    elif first_party:
+        editor.insert_after(max(n.end_lineno or n.lineno for n in first_party), statement)
+    elif relative:
+        editor.insert_after(relative[0].lineno - 1, statement + "\n")
+    else:
+        editor.insert_after(max(n.end_lineno or n.lineno for n in imports), "\n" + statement)
+
+
+def _sibling_packages(ctx: WireContext, helper_package: str) -> set[str]:
+    """Top-level packages next to the one holding the helpers (the project's first party)."""
+    for parent in (ctx.root / ctx.source.path).parents:
+        if (parent / helper_package / "personize_wiring.py").is_file():
+            return {p.name for p in parent.iterdir() if (p / "__init__.py").is_file()}
+        if parent == ctx.root:
+            break
+    return {helper_package}
 
 
 def _from_import(module: str, names: list[str]) -> str:
@@ -230,8 +268,10 @@ def _wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
     if any(t.member for t in mapping.targets):
         raise unsupported(ctx, "content inside an object parameter is not mapped for Python yet")
     original = original_name(ctx)
-    result, outcome = ctx.fresh("personalized"), ctx.fresh("outcome")
     awaited, personalize = _personalize(ctx)
+    # Locals of the new wrapper: they need only avoid what the wrapper itself uses.
+    used = {original, personalize, "remember_delivery", "self", "cls"}
+    result, outcome = ctx.fresh_local("personalized", used), ctx.fresh_local("outcome", used)
     replacements = {t.param_index: f'{result}["{t.field}"]' for t in mapping.targets}
     mapping_text = ", ".join(f"{t.field} -> {fn.params[t.param_index].name}" for t in mapping.targets)
     code = render_code(

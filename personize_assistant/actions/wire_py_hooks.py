@@ -198,6 +198,17 @@ def _ensure_names(ctx: WireContext, editor: FileEditor, names: dict[str, str]) -
             editor.insert_after(after_docstring(tree), f"from {module} import {name}")
 
 
+def _run_args(ctx: WireContext, schedule: str, call: str) -> str:
+    """personalized_run's arguments on one line when they fit, else one a line (as black would)."""
+    # A job without arguments is passed as itself; a lambda would only forward the call.
+    job = call[:-2] if call.endswith("()") and "\n" not in call else f"lambda: {call}"
+    args = [f'"{ctx.trigger_id}"', f'"{schedule}"', job]
+    one_line = ", ".join(args)
+    if "\n" not in call and len(ctx.fn.indent) + 8 + len(one_line) <= WIDTH:
+        return one_line
+    return ",\n        ".join(args) + ","
+
+
 def _insert_stdlib_import(tree: ast.Module, editor: FileEditor, module: str, name: str) -> None:
     """Place `from <stdlib> import name` inside the standard-library block, sorted."""
     statement = f"from {module} import {name}"
@@ -291,7 +302,7 @@ def scheduled(ctx: WireContext) -> Wiring:
         trigger=trigger,
         trigger_id=ctx.trigger_id,
         schedule=schedule,
-        call_original=call_expr(ctx, original, forward(fn)),
+        run_args=_run_args(ctx, schedule, call_expr(ctx, original, forward(fn), "        lambda: ")),
     )
     rename_original(ctx, editor, original)
     insert_wrapper(ctx, editor, code)

@@ -192,7 +192,9 @@ def _wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
     params, args = param_texts(ctx, original)
     recipient = _recipient(ctx, mapping, args)
     draft = ", ".join(f"{t.field}: {_target_expr(ctx, args, t.param_index, t.member)}" for t in mapping.targets)
-    result, outcome = ctx.fresh("personalized"), ctx.fresh("outcome")
+    # Locals of the new wrapper: they need only avoid what the wrapper itself uses.
+    used = {original, "personalizeMessage", "rememberDelivery", "this", ctx.style.logger or "", *args}
+    result, outcome = ctx.fresh_local("personalized", used), ctx.fresh_local("outcome", used)
     header, terminator = wrapper_header(ctx, params, async_return_type(fn))
     code = render_styled(
         ctx,

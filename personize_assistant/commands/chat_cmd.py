@@ -134,15 +134,14 @@ def chat_command(
 ) -> None:
     """The interactive assistant: a terminal UI with your touchpoints, the conversation and
     its artifacts. Needs a terminal; scripts use `ask`."""
+    from personize_assistant.commands.output import repo_directory
     from personize_assistant.errors import UsageError
 
+    root = repo_directory(path)
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
         raise UsageError(f"chat needs an interactive terminal; from a script use "
                          f"`personize-assistant ask {path} \"propose\"`")
-    root = path.expanduser()
-    if not root.is_dir():
-        raise UsageError(f"not a directory: {path}" if root.exists() else f"no such directory: {path}")
-    _run_chat(root.resolve(), engine, resume)
+    _run_chat(root, engine, resume)
 
 
 def _run_chat(root: Path, engine: str, resume: str | None) -> None:

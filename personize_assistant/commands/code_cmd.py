@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from personize_assistant.commands.output import emit, emit_json, err_console
+from personize_assistant.commands.output import emit, emit_json, err_console, repo_directory
 from personize_assistant.errors import UsageError
 
 if TYPE_CHECKING:
@@ -26,12 +26,10 @@ _PATTERNS = ("wrap", "webhook_pipeline", "middleware", "cron_generate_deliver", 
 
 
 def _scan(path: Path) -> RepoScan:
-    root = path.expanduser()
-    if not root.is_dir():
-        raise UsageError(f"{path} is not a directory")
+    root = repo_directory(path)
     # Imported by name at call time: the scanner is heavy and loads only when needed.
     scanner = importlib.import_module("personize_assistant.scan")
-    result: RepoScan = scanner.scan_repo(root.resolve())
+    result: RepoScan = scanner.scan_repo(root)
     return result
 
 

@@ -17,6 +17,15 @@ from personize_assistant.errors import UsageError
 err_console = Console(stderr=True, highlight=False)
 
 
+def repo_directory(path: Path) -> Path:
+    """The repository a command works on, resolved; one wording for every command's
+    "missing" and "not a directory" errors."""
+    root = path.expanduser()
+    if not root.is_dir():
+        raise UsageError(f"not a directory: {path}" if root.exists() else f"no such directory: {path}")
+    return root.resolve()
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temp file + rename so an interrupted write never leaves half a file."""
     path = path.expanduser()

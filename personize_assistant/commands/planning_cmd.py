@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from personize_assistant.commands.output import emit, err_console
+from personize_assistant.commands.output import emit, err_console, repo_directory
 from personize_assistant.errors import FindingsError, UsageError
 from personize_assistant.redact import redact
 
@@ -64,12 +64,7 @@ def load_inputs(path: Path, answers: Path | None) -> Inputs:
 
 
 def _check_root(path: Path) -> Path:
-    root = path.expanduser()
-    if not root.is_dir():
-        raise UsageError(
-            f"not a directory: {path}" if root.exists() else f"no such directory: {path}"
-        )
-    return root.resolve()
+    return repo_directory(path)
 
 
 def _scan(root: Path) -> RepoScan:

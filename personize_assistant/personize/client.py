@@ -494,7 +494,8 @@ class _Interpreter:
         if isinstance(exc, httpx.TransportError):
             reason = self._text(str(exc)) or type(exc).__name__
             return PersonizeConnectionError(
-                f"Connection to Personize at {self._base_url} failed during {call.describe()} ({reason})"
+                f"Connection to Personize at {self._base_url} failed during "
+                f"{call.describe()} ({reason})"
             )
         return PersonizeError(f"Request to Personize failed: {self._text(str(exc))}")
 
@@ -609,7 +610,10 @@ class _MemoryCalls(_Resource[_R]):
 
 
 class _SearchPager:
-    """Walks ``/search`` pages: follows ``nextToken`` if sent, else ``page`` up to ``totalPages``."""
+    """Walks ``/search`` pages.
+
+    Follows ``nextToken`` when the server sends one, else ``page`` up to ``totalPages``.
+    """
 
     def __init__(self, payload: Mapping[str, Any]) -> None:
         self._payload = dict(payload)

@@ -92,7 +92,7 @@ ARGUMENT_CALLS = frozenset(
     {"path", "re_path", "url", "add_periodic_task", "Depends", "model", "schedule", "every",
      "get", "post", "put", "patch", "delete", "all", "use", "route", "put_nowait", "enqueue", "push",
      "add_task", "submit", "Thread", "start_soon", "defer", "run_sync", "getattr", "async_task",
-     "enqueue_job", "send_task", "enqueue_call"}
+     "enqueue_job", "send_task", "enqueue_call", "enqueue_in", "enqueue_at"}
 )
 
 

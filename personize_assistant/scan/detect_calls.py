@@ -100,7 +100,40 @@ class CallMatcher:
                 hit = self.match(path, call)
                 if hit is not None:
                     found.append(hit)
+        found.extend(self._named_senders({(h.file, h.call.scope) for h in found}))
         return found
+
+    def _named_senders(self, covered: set[tuple[str, str]]) -> list[Hit]:
+        """Fallback for unknown providers: `send_sms(...)`, `notify_owner(...)`, `sendEmail(...)`
+        whose body hands something to an object's `send`/`post`/`enqueue`. Functions that
+        only render or log never call such a method and stay out."""
+        found: list[Hit] = []
+        for path, facts in self.index.facts.items():
+            senders = {
+                d.qualname: kind for d in facts.defs
+                if d.kind in ("function", "method") and (path, d.qualname) not in covered
+                and (kind := _sender_kind(d.qualname.rsplit(".", 1)[-1])) is not None
+            }
+            if not senders:
+                continue
+            for call in facts.calls:
+                kind = senders.get(call.scope)
+                if kind is None or not self._delivers(path, call):
+                    continue
+                name = call.scope.rsplit(".", 1)[-1]
+                channel = "email" if kind == "email_send" else _sender_channel(name)
+                found.append(Hit(path, call, kind, "", channel, "medium"))
+                del senders[call.scope]  # one delivery point per function is enough to wrap it
+        return found
+
+    def _delivers(self, path: str, call: Call) -> bool:
+        parts = call.chain.replace("()", "").replace("[]", "").split(".")
+        if len(parts) < 2 or parts[-1] not in _DELIVERY_METHODS or _ROUTE_PATH.match(call.arg0):
+            return False
+        if _NOT_A_CHANNEL.match(parts[-2]) or _NOT_A_CHANNEL.match(parts[0]):
+            return False
+        resolved = self.index.resolve(path, call.scope, call.chain)
+        return not (isinstance(resolved, DefRef) and not resolved.rest)  # repo code: the wrapper chain covers it
 
     def match(self, path: str, call: Call) -> Hit | None:
         plain = call.chain.replace("()", "")
@@ -125,7 +158,31 @@ class CallMatcher:
             hit = self._registry_dispatch(path, call, last)
             if hit is not None:
                 return hit
+        if last in _MAIL_SENDS and not (isinstance(resolved, DefRef) and not resolved.rest):
+            hit = self._mail_receiver(path, call)
+            if hit is not None:
+                return hit
         return self._queue(path, call, plain, last)
+
+    def _mail_receiver(self, path: str, call: Call) -> Hit | None:
+        """`current_app.mail.send(msg)`, `app.extensions["mail"].send(msg)`, `self.mailer.send(m)`:
+        a mail object reached through an attribute or app registry, in a repo that uses a
+        mail library (which one sends is then known from the imports)."""
+        parts = call.chain.replace("[]", "").split(".")
+        if len(parts) < 2 or not _MAIL_RECEIVER.match(parts[-2].replace("()", "")):
+            return None
+        rule = self._mail_library(path)
+        if rule is None:
+            return None
+        return Hit(path, call, "email_send", rule.provider, "email", "medium", rule)
+
+    def _mail_library(self, path: str) -> ProviderRule | None:
+        """The mail library this file imports, else the one the repo imports."""
+        for modules in (self.index.file_modules.get(path, set()), self.index.repo_modules):
+            for rule in self.catalog.data.providers:
+                if rule.kind == "email_send" and any(rule.module_matches(m) for m in modules):
+                    return rule
+        return None
 
     def _in_app_row(self, path: str, call: Call) -> Hit | None:
         """`Notification(to_user_id=..., ...)`, `Notification.objects.create(user=...)`,
@@ -268,6 +325,31 @@ class CallMatcher:
         return " ".join(parts)
 
 
+_SENDER_NAME = re.compile(
+    r"^_*(?:(?P<mail>send_?(?:\w+_)?e?mails?|send_?mail\w*|send\w*(?:E?mail|Mail)s?|deliver_?\w*e?mails?|mail_\w+)"
+    r"|(?P<note>notify(?:_\w+|[A-Z]\w*)?|send_?(?:\w+_)?(?:sms|text|push|notification|alert)s?|send\w*(?:Sms|SMS|Text|Push|Notification|Alert)s?|push_?notif\w*|pushNotif\w*))$"
+)
+_DELIVERY_METHODS = frozenset({"send", "sendmail", "send_message", "sendMail", "sendMessage", "post", "enqueue", "publish", "deliver", "put_nowait", "delay", "apply_async"})
+_NOT_A_CHANNEL = re.compile(r"(?i)^(?:log|logger|logging|console|print|router|app|res|response|request|req|signal|signals|super|\w*producer|kafka\w*|\w*channel|ws|websocket|socket|io)$")
+
+
+def _sender_kind(name: str) -> str | None:
+    match = _SENDER_NAME.match(name)
+    if match is None:
+        return None
+    return "email_send" if match.group("mail") else "notification"
+
+
+def _sender_channel(name: str) -> str:
+    lowered = name.lower()
+    for word, channel in (("sms", "sms"), ("text", "sms"), ("push", "push"), ("slack", "slack")):
+        if word in lowered:
+            return channel
+    return "other"
+
+
+_MAIL_SENDS = frozenset({"send", "send_message", "sendmail", "sendMail", "send_mail", "send_messages"})
+_MAIL_RECEIVER = re.compile(r"(?i)^_*(?:e?mail|mailer|mail_?(?:client|service|sender|backend|connection|server)|smtp(?:_?(?:client|server|conn(?:ection)?))?|email_?(?:client|service|sender|backend)|extensions)$")
 _ROW_CREATE = frozenset({"create", "bulk_create", "createMany", "insert", "add", "save"})
 _RECIPIENT_ARG = re.compile(r"(?i)\b(?:to_?|target_?|recipient_?|for_?)?(?:user|users|recipient|receiver|owner|member|account|customer|profile)(?:_?ids?)?\b\s*[=:]")
 
@@ -376,7 +458,8 @@ class WrapperAnalysis:
                 if not self.eligible(*key, hit.kind):
                     continue
                 if self.calls_to.get(key) or _names_delivery(key[1], hit.kind):
-                    wrapper = self.wrappers[key].setdefault(hit.kind, Wrapper(hit.kind, "high"))
+                    # A guess about an unknown provider makes a guessed wrapper.
+                    wrapper = self.wrappers[key].setdefault(hit.kind, Wrapper(hit.kind, "high" if hit.provider else "medium"))
                     wrapper.providers.add(hit.provider)
                     if hit.channel:
                         wrapper.channels.add(hit.channel)
@@ -498,7 +581,30 @@ def _dynamic_dispatch(index: RepoIndex) -> dict[tuple[str, str], list[tuple[str,
                 holder, _, name = qualname.rpartition(".")
                 if holder == owner and pattern.match(name):
                     targets[(path, qualname)].append((path, call))
+    _string_tasks(index, targets)
     return targets
+
+
+STRING_TASK_CALLS = frozenset({"async_task", "enqueue_job", "send_task", "enqueue", "enqueue_call", "enqueue_in", "enqueue_at"})
+"""Django-Q `async_task("app.emails.send_welcome", ...)`, arq `enqueue_job("send_email")`,
+Celery `send_task("tasks.send_email")`, RQ `queue.enqueue("app.jobs.notify", ...)`."""
+_TASK_PATH = re.compile(r"""^(?:func\s*=\s*)?['"]([A-Za-z_][\w.]*)['"]""")
+
+
+def _string_tasks(index: RepoIndex, targets: dict[tuple[str, str], list[tuple[str, Call]]]) -> None:
+    for path, facts in index.facts.items():
+        for call in facts.calls:
+            if call.name not in STRING_TASK_CALLS:
+                continue
+            match = _TASK_PATH.match(call.arg0)
+            if match is None:
+                continue
+            module, _, name = match.group(1).rpartition(".")
+            file = index.py_modules.get(module) if module else None
+            candidates = [file] if file is not None else [p for p, defs in index.defs.items() if name in defs]
+            for candidate in candidates if len(candidates) == 1 else ():
+                if name in index.defs.get(candidate, {}):
+                    targets[(candidate, name)].append((path, call))
 
 
 def _by_receiver_name(chain: str, owners: list[tuple[str, str]]) -> tuple[str, str] | None:

@@ -20,6 +20,10 @@ _DOTTED = re.compile(r"""['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]""")
 _SIGNATURE = re.compile(r"\b([A-Za-z_][\w.]*)\.(?:s|si|signature)\(")
 _CRON_PATH = re.compile(r"(?i)(?:^|/)(?:cron|crons|cronjobs?|scheduled)(?:/|$)")
 _MANAGE = re.compile(r"manage\.py\s+([\w-]+)")
+_PERIODIC_JOBS = {
+    "MinutelyJob": "@minutely", "QuarterHourlyJob": "*/15 * * * *", "HourlyJob": "@hourly",
+    "DailyJob": "@daily", "WeeklyJob": "@weekly", "MonthlyJob": "@monthly", "YearlyJob": "@yearly",
+}
 _SCHEDULE_CHECK = re.compile(r"(?i)^_*(?:validate|is_?valid|check|parse|preview|describe)")
 
 
@@ -48,6 +52,20 @@ class ScheduleDetector:
             for kind, name, line, end_line, detail in facts.extra:
                 found.extend(self._extra(path, kind, name, line, end_line, detail))
         found.extend(self._cron_routes())
+        found.extend(self._periodic_job_classes())
+        return found
+
+    def _periodic_job_classes(self) -> list[Finding]:
+        """django-extensions `class Job(DailyJob)` (run by `runjobs daily` from cron)."""
+        found: list[Finding] = []
+        for path, defs in self.index.defs.items():
+            for definition in defs.values():
+                period = next((_PERIODIC_JOBS[b.rsplit(".", 1)[-1]] for b in definition.bases if b.rsplit(".", 1)[-1] in _PERIODIC_JOBS), None)
+                if definition.kind != "class" or period is None:
+                    continue
+                modules = self.index.file_modules.get(path, set())
+                if any(m.startswith("django_extensions") for m in modules) or "/jobs/" in f"/{path}":
+                    found.append(Finding(Kind.SCHEDULED_JOB, path, definition.line, definition.end_line, definition.qualname, "high", discriminator="django-extensions-job", provider="django-extensions", schedule=period, framework="django"))
         return found
 
     def _cron_routes(self) -> list[Finding]:
@@ -121,6 +139,10 @@ class ScheduleDetector:
             return [Finding(Kind.SCHEDULED_JOB, path, line, end_line, name, "high", discriminator=f"gha:{detail}", provider="github-actions", schedule=detail)]
         if kind == "crontab_cmd":
             return [self._crontab(path, name, line, detail)]
+        if kind == "doc_crontab":
+            # Docs only count when they name a command this repo defines.
+            documented = self._crontab(path, name, line, detail)
+            return [documented] if documented.file != path else []
         if kind == "cron_command" and "Command" in self.index.defs.get(path, {}):
             command = self.index.defs[path]["Command"]
             # Its own docs say cron runs it; nothing here shows the schedule.

@@ -11,6 +11,7 @@ from personize_assistant.scan.catalog import load_catalog
 from personize_assistant.scan.extract_js import extract_js
 from personize_assistant.scan.extract_other import (
     extract_crontab,
+    extract_doc_crons,
     extract_prisma,
     extract_vercel,
     extract_workflow,
@@ -118,6 +119,8 @@ def _dispatch(path: str, name: str, language: str | None, data: bytes, text: str
         return extract_vercel(path, text)
     if name.endswith((".yml", ".yaml")):
         return extract_workflow(path, text)
+    if name.lower().endswith((".rst", ".md", ".txt")) or name.lower() == "readme":
+        return extract_doc_crons(path, text)
     return extract_crontab(path, text)
 
 

@@ -64,6 +64,9 @@ def segment_condition(condition: str) -> bool:
     return bool(SEGMENT_WORDS.search(_STRINGS.sub("", condition)))
 
 
+_ROUTE_PATH_LITERAL = re.compile(rb"""['"`][/*]""")
+"""A string literal starting with `/` or `*`: a file without one registers no routes."""
+
 BINDABLE = frozenset(
     {"call_expression", "new_expression", "member_expression", "identifier", "subscript_expression",
      "string", "template_string", "binary_expression", "ternary_expression"}
@@ -118,8 +121,9 @@ class _JsExtractor:
             self._function_variable(variable)
         for node in captures.get("assign", ()):
             self._function_assignment(node)
-        for node, function in calls:
-            self._route_handlers(node, function)
+        if _ROUTE_PATH_LITERAL.search(self.source):
+            for node, function in calls:
+                self._route_handlers(node, function)
         self.scopes = ScopeIndex(self.defs)
         self._second_pass(captures, calls, variables)
         return FileFacts(

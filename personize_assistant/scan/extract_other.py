@@ -136,3 +136,20 @@ def extract_crontab(path: str, source: str) -> FileFacts:
         if entry:
             extra.append(("crontab_cmd", entry.group(2).strip(), number, number, entry.group(1)))
     return FileFacts(path=path, language="crontab", extra=tuple(extra))
+
+
+_DOC_CRON = re.compile(
+    r"^\s*(?:[$#>]\s+)?((?:[\d*][\d*/,\-]*\s+){4}[\d*][\d*/,\-]*|@(?:hourly|daily|weekly|monthly|yearly|midnight))\s+(.*\b(?:manage\.py|django-admin)\s+[\w-]+.*)$"
+)
+
+
+def extract_doc_crons(path: str, source: str) -> FileFacts:
+    """README/docs lines that show a crontab entry running a management command:
+    `*/5 * * * * python manage.py submit_newsletter`. Only strict cron expressions count."""
+    extra = [
+        ("doc_crontab", match.group(2).strip(), number, number, match.group(1))
+        for number, line in enumerate(source.splitlines(), start=1)
+        if "manage.py" in line or "django-admin" in line
+        if (match := _DOC_CRON.match(line))
+    ]
+    return FileFacts(path=path, language="docs", extra=tuple(extra))

@@ -30,6 +30,7 @@ SKIP_DIRS = frozenset(
 _TEST_FILE = re.compile(
     r"(?:^test_.*\.py$|_test\.py$|^tests?\.py$|^conftest\.py$|\.(?:test|spec|e2e|stories|story|cy)\.[cm]?[jt]sx?$|\.d\.[cm]?ts$|\.min\.[cm]?js$|-min\.js$|\.bundle\.js$)"
 )
+_DOC_FILE = re.compile(r"(?i)(?:^|/)(?:readme(?:\.(?:rst|md|txt))?|docs?/(?:[^/]+/)*[^/]+\.(?:rst|md|txt))$")
 _WORKFLOW = re.compile(r"(?:^|/)\.github/workflows/[^/]+\.ya?ml$")
 
 
@@ -46,6 +47,8 @@ def scan_target(relative: str, name: str) -> bool:
         return True
     if _WORKFLOW.search(relative) or (name.endswith((".yml", ".yaml")) and "lock" not in name):
         return True  # CI schedules, Kubernetes CronJobs, render.yaml crons
+    if _DOC_FILE.search(relative):
+        return True  # docs that show a management command in a crontab line
     suffix = os.path.splitext(name)[1]
     return suffix in EXTENSIONS and not _TEST_FILE.search(name)
 

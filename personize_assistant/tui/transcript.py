@@ -1,9 +1,14 @@
 """What the conversation shows before the first turn: a resumed session's transcript, or
-a short welcome."""
+a short welcome followed, once the scan is in, by what it found."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
+
+from personize_assistant.scan.models import RepoScan, Touchpoint
+
+_HTTP_VERBS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 
 WELCOME = (
     "Ask for **propose** (where personalization fits), **schema**, **plan**, "
@@ -23,3 +28,31 @@ def transcript(history: list[dict[str, Any]]) -> list[tuple[str, str]]:
         if text:
             lines.append((str(message.get("role", "assistant")), text))
     return lines
+
+
+def scan_summary(scan: RepoScan, repo_name: str, limit: int = 4) -> str:
+    """The first thing a new user reads: what the scan found and where to start."""
+    languages = ", ".join(scan.stack.languages) or "no recognised source files"
+    frameworks = f"; {', '.join(scan.stack.frameworks)}" if scan.stack.frameworks else ""
+    head = (f"I scanned **{repo_name}**: {len(scan.touchpoints)} touchpoints in "
+            f"{scan.stats.files_seen} files ({languages}{frameworks}).")
+    counts = Counter(t.kind for t in scan.touchpoints)
+    lines = [f"- {count} × {kind.value.replace('_', ' ')}, e.g. {_example(scan, kind.value)}"
+             for kind, count in counts.most_common(limit)]
+    if not lines:
+        return f"{head}\n\nNothing here sends, tracks or models users yet; ask **help** for what I can do."
+    return "\n\n".join([head, "\n".join(lines),
+                         "Type **propose** to see where personalization pays off here, first choice on top."])
+
+
+def _example(scan: RepoScan, kind: str) -> str:
+    tp = next(t for t in scan.touchpoints if t.kind.value == kind)
+    return f"`{_display_name(tp)}` ({tp.location()})"
+
+
+def _display_name(tp: Touchpoint) -> str:
+    """The symbol, unless it says nothing alone (a route handler's `GET`): then the file."""
+    symbol = tp.symbol or ""
+    if not symbol or symbol.split()[0] in _HTTP_VERBS:
+        return f"{symbol.split()[0]} {tp.file}" if symbol else tp.file
+    return symbol

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import string
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -11,6 +14,7 @@ from personize_assistant.content.models.common import (
     Confidence,
     Kind,
     ReferenceMeta,
+    Regex,
     SdkMethod,
     Slug,
     Strict,
@@ -21,15 +25,43 @@ from personize_assistant.content.models.common import (
 PersonaId = Literal["developer", "product", "sales", "marketing", "cs"]
 
 
+USE_CASE_PLACEHOLDERS = frozenset({"entity", "app", "channel", "task"})
+"""What `before`/`after` may name: `{entity}` (client, workspace), `{app}`, `{channel}`
+(email, SMS...) and `{task}` (what the code sends: "payment reminder email")."""
+
+
 class UseCase(Strict):
     id: Slug
     title: str
     kinds: list[Kind] = Field(min_length=1)
     """Touchpoint kinds that make this use case relevant to a repo."""
+    fits: Regex | None = None
+    """Words in the code's name, file or route that make this use case fit (case-insensitive)."""
+    fit_required: bool = False
+    """Only propose this use case where `fits` matches: its wording assumes that kind of code."""
     sdk_chain: list[SdkMethod] = Field(min_length=1)
     """SDK calls in order, e.g. `ai.smartGuidelines`, `memory.smartDigest`, `ai.prompt`."""
     before: str
     after: str
+    """Templates over USE_CASE_PLACEHOLDERS, so every app reads its own names."""
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> UseCase:
+        for text in (self.before, self.after):
+            unknown = {name for _, name, _, _ in string.Formatter().parse(text) if name} - USE_CASE_PLACEHOLDERS
+            if unknown:
+                raise ValueError(f"use case {self.id}: unknown placeholder {{{sorted(unknown)[0]}}}")
+        if self.fit_required and not self.fits:
+            raise ValueError(f"use case {self.id}: fit_required needs a `fits` pattern")
+        return self
+
+    def matches(self, name_text: str) -> bool:
+        """Whether the code's own name words (`fits`) say this is the right use case."""
+        return bool(self.fits) and re.search(self.fits or "", name_text, re.IGNORECASE) is not None
+
+    def fill(self, text: str, names: Mapping[str, str]) -> str:
+        """`before`/`after` with the repo's names in place of the placeholders."""
+        return text.format_map({name: names.get(name, name) for name in USE_CASE_PLACEHOLDERS})
 
 
 class SurfaceArea(Strict):

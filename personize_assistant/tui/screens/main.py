@@ -40,7 +40,7 @@ from personize_assistant.tui.messages import (
 from personize_assistant.tui.port import ChatSession, SessionOpener
 from personize_assistant.tui.screens.artifact import ArtifactScreen
 from personize_assistant.tui.screens.modals import ConfirmModal
-from personize_assistant.tui.transcript import WELCOME, transcript
+from personize_assistant.tui.transcript import WELCOME, scan_summary, transcript
 from personize_assistant.tui.widgets.chrome import HeaderBar, ThinkingIndicator
 from personize_assistant.tui.widgets.conversation import Conversation
 from personize_assistant.tui.widgets.prompt import PromptArea
@@ -59,6 +59,8 @@ class MainScreen(Screen[None]):
         self.session: ChatSession | None = None
         self.turn_running = False
         self._open_confirmations: dict[str, ConfirmModal] = {}
+        self._summarize_scan = False
+        """A new session shows what the scan found as soon as it is in, unless a turn started first."""
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(self._repo_name, id="header")
@@ -147,6 +149,7 @@ class MainScreen(Screen[None]):
         if not session.history:
             await conversation.add_text(WELCOME)
             await conversation.close_stream()
+            self._summarize_scan = True
         sidebar = self.query_one(Sidebar)
         for artifact in session.artifacts:
             sidebar.add_artifact(artifact)
@@ -158,10 +161,15 @@ class MainScreen(Screen[None]):
         await self.query_one(Conversation).add_notice(ev.EngineNotice("error", message.error))
 
     @on(ScanLoaded)
-    def _scan_loaded(self, message: ScanLoaded) -> None:
+    async def _scan_loaded(self, message: ScanLoaded) -> None:
         self.query_one(Sidebar).show_scan(message.scan)
         if not self.turn_running:
             self.query_one(ThinkingIndicator).stop()
+        if self._summarize_scan:
+            self._summarize_scan = False
+            conversation = self.query_one(Conversation)
+            await conversation.add_text(scan_summary(message.scan, self._repo_name))
+            await conversation.close_stream()
 
     @on(ScanFailed)
     async def _scan_failed(self, message: ScanFailed) -> None:
@@ -191,6 +199,7 @@ class MainScreen(Screen[None]):
             self.notify("A reply is still running: wait, or press esc to cancel it.", severity="warning")
             return
         self.turn_running = True
+        self._summarize_scan = False  # the turn's own reply covers the scan from here on
         await self.query_one(Conversation).add_user(text)
         self.query_one(ThinkingIndicator).start("thinking…")
         self.run_turn(self.session, text)

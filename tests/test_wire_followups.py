@@ -1,0 +1,154 @@
+"""Wiring several touchpoints of one repo, one after another, as a developer would.
+
+Each test wires through the real scanner and `write_artifact` into a committed checkout,
+then reads the result the way the repo's owner would: one import per helper module, one
+helper copy per import root, the project's own import aliases, readable local names.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from personize_assistant.actions.wire import WireOptions, wire
+from personize_assistant.actions.wire_library import WireRules
+from personize_assistant.actions.wire_place import place_helpers
+from personize_assistant.actions.wire_write import write_artifact
+from personize_assistant.errors import UsageError
+from personize_assistant.scan import scan_repo
+from personize_assistant.scan.models import RepoScan
+from tests.test_wire_cases import EXAMPLES
+from tests.test_wire_cases import rules as rules  # the session fixture
+from tests.test_wire_write import checkout, git
+from tests.typescript.typecheck import RUFF_ARGS
+
+
+def _wire_symbol(root: Path, rules: WireRules, file: str, symbol: str) -> list[str]:
+    """Scan, wire the first ready touchpoint of `symbol` in `file`, write and commit it."""
+    scan = scan_repo(root, use_cache=False)
+    touchpoints = [t for t in scan.touchpoints if t.file == file and t.symbol == symbol]
+    # A function can hold several touchpoints (a send and a schedule): wire the one that wires.
+    for touchpoint in sorted(touchpoints, key=lambda t: t.kind.value != "scheduled_job"):
+        try:
+            artifact = wire(scan, WireOptions(touchpoint_id=touchpoint.id), rules)
+        except UsageError:
+            continue
+        break
+    else:
+        raise AssertionError(f"nothing wireable for {symbol} in {file}")
+    written = write_artifact(root, artifact)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", f"wire {symbol}")
+    return written
+
+
+def _ruff_in(root: Path, files: list[str]) -> set[str]:
+    """Lint as the project would, from its root (so its packages count as first party);
+    findings without line numbers, so a copy before and after wiring compare."""
+    ruff = Path(sys.executable).with_name("ruff")
+    done = subprocess.run(
+        [str(ruff), *RUFF_ARGS, "--output-format", "concise", *files],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        check=False,
+    )
+    return {re.sub(r":\d+:\d+:", ":", line) for line in done.stdout.splitlines() if ": " in line}
+
+
+@pytest.fixture(scope="module")
+def tallybook_wired(tmp_path_factory: pytest.TempPathFactory, rules: WireRules) -> Path:
+    """tallybook-py with two functions of transports.py and a billing job wired."""
+    root = checkout("tallybook-py", tmp_path_factory.mktemp("tallybook"))
+    _wire_symbol(root, rules, "notifications/transports.py", "post_to_slack")
+    _wire_symbol(root, rules, "notifications/transports.py", "send_sms")
+    _wire_symbol(root, rules, "billing/tasks.py", "nudge_trials_ending")
+    _wire_symbol(root, rules, "invoices/management/commands/send_weekly_summary.py", "Command")
+    return root
+
+
+def test_a_second_wired_function_extends_the_helper_import(tallybook_wired: Path) -> None:
+    text = (tallybook_wired / "notifications/transports.py").read_text()
+    assert text.count("from .personize_wiring import") == 1
+    assert "personalized2" not in text and "outcome2" not in text
+    assert text.count("personalized = personalize_message(") == 2
+
+
+def test_django_apps_share_one_helper_copy(tallybook_wired: Path) -> None:
+    assert (tallybook_wired / "notifications/personize_wiring.py").is_file()
+    assert not (tallybook_wired / "billing/personize_wiring.py").exists()
+    assert not (tallybook_wired / "invoices/personize_wiring.py").exists()
+    tasks = (tallybook_wired / "billing/tasks.py").read_text()
+    assert "from notifications.personize_wiring import personalized_run" in tasks
+
+
+def test_wired_django_files_pass_isort_and_line_length(tallybook_wired: Path) -> None:
+    files = [
+        "notifications/transports.py",
+        "billing/tasks.py",
+        "invoices/management/commands/send_weekly_summary.py",
+    ]
+    # The example has long lines of its own; wiring must add no finding.
+    assert _ruff_in(tallybook_wired, files) <= _ruff_in(EXAMPLES / "tallybook-py", files)
+
+
+def test_the_kept_original_is_not_offered_for_wiring_again(tallybook_wired: Path, rules: WireRules) -> None:
+    scan = scan_repo(tallybook_wired, use_cache=False)
+    original = next(t for t in scan.touchpoints if t.symbol == "_post_to_slack_original")
+    with pytest.raises(UsageError, match="original behind the wired post_to_slack"):
+        wire(scan, WireOptions(touchpoint_id=original.id), rules)
+
+
+def test_typescript_second_wiring_in_one_file_merges_the_import(tmp_path: Path, rules: WireRules) -> None:
+    root = checkout("pulseboard-ts", tmp_path)
+    _wire_symbol(root, rules, "services/worker/src/lib/alerts.ts", "postSlackWebhook")
+    _wire_symbol(root, rules, "services/worker/src/lib/alerts.ts", "textAccountOwner")
+    text = (root / "services/worker/src/lib/alerts.ts").read_text()
+    assert text.count("from '../lib/personize-wiring'") + text.count("from './personize-wiring'") == 1
+    assert "personalized2" not in text
+
+
+def test_typescript_imports_use_the_projects_path_alias(tmp_path: Path, rules: WireRules) -> None:
+    root = checkout("pulseboard-ts", tmp_path)
+    _wire_symbol(root, rules, "app/api/cron/weekly-digest/route.ts", "GET")
+    route = (root / "app/api/cron/weekly-digest/route.ts").read_text()
+    assert "import { personalizedRun } from '@/lib/personize-wiring';" in route
+    # A file that imports relatively keeps relative imports.
+    _wire_symbol(root, rules, "src/lib/notify/sms.ts", "sendSms")
+    assert "from '../personize-wiring'" in (root / "src/lib/notify/sms.ts").read_text()
+
+
+def test_alias_comes_from_a_commented_tsconfig_with_base_url(tmp_path: Path) -> None:
+    (tmp_path / "web/src/lib").mkdir(parents=True)
+    (tmp_path / "web/tsconfig.json").write_text(
+        '{\n  // editor comments are allowed in tsconfig\n  "compilerOptions": {\n'
+        '    "baseUrl": "src",\n    "paths": { "~/*": ["*"], },\n  },\n}\n'
+    )
+    (tmp_path / "web/src/pages").mkdir()
+    (tmp_path / "web/src/pages/api.ts").write_text("import { db } from '~/lib/db';\n")
+    (tmp_path / "web/src/pages/plain.ts").write_text("import { db } from '../lib/db';\n")
+    placement = place_helpers(tmp_path, "web/src/pages/api.ts", "ts")
+    assert placement.import_from("web/src/pages/api.ts") == "~/lib/personize-wiring"
+    assert placement.import_from("web/src/pages/plain.ts") == "../lib/personize-wiring"
+
+
+def test_user_context_wrapper_keeps_the_plain_local_name(tmp_path: Path, rules: WireRules) -> None:
+    root = checkout("pulseboard-ts", tmp_path)
+    _wire_symbol(root, rules, "src/lib/auth.ts", "getCurrentUser")
+    text = (root / "src/lib/auth.ts").read_text()
+    assert "const user = await getCurrentUserOriginal();" in text
+    assert "user2" not in text
+
+
+def test_rate_notes_read_as_sentences(tmp_path: Path, rules: WireRules) -> None:
+    root = checkout("tallybook-py", tmp_path)
+    scan: RepoScan = scan_repo(root, use_cache=False)
+    sms = next(t for t in scan.touchpoints if t.symbol == "send_sms")
+    notes = wire(scan, WireOptions(touchpoint_id=sms.id), rules).notes
+    rate = [n for n in notes if n.startswith("Rate alignment")]
+    assert rate and all(" allows " not in n for n in rate)
+    assert "Rate alignment: Twilio long code: 1 message per second." in rate
