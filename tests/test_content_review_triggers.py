@@ -75,3 +75,14 @@ def test_keywords_are_lowercase_phrases_without_product_nouns(meta: GenerateMeta
     for trigger in meta.review_triggers:
         assert all(k == k.lower() for k in trigger.keywords), trigger.id
         assert not nouns & set(trigger.keywords), trigger.id
+
+
+def test_a_payment_reminder_with_its_context_passes_clean(meta: GenerateMeta) -> None:
+    """The realistic good case: amounts written with cents in the data, rounded in the text."""
+    context = "Dana owns Acme. Invoice INV-1042, $1,200.00, due March 3, 5 days overdue."
+    text = "Acme, invoice INV-1042 ($1,200) was due March 3 and is 5 days overdue."
+    report = check_message(json.dumps({"text": text}), CheckOptions(channel="sms"), context, meta)
+    assert [v.rule for v in report.violations if v.severity == "review"] == []
+    invented = check_message(json.dumps({"text": text.replace("1,200", "1,250")}), CheckOptions(channel="sms"),
+                             context, meta)
+    assert [v.excerpt for v in invented.violations if v.rule == "possible_invention"] == ["$1,250"]

@@ -197,3 +197,15 @@ def test_an_empty_structured_output_falls_back_to_the_text(
     personize_server.controls.script_prompt(f'{text}\n<output name="SUBJECT"> </output>')
     result = module.generate_renewal_email(client, dict(ANA))
     assert (result.subject, result.body_text) == ("Seats for Berlin", "Hi Ana.")
+
+
+def test_review_topics_skip_what_the_context_holds_and_ordinary_invoice_words(
+    load: Callable[[str], ModuleType],
+) -> None:
+    module = load("email")
+    reminder = {"SUBJECT": "Invoice INV-7 is overdue", "BODY_TEXT": "Your invoice total includes tax."}
+    assert not [r for r in module.review_reasons(reminder, "", 0.9, True, False) if "content (" in r]
+    refund = {"SUBJECT": "Your refund", "BODY_TEXT": "Your refund is on its way."}
+    assert any("pricing content (refund)" in r for r in module.review_reasons(refund, "", 0.9, True, False))
+    asked = module.review_reasons(refund, "The client asked for a refund.", 0.9, True, False)
+    assert not [r for r in asked if "content (" in r]

@@ -158,3 +158,17 @@ def test_croner_job_table_entries(js_scan: RepoScan) -> None:
 def test_state_sync_emits_are_not_notifications(js_scan: RepoScan) -> None:
     assert in_file(js_scan, Kind.NOTIFICATION, "server/live.js") == {9, 10, 15}
     assert at(js_scan, Kind.NOTIFICATION, "server/live.js", 10).channel == "in_app"
+
+
+def test_content_chains_are_dropped_and_records_kept_through_links(py_scan: RepoScan) -> None:
+    """Bulletin -> Issue -> Paragraph link to no person: content. InvoiceLine -> Invoice is a
+    record about someone; Reading links a user to an issue."""
+    assert in_file(py_scan, Kind.DATA_MODEL, "content/models.py") == {20, 24, 29}
+
+
+def test_other_orms_by_their_base_or_decorators(js_scan: RepoScan) -> None:
+    member = at(js_scan, Kind.DATA_MODEL, "server/model/member.js", 3)
+    assert member.framework == "objection"
+    customer = at(js_scan, Kind.DATA_MODEL, "src/entities/customer.ts", 4)
+    assert customer.framework == "mikro-orm"
+    assert {f.name for f in customer.fields or []} == {"id", "email"}

@@ -1,5 +1,6 @@
 """Snapshots of the chat TUI on the real offline engine and the pulseboard-ts example:
-the main screen after the first turn (two sizes) and an artifact screen.
+the main screen on opening (the scan summary, before any typing), after the first turn
+(two sizes) and an artifact screen.
 
 Deterministic by construction: offline engine, a copy of a fixed repo, workers awaited,
 the message box's cursor not blinking. Update with `pytest --snapshot-update` after
@@ -53,6 +54,15 @@ async def first_turn(pilot: Pilot[Any]) -> None:
     prompt.focus()
     await pilot.press(*"propose", "enter")
     await settle(pilot)
+
+
+async def opened(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    pilot.app.screen.query_one(PromptArea).cursor_blink = False
+
+
+def test_main_screen_on_opening(app: AssistantApp, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app, terminal_size=(120, 40), run_before=opened)
 
 
 def test_main_screen_after_the_first_turn(app: AssistantApp, snap_compare: SnapCompare) -> None:

@@ -27,7 +27,7 @@ from tests.test_wire_write import checkout, git
 from tests.typescript.typecheck import RUFF_ARGS
 
 
-def _wire_symbol(root: Path, rules: WireRules, file: str, symbol: str) -> list[str]:
+def _wire_symbol(root: Path, rules: WireRules, file: str, symbol: str | None) -> list[str]:
     """Scan, wire the first ready touchpoint of `symbol` in `file`, write and commit it."""
     scan = scan_repo(root, use_cache=False)
     touchpoints = [t for t in scan.touchpoints if t.file == file and t.symbol == symbol]

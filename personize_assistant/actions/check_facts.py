@@ -142,5 +142,11 @@ def _claims(message: Message, meta: GenerateMeta) -> list[Fact]:
 def tokens(text: str) -> set[str]:
     """Numbers without thousands separators, words lower-cased; `20 %` and `20%` are equal."""
     spelled = re.sub(r"(\d)[ \t]*per[ \t]?cent\b", r"\1%", text, flags=re.I)
-    # `03` in an ISO date backs the `3` of `3 March`: leading zeros are not part of a number.
-    return {re.sub(r"^0+(?=\d)", "", re.sub(r"[,\s]", "", raw)).lower() for raw in _TOKEN.findall(spelled)}
+    return {_number_form(re.sub(r"[,\s]", "", raw)).lower() for raw in _TOKEN.findall(spelled)}
+
+
+def _number_form(token: str) -> str:
+    """`03` in an ISO date backs the `3` of `3 March`, and `$1,200.00` backs `$1,200`:
+    leading zeros and trailing decimal zeros are not part of a number."""
+    token = re.sub(r"^0+(?=\d)", "", token)
+    return re.sub(r"(\d)\.(\d*?)0+(?=\D|$)", lambda m: f"{m.group(1)}.{m.group(2)}" if m.group(2) else m.group(1), token)

@@ -25,6 +25,11 @@ _GENERATES = re.compile(r"\.(?:prompt|smartDigest|smart_digest|smartRecall|smart
 _VALIDATES = re.compile(r"\b_?(?:check|validate)\w*\(")
 WORK_KINDS = (Kind.EMAIL_SEND, Kind.NOTIFICATION, Kind.LLM_CALL)
 
+_STANDALONE = re.compile(
+    r"^if __name__ == ['\"]__main__['\"]:|^class Command\(BaseCommand\):|^(?:if \()?require\.main === module",
+    re.MULTILINE,
+)
+
 CallCheck = Callable[[ReviewContext, SdkCall], list[Finding]]
 
 
@@ -42,6 +47,10 @@ def error_handling(ctx: ReviewContext, call: SdkCall) -> list[Finding]:
     if not exposed:
         return []
     in_request = any(f.request_handler() for f in exposed)
+    if not in_request and _STANDALONE.search(call.file.text):
+        # A sync command or script: nobody waits on it, and stopping with a non-zero exit
+        # (so cron or CI notices) is the right response to a Personize failure.
+        return []
     what = f"`{call.callee}` is not in a try/catch"
     if call.callers:
         sites = ", ".join(f"{f.file.path}:{f.line}" for f in exposed)

@@ -162,10 +162,12 @@ def _send_frame(source: SourceFile, tp: Touchpoint) -> Frame | None:
 def untouched(ctx: ReviewContext) -> list[Finding]:
     area = ctx.meta.area("missing_opportunities")
     reached = personalized_functions(ctx)
+    integration = set(ctx.integration_files)
     found: list[Finding] = []
     for kind in (Kind(k) for k in area.kinds):
         places = _distinct_functions(t for t in ctx.touchpoints(kind)
-                                     if t.wraps is None and not personalized(t, reached))
+                                     if t.wraps is None and not personalized(t, reached)
+                                     and t.file not in integration and not _vendored_client(ctx, t.file))
         if not places:
             continue
         first, rest = places[0], places[1:]
@@ -177,6 +179,13 @@ def untouched(ctx: ReviewContext) -> list[Finding]:
         found.append(ctx.finding("untouched_touchpoint", first.file, first.line, symbol=kind.value,
                                  what=what, related=related))
     return found
+
+
+def _vendored_client(ctx: ReviewContext, path: str) -> bool:
+    """The Personize client itself (`personize_client.py`): its HTTP helpers are not
+    places that reach a customer."""
+    source = ctx.source(path)
+    return source is not None and re.search(r"^(export )?class Personize\b", source.text, re.MULTILINE) is not None
 
 
 def _labels(places: list[Touchpoint]) -> list[str]:

@@ -315,6 +315,8 @@ def _constraint_evidence(ctx: WireContext, pattern: Pattern, wiring: Wiring) -> 
         "store_outcome": (
             f"{'rememberDelivery' if ctx.source.language == 'ts' else 'remember_delivery'} "
             "memorizes what was sent and the provider's answer, tagged with the trigger."
+            if pattern == "wrap" and any(name in wiring.helper_names for name in ("rememberDelivery", "remember_delivery"))
+            else "Not wired: call remember_delivery after the send (see the note)."
             if pattern == "wrap"
             else "The event or run is memorized (feedback for later generations)."
             if pattern in ("webhook_pipeline", "event_mirror")

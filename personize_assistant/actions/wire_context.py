@@ -84,10 +84,22 @@ def delegate_of(ctx: WireContext, kinds: tuple[str, ...]) -> Touchpoint | None:
             if t.kind.value in kinds
             and t.symbol
             and t.symbol.split(".")[-1] != ctx.fn.name
-            and re.search(rf"\b{re.escape(t.symbol.split('.')[-1])}\(", body)
+            and re.search(_call_pattern(t.symbol), body)
         ),
         None,
     )
+
+
+def _call_pattern(symbol: str) -> str:
+    """How a call to `symbol` looks: `send_mail(` for a function (not `msg.send_mail(`);
+    `self.send(`, `Ticket.send(` or `ticket.send(` for the method `Ticket.send`, never
+    any object's `.send(`."""
+    owner, _, name = symbol.rpartition(".")
+    if not owner:
+        return rf"(?<![\w.$]){re.escape(name)}\("
+    cls = owner.split(".")[-1]
+    receivers = "|".join(re.escape(r) for r in ("self", "cls", "this", cls, cls[:1].lower() + cls[1:]))
+    return rf"\b(?:{receivers})\.{re.escape(name)}\("
 
 
 def no_content(ctx: WireContext, kinds: tuple[str, ...] = ("email_send", "notification")) -> UsageError:

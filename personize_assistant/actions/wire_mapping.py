@@ -56,7 +56,9 @@ class MessageMapping(BaseModel):
 
 
 def _norm(name: str) -> str:
-    return name.lower().replace("_", "")
+    """`html_part`/`htmlPart` name the same thing as `html` (MIME parts of a message)."""
+    flat = name.lower().replace("_", "")
+    return flat[: -len("part")] if flat.endswith("part") and len(flat) > len("part") else flat
 
 
 def _stringish(annotation: str | None) -> bool:

@@ -348,6 +348,18 @@ def _wrap_locals(ctx: WireContext) -> Wiring:
     if body.return_line is not None and body.return_expression is not None:
         block = render_code("py/inline_remember.py.j2", fn.body_indent, expression=body.return_expression, **values)
         editor.replace_range(body.return_line, body.return_end_line or body.return_line, block)
+    elif _returns_inside_blocks(ctx, after):
+        # Code appended after a `try: return send()` would never run: leave the memorize
+        # to the developer rather than add dead code.
+        helpers = [personalize]
+        add_import(ctx, editor, helpers)
+        wiring = Wiring(editor, helpers, trigger=_wrap_trigger(ctx))
+        wiring.field_mapping = dict(assignments)
+        wiring.notes.append(
+            f"{ctx.qualified_name} returns from inside a block after sending, so nothing runs after it: "
+            f"call remember_delivery(...) next to that return to close the feedback loop."
+        )
+        return wiring
     else:
         block = render_code("py/inline_remember.py.j2", fn.body_indent, expression=None, **values)
         editor.insert_after(body.closing_line, block)
@@ -357,3 +369,20 @@ def _wrap_locals(ctx: WireContext) -> Wiring:
     wiring.field_mapping = dict(assignments)
     wiring.notes.append(f"Personalization runs inside {ctx.qualified_name}, right after its content is built.")
     return wiring
+
+
+def _returns_inside_blocks(ctx: WireContext, after: int) -> bool:
+    """A `return` nested in try/if/with below line `after`: the function's end is not
+    where its sends finish."""
+    tree = ast.parse(ctx.source.text)
+    fn = next(
+        (
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.lineno == ctx.fn.header_line
+        ),
+        None,
+    )
+    if fn is None:
+        return False
+    return any(isinstance(n, ast.Return) and n.lineno > after for n in ast.walk(fn))

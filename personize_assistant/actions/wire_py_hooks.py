@@ -290,8 +290,10 @@ def scheduled(ctx: WireContext) -> Wiring:
     fn, editor = ctx.fn, FileEditor(ctx.source.text)
     if fn.is_async:
         raise unsupported(ctx, "async scheduled jobs are not wrapped; wire the deliveries they call instead")
-    schedule = ctx.touchpoint.schedule or "schedule"
-    trigger = f"the schedule {schedule} runs {ctx.qualified_name} ({ctx.source.path})"
+    schedule = ctx.touchpoint.schedule or "unscheduled"
+    # Without a known schedule (a management command your scheduler runs), say so plainly.
+    when = f"the schedule {schedule}" if ctx.touchpoint.schedule else "your scheduler"
+    trigger = f"{when} runs {ctx.qualified_name} ({ctx.source.path})"
     original = original_name(ctx)
     code = render_code(
         "py/run.py.j2",

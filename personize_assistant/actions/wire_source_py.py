@@ -189,8 +189,20 @@ def _value_kind(statement: ast.stmt) -> Literal["destructure", "string", "other"
         isinstance(value, ast.Constant) and isinstance(value.value, str)
     ):
         return "string"
+    if isinstance(value, ast.Call) and _renders(value):
+        return "string"
     annotation = statement.annotation if isinstance(statement, ast.AnnAssign) else None
     return "string" if isinstance(annotation, ast.Name) and annotation.id == "str" else "other"
+
+
+_RENDERERS = frozenset({"render", "render_to_string", "render_template", "format"})
+
+
+def _renders(call: ast.Call) -> bool:
+    """A template render (`render_to_string(...)`, `tpl.render(ctx).strip()`): text content."""
+    names = {n.attr for n in ast.walk(call) if isinstance(n, ast.Attribute)}
+    names |= {n.id for n in ast.walk(call.func) if isinstance(n, ast.Name)}
+    return not names.isdisjoint(_RENDERERS)
 
 
 def _assigned_names(statement: ast.stmt) -> list[str]:

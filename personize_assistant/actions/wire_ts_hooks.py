@@ -239,8 +239,10 @@ def _payload_entries(fn: FunctionInfo, args: list[str]) -> list[str]:
 
 def scheduled(ctx: WireContext) -> Wiring:
     fn, editor = ctx.fn, FileEditor(ctx.source.text)
-    schedule = ctx.touchpoint.schedule or "schedule"
-    trigger = f"the schedule {schedule} runs {ctx.qualified_name or 'the job'} ({ctx.source.path})"
+    schedule = ctx.touchpoint.schedule or "unscheduled"
+    # Without a known schedule (a management command your scheduler runs), say so plainly.
+    when = f"the schedule {schedule}" if ctx.touchpoint.schedule else "your scheduler"
+    trigger = f"{when} runs {ctx.qualified_name or 'the job'} ({ctx.source.path})"
     if fn.form == "inline":
         return _scheduled_inline(ctx, editor, schedule, trigger)
     original = original_name(ctx) if fn.name not in HTTP_VERBS else ctx.fresh(f"handle{fn.name.capitalize()}")

@@ -69,9 +69,15 @@ def field_answers(text: str) -> tuple[dict[str, str], list[str]]:
 
 def free_text_answers(text: str, pending: list[Question]) -> dict[str, str]:
     """Lines (or `;`-separated parts) answer the pending questions in order; extra parts
-    go to the last question, a single part to the first."""
+    go to the last question, a single part to the first.
+
+    One line splits at `;` only when it has exactly one part per question: otherwise the
+    `;` is the user's punctuation inside one answer ("a survey tool; teams use it to...")."""
     lines = [_NUMBERED.sub("", line).strip() for line in text.splitlines() if line.strip()]
-    parts = lines if len(lines) > 1 else [p.strip() for p in text.split(";") if p.strip()]
+    parts = lines
+    if len(lines) == 1:
+        pieces = [p.strip() for p in text.split(";") if p.strip()]
+        parts = pieces if len(pieces) == len(pending) else lines
     if not pending or not parts:
         return {}
     if len(parts) > len(pending):

@@ -31,6 +31,24 @@ _PERSONAS = ("developer", "product", "sales", "marketing", "cs")
 Handler = Callable[["OfflineEngine", Turn, Intent], Awaitable[str]]
 
 
+_CHANNEL_WORDS = re.compile(r"\b(sms|text message|slack|push( notification)?|in[- ]app|e-?mail)\b", re.I)
+
+
+def _channel_word(text: str) -> str | None:
+    """The channel a request names: `sms`, `slack`, `push`, `in_app` or `email`."""
+    match = _CHANNEL_WORDS.search(text)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    if word in ("sms", "text message"):
+        return "sms"
+    if word.startswith("push"):
+        return "push"
+    if word.startswith("in"):
+        return "in_app"
+    return "email" if "mail" in word else word
+
+
 class OfflineEngine:
     name = "offline"
 
@@ -89,9 +107,17 @@ class OfflineEngine:
         if recorded.is_error:
             return f"I couldn't record that: {recorded.text}"
         lines = [f"Noted: {', '.join(intent.answers)}. {progress_line(ws)}."]
+        # Questions asked but not answered yet stay first in line: a user answering one
+        # question per message must have the next message land on the next question.
+        known = set(ws.discovery.known_fields())
+        still_open = [q for q in ws.pending_questions if q.field not in intent.answers and q.field not in known]
         if ws.discovery_complete():
-            ws.pending_questions = []
+            # Enough to go on; a reply to a question still open is still taken as its answer.
+            ws.pending_questions = still_open
             lines.append("That is enough to work with. " + next_step(ws))
+        elif still_open:
+            ws.pending_questions = still_open
+            lines.append(question_list(still_open))
         else:
             lines.append(question_list(await self._questions(turn)))
         return "\n\n".join(lines)
@@ -150,6 +176,12 @@ class OfflineEngine:
             arguments["lang"] = "ts"
         if tool == "wire" and re.search(r"\b(write|apply)\b", lowered):
             arguments["write"] = True
+        channel = _channel_word(lowered) if tool == "generate" else None
+        if channel:
+            # "generate the survey reminder sms": the words name the touchpoint, the channel
+            # word says which message to write for it.
+            arguments["channel"] = channel
+            arguments["touchpoint_id"] = _CHANNEL_WORDS.sub("", target).strip() or target
         return await self.build(turn, tool, arguments)
 
     async def touchpoints(self, turn: Turn, intent: Intent) -> str:

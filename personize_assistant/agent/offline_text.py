@@ -72,10 +72,23 @@ def _highlights(scan: RepoScan, limit: int = 6) -> list[str]:
     counts = Counter(t.kind for t in scan.touchpoints)
     lines = []
     for kind, count in counts.most_common(limit):
-        example = next(t for t in scan.touchpoints if t.kind == kind)
+        example = _representative(scan, kind)
         label = kind.value.replace("_", " ")
         lines.append(f"- **{count} {label}**, e.g. {_example(example)}")
     return lines
+
+
+def _representative(scan: RepoScan, kind: Kind) -> Touchpoint:
+    """The touchpoint that best stands for its kind: the helper most of the code sends
+    through (`sendEmail`, called from four routes), else a named function, else the first."""
+    of_kind = [t for t in scan.touchpoints if t.kind == kind]
+    ids = {t.id for t in of_kind}
+    callers = Counter(t.wraps for t in scan.touchpoints if t.wraps in ids)
+    if callers:
+        most_called = callers.most_common(1)[0][0]
+        return next(t for t in of_kind if t.id == most_called)
+    named = [t for t in of_kind if t.wraps is None and display_name(t) == (t.symbol or "")]
+    return (named or of_kind)[0]
 
 
 def _example(tp: Touchpoint) -> str:

@@ -146,14 +146,26 @@ def render_summary(artifact: WireArtifact) -> str:
     lines.append(f"trigger: {artifact.trigger}")
     lines.extend(f"  {field} -> {target}" for field, target in artifact.field_mapping.items())
     lines.extend(f"note: {note}" for note in artifact.notes)
-    lines.extend(f"honours {c.id}: {c.how}" for c in artifact.constraints if c.id != "sdk_chain")
+    lines.extend(
+        f"{'open' if c.how.startswith('Not wired') else 'honours'} {c.id}: {c.how}"
+        for c in artifact.constraints
+        if c.id != "sdk_chain"
+    )
     return redact("\n".join(lines))
 
 
-def render_candidates(candidates: list[WireCandidate]) -> str:
+def render_candidates(candidates: list[WireCandidate], javascript: int = 0) -> str:
+    """The ready candidates as a table; `javascript` counts touchpoints in .js files, which
+    WIRE does not generate code for (it writes TypeScript and Python)."""
     ready = [c for c in candidates if c.ready]
+    js_note = (
+        [f"\n{javascript} touchpoints are in JavaScript files; wire generates TypeScript and Python only"]
+        if javascript
+        else []
+    )
     if not ready:
-        return "no wireable touchpoints found"
+        why = f": {len(candidates)} cannot be wired as they are (see --json for why)" if candidates else ""
+        return "\n".join([f"no wireable touchpoints found{why}", *js_note])
     header = f"{'ID':<12}  {'KIND':<16} {'PATTERN':<22} {'LANG':<4}  LOCATION"
     rows = [
         f"{c.touchpoint_id:<12}  {c.kind:<16} {c.pattern:<22} {c.language:<4}  {c.location}"
@@ -162,7 +174,7 @@ def render_candidates(candidates: list[WireCandidate]) -> str:
     ]
     skipped = len(candidates) - len(ready)
     footer = [f"\n{skipped} more touchpoints cannot be wired as they are (see --json for why)"] if skipped else []
-    return "\n".join([header, *rows, *footer])
+    return "\n".join([header, *rows, *footer, *js_note])
 
 
 def _redact_tree(value: Any) -> Any:

@@ -73,7 +73,7 @@ def wire_command(
         if as_json:
             emit_json([c.model_dump(mode="json", exclude_none=True) for c in candidates])
         else:
-            emit(render_candidates(candidates))
+            emit(render_candidates(candidates, javascript=_javascript_touchpoints(scan)))
         return
     if touchpoint is None:
         raise UsageError("pass --touchpoint ID (see `wire PATH --list`)")
@@ -216,3 +216,13 @@ COMMANDS: tuple[Callable[[typer.Typer], None], ...] = (_register_wire, _register
 def register(app: typer.Typer) -> None:
     for add in COMMANDS:
         add(app)
+
+
+_JS_SUFFIXES = (".js", ".jsx", ".mjs", ".cjs")
+
+
+def _javascript_touchpoints(scan: RepoScan) -> int:
+    """Touchpoints WIRE would pattern-match but cannot write code for (plain JavaScript)."""
+    from personize_assistant.actions.wire_library import KIND_PATTERN
+
+    return sum(1 for t in scan.touchpoints if t.file.endswith(_JS_SUFFIXES) and t.kind in KIND_PATTERN)

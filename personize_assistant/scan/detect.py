@@ -14,6 +14,7 @@ from personize_assistant.scan.detect_calls import (
     WrapperAnalysis,
     direct_findings,
 )
+from personize_assistant.scan.detect_inhouse import inhouse_hits
 from personize_assistant.scan.detect_models import ModelDetector
 from personize_assistant.scan.detect_people import (
     segmentation_findings,
@@ -35,6 +36,7 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
     catalog = load_catalog()
     index = RepoIndex(facts)
     hits = CallMatcher(index, catalog).hits()
+    hits += inhouse_hits(index, catalog)
     table = RouteTable(index)
 
     def eligible(path: str, qualname: str, kind: str) -> bool:

@@ -120,6 +120,8 @@ class CallMatcher:
                 kind = senders.get(call.scope)
                 if kind is None or not self._delivers(path, call):
                     continue
+                if kind != "email_send" and _enqueues_mail(call):
+                    continue  # `queue.enqueue(emails.send_email, ...)`: the email path, not this channel
                 name = call.scope.rsplit(".", 1)[-1]
                 channel = "email" if kind == "email_send" else _sender_channel(name)
                 found.append(Hit(path, call, kind, "", channel, "medium"))
@@ -128,6 +130,8 @@ class CallMatcher:
 
     def _delivers(self, path: str, call: Call) -> bool:
         parts = call.chain.replace("()", "").replace("[]", "").split(".")
+        if len(parts) == 1 and parts[0] in _BARE_HTTP and _DELIVERY_ENDPOINT.search(call.arg0):
+            return True  # `fetch(WORKER_URL + "/api/global/email/send", ...)`: another service delivers
         if len(parts) < 2 or parts[-1] not in _DELIVERY_METHODS or _ROUTE_PATH.match(call.arg0):
             return False
         if _NOT_A_CHANNEL.match(parts[-2]) or _NOT_A_CHANNEL.match(parts[0]):
@@ -325,19 +329,40 @@ class CallMatcher:
         return " ".join(parts)
 
 
-_SENDER_NAME = re.compile(
-    r"^_*(?:(?P<mail>send_?(?:\w+_)?e?mails?|send_?mail\w*|send\w*(?:E?mail|Mail)s?|deliver_?\w*e?mails?|mail_\w+)"
-    r"|(?P<note>notify(?:_\w+|[A-Z]\w*)?|send_?(?:\w+_)?(?:sms|text|push|notification|alert)s?|send\w*(?:Sms|SMS|Text|Push|Notification|Alert)s?|push_?notif\w*|pushNotif\w*))$"
-)
+_SEND_VERBS = frozenset({"send", "deliver", "dispatch", "resend"})
+_MAIL_NOUNS = frozenset({"email", "emails", "mail", "mails", "mailer", "smtp"})
+_NOTE_NOUNS = frozenset({"sms", "text", "texts", "push", "notification", "notifications", "alert", "alerts"})
+_NOT_SENDER_START = frozenset({"is", "has", "should", "can", "get", "build", "render", "format", "parse", "validate", "check", "test", "mock", "on", "handle", "preview", "count", "list", "load", "find"})
 _DELIVERY_METHODS = frozenset({"send", "sendmail", "send_message", "sendMail", "sendMessage", "post", "enqueue", "publish", "deliver", "put_nowait", "delay", "apply_async"})
 _NOT_A_CHANNEL = re.compile(r"(?i)^(?:log|logger|logging|console|print|router|app|res|response|request|req|signal|signals|super|\w*producer|kafka\w*|\w*channel|ws|websocket|socket|io)$")
 
 
 def _sender_kind(name: str) -> str | None:
-    match = _SENDER_NAME.match(name)
-    if match is None:
+    """By the words of the name (camelCase or snake_case): a delivery verb with a channel
+    noun anywhere (`sendSmtpEmail`, `deliver_welcome_email`, `sendTransactionalMail`), or a
+    name that starts with the channel used as a verb (`mailUser`, `notify_owner`)."""
+    words = _ordered_words(name)
+    if not words or words[0] in _NOT_SENDER_START:
         return None
-    return "email_send" if match.group("mail") else "notification"
+    verbs = _SEND_VERBS.intersection(words)
+    if words[0].startswith(("sendmail", "sendemail")):
+        return "email_send"  # `sendmail`, `sendemail_task`: one lowercase word
+    if (words[0] in ("mail", "email") and len(words) > 1) or (verbs and _MAIL_NOUNS.intersection(words)):
+        return "email_send"
+    if words[0] == "notify" or (words[0] == "push" and len(words) > 1 and words[1].startswith("notif")):
+        return "notification"
+    return "notification" if verbs and _NOTE_NOUNS.intersection(words) else None
+
+
+_BARE_HTTP = frozenset({"fetch", "$fetch", "ofetch", "axios", "urlopen"})
+_DELIVERY_ENDPOINT = re.compile(r"(?i)/e?mails?\b|/notif\w*|/sms\b|/push\b")
+
+
+def _enqueues_mail(call: Call) -> bool:
+    if call.name not in ("enqueue", "enqueue_call", "delay", "apply_async", "add_task", "submit", "defer"):
+        return False
+    target = call.arg0.split("=", 1)[-1].strip().rsplit(".", 1)[-1]
+    return _sender_kind(target) == "email_send"
 
 
 def _sender_channel(name: str) -> str:
@@ -457,7 +482,7 @@ class WrapperAnalysis:
             for hit in self.direct[key]:
                 if not self.eligible(*key, hit.kind):
                     continue
-                if self.calls_to.get(key) or _names_delivery(key[1], hit.kind):
+                if self.calls_to.get(key) or (_names_delivery(key[1], hit.kind) and not _generic_name(key[1])):
                     # A guess about an unknown provider makes a guessed wrapper.
                     wrapper = self.wrappers[key].setdefault(hit.kind, Wrapper(hit.kind, "high" if hit.provider else "medium"))
                     wrapper.providers.add(hit.provider)
@@ -662,6 +687,12 @@ def _names_delivery(qualname: str, kind: str) -> bool:
         return True
     owner = name_words(parts[-2]) if len(parts) > 1 else set()
     return bool(owner & VOCABULARY[kind]) and words[0] in GENERIC_VERBS
+
+
+def _generic_name(qualname: str) -> bool:
+    """`run`, `execute`, `get`: a step's or handler's entry, named for nothing it delivers."""
+    words = _ordered_words(qualname.rsplit(".", 1)[-1])
+    return len(words) == 1 and words[0] in JOB_WORDS | {"get", "call", "query", "handle", "handler", "process"}
 
 
 def _ordered_words(name: str) -> list[str]:

@@ -33,7 +33,7 @@ ORM_ROOTS: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
     ("pony", ("pony",), frozenset({"Entity"})),
     ("mikro-orm", ("@mikro-orm",), frozenset({"BaseEntity"})),
 )
-SCHEMALESS = frozenset({"redbean-node"})
+SCHEMALESS = frozenset({"redbean-node", "objection"})
 """ORMs whose columns live in migrations, not the class: fields come from `this.x` uses."""
 PRISMA_SCALARS = frozenset({"String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes", "Unsupported"})
 RELATION_CALLS = re.compile(r"\b(?:relationship|ManyToManyField|OneToMany|ManyToMany|ManyToOne|OneToOne|backref|Relation|Link|BackLink|ReverseRelation)\b")
@@ -46,6 +46,8 @@ _RECORD_ENTITY = re.compile(
     r"transaction|cart|checkout|opportunit|enrol|signup|registration|feedback|survey|review|membership|workspace|team|organi[sz]ation|org$|company|tenant"
 )
 """Records a business keeps about someone: kept even when the link to the person is implicit."""
+_PERSON_LINK_NAME = re.compile(r"(?i)user|owner|author|creator|member|customer|account|recipient|sender|assignee|submitter|contact|profile|person|client")
+_ORG_LINK = re.compile(r"(?i)organi[sz]ation|\borg\b|team|workspace|company|tenant|creator|sender|recipient|assignee|submitter")
 _PERSONAL_FIELD = re.compile(r"(?i)e_?mail|phone|first_?name|last_?name|full_?name|username|address|birth|recipient|owner|author|user")
 SECRET_FIELD = re.compile(r"(?i)token|hash|secret|password|passwd|ciphertext|salt|nonce|otp|^key$|api_?key|^identifier$|^scope$|session_?state|^provider$|provider_?account_?id|^type$|^expires$|ip_?address|user_?agent|^value$")
 
@@ -60,6 +62,8 @@ class _Field:
     relation: bool = False
     foreign_key: bool = False
     enum_values: tuple[str, ...] = ()
+    link: str = ""
+    """For relations and foreign keys: the declaration text that names the target."""
 
 
 class ModelDetector:
@@ -74,6 +78,8 @@ class ModelDetector:
                 self.enums.setdefault(enum.name.rsplit(".", 1)[-1], enum.values)
             self.prisma_models.update(model[0] for model in facts.models)
         self._frameworks: dict[tuple[str, str], str | None] = {}
+        self._fields_of: dict[int, list[_Field]] = {}
+        """Each emitted finding's parsed fields (links included), for the people filter."""
 
     def findings(self) -> list[Finding]:
         found: list[Finding] = []
@@ -88,14 +94,43 @@ class ModelDetector:
                     found.extend(self._class(path, definition, by_owner))
             for schema in facts.schemas:
                 found.extend(self._schema(path, schema, facts.calls))
-        return found
+        return self._about_people(found)
+
+    def _about_people(self, found: list[Finding]) -> list[Finding]:
+        """Keep entities about a person and records linked (directly or through other such
+        records) to one; drop catalogue/content tables nothing links to a person."""
+        anchored: set[str] = set()
+        for finding in found:
+            if self._anchored(finding.entity or "", self._fields_of[id(finding)]):
+                anchored.add(_entity_key(finding.entity or ""))
+        changed = True
+        while changed:
+            changed = False
+            for finding in found:
+                key = _entity_key(finding.entity or "")
+                if key not in anchored and _link_keys(self._fields_of[id(finding)]) & anchored:
+                    anchored.add(key)
+                    changed = True
+        return [
+            f for f in found
+            if _entity_key(f.entity or "") in anchored or any(_PERSONAL_FIELD.search(x.name) for x in self._fields_of[id(f)])
+        ]
+
+    def _anchored(self, entity: str, fields: list[_Field]) -> bool:
+        name = _pascal(entity.rsplit(".", 1)[-1])
+        if self.catalog.person_entities.search(name) or _RECORD_ENTITY.search(name):
+            return True
+        return any(f.link and (self.catalog.person_entities.search(f.link) or _ORG_LINK.search(f.link)) for f in fields) or any(
+            (f.foreign_key or f.relation) and _PERSON_LINK_NAME.search(f.name) for f in fields
+        )
 
     # ---------------------------------------------------------------- classes
     def _class(self, path: str, definition: Def, by_owner: dict[str, list[FieldFact]]) -> list[Finding]:
         framework = self._framework(path, definition, 0)
         typeorm = any(d.chain.rsplit(".", 1)[-1] == "Entity" for d in definition.decorators)
         if typeorm:
-            framework = "typeorm"
+            mikro = any(m.startswith("@mikro-orm") for m in self.index.file_modules.get(path, ()))
+            framework = "mikro-orm" if mikro else "typeorm"
         if framework is None:
             return []
         if framework == "sqlmodel" and "table=True" not in definition.bases:
@@ -113,9 +148,7 @@ class ModelDetector:
         return self._emit(path, definition.qualname, definition.line, definition.end_line, framework, fields)
 
     def _used_fields(self, path: str, owner: str) -> list[_Field]:
-        names = sorted(
-            {name[5:] for (file, scope, name) in self.index.bindings if file == path and scope == owner and name.startswith("this.")}
-        )
+        names = sorted({b.name[5:] for b in self.index.facts[path].bindings if b.scope == owner and b.name.startswith("this.")})
         names = [name for name in names if not SECRET_FIELD.search(name)]  # a password reset says little
         return [_Field(name, "unknown") for name in names] or [_Field("id", "unknown", primary=True)]
 
@@ -150,14 +183,14 @@ class ModelDetector:
             return None
         value = fact.value
         annotation = fact.type
-        if framework == "typeorm":
+        if framework in ("typeorm", "mikro-orm"):
             return self._typeorm_field(fact)
         if not (ORM_VALUE.search(value) or annotation):
             return None
         if value.startswith(("lambda", "property")) or "ClassVar" in annotation:
             return None
         if RELATION_CALLS.search(value) or RELATION_CALLS.search(annotation):
-            return _Field(name, "relation", relation=True)
+            return _Field(name, "relation", relation=True, link=f"{annotation} {value}")
         declared = _python_type(annotation, value)
         nullable = _python_nullable(annotation, value, framework)
         enum_values = self._enum_for(owner, value, annotation)
@@ -169,6 +202,7 @@ class ModelDetector:
             unique=bool(re.search(r"unique\s*=\s*True", value)),
             foreign_key=bool(FK_CALLS.search(value)) or name.endswith("_id"),
             enum_values=enum_values,
+            link=value if FK_CALLS.search(value) else "",
         )
 
     def _enum_for(self, owner: str, value: str, annotation: str) -> tuple[str, ...]:
@@ -189,9 +223,9 @@ class ModelDetector:
         if not decorators:
             return None
         if re.search(r"@(?:OneToMany|ManyToMany|ManyToOne|OneToOne|JoinColumn|JoinTable)", decorators):
-            return _Field(fact.name, "relation", relation=True)
-        if "Column" not in decorators:
-            return None
+            return _Field(fact.name, "relation", relation=True, link=f"{fact.type} {decorators}")
+        if "Column" not in decorators and "@Property" not in decorators and "@PrimaryKey" not in decorators:
+            return None  # TypeORM `@Column`, MikroORM `@Property` / `@PrimaryKey`
         enum = re.search(r"enum\s*:\s*([A-Za-z_]\w*)", decorators)
         enum_values = self.enums.get(enum.group(1), ()) if enum else self.enums.get(fact.type, ())
         return _Field(
@@ -217,6 +251,7 @@ class ModelDetector:
             relation=relation,
             foreign_key=fact.name.endswith(("Id", "_id")),
             enum_values=self.enums.get(base_type, ()) if base_type not in PRISMA_SCALARS else (),
+            link=base_type if relation else "",
         )
 
     # ---------------------------------------------------------------- object-literal schemas
@@ -269,6 +304,7 @@ class ModelDetector:
             unique=".unique()" in value,
             foreign_key=".references(" in value,
             enum_values=enum_values,
+            link=value if ".references(" in value else "",
         )
 
     def _mongoose_field(self, fact: FieldFact) -> _Field:
@@ -288,14 +324,13 @@ class ModelDetector:
             unique=bool(re.search(r"unique\s*:\s*true", value)),
             relation="ref:" in value.replace(" ", "") or "references" in value,
             foreign_key="ObjectId" in value,
+            link=value if "ref" in value else "",
             enum_values=tuple(re.findall(r"['\"]([^'\"]+)['\"]", enum.group(1))) if enum else (),
         )
 
     # ---------------------------------------------------------------- emit
     def _emit(self, path: str, entity: str, line: int, end_line: int, framework: str, fields: list[_Field], symbol: str | None = None) -> list[Finding]:
         if self._join_table(fields) or self._secrets_only(entity, fields) or self._configuration(entity):
-            return []
-        if self._reference_data(entity, fields):
             return []
         reported = [
             ModelField(
@@ -309,23 +344,13 @@ class ModelDetector:
             for f in fields
             if not f.relation
         ]
-        return [
-            Finding(Kind.DATA_MODEL, path, line, end_line, symbol or entity, "high", discriminator="model", entity=entity.rsplit(".", 1)[-1], fields=reported, framework=framework)
-        ]
+        finding = Finding(Kind.DATA_MODEL, path, line, end_line, symbol or entity, "high", discriminator="model", entity=entity.rsplit(".", 1)[-1], fields=reported, framework=framework)
+        self._fields_of[id(finding)] = fields
+        return [finding]
 
     def _configuration(self, entity: str) -> bool:
         name = _pascal(entity.rsplit(".", 1)[-1])
         return bool(self.catalog.config_entities.search(name)) and not self.catalog.person_entities.search(name)
-
-    def _reference_data(self, entity: str, fields: list[_Field]) -> bool:
-        """Catalogue/content tables (sports, newsletters, articles without an owner): not a
-        person, no link out to another record, nothing personal stored."""
-        name = _pascal(entity.rsplit(".", 1)[-1])
-        if self.catalog.person_entities.search(name) or _RECORD_ENTITY.search(name):
-            return False
-        links_out = any(f.foreign_key or re.search(r"(?:Id|_id)$", f.name) for f in fields)
-        personal = any(_PERSONAL_FIELD.search(f.name) for f in fields)
-        return not links_out and not personal
 
     def _join_table(self, fields: list[_Field]) -> bool:
         """Two or more links and nothing else but link attributes (role, status, ...)."""
@@ -339,6 +364,36 @@ class ModelDetector:
             return True
         named_secret = bool(self.catalog.skip_entities.match(_pascal(entity.rsplit(".", 1)[-1])))
         return named_secret and not any(PERSON_FIELD.search(f.name) for f in content)
+
+
+def _entity_key(name: str) -> str:
+    """`WebsiteEvent` / `website_events` / `users` -> `websiteevent` / `websiteevent` / `user`."""
+    key = re.sub(r"[^a-z0-9]", "", name.rsplit(".", 1)[-1].lower())
+    return key[:-1] if key.endswith("s") and len(key) > 3 else key
+
+
+def _link_keys(fields: list[_Field]) -> set[str]:
+    """Entity keys a model's links name: `website_id`, `ForeignKey("Invoice")`, `User @relation`."""
+    keys: set[str] = set()
+    for f in fields:
+        if not (f.foreign_key or f.relation or f.link) or _one_to_many(f):
+            continue
+        keys.add(_entity_key(re.sub(r"_?(?:id|Id|ID)$", "", f.name)))
+        keys.update(_entity_key(token) for token in re.findall(r"[A-Za-z]\w*", f.link))
+    return keys
+
+
+def _one_to_many(f: _Field) -> bool:
+    """`workouts: Mapped[List["Workout"]] = relationship(...)`, `posts Post[]`: the other side
+    points here; being referenced by people's records does not make a catalogue personal."""
+    if f.foreign_key or not f.relation:
+        return False
+    if _COLLECTION.search(f.link):
+        return True
+    return "relationship(" in f.link and "Mapped[" not in f.link  # direction unknown: do not guess
+
+
+_COLLECTION = re.compile(r"(?i)\b(?:List|Set|Sequence|Collection|Iterable)\[|\[\]|OneToMany|ManyToMany|hasMany|belongsToMany|uselist\s*=\s*True|lazy\s*=\s*['\"]dynamic")
 
 
 def _pascal(name: str) -> str:

@@ -64,7 +64,9 @@ class HandlerDetector:
         base = {"file": route.file, "line": definition.line, "end_line": definition.end_line, "symbol": symbol, "route": route.path or None, "framework": route.framework}
         verified = self.verify.get(key)
         by_path = bool(WEBHOOK_PATH.search(route.path) or WEBHOOK_NAME.search(definition.qualname))
-        if by_path and not verified and _management_screen(definition):
+        if by_path and not verified and "signature_header" not in markers and (
+            _management_screen(definition) or _settings_crud(route, definition)
+        ):
             by_path = False
         if verified or by_path or "signature_header" in markers:
             provider = verified or _provider_from(route.path + " " + definition.qualname + " " + route.file)
@@ -86,6 +88,22 @@ def _management_screen(definition: Def) -> bool:
     if definition.kind != "class":
         return False
     return bool(_SCREEN_VIEWS.search(definition.qualname) or any(_SCREEN_VIEWS.search(b) for b in definition.bases))
+
+
+_CRUD_WORDS = frozenset(
+    {"fetch", "list", "get", "find", "show", "index", "read", "save", "create", "update", "edit", "upsert",
+     "destroy", "delete", "remove", "enable", "disable", "toggle", "all", "one", "by", "id"}
+)
+_SETTINGS_NOUNS = frozenset({"webhook", "webhooks", "hook", "hooks", "config", "configs", "settings", "subscription", "subscriptions"})
+
+
+def _settings_crud(route: Route, definition: Def) -> bool:
+    """`fetch`/`save`/`destroy`, `listWebhooks`, `DELETE /webhooks/:id`: managing the
+    webhook settings, not receiving an event from another system."""
+    if route.method == "DELETE":
+        return True
+    words = name_words(definition.qualname.rsplit(".", 1)[-1])
+    return bool(words & _CRUD_WORDS) and words <= _CRUD_WORDS | _SETTINGS_NOUNS
 
 
 def _provider_from(text: str) -> str | None:

@@ -24,6 +24,8 @@ _PERIODIC_JOBS = {
     "MinutelyJob": "@minutely", "QuarterHourlyJob": "*/15 * * * *", "HourlyJob": "@hourly",
     "DailyJob": "@daily", "WeeklyJob": "@weekly", "MonthlyJob": "@monthly", "YearlyJob": "@yearly",
 }
+_SCHEDULE_TOOL = re.compile(r"(?i)expression|generate|validate|parse|preview|describe|explain|suggest")
+"""`POST /api/ai/cron -> generateCronExpression`: an endpoint about cron syntax, not one a scheduler calls."""
 _SCHEDULE_CHECK = re.compile(r"(?i)^_*(?:validate|is_?valid|check|parse|preview|describe)")
 
 
@@ -73,7 +75,7 @@ class ScheduleDetector:
         found: list[Finding] = []
         for (file, qualname), route in self.table.routes.items():
             definition = self.index.defs[file].get(qualname)
-            if definition is not None and _CRON_PATH.search(route.path):
+            if definition is not None and _CRON_PATH.search(route.path) and not _SCHEDULE_TOOL.search(qualname):
                 found.append(Finding(Kind.SCHEDULED_JOB, file, definition.line, definition.end_line, None if definition.kind == "route" else qualname, "medium", discriminator="cron-route", route=route.path))
         return found
 

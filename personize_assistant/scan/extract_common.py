@@ -18,6 +18,8 @@ _INNER_ARGS = re.compile(r"\(([^()]+)\)")
 _SUBSCRIPT_NAME = re.compile(r"\[\s*['\"`]([\w$-]+)['\"`]\s*\]")
 _SUBSCRIPT_OTHER = re.compile(r"\[[^\[\]]*\]")
 _TYPE_ARGS = re.compile(r"<[^<>()]*>")
+_COMMENT = re.compile(r"/\*.*?\*/|^\s*//[^\n]*$", re.S | re.M)
+_EMPTY_CALL = "\x00"
 MAX_CHAIN = 240
 
 
@@ -45,16 +47,21 @@ def normalize_chain(raw: str) -> str:
     if len(raw) > MAX_CHAIN * 4:
         tail = re.findall(r"[\w$]+", raw[-MAX_CHAIN:])
         return "?." + tail[-1] if tail else "?"
-    value = _KEYWORDS.sub("", raw)
+    value = _COMMENT.sub("", raw) if "/" in raw else raw
+    value = _KEYWORDS.sub("", value)
     value = _WS.sub("", value).replace("?.", ".").replace("!.", ".").replace("!(", "(")
     value = _SUBSCRIPT_NAME.sub(r".\1", value)
     value = _SUBSCRIPT_OTHER.sub("[]", value)
     value = _TYPE_ARGS.sub("", value)
+    # Empty `()` stand in as one character while reducing, so that `.post("/x", v(), h)`
+    # (an argument that is itself a call) still reduces to `.post()`.
+    value = value.replace("()", _EMPTY_CALL)
     for _ in range(8):
-        reduced = _INNER_ARGS.sub("()", value)
+        reduced = _INNER_ARGS.sub(_EMPTY_CALL, value)
         if reduced == value:
             break
         value = reduced
+    value = value.replace(_EMPTY_CALL, "()")
     while value.startswith("(") and ")" in value:
         depth = 0
         for i, char in enumerate(value):

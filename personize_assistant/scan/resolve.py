@@ -72,6 +72,7 @@ class RepoIndex:
         self.js_suffixes: dict[str, list[str]] = {}
         self.holders: dict[str, set[str]] = {}
         self._memo: dict[tuple[str, str, str], Resolved | None] = {}
+        self._parents: dict[str, dict[str, str]] = {}
         for path, file_facts in facts.items():
             self._index_file(path, file_facts)
         self.repo_modules: set[str] = set().union(*self.file_modules.values()) if self.file_modules else set()
@@ -229,6 +230,10 @@ class RepoIndex:
             typed = self._typed_param(path, scope, name, depth)
             if typed is not None:
                 return typed
+            outer = self._enclosing(path).get(scope)
+            if outer is not None and depth < MAX_DEPTH:
+                # A closure sees its enclosing function's locals (`return { stream: () => runner.stream() }`).
+                return self.lookup(path, outer, name, depth + 1)
         binding = self.bindings.get((path, "", name))
         if binding is not None:
             return self._binding_value(path, binding, depth)
@@ -245,6 +250,22 @@ class RepoIndex:
                 if found is not None:
                     return found
         return None
+
+    def _enclosing(self, path: str) -> dict[str, str]:
+        """Function -> the innermost function around it (classes are not lexical scopes)."""
+        parents = self._parents.get(path)
+        if parents is not None:
+            return parents
+        parents = self._parents[path] = {}
+        open_defs: list[Def] = []
+        for definition in sorted(self.defs.get(path, {}).values(), key=lambda d: (d.start, -d.end)):
+            while open_defs and open_defs[-1].end <= definition.start:
+                open_defs.pop()
+            outer = next((d for d in reversed(open_defs) if d.kind in ("function", "method", "route")), None)
+            if outer is not None and definition.kind != "class":
+                parents[definition.qualname] = outer.qualname
+            open_defs.append(definition)
+        return parents
 
     def _typed_param(self, path: str, scope: str, name: str, depth: int) -> Resolved | None:
         definition = self.defs.get(path, {}).get(scope)

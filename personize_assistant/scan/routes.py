@@ -83,7 +83,20 @@ class RouteTable:
         # an undecorated one is often a helper such as `send_welcome_email(request, user)`.
         if path.endswith(".py") and definition.decorators and definition.params[:1] and definition.params[0][0] == "request":
             return True
+        if path.endswith(".py") and self._class_view_method(path, definition):
+            return True
         return definition.qualname == "Command.handle" and "/management/commands/" in "/" + path
+
+    def _class_view_method(self, path: str, definition: Def) -> bool:
+        """`class InviteResource(MethodView): def post(self)`: Flask/Django/DRF/Tornado class
+        views answer a request by the method named for its HTTP verb."""
+        owner, _, method = definition.qualname.rpartition(".")
+        if definition.kind != "method" or method.upper() not in HTTP_METHODS or method != method.lower():
+            return False
+        cls = self.index.defs.get(path, {}).get(owner)
+        if cls is None or cls.kind != "class":
+            return False
+        return any(_CLASS_VIEW.search(base.rsplit(".", 1)[-1]) for base in cls.bases)
 
     def _decorated(self, path: str, definition: Def, facts: FileFacts) -> None:
         for decorator in definition.decorators:
@@ -159,6 +172,7 @@ class RouteTable:
 
 
 _REGISTER_VERBS = HTTP_METHODS | {"ALL"}
+_CLASS_VIEW = re.compile(r"(?:Resource|MethodView|View|APIView|ViewSet|RequestHandler)$")
 
 
 def split_arguments(args: str) -> list[str]:

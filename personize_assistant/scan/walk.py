@@ -42,7 +42,7 @@ class WalkResult:
 
 
 def scan_target(relative: str, name: str) -> bool:
-    """Is this file one the scanner reads (source, Prisma, workflow, vercel.json)?"""
+    """Is this file one the scanner reads (source, Prisma, workflow, vercel.json, README/docs)?"""
     if name == "vercel.json" or name == "crontab" or name.endswith((".cron", ".crontab")):
         return True
     if _WORKFLOW.search(relative) or (name.endswith((".yml", ".yaml")) and "lock" not in name):

@@ -37,22 +37,22 @@ def scan_summary(scan: RepoScan, repo_name: str, limit: int = 4) -> str:
     head = (f"I scanned **{repo_name}**: {len(scan.touchpoints)} touchpoints in "
             f"{scan.stats.files_seen} files ({languages}{frameworks}).")
     counts = Counter(t.kind for t in scan.touchpoints)
-    lines = [f"- {count} × {kind.value.replace('_', ' ')}, e.g. {_example(scan, kind.value)}"
+    lines = [f"- {kind.value.replace('_', ' ')}: {count}, e.g. {_example(scan, kind.value)}"
              for kind, count in counts.most_common(limit)]
     if not lines:
         return f"{head}\n\nNothing here sends, tracks or models users yet; ask **help** for what I can do."
     return "\n\n".join([head, "\n".join(lines),
-                         "Type **propose** to see where personalization pays off here, first choice on top."])
+                         "Type **propose** to see where personalization pays off here, best first."])
 
 
 def _example(scan: RepoScan, kind: str) -> str:
-    tp = next(t for t in scan.touchpoints if t.kind.value == kind)
-    return f"`{_display_name(tp)}` ({tp.location()})"
+    # A named function (`sendWeeklyDigest`) says more than a route handler's `GET`.
+    tp = min((t for t in scan.touchpoints if t.kind.value == kind), key=lambda t: not _named(t))
+    if _named(tp):
+        return f"`{tp.symbol}` ({tp.location()})"
+    verb = (tp.symbol or "").split(" ")[0]
+    return f"the `{verb}` handler at {tp.location()}" if verb else tp.location()
 
 
-def _display_name(tp: Touchpoint) -> str:
-    """The symbol, unless it says nothing alone (a route handler's `GET`): then the file."""
-    symbol = tp.symbol or ""
-    if not symbol or symbol.split()[0] in _HTTP_VERBS:
-        return f"{symbol.split()[0]} {tp.file}" if symbol else tp.file
-    return symbol
+def _named(tp: Touchpoint) -> bool:
+    return bool(tp.symbol) and (tp.symbol or "").split(" ")[0] not in _HTTP_VERBS
