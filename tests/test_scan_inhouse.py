@@ -28,6 +28,11 @@ def py_scan() -> RepoScan:
     return scan_repo(FIXTURES / "inhouse_py", use_cache=False)
 
 
+@pytest.fixture(scope="session")
+def mono_scan() -> RepoScan:
+    return scan_repo(FIXTURES / "inhouse_mono", use_cache=False)
+
+
 def at(scan: RepoScan, kind: Kind, file: str, line: int) -> Touchpoint:
     found = [t for t in scan.touchpoints if (t.kind, t.file, t.line) == (kind, file, line)]
     assert found, f"no {kind.value} at {file}:{line}; have {[(t.kind.value, t.location()) for t in scan.touchpoints]}"
@@ -60,6 +65,17 @@ def test_event_publishers_are_not_wrappers(ts_scan: RepoScan) -> None:
     assert not [t for t in ts_scan.touchpoints if t.kind == Kind.EVENT_TRACKING and t.evidence.startswith("export")]
 
 
+def test_workspace_package_and_its_event_publishers(mono_scan: RepoScan) -> None:
+    """`import { events, publishEvent } from "@acme/telemetry"` resolves into
+    `packages/telemetry/src`; `events.appCreated` (a function of the events module that calls
+    the PostHog wrapper) is a publisher whatever its name, and its caller is a call site."""
+    wrapper = at(mono_scan, Kind.EVENT_TRACKING, "packages/telemetry/src/publish.ts", 5)
+    publisher = at(mono_scan, Kind.EVENT_TRACKING, "packages/telemetry/src/events.ts", 3)
+    assert wrapper.provider == publisher.provider == "posthog"
+    assert at(mono_scan, Kind.EVENT_TRACKING, "packages/server/src/apps.ts", 5).wraps == publisher.id
+    assert at(mono_scan, Kind.EVENT_TRACKING, "packages/server/src/apps.ts", 6).wraps == wrapper.id
+
+
 # ---------------------------------------------------------------- 2: repeatable queue jobs
 
 
@@ -68,6 +84,11 @@ def test_repeatable_add_on_a_wrapped_bull_queue(ts_scan: RepoScan) -> None:
     assert cron.provider == "bull"
     at(ts_scan, Kind.SCHEDULED_JOB, "src/automations/queue.ts", 11)
     assert 15 not in lines(ts_scan, Kind.SCHEDULED_JOB, "src/automations/queue.ts")  # a one-off job
+
+
+def test_agenda_every_on_an_injected_instance(ts_scan: RepoScan) -> None:
+    assert at(ts_scan, Kind.SCHEDULED_JOB, "src/jobs/digest.ts", 5).provider == "agenda"
+    assert lines(ts_scan, Kind.SCHEDULED_JOB, "src/jobs/digest.ts") == {5}
 
 
 # ---------------------------------------------------------------- 3: service-named steps
@@ -148,6 +169,15 @@ def test_webhook_settings_crud_is_not_a_webhook_handler(ts_scan: RepoScan) -> No
 def test_class_view_method_is_a_handler_not_a_wrapper(py_scan: RepoScan) -> None:
     """`class ...Resource(MethodView): def post(self)` that sends is a call site only."""
     assert lines(py_scan, Kind.EMAIL_SEND, "app/blueprints/playlists.py") == {10}
+
+
+def test_discord_bot_dm_from_a_nested_callback(py_scan: RepoScan) -> None:
+    """`await user.send(content=...)` inside `@client.event on_ready`, itself inside
+    `send_to_discord`: the send is discord.py and the outer helper is its wrapper."""
+    send = at(py_scan, Kind.NOTIFICATION, "app/utils/chats.py", 18)
+    assert (send.provider, send.channel) == ("discord.py", "chat")
+    assert at(py_scan, Kind.NOTIFICATION, "app/utils/chats.py", 8).symbol == "send_to_discord"
+    assert 11 not in lines(py_scan, Kind.NOTIFICATION, "app/utils/chats.py")  # not the inner `deliver`
 
 
 def test_enqueued_email_task_is_email_not_notification(py_scan: RepoScan) -> None:

@@ -220,8 +220,24 @@ def rename_original(ctx: WireContext, editor: FileEditor, original: str) -> None
     lines = ctx.source.text.splitlines()
     header = lines[fn.header_line - 1]
     renamed = header[: fn.name_col] + original + header[fn.name_col + len(fn.name) :]
+    if len(renamed) > _LINE_LENGTH >= len(header):
+        renamed = _split_header(renamed, fn) or renamed
     kept = [f"{fn.indent}{d}" for d in fn.decorators if d in _STRUCTURAL]
     editor.replace_range(fn.start_line, fn.header_line, "\n".join([*kept, renamed]))
+
+
+_LINE_LENGTH = 100
+
+
+def _split_header(header: str, fn: FunctionInfo) -> str | None:
+    """A one-line `def` the rename pushed past the line length, one parameter a line (as
+    black and ruff format write it); None when the header is not a plain one-liner."""
+    opening, closing = header.find("("), header.rfind(")")
+    if opening < 0 or closing < opening or not header.rstrip().endswith(":") or not fn.params:
+        return None
+    inner = fn.indent + "    "
+    params = "".join(f"{inner}{p.text},\n" for p in fn.params)
+    return f"{header[: opening + 1]}\n{params}{fn.indent}{header[closing:]}"
 
 
 def insert_wrapper(ctx: WireContext, editor: FileEditor, code: str) -> None:

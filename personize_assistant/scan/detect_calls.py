@@ -450,6 +450,9 @@ class WrapperAnalysis:
         for hit in hits:
             if hit.kind in SENDER_KINDS and hit.call.scope and hit.seeds_wrapper:
                 self.direct[(hit.file, hit.call.scope)].append(hit)
+                outer = self._outermost(hit.file, hit.call.scope, hit.kind)
+                if outer is not None:
+                    self.direct[(hit.file, outer)].append(hit)
         self.wrappers: dict[tuple[str, str], dict[str, Wrapper]] = defaultdict(dict)
         self.calls_to: dict[tuple[str, str], list[tuple[str, Call]]] = defaultdict(list)
         self._calls_by_name: dict[str, list[tuple[str, Call]]] = defaultdict(list)
@@ -474,6 +477,17 @@ class WrapperAnalysis:
         self._looked_up: set[tuple[str, str]] = set()
         self.inferred: set[tuple[str, int]] = set()
         """Call sites matched by receiver name (`this.mailer.send` -> `GhostMailer.send`)."""
+
+    def _outermost(self, path: str, scope: str, kind: str) -> str | None:
+        """`def send_to_discord(...)` whose nested `on_ready` callback does the sending: the
+        outer function is the delivery helper, when it is named for delivery."""
+        parents = self.index.enclosing(path)
+        outer = scope
+        while outer in parents:
+            outer = parents[outer]
+        if outer == scope or _generic_name(outer):
+            return None
+        return outer if _names_delivery(outer, kind) else None
 
     def run(self) -> None:
         candidates = {key for key, hits in self.direct.items() if any(self.eligible(*key, h.kind) for h in hits)}
@@ -500,7 +514,9 @@ class WrapperAnalysis:
     def _promote(self, key: tuple[str, str], kind: str, callee: Wrapper) -> bool:
         """A caller becomes a (second-level) wrapper when it is a delivery helper: named
         for the job, taking what to deliver as arguments; jobs and features are not."""
-        if not key[1] or not self.eligible(key[0], key[1], kind) or not _names_delivery(key[1], kind):
+        if not key[1] or not self.eligible(key[0], key[1], kind):
+            return False
+        if not (_names_delivery(key[1], kind) or _publisher_module(key[0], kind)):
             return False
         if not self._takes_arguments(key) or name_words(key[1].rsplit(".", 1)[-1]) & JOB_WORDS:
             return False
@@ -687,6 +703,16 @@ def _names_delivery(qualname: str, kind: str) -> bool:
         return True
     owner = name_words(parts[-2]) if len(parts) > 1 else set()
     return bool(owner & VOCABULARY[kind]) and words[0] in GENERIC_VERBS
+
+
+_PUBLISHER_MODULE = re.compile(r"(?i)(?:^|/)(?:(?:analytics|telemetry|tracking)/|(?:events?|analytics|telemetry|tracking|audit)\.[a-z]+$)")
+"""A file named for events, or inside an analytics package (`events/` folders hold domain handlers)."""
+
+
+def _publisher_module(path: str, kind: str) -> bool:
+    """`telemetry/src/events.ts`'s `appCreated(...)` calls `publishEvent`: in an analytics
+    module every exported function is an event publisher, whatever its name."""
+    return kind == "event_tracking" and _PUBLISHER_MODULE.search(path) is not None
 
 
 def _generic_name(qualname: str) -> bool:

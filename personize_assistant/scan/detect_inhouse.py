@@ -30,6 +30,8 @@ _NOT_AN_AREA = frozenset({"metrics", "logger", "log", "logs", "config", "setting
 _EMITTER_MODULES = frozenset({"events", "node:events", "eventemitter3", "mitt"})
 
 _REPEAT_OPTION = re.compile(r"\brepeat\s*:\s*\{[^}]*\b(?:cron|every|pattern)\b", re.S)
+_INTERVAL = re.compile(r"""^['"`](?:\d+\s*\w+|(?:[\d*/,-]+\s+){4,5}[\d*/,-]+)['"`]$""")
+"""agenda `every("5 minutes", ...)` / `every("0 3 * * *", ...)`."""
 _QUEUE_LIBRARIES = ("bull", "bullmq", "bee-queue", "@nestjs/bull", "@nestjs/bullmq")
 
 _STEP_FOLDER = re.compile(r"(?i)^(?:steps?|actions?|integrations?|automations?|connectors?|nodes|plugins|destinations?|outputs?)$")
@@ -47,12 +49,15 @@ _POST_CALLS = frozenset({"fetch", "post", "put", "request", "urlopen", "axios"})
 def inhouse_hits(index: RepoIndex, catalog: Catalog) -> list[Hit]:
     found: list[Hit] = []
     repo_queues = any(m.startswith(_QUEUE_LIBRARIES) for m in index.repo_modules)
+    repo_agenda = any(m in ("agenda", "@hokify/agenda") for m in index.repo_modules)
     for path, facts in index.facts.items():
         step_channel = _step_channel(path)
         for call in facts.calls:
             hit = _event_publisher(index, catalog, path, call)
             if hit is None and repo_queues:
                 hit = _repeatable_job(path, call)
+            if hit is None and repo_agenda and call.name == "every" and _INTERVAL.match(call.arg0):
+                hit = Hit(path, call, "scheduled_job", "agenda", None, "medium")  # an injected `agenda`
             if hit is None and step_channel is not None:
                 hit = _step_post(index, path, call, step_channel)
             if hit is not None:

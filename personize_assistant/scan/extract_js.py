@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tree_sitter import Node, QueryCursor
+from tree_sitter import Node
 
 from personize_assistant.scan.catalog import Catalog
 from personize_assistant.scan.extract_common import (
@@ -45,7 +45,7 @@ from personize_assistant.scan.js_nodes import (
     unwrap,
     value_chain,
 )
-from personize_assistant.scan.languages import grammar
+from personize_assistant.scan.languages import captures_in_order, grammar
 
 CLASS_TYPES = frozenset({"class_declaration", "abstract_class_declaration", "class"})
 ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "all", "head", "options"})
@@ -108,7 +108,7 @@ class _JsExtractor:
     # ---------------------------------------------------------------- entry
     def run(self) -> FileFacts:
         tree = grammar(self.language).parser.parse(self.source)
-        captures = QueryCursor(grammar(self.language).query).captures(tree.root_node)
+        captures = captures_in_order(grammar(self.language).query, tree.root_node)
         # Both passes read the same fields of calls and declarators: look them up once
         # (field lookups are the extractor's most frequent tree-sitter call).
         calls = [(node, node.child_by_field_name("function")) for node in captures.get("call", ())]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tree_sitter import Node, QueryCursor
+from tree_sitter import Node
 
 from personize_assistant.scan.catalog import Catalog
 from personize_assistant.scan.extract_common import (
@@ -31,7 +31,7 @@ from personize_assistant.scan.facts import (
     Import,
     callee_name,
 )
-from personize_assistant.scan.languages import grammar
+from personize_assistant.scan.languages import captures_in_order, grammar
 
 ENUM_BASES = re.compile(r"(?:^|\.)(?:Enum|StrEnum|IntEnum|TextChoices|IntegerChoices|Choices|Flag)$")
 _BEAT_TASK = re.compile(rb"""["']task["']\s*:\s*["']([\w.]+)["']""")
@@ -58,7 +58,7 @@ class _PyExtractor:
 
     def run(self) -> FileFacts:
         tree = grammar("python").parser.parse(self.source)
-        captures = QueryCursor(grammar("python").query).captures(tree.root_node)
+        captures = captures_in_order(grammar("python").query, tree.root_node)
         for node in captures.get("def", ()):
             self._definition(node)
         self.scopes = ScopeIndex(self.defs)

@@ -12,7 +12,7 @@ from importlib.resources import files
 import tree_sitter_javascript
 import tree_sitter_python
 import tree_sitter_typescript
-from tree_sitter import Language, Parser, Query
+from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 EXTENSIONS: dict[str, str] = {
     ".py": "python",
@@ -67,3 +67,18 @@ def _language(name: str) -> Language:
 def grammar(name: str) -> Grammar:
     language = _language(name)
     return Grammar(language, Parser(language), Query(language, query_text(name)))
+
+
+def captures_in_order(query: Query, root: Node) -> dict[str, list[Node]]:
+    """Captured nodes by capture name, each list in document order (an enclosing node
+    before the nodes it contains). py-tree-sitter's own order depends on the parser's
+    internal state, so the same file could give its facts in a different order from run
+    to run, and "first one wins" rules downstream would pick differently."""
+    captures = QueryCursor(query).captures(root)
+    for nodes in captures.values():
+        nodes.sort(key=_document_position)
+    return captures
+
+
+def _document_position(node: Node) -> tuple[int, int]:
+    return node.start_byte, -node.end_byte

@@ -152,6 +152,20 @@ class RepoIndex:
                     candidates = self.js_suffixes.get(rest.rsplit(".", 1)[0] if rest.endswith(JS_SUFFIXES) else rest, [])
                     found = min(candidates, key=len) if candidates else None
                 return found
+        return self._workspace_package(module)
+
+    def _workspace_package(self, module: str) -> str | None:
+        """`@acme/telemetry` (or `@acme/telemetry/events`) in a monorepo: the package's own
+        source under `packages/telemetry/src/`. Only scoped names: a bare `ai` or `bull` may
+        share a folder name with repo code that is not that package."""
+        if not module.startswith("@") or module.count("/") < 1:
+            return None
+        _, name, *sub = module.split("/")
+        inner = "/".join(["", *sub]) if sub else ""  # index files are indexed by their folder
+        for layout in (f"{name}/src{inner}", f"{name}/lib{inner}"):
+            candidates = [c for c in self.js_suffixes.get(layout, []) if "node_modules/" not in c]
+            if len(candidates) == 1:
+                return candidates[0]
         return None
 
     def _js_stem(self, joined: str) -> str | None:
@@ -230,7 +244,7 @@ class RepoIndex:
             typed = self._typed_param(path, scope, name, depth)
             if typed is not None:
                 return typed
-            outer = self._enclosing(path).get(scope)
+            outer = self.enclosing(path).get(scope)
             if outer is not None and depth < MAX_DEPTH:
                 # A closure sees its enclosing function's locals (`return { stream: () => runner.stream() }`).
                 return self.lookup(path, outer, name, depth + 1)
@@ -251,7 +265,7 @@ class RepoIndex:
                     return found
         return None
 
-    def _enclosing(self, path: str) -> dict[str, str]:
+    def enclosing(self, path: str) -> dict[str, str]:
         """Function -> the innermost function around it (classes are not lexical scopes)."""
         parents = self._parents.get(path)
         if parents is not None:
