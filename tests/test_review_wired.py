@@ -58,3 +58,9 @@ def test_wired_run_and_inline_webhook_are_not_untouched(pulseboard_findings: lis
     assert "routes/hooks.ts:18" not in labels and "routes/hooks.ts:19" not in labels
     # What is still unwired is still reported.
     assert "postSlackWebhook" in labels
+
+
+def test_opportunity_findings_name_a_function_not_a_kind(pulseboard_findings: list[Finding]) -> None:
+    kinds = {"scheduled_job", "ui_surface", "notification", "email_send", "event_tracking", "webhook_handler"}
+    untouched = [f for f in pulseboard_findings if f.rule == "untouched_touchpoint"]
+    assert untouched and not [f.symbol for f in untouched if f.symbol in kinds]

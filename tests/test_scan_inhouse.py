@@ -104,6 +104,7 @@ def test_other_steps_posting_are_not_notifications(ts_scan: RepoScan) -> None:
     assert not lines(ts_scan, Kind.NOTIFICATION, "src/automations/steps/createRow.ts")
     assert not lines(ts_scan, Kind.NOTIFICATION, "src/automations/steps/utils.ts")
     assert not lines(ts_scan, Kind.NOTIFICATION, "src/actions/slack.ts")  # the app's own API
+    assert lines(ts_scan, Kind.NOTIFICATION, "src/automations/steps/slack.ts") == {4}  # not the OAuth exchange
 
 
 # ---------------------------------------------------------------- 4: sender names

@@ -75,6 +75,7 @@ def tallybook_wired(tmp_path_factory: pytest.TempPathFactory, rules: WireRules) 
     _wire_symbol(root, rules, "notifications/transports.py", "send_sms")
     _wire_symbol(root, rules, "billing/tasks.py", "nudge_trials_ending")
     _wire_symbol(root, rules, "invoices/management/commands/send_weekly_summary.py", "Command")
+    _wire_symbol(root, rules, "accounts/models.py", "User")  # a sync management command
     # Renaming to `_receive_bank_event_original` pushes a 96-column header past 100.
     _wire_symbol(root, rules, "services/bankfeed/app/routes/webhooks.py", "receive_bank_event")
     return root
@@ -93,6 +94,9 @@ def test_django_apps_share_one_helper_copy(tallybook_wired: Path) -> None:
     assert not (tallybook_wired / "invoices/personize_wiring.py").exists()
     tasks = (tallybook_wired / "billing/tasks.py").read_text()
     assert "from notifications.personize_wiring import personalized_run" in tasks
+    assert not (tallybook_wired / "accounts/personize_client.py").exists()
+    command = (tallybook_wired / "accounts/management/commands/personize_sync_user.py").read_text()
+    assert "from notifications.personize_client import Personize, PersonizeError" in command
 
 
 def test_wired_django_files_pass_isort_and_line_length(tallybook_wired: Path) -> None:
@@ -101,6 +105,7 @@ def test_wired_django_files_pass_isort_and_line_length(tallybook_wired: Path) ->
         "billing/tasks.py",
         "invoices/management/commands/send_weekly_summary.py",
         "services/bankfeed/app/routes/webhooks.py",
+        "accounts/management/commands/personize_sync_user.py",
     ]
     # The example has long lines of its own; wiring must add no finding.
     assert _ruff_in(tallybook_wired, files) <= _ruff_in(EXAMPLES / "tallybook-py", files)

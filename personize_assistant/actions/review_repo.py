@@ -176,8 +176,10 @@ def untouched(ctx: ReviewContext) -> list[Finding]:
                 f"{', …' if len(places) > 5 else ''}) {'reach' if len(places) != 1 else 'reaches'} "
                 "a person without Personize.")
         related = [Location(file=t.file, line=t.line, symbol=t.symbol, note=kind.value) for t in rest[:MAX_RELATED]]
-        found.append(ctx.finding("untouched_touchpoint", first.file, first.line, symbol=kind.value,
-                                 what=what, related=related))
+        finding = ctx.finding("untouched_touchpoint", first.file, first.line, symbol=kind.value,
+                              what=what, related=related)
+        # The id stays keyed by kind (one finding per kind); the report names the function.
+        found.append(finding.model_copy(update={"symbol": first.symbol}))
     return found
 
 

@@ -12,6 +12,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from personize_assistant.actions.wire_library import WireRules
+from personize_assistant.actions.wire_place import place_helpers
 from personize_assistant.artifacts.schema import BatchMapping
 from personize_assistant.artifacts.wire import ConstraintNote, Language, NewFile, WireArtifact
 from personize_assistant.codegen.helpers import PY_CLIENT, python_client_source
@@ -147,23 +148,27 @@ def _django(root: Path, tp: Touchpoint, mapping: BatchMapping, rules: WireRules)
     path = str(commands / f"personize_sync_{snake}.py")
     values = _values(mapping, rules)
     rows = render("py/data_sync_rows_django.py.j2", model=mapping.source_entity)
+    shared = place_helpers(root, tp.file, "py")
+    model_import = f"from ...{PurePosixPath(tp.file).stem} import {mapping.source_entity}"
+    if shared.import_root is not None:
+        # Another app already holds the client: import it rather than add a second copy.
+        client = shared.import_from(tp.file).replace("personize_wiring", "personize_client")
+        imports = [f"from {client} import Personize, PersonizeError", "", model_import]
+    else:
+        imports = [model_import, "from ...personize_client import Personize, PersonizeError"]
     code = _python_file(
         values,
         snake=snake,
         run_command=f"python manage.py personize_sync_{snake} [--dry-run]",
-        imports=[
-            "from django.core.management.base import BaseCommand",
-            "",
-            f"from ...{PurePosixPath(tp.file).stem} import {mapping.source_entity}",
-            "from ...personize_client import Personize, PersonizeError",
-        ],
+        imports=["from django.core.management.base import BaseCommand", "", *imports],
         rows_function=rows.rstrip("\n"),
         entry_point=render("py/data_sync_command.py.j2", entity=mapping.source_entity, snake=snake),
     )
     files = [NewFile(path=path, content=code, summary=f"{mapping.source_entity} -> Personize sync command")]
     for package in (app / "management", commands):
         files.append(NewFile(path=str(package / "__init__.py"), content="", summary="package marker"))
-    files.append(NewFile(path=str(app / PY_CLIENT), content=python_client_source(), summary="standalone Personize REST client"))
+    if shared.import_root is None:
+        files.append(NewFile(path=str(app / PY_CLIENT), content=python_client_source(), summary="standalone Personize REST client"))
     return files, f"python manage.py personize_sync_{snake}"
 
 

@@ -41,8 +41,9 @@ _SERVICE_CHANNELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)^(?:zapier|make|n8n|ifttt|pipedream|integromat|outgoing-?webhooks?|webhooks?)$"), "webhook_out"),
 )
 _UI_SUFFIXES = (".vue", ".svelte", ".jsx", ".tsx")
-_OWN_API = re.compile(r"""^['"`]/""")
-"""`fetch("/api/slack/connect")`: the app calling its own backend, not the service."""
+_NOT_A_RUNTIME_URL = re.compile(r"""^[rfbu]?['"`]|(?i:oauth|token|auth|login)""")
+"""A literal URL is the catalog's to judge (`fetch("/api/slack/connect")` is the app's own
+backend); an OAuth/token exchange is set-up, not a message."""
 _POST_CALLS = frozenset({"fetch", "post", "put", "request", "urlopen", "axios"})
 
 
@@ -124,7 +125,7 @@ def _step_channel(path: str) -> str | None:
 def _step_post(index: RepoIndex, path: str, call: Call, channel: str) -> Hit | None:
     """An HTTP request (or the repo's own fetch helper) made by a service-named step."""
     names = [name for name, _ in split_chain(call.chain)]
-    if _OWN_API.match(call.arg0) or not names or not _is_request(index, path, call, names):
+    if _NOT_A_RUNTIME_URL.search(call.arg0) or not names or not _is_request(index, path, call, names):
         return None
     provider = path.rsplit("/", 1)[-1].split(".", 1)[0].lower()
     return Hit(path, call, "notification", provider, channel, "medium", seeds_wrapper=False)
