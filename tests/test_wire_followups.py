@@ -265,3 +265,18 @@ def _apply(root: Path, artifact: WireArtifact) -> str:
     git(checkout_root, "commit", "-q", "-m", "initial")
     write_artifact(checkout_root, artifact)
     return (root / edit.path).read_text()
+
+
+def test_a_job_points_at_the_delivery_function_that_can_be_wired(tmp_path: Path, rules: WireRules) -> None:
+    """The weekly-digest route calls sendWeeklyDigest, which builds its email inline and
+    hands it to sendEmail: the note must name sendEmail, the one that can be wired."""
+    root = materialize("pulseboard-ts", tmp_path)
+    scan = scan_repo(root, use_cache=False)
+    job = next(
+        t for t in scan.touchpoints if t.kind.value == "scheduled_job" and t.file.endswith("weekly-digest/route.ts")
+    )
+    notes = wire(scan, WireOptions(touchpoint_id=job.id), rules).notes
+    pointer = next(n for n in notes if n.startswith("Wire its deliveries too"))
+    assert "sendEmail (" in pointer and "src/lib/email/send.ts:22" in pointer
+    send_email = next(t for t in scan.touchpoints if t.symbol == "sendEmail" and t.file == "src/lib/email/send.ts")
+    assert wire(scan, WireOptions(touchpoint_id=send_email.id), rules).edits

@@ -90,6 +90,34 @@ def delegate_of(ctx: WireContext, kinds: tuple[str, ...]) -> Touchpoint | None:
     )
 
 
+def delivery_targets(ctx: WireContext, sends: list[Touchpoint]) -> list[Touchpoint]:
+    """Where to wire sends found in a job: each send followed through the repo's own
+    helpers (`wraps`) to the function that finally delivers (`sendEmail`), deduplicated."""
+    by_id = {t.id: t for t in ctx.scan.touchpoints}
+    targets: list[Touchpoint] = []
+    for send in sends:
+        seen = {send.id}
+        while (onward := _onward(ctx, send)) is not None and onward in by_id and onward not in seen:
+            send = by_id[onward]
+            seen.add(send.id)
+        if send.id not in {t.id for t in targets}:
+            targets.append(send)
+    return targets
+
+
+def _onward(ctx: WireContext, tp: Touchpoint) -> str | None:
+    """The helper `tp` hands its message to: its own `wraps`, or (for a helper's
+    definition) the `wraps` of a send inside its body (`sendWeeklyDigest` -> `sendEmail`)."""
+    if tp.wraps:
+        return tp.wraps
+    inner = [
+        t
+        for t in ctx.scan.touchpoints
+        if t.file == tp.file and t.id != tp.id and tp.line < t.line <= tp.end_line and t.wraps
+    ]
+    return inner[0].wraps if len({t.wraps for t in inner}) == 1 else None
+
+
 def _call_pattern(symbol: str) -> str:
     """How a call to `symbol` looks: `send_mail(` for a function (not `msg.send_mail(`);
     `self.send(`, `Ticket.send(` or `ticket.send(` for the method `Ticket.send`, never

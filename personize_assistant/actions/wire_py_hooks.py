@@ -12,6 +12,7 @@ import sys
 from personize_assistant.actions.wire_context import (
     WireContext,
     Wiring,
+    delivery_targets,
     refuse_event_caller,
     refuse_request_handler,
     takes_request,
@@ -322,5 +323,9 @@ def scheduled(ctx: WireContext) -> Wiring:
         and fn.start_line <= t.line <= fn.end_line
     ]
     if inside:
-        wiring.notes.append("Wire its deliveries too: " + ", ".join(f"{t.id} ({t.location()})" for t in inside))
+        targets = delivery_targets(ctx, inside)
+        wiring.notes.append(
+            "Wire its deliveries too: "
+            + ", ".join(f"{t.symbol or t.id} ({t.id}, {t.location()})" for t in targets)
+        )
     return wiring

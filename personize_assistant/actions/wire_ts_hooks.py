@@ -10,6 +10,7 @@ import re
 from personize_assistant.actions.wire_context import (
     WireContext,
     Wiring,
+    delivery_targets,
     refuse_event_caller,
     refuse_request_handler,
     unsupported,
@@ -292,5 +293,9 @@ def _scheduled_wiring(ctx: WireContext, editor: FileEditor, trigger: str) -> Wir
         "wired delivery functions it calls, paced to the run's per-minute budget."
     )
     if inside:
-        wiring.notes.append("Wire its deliveries too: " + ", ".join(f"{t.id} ({t.location()})" for t in inside))
+        targets = delivery_targets(ctx, inside)
+        wiring.notes.append(
+            "Wire its deliveries too: "
+            + ", ".join(f"{t.symbol or t.id} ({t.id}, {t.location()})" for t in targets)
+        )
     return wiring
