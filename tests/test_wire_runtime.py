@@ -267,3 +267,18 @@ def test_a_lazy_digest_is_fetched_once_on_first_use(
     assert "prefers short emails" in text
     assert str(digest) == text
     assert len(personize_env.requests_for("/api/v1/smart-memory-digest")) == 1
+
+
+def test_a_missing_key_is_logged_once_not_per_message(
+    wired_mailer: ModuleType,
+    personize_env: PersonizeImitation,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.delenv("PERSONIZE_SECRET_KEY")
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            wired_mailer.send_welcome("ana@example.com", "Welcome", "<p>Welcome aboard</p>")
+    warnings = [r for r in caplog.records if "PERSONIZE_SECRET_KEY is not set" in r.getMessage()]
+    assert len(warnings) <= 1
+    assert [m["subject"] for m in wired_mailer.SENT] == ["Welcome"] * 3

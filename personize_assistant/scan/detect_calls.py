@@ -12,10 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from personize_assistant.scan.catalog import IN_APP_ROW, Catalog, ProviderRule
-from personize_assistant.scan.facts import Call, Def
+from personize_assistant.scan.facts import Binding, Call, Def
 from personize_assistant.scan.findings import Finding, name_words
 from personize_assistant.scan.models import Kind
-from personize_assistant.scan.resolve import DefRef, Ext, RepoIndex, Resolved, Value, split_chain
+from personize_assistant.scan.resolve import (
+    DefRef,
+    Ext,
+    ModRef,
+    RepoIndex,
+    Resolved,
+    Value,
+    split_chain,
+)
 
 SENDER_KINDS = frozenset({"email_send", "notification", "event_tracking", "llm_call", "personize_call"})
 HTTP_MODULES = frozenset(
@@ -195,6 +203,11 @@ class CallMatcher:
             return None
         chain = call.chain.replace("new:", "")
         resolved = self.index.resolve(path, call.scope, chain)
+        if isinstance(resolved, DefRef) and not resolved.rest and call.name in _ROW_CREATE and "." in chain:
+            # `Notification.create(...)` resolved into an inherited `BaseMixin.create`
+            # classmethod: judge the model class the call is made on.
+            resolved = self.index.resolve(path, call.scope, chain.rsplit(".", 1)[0])
+            resolved = DefRef(resolved.file, resolved.qualname, (call.name,)) if isinstance(resolved, DefRef) else None
         if isinstance(resolved, DefRef):
             definition = self.index.definition(DefRef(resolved.file, resolved.qualname, ()))
             if definition is None or definition.kind != "class" or not definition.bases:
@@ -376,7 +389,7 @@ def _sender_channel(name: str) -> str:
 _MAIL_SENDS = frozenset({"send", "send_message", "sendmail", "sendMail", "send_mail", "send_messages"})
 _MAIL_RECEIVER = re.compile(r"(?i)^_*(?:e?mail|mailer|mail_?(?:client|service|sender|backend|connection|server)|smtp(?:_?(?:client|server|conn(?:ection)?))?|email_?(?:client|service|sender|backend)|extensions)$")
 _ROW_CREATE = frozenset({"create", "bulk_create", "createMany", "insert", "add", "save"})
-_RECIPIENT_ARG = re.compile(r"(?i)\b(?:to_?|target_?|recipient_?|for_?)?(?:user|users|recipient|receiver|owner|member|account|customer|profile)(?:_?ids?)?\b\s*[=:]")
+_RECIPIENT_ARG = re.compile(r"(?i)\b(?:to_?|target_?|recipient_?|for_?)?(?:user|users|person|people|persons|recipient|receiver|owner|member|account|customer|profile)(?:_?ids?)?\b\s*[=:]")
 
 
 def _receiver(chain: str) -> str:
@@ -599,12 +612,13 @@ class WrapperAnalysis:
 
 
 _FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
-_GETATTR_NAME = re.compile(r"""^\(\s*(self|cls|[A-Za-z_]\w*)\s*,\s*f?(['"])([\w{}.\[\]()\s]+)\2""")
+_GETATTR_NAME = re.compile(r"""^\(\s*(self|cls|globals\(\)|[A-Za-z_][\w.]*)\s*,\s*f?(['"])([\w{}.\[\]()\s]+)\2""")
 
 
 def _dynamic_dispatch(index: RepoIndex) -> dict[tuple[str, str], list[tuple[str, Call]]]:
-    """`getattr(self, f"_send_{kind}_email")`: every method of the class whose name fits the
-    template is reachable from that call (a dispatcher picking a sender by name)."""
+    """`getattr(self, f"_send_{kind}_email")`, `getattr(chats, f"send_to_{channel}")`: every
+    function of the class or module whose name fits the template is reachable from the
+    lookup (a dispatcher picking a sender by name)."""
     targets: dict[tuple[str, str], list[tuple[str, Call]]] = defaultdict(list)
     for path, facts in index.facts.items():
         for call in facts.calls:
@@ -617,13 +631,47 @@ def _dynamic_dispatch(index: RepoIndex) -> dict[tuple[str, str], list[tuple[str,
                 r"\w+" if field.startswith("{") else re.escape(field)
                 for field in re.split(r"(\{[^{}]*\})", match.group(3)) if field
             ) + "$")
-            owner = call.scope.split(".", 1)[0] if match.group(1) in ("self", "cls") else ""
-            for qualname in index.defs.get(path, {}):
+            holder_file, owner = _getattr_holder(index, path, call, match.group(1))
+            sites = _uses_of_lookup(facts.bindings, facts.calls, call) or [call]
+            for qualname in index.defs.get(holder_file, {}):
                 holder, _, name = qualname.rpartition(".")
                 if holder == owner and pattern.match(name):
-                    targets[(path, qualname)].append((path, call))
+                    targets[(holder_file, qualname)].extend((path, site) for site in sites)
     _string_tasks(index, targets)
     return targets
+
+
+def _getattr_holder(index: RepoIndex, path: str, call: Call, subject: str) -> tuple[str, str]:
+    """Where `getattr(subject, ...)` looks: (file, class qualname or "" for module level)."""
+    if subject in ("self", "cls"):
+        return path, call.scope.split(".", 1)[0]
+    if subject == "globals()":
+        return path, ""
+    resolved = index.resolve(path, call.scope, subject)
+    if isinstance(resolved, ModRef):
+        return resolved.file, ""  # `getattr(chats, f"send_to_{channel}")`: an imported module
+    if isinstance(resolved, DefRef) and not resolved.rest:
+        return resolved.file, resolved.qualname  # a class
+    return path, ""
+
+
+def _uses_of_lookup(bindings: tuple[Binding, ...], calls: tuple[Call, ...], lookup: Call) -> list[Call]:
+    """`sender = getattr(...)` then `sender(*args)` or `queue.enqueue(sender, ...)`: the
+    calls that run what the lookup found (empty when its result is called in place)."""
+    names = {b.name for b in bindings if b.scope == lookup.scope and b.line == lookup.line and b.value == "getattr()"}
+    if not names:
+        return []
+    uses: list[Call] = []
+    for call in calls:
+        if call.scope != lookup.scope or call.line < lookup.line:
+            continue
+        if call.chain in names:
+            uses.append(call)
+        elif call.name in DEFERRED_CALLS:
+            deferred = _deferred_target(call)
+            if deferred is not None and deferred.chain in names:
+                uses.append(call)
+    return uses
 
 
 STRING_TASK_CALLS = frozenset({"async_task", "enqueue_job", "send_task", "enqueue", "enqueue_call", "enqueue_in", "enqueue_at"})
@@ -697,12 +745,40 @@ def _deferred_target(call: Call) -> Call | None:
 def _names_delivery(qualname: str, kind: str) -> bool:
     parts = qualname.split(".")
     words = _ordered_words(parts[-1])
-    if not words:
+    if not words or _lifecycle_hook(words):
         return False
-    if words[0] in VERBS[kind]:
+    if words[0] in VERBS[kind] or _makes_notifications(words, kind):
         return True
     owner = name_words(parts[-2]) if len(parts) > 1 else set()
     return bool(owner & VOCABULARY[kind]) and words[0] in GENERIC_VERBS
+
+
+_HOOK_PREFIXES = frozenset({"pre", "post", "before", "after", "on"})
+_HOOK_EVENTS = frozenset({"save", "update", "delete", "create", "insert", "remove", "init", "load", "commit", "patch", "put", "get", "process", "dispatch"})
+
+
+def _lifecycle_hook(words: list[str]) -> bool:
+    """`post_update`, `pre_save`: a model/resource hook run around a write ("post" means
+    after), named for no delivery even when its body creates a notification."""
+    return len(words) == 2 and words[0] in _HOOK_PREFIXES and words[1] in _HOOK_EVENTS
+
+
+_MAKE_VERBS = frozenset({"create", "make", "build", "add", "reset", "generate", "insert", "record"})
+_NOTIFICATION_NOUNS = frozenset({"notification", "notifications", "alert", "alerts"})
+_PREPOSITIONS = frozenset({"for", "to", "on", "about", "of"})
+
+
+def _makes_notifications(words: list[str], kind: str) -> bool:
+    """`create_assignation_notification`, `reset_notifications_for_mentions`: the thing made
+    is the notification itself (the noun ends the name or is followed by its purpose),
+    unlike `create_notification_settings`."""
+    if kind != "notification" or words[0] not in _MAKE_VERBS:
+        return False
+    for position, word in enumerate(words[1:], start=1):
+        if word in _NOTIFICATION_NOUNS:
+            following = words[position + 1] if position + 1 < len(words) else None
+            return following is None or following in _PREPOSITIONS
+    return False
 
 
 _PUBLISHER_MODULE = re.compile(r"(?i)(?:^|/)(?:(?:analytics|telemetry|tracking)/|(?:events?|analytics|telemetry|tracking|audit)\.[a-z]+$)")

@@ -42,10 +42,18 @@ ORM_VALUE = re.compile(r"\b(?:models\.\w+|\w*Field|Column|mapped_column|relation
 _SEQUELIZE_TYPE = re.compile(r"\b(?:DataTypes|Sequelize|DataType)\.[A-Z]+")
 PERSON_FIELD = re.compile(r"(?i)email|name|phone|title|company|plan|role|status")
 _RECORD_ENTITY = re.compile(
-    r"(?i)order|ticket|subscription|deal|invoice|payment|purchase|booking|reservation|appointment|"
-    r"transaction|cart|checkout|opportunit|enrol|signup|registration|feedback|survey|review|membership|workspace|team|organi[sz]ation|org$|company|tenant"
+    r"(?i)^(?:order|ticket|subscription|deal|invoice|payment|purchase|booking|reservation|appointment|"
+    r"transaction|cart|checkout|opportunit|enrol|signup|registration|feedback|survey|review|membership|workspace|team|organi[sz]ation|org$|orgs$|compan|tenant)"
 )
-"""Records a business keeps about someone: kept even when the link to the person is implicit."""
+"""Records a business keeps about someone: kept even when the link to the person is implicit.
+Matched against each word of the name (`PreviewFile` is no review)."""
+_CONTENT_HEAD = re.compile(
+    r"(?i)^(?:file|attachment|upload|image|photo|picture|media|asset|thumbnail|version|revision|snapshot|blob|artifact|artefact|preview)s?$"
+)
+"""The last word of a content model's name: its person link is its author, not its subject."""
+_AUDIT_LINK = re.compile(r"(?i)^(?:(?:created|updated|modified|last_?modified|deleted|edited|changed|uploaded)_?by(?:_?(?:id|user|person))?|creator|editor|modifier|uploader)(?:_?id)?$")
+"""Bookkeeping links: who touched the row, not whom the row is about."""
+_LINK_NAME = re.compile(r"(?:Link|Links|Association|Associations|Assoc|Mapping|Mappings|Xref|Junction)$")
 _PERSON_LINK_NAME = re.compile(r"(?i)user|owner|author|creator|member|customer|account|recipient|sender|assignee|submitter|contact|profile|person|client")
 _ORG_LINK = re.compile(r"(?i)organi[sz]ation|\borg\b|team|workspace|company|tenant|creator|sender|recipient|assignee|submitter")
 _PERSONAL_FIELD = re.compile(r"(?i)e_?mail|phone|first_?name|last_?name|full_?name|username|address|birth|recipient|owner|author|user")
@@ -99,30 +107,65 @@ class ModelDetector:
     def _about_people(self, found: list[Finding]) -> list[Finding]:
         """Keep entities about a person and records linked (directly or through other such
         records) to one; drop catalogue/content tables nothing links to a person."""
-        anchored: set[str] = set()
-        for finding in found:
-            if self._anchored(finding.entity or "", self._fields_of[id(finding)]):
-                anchored.add(_entity_key(finding.entity or ""))
+        tiers = {id(f): self._anchor(f.entity or "", self._fields_of[id(f)]) for f in found}
+        kept = {_entity_key(f.entity or "") for f in found if tiers[id(f)] is not None}
+        kept |= self._people_owners(found, tiers)
+        # Only records about someone pass it on: a project with a team does not make its
+        # milestones personal, and files or versions are never personal by association.
+        spreading = {_entity_key(f.entity or "") for f in found if tiers[id(f)] in ("record", "link")}
         changed = True
         while changed:
             changed = False
             for finding in found:
                 key = _entity_key(finding.entity or "")
-                if key not in anchored and _link_keys(self._fields_of[id(finding)]) & anchored:
-                    anchored.add(key)
+                if key in spreading or _content_entity(finding.entity or ""):
+                    continue
+                if _link_keys(self._fields_of[id(finding)]) & spreading:
+                    kept.add(key)
+                    spreading.add(key)
                     changed = True
         return [
             f for f in found
-            if _entity_key(f.entity or "") in anchored or any(_PERSONAL_FIELD.search(x.name) for x in self._fields_of[id(f)])
+            if _entity_key(f.entity or "") in kept
+            or any(_PERSONAL_FIELD.search(x.name) for x in self._fields_of[id(f)] if not (x.foreign_key or x.relation))
         ]
 
-    def _anchored(self, entity: str, fields: list[_Field]) -> bool:
+    def _anchor(self, entity: str, fields: list[_Field]) -> str | None:
+        """Why a model is about people: "record" (a person/organisation entity or business
+        record by name), "link" (its purpose link points at one: `customer_id`, an assignee),
+        "group" (people are its members), or None. Audit links (`created_by`) and links
+        from files or versions (their author) do not count."""
         name = _pascal(entity.rsplit(".", 1)[-1])
-        if self.catalog.person_entities.search(name) or _RECORD_ENTITY.search(name):
+        if self.catalog.person_entities.search(name) or _record_entity(name):
+            return "record"
+        if _content_entity(name):
+            return None
+        links = [f for f in fields if (f.link or f.foreign_key or f.relation) and not _AUDIT_LINK.match(f.name)]
+        if any(self._to_person(f) and not _one_to_many(f) for f in links):
+            return "link"
+        if any(_one_to_many(f) and self.catalog.person_entities.search(f.link) for f in links):
+            return "group"  # `team = relationship("Person", secondary=...)`
+        return None
+
+    def _to_person(self, f: _Field) -> bool:
+        """The link targets a person or organisation, by its declaration or its name."""
+        if f.link and (self.catalog.person_entities.search(f.link) or _ORG_LINK.search(f.link)):
             return True
-        return any(f.link and (self.catalog.person_entities.search(f.link) or _ORG_LINK.search(f.link)) for f in fields) or any(
-            (f.foreign_key or f.relation) and _PERSON_LINK_NAME.search(f.name) for f in fields
-        )
+        return (f.foreign_key or f.relation) and _PERSON_LINK_NAME.search(f.name) is not None
+
+    def _people_owners(self, found: list[Finding], tiers: dict[int, str | None]) -> set[str]:
+        """`Person.studio_id`, `User.team_id`: what a person belongs to is an organisation of
+        people, whatever it is called."""
+        owners: set[str] = set()
+        for finding in found:
+            words = _name_words(_pascal((finding.entity or "").rsplit(".", 1)[-1]))
+            # The person itself (`User`, `Person`), not a record named after one (`UserSportPreference`).
+            if tiers[id(finding)] != "record" or not words or not self.catalog.person_entities.fullmatch(re.sub(r"s$", "", words[-1])):
+                continue
+            for f in self._fields_of[id(finding)]:
+                if f.foreign_key and not f.relation and not f.primary and not _AUDIT_LINK.match(f.name):
+                    owners.add(_entity_key(re.sub(r"_?(?:id|Id|ID)$", "", f.name)))
+        return owners
 
     # ---------------------------------------------------------------- classes
     def _class(self, path: str, definition: Def, by_owner: dict[str, list[FieldFact]]) -> list[Finding]:
@@ -330,7 +373,7 @@ class ModelDetector:
 
     # ---------------------------------------------------------------- emit
     def _emit(self, path: str, entity: str, line: int, end_line: int, framework: str, fields: list[_Field], symbol: str | None = None) -> list[Finding]:
-        if self._join_table(fields) or self._secrets_only(entity, fields) or self._configuration(entity):
+        if self._join_table(entity, fields) or self._secrets_only(entity, fields) or self._configuration(entity):
             return []
         reported = [
             ModelField(
@@ -352,18 +395,41 @@ class ModelDetector:
         name = _pascal(entity.rsplit(".", 1)[-1])
         return bool(self.catalog.config_entities.search(name)) and not self.catalog.person_entities.search(name)
 
-    def _join_table(self, fields: list[_Field]) -> bool:
-        """Two or more links and nothing else but link attributes (role, status, ...)."""
-        links = sum(1 for f in fields if f.relation or f.foreign_key or re.search(r"(?:Id|_id)$", f.name))
+    def _join_table(self, entity: str, fields: list[_Field]) -> bool:
+        """Two or three links and nothing else but link attributes (role, status, ...), or a
+        model named as a link between two others (`ProjectTaskTypeLink`). A row with many
+        links and no text of its own (a notification: recipient, author, task, comment) is
+        a record, not a join."""
+        # `teamId` and its `team @relation` are one link.
+        links = len({
+            _entity_key(re.sub(r"_?(?:id|Id|ID)$", "", f.name))
+            for f in fields if f.relation or f.foreign_key or re.search(r"(?:Id|_id)$", f.name)
+        })
+        if links >= 2 and _LINK_NAME.search(_pascal(entity.rsplit(".", 1)[-1])):
+            return True
         content = [f for f in fields if _is_content(f) and not self.catalog.link_attributes.match(f.name)]
-        return links >= 2 and not content
+        return 2 <= links <= 3 and not content
 
     def _secrets_only(self, entity: str, fields: list[_Field]) -> bool:
         content = [f for f in fields if _is_content(f)]
-        if content and all(SECRET_FIELD.search(f.name) for f in content):
+        # A lone `type` column says nothing secret: a notification row is links plus its type.
+        if content and all(SECRET_FIELD.search(f.name) for f in content) and any(f.name.lower() != "type" for f in content):
             return True
         named_secret = bool(self.catalog.skip_entities.match(_pascal(entity.rsplit(".", 1)[-1])))
         return named_secret and not any(PERSON_FIELD.search(f.name) for f in content)
+
+
+def _name_words(name: str) -> list[str]:
+    return re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", name)
+
+
+def _record_entity(name: str) -> bool:
+    return any(_RECORD_ENTITY.match(word) for word in _name_words(name))
+
+
+def _content_entity(entity: str) -> bool:
+    words = _name_words(_pascal(entity.rsplit(".", 1)[-1]))
+    return bool(words) and _CONTENT_HEAD.match(words[-1]) is not None
 
 
 def _entity_key(name: str) -> str:
@@ -376,7 +442,7 @@ def _link_keys(fields: list[_Field]) -> set[str]:
     """Entity keys a model's links name: `website_id`, `ForeignKey("Invoice")`, `User @relation`."""
     keys: set[str] = set()
     for f in fields:
-        if not (f.foreign_key or f.relation or f.link) or _one_to_many(f):
+        if not (f.foreign_key or f.relation or f.link) or _one_to_many(f) or _AUDIT_LINK.match(f.name):
             continue
         keys.add(_entity_key(re.sub(r"_?(?:id|Id|ID)$", "", f.name)))
         keys.update(_entity_key(token) for token in re.findall(r"[A-Za-z]\w*", f.link))
