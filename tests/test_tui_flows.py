@@ -122,6 +122,28 @@ async def test_a_new_session_shows_what_the_scan_found_without_typing(demo_repo:
         assert not screen.query(UserMessage) and screen.session.history == []  # nothing sent for the user
 
 
+async def test_discovery_questions_appear_once_and_the_box_says_how_to_answer(
+        demo_repo: Path, store: SessionStore) -> None:
+    recorder = Recorder()
+    app = AssistantApp(offline_opener(demo_repo, store), demo_repo.name)
+    async with app.run_test(size=(120, 40), message_hook=recorder) as pilot:
+        await settle(pilot)
+        await say(pilot, "hi")
+        screen = main_screen(pilot)
+        asked = recorder.events(ev.QuestionsAsked)
+        assert asked, "the greeting asks discovery questions"
+        questions = asked[-1].questions  # type: ignore[attr-defined]
+        shown = "\n".join(block.source for block in screen.query(AssistantMessage))
+        rendered = "\n".join(str(widget.render()) for widget in screen.query(Static))
+        for question in questions:
+            assert shown.count(question.text) == 1
+            assert rendered.count(question.text) == 1  # on screen once: in the reply, no second box
+        prompt = screen.query_one(PromptArea)
+        assert f"Answer the {len(questions)} questions above" in str(prompt.placeholder)
+        await say(pilot, "a survey tool for B2B teams")
+        assert str(prompt.placeholder).startswith("Ask:")
+
+
 async def test_propose_streams_a_reply_and_lists_the_artifact(demo_repo: Path, store: SessionStore) -> None:
     recorder = Recorder()
     app = AssistantApp(offline_opener(demo_repo, store), demo_repo.name)

@@ -222,7 +222,8 @@ class MainScreen(Screen[None]):
             self.query_one(Sidebar).add_artifact(event.artifact)
             await conversation.add_artifact(event)
         elif isinstance(event, ev.QuestionsAsked):
-            await conversation.add_questions(event.questions)
+            # Both engines already list the questions in their reply; the box says how to answer.
+            self.query_one(PromptArea).expect_answers(len(event.questions))
         elif isinstance(event, ev.ScanReady):
             self.query_one(Sidebar).show_scan(event.scan)
         elif isinstance(event, ev.EngineNotice):

@@ -15,7 +15,6 @@ from textual.widgets.markdown import MarkdownStream
 from personize_assistant.agent.events import (
     ArtifactReady,
     EngineNotice,
-    Question,
     ToolFinished,
     ToolStarted,
 )
@@ -54,13 +53,6 @@ class ToolLine(Static):
 class NoticeLine(Static):
     def __init__(self, level: str, message: str) -> None:
         super().__init__(f"{level}: {message}", markup=False, classes=f"-{level}")
-
-
-class QuestionList(Static):
-    def __init__(self, questions: list[Question]) -> None:
-        lines = [f"{number}. {question.text}" for number, question in enumerate(questions, 1)]
-        super().__init__("\n".join(lines), markup=False)
-        self.border_title = "Questions (answer in one message, a line each)"
 
 
 class ArtifactLine(Static):
@@ -112,8 +104,6 @@ class Conversation(VerticalScroll):
     async def add_notice(self, event: EngineNotice) -> None:
         await self.add_line(NoticeLine(event.level, event.message))
 
-    async def add_questions(self, questions: list[Question]) -> None:
-        await self.add_line(QuestionList(questions))
 
     async def add_artifact(self, event: ArtifactReady) -> None:
         await self.add_line(ArtifactLine(event))

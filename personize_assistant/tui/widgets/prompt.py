@@ -9,12 +9,13 @@ from textual.widgets import TextArea
 from personize_assistant.tui.messages import PromptSubmitted
 
 NEWLINE_KEYS = frozenset({"shift+enter", "ctrl+j"})
+DEFAULT_PLACEHOLDER = "Ask: propose · schema · plan · wire <touchpoint> · review · help"
 
 
 class PromptArea(TextArea):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, soft_wrap=True, show_line_numbers=False, compact=True,
-                         placeholder="Ask: propose · schema · plan · wire <touchpoint> · review · help")
+                         placeholder=DEFAULT_PLACEHOLDER)
         self._history: list[str] = []
         self._recall: int | None = None
         """Index into `_history` while walking it; None when editing a fresh message."""
@@ -31,6 +32,11 @@ class PromptArea(TextArea):
         else:
             await super()._on_key(event)
 
+    def expect_answers(self, count: int) -> None:
+        """The reply just asked `count` questions: say how to answer them, in the box itself."""
+        plural = "s" if count != 1 else ""
+        self.placeholder = f"Answer the {count} question{plural} above, one line each (or field: value)"
+
     def _submit(self) -> None:
         text = self.text.strip()
         if not text:
@@ -38,6 +44,7 @@ class PromptArea(TextArea):
         if not self._history or self._history[-1] != text:
             self._history.append(text)
         self._recall = None
+        self.placeholder = DEFAULT_PLACEHOLDER
         self.clear()
         self.post_message(PromptSubmitted(text))
 
