@@ -17,6 +17,7 @@ import json
 import runpy
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -85,37 +86,52 @@ def resolve(root: Path, spec: Spec) -> Spec:
     return out
 
 
+SourceOf = Callable[[dict[str, Any]], Path]
+
+
+def downloaded_release(targets_name: str) -> SourceOf:
+    """Where a real package's spec resolves: its release from `bench.accuracy.<targets_name>`,
+    unpacked (and downloaded if needed) under the shared bench work dir."""
+
+    def source(module: dict[str, Any]) -> Path:
+        sys.path.insert(0, str(REPO))
+        import bench.accuracy as accuracy
+
+        targets = getattr(accuracy, targets_name)
+        target = next(t for t in targets if t.name == module["PACKAGE"])
+        workdir = Path(tempfile.gettempdir()) / "personize-bench"
+        workdir.mkdir(parents=True, exist_ok=True)
+        return Path(accuracy.download(target, workdir))
+
+    return source
+
+
 def source_root(module: dict[str, Any]) -> Path:
     if "EXAMPLE" in module:
         return REPO / "examples" / str(module["EXAMPLE"])
-    sys.path.insert(0, str(REPO))
-    from bench.accuracy import REAL_TARGETS, download
-
-    target = next(t for t in REAL_TARGETS if t.name == module["PACKAGE"])
-    workdir = Path(tempfile.gettempdir()) / "personize-bench"
-    workdir.mkdir(parents=True, exist_ok=True)
-    return download(target, workdir)
+    return downloaded_release("REAL_TARGETS")(module)
 
 
-def build(spec_path: Path) -> str:
+def build(spec_path: Path, source_of: SourceOf = source_root) -> str:
     module = runpy.run_path(str(spec_path))
     output = REPO / module["OUTPUT"]
-    data = resolve(source_root(module), module["SPEC"])
+    data = resolve(source_of(module), module["SPEC"])
     output.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     counts = {k: len(v) for k, v in data.items() if k != "notes"}
     return f"{output.relative_to(REPO)}: {counts}"
 
 
-def main(argv: list[str]) -> int:
+def run_specs(argv: list[str], specs_dir: Path = SPECS, source_of: SourceOf = source_root) -> int:
+    """Rebuild the label files of the specs named in `argv` (all of them when empty)."""
     sys.path.insert(0, str(REPO))
     wanted = set(argv)
-    specs = [p for p in sorted(SPECS.glob("*.py")) if not wanted or p.stem in wanted]
+    specs = [p for p in sorted(specs_dir.glob("*.py")) if not wanted or p.stem in wanted]
     if not specs:
         print(f"no spec matches {', '.join(sorted(wanted))}", file=sys.stderr)
         return 2
     try:
         for spec_path in specs:
-            print(build(spec_path))
+            print(build(spec_path, source_of))
     except SpecError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -123,4 +139,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(run_specs(sys.argv[1:]))
