@@ -25,11 +25,10 @@ from personize_assistant.actions.wire_py import (
     after_docstring,
     call_expr,
     forward,
-    insert_wrapper,
     original_name,
     receiver_of,
-    rename_original,
     render_code,
+    wrap_original,
     wrapper_decorators,
     wrapper_header,
 )
@@ -58,10 +57,7 @@ def webhook(ctx: WireContext) -> Wiring:
         call_original=call_expr(ctx, original, forward(fn), "    response = await "),
         **{"await": "await " if fn.is_async else ""},
     )
-    rename_original(ctx, editor, original)
-    insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["remember_event", "response_ok"])
-    wiring = Wiring(editor, ["remember_event", "response_ok"], trigger=trigger)
+    wiring = wrap_original(ctx, editor, original, code, ["remember_event", "response_ok"], trigger)
     wiring.field_mapping = {"content": payload, "email": "first email field in the event"}
     wiring.notes.append("Only events the handler accepted (2xx) are memorized, so unverified payloads never are.")
     return wiring
@@ -113,10 +109,7 @@ def _context_processor(ctx: WireContext) -> Wiring:
         request=request,
         call_original=call_expr(ctx, original, forward(fn), "    context = "),
     )
-    rename_original(ctx, editor, original)
-    insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["LazyDigest"])
-    wiring = Wiring(editor, ["LazyDigest"], trigger=trigger)
+    wiring = wrap_original(ctx, editor, original, code, ["LazyDigest"], trigger)
     wiring.field_mapping = {"compiledContext": "{{ personalization }}"}
     wiring.notes.append(
         "Templates rendered with this context processor get {{ personalization }}; it is "
@@ -272,10 +265,7 @@ def event(ctx: WireContext) -> Wiring:
         call_original=call_expr(ctx, original, forward(fn), "    outcome = await "),
         **{"await": "await " if fn.is_async else ""},
     )
-    rename_original(ctx, editor, original)
-    insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["remember_event"])
-    wiring = Wiring(editor, ["remember_event"], trigger=trigger)
+    wiring = wrap_original(ctx, editor, original, code, ["remember_event"], trigger)
     wiring.field_mapping = {"email": identity, "content": payload}
     wiring.notes.append(
         "Events are memorized only when the identity carries an email (a string, or an object "
@@ -307,10 +297,7 @@ def scheduled(ctx: WireContext) -> Wiring:
         schedule=schedule,
         run_args=_run_args(ctx, schedule, call_expr(ctx, original, forward(fn), "        lambda: ")),
     )
-    rename_original(ctx, editor, original)
-    insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["personalized_run"])
-    wiring = Wiring(editor, ["personalized_run"], trigger=trigger)
+    wiring = wrap_original(ctx, editor, original, code, ["personalized_run"], trigger)
     wiring.notes.append(
         "The job keeps selecting recipients and delivering; personalization happens in the "
         "wired delivery functions it calls, paced to the run's per-minute budget."

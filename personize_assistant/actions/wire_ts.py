@@ -163,6 +163,17 @@ def insert_wrapper(ctx: WireContext, editor: FileEditor, code: str) -> None:
     editor.insert_after(ctx.fn.end_line, "\n" + code)
 
 
+def wrap_original(
+    ctx: WireContext, editor: FileEditor, original: str, code: str, helpers: list[str], trigger: str
+) -> Wiring:
+    """Rename the original to `original`, put the wrapper `code` in its place and import the
+    wiring `helpers` it calls: the edit every wrap-style pattern makes."""
+    rename_original(ctx, editor, original)
+    insert_wrapper(ctx, editor, code)
+    add_import(ctx, editor, helpers)
+    return Wiring(editor, helpers, trigger=trigger)
+
+
 # --------------------------------------------------------------------------- wrap
 
 

@@ -27,6 +27,7 @@ from personize_assistant.actions.wire_ts import (
     param_texts,
     rename_original,
     render_styled,
+    wrap_original,
     wrapper_header,
 )
 
@@ -99,10 +100,7 @@ def _webhook_route(ctx: WireContext, source: str, trigger: str) -> Wiring:
         outcome=ctx.fresh("response"),
         call_original=call_expr(ctx, original, args),
     )
-    rename_original(ctx, editor, original)
-    insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["rememberWebhookResponse"])
-    wiring = Wiring(editor, ["rememberWebhookResponse"], trigger=trigger)
+    wiring = wrap_original(ctx, editor, original, code, ["rememberWebhookResponse"], trigger)
     wiring.field_mapping = {"content": f"{args[0]}.clone() body", "email": "first email field in the event"}
     wiring.notes.append(
         f"The route's {fn.name} export now wraps {original}(); it reads a clone of the request, "
@@ -136,10 +134,7 @@ def middleware(ctx: WireContext) -> Wiring:
         call_original=call_expr(ctx, original, args),
         **{"await": "await " if fn.is_async else ""},
     )
-    rename_original(ctx, editor, original)
-    insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["withPersonalization"])
-    wiring = Wiring(editor, ["withPersonalization"], trigger=trigger)
+    wiring = wrap_original(ctx, editor, original, code, ["withPersonalization"], trigger)
     wiring.field_mapping = {"compiledContext": f"{ctx.qualified_name}().personalization()"}
     wiring.notes.append(
         f"Handlers can now `await user.personalization()` on what {ctx.qualified_name}() returns; "
@@ -167,10 +162,7 @@ def _express_middleware(
         request=args[0],
         next=args[2],
     )
-    rename_original(ctx, editor, original)
-    insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["attachPersonalization"])
-    wiring = Wiring(editor, ["attachPersonalization"], trigger=trigger)
+    wiring = wrap_original(ctx, editor, original, code, ["attachPersonalization"], trigger)
     wiring.field_mapping = {"compiledContext": f"{args[0]}.personalization()"}
     wiring.notes.append(
         f"Routes behind {ctx.qualified_name} can `await req.personalization()`; the digest is "
@@ -206,10 +198,7 @@ def event(ctx: WireContext) -> Wiring:
         recipient=identity,
         payload="{ " + ", ".join(_payload_entries(fn, args)) + " }",
     )
-    rename_original(ctx, editor, original)
-    insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["rememberEvent"])
-    wiring = Wiring(editor, ["rememberEvent"], trigger=trigger)
+    wiring = wrap_original(ctx, editor, original, code, ["rememberEvent"], trigger)
     wiring.field_mapping = {"email": identity, "content": "the event name and properties"}
     wiring.notes.append(
         "Events are memorized only when the identity is an email (or an object with `email`); "
