@@ -72,12 +72,15 @@ class Recorder:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Until no worker runs and the messages they posted are handled (workers start workers)."""
-    for _ in range(5):
+    """Until no worker runs and the messages they posted are handled (workers start workers).
+    Bounded by rounds, not time, so a slow machine waits longer instead of failing."""
+    for _ in range(200):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):
+            await pilot.pause()  # let the last posted messages render
             return
+    raise AssertionError("the app never became idle")
 
 
 async def say(pilot: Pilot[None], text: str) -> None:

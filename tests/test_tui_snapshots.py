@@ -40,11 +40,15 @@ def app(agent_env: Path, demo_repo: Path) -> Iterator[AssistantApp]:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    for _ in range(5):
+    """Until no worker runs and the messages they posted are handled (workers start workers).
+    Bounded by rounds, not time, so a slow machine waits longer instead of failing."""
+    for _ in range(200):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):
+            await pilot.pause()  # let the last posted messages render
             return
+    raise AssertionError("the app never became idle")
 
 
 async def first_turn(pilot: Pilot[Any]) -> None:
