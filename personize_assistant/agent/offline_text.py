@@ -68,7 +68,8 @@ def question_list(questions: list[Question]) -> str:
             f"{numbered}")
 
 
-def _highlights(scan: RepoScan, limit: int = 6) -> list[str]:
+def highlights(scan: RepoScan, limit: int = 6) -> list[str]:
+    """One bullet per most common kind, each with the touchpoint that best stands for it."""
     counts = Counter(t.kind for t in scan.touchpoints)
     lines = []
     for kind, count in counts.most_common(limit):
@@ -98,13 +99,16 @@ def _example(tp: Touchpoint) -> str:
     return f"`{name}` ({tp.location()})"
 
 
-def greeting(scan: RepoScan, discovery: Discovery, questions: list[Question]) -> str:
-    name = scan.root.rstrip("/").rsplit("/", 1)[-1]
+def scan_headline(scan: RepoScan, repo_name: str) -> str:
     languages = ", ".join(scan.stack.languages) or "no recognised source files"
     frameworks = f"; {', '.join(scan.stack.frameworks)}" if scan.stack.frameworks else ""
-    head = (f"I scanned **{name}**: {len(scan.touchpoints)} touchpoints in {scan.stats.files_seen} files "
+    return (f"I scanned **{repo_name}**: {len(scan.touchpoints)} touchpoints in {scan.stats.files_seen} files "
             f"({languages}{frameworks}).")
-    body = "\n".join(_highlights(scan)) or "I found no places that send, track or model users yet."
+
+
+def greeting(scan: RepoScan, discovery: Discovery, questions: list[Question]) -> str:
+    head = scan_headline(scan, scan.root.rstrip("/").rsplit("/", 1)[-1])
+    body = "\n".join(highlights(scan)) or "I found no places that send, track or model users yet."
     known = discovery.known_fields()
     knowing = (f"So far I know {len(known)} of 8 discovery fields"
                + (f": {', '.join(known)}." if known else "."))
