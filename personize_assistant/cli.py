@@ -32,7 +32,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-# Each module registers its commands on `app`; missing modules are simply not offered.
+# Each module registers its commands on `app`.
 COMMAND_MODULES = (
     "scan_cmd",
     "content_cmd",
@@ -61,13 +61,7 @@ def _root(
 
 def _register_commands() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"personize_assistant.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"personize_assistant.commands.{name}":
-                continue
-            raise
-        module.register(app)
+        importlib.import_module(f"personize_assistant.commands.{name}").register(app)
 
 
 _register_commands()

@@ -18,9 +18,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.actions.discovery import (
-    CONTEXT_FIELDS,
+    ALL_FIELDS,
     OUTPUT_FIELDS,
-    PLANNING_FIELDS,
     Discovery,
     answers_from_mapping,
 )
@@ -29,7 +28,6 @@ from personize_assistant.content.models.discover import Question
 from personize_assistant.errors import UsageError
 
 MIN_QUESTIONS_PER_TURN = 2
-ALL_FIELDS = OUTPUT_FIELDS + CONTEXT_FIELDS + PLANNING_FIELDS
 
 Ask = Callable[[str], str]
 """Shows a prompt and returns the typed line; raises EOFError/KeyboardInterrupt to stop."""

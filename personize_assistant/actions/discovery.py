@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from personize_assistant.content.library import Library
+from personize_assistant.content.models.discover import DISCOVERY_FIELDS
 from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
@@ -44,17 +45,8 @@ class Fact(BaseModel, Generic[T]):
 TextFact = Fact[str]
 ListFact = Fact[list[str]]
 
-# The fields DISCOVER has to establish (reference/discover.md front matter lists the same).
-OUTPUT_FIELDS: tuple[str, ...] = (
-    "product",
-    "surfaces",
-    "data_sources",
-    "entity_types",
-    "key_properties",
-    "governance_needs",
-    "priority_channel",
-    "quick_win",
-)
+# The fields DISCOVER has to establish: the ones reference/discover.md's front matter lists.
+OUTPUT_FIELDS: tuple[str, ...] = DISCOVERY_FIELDS
 CONTEXT_FIELDS: tuple[str, ...] = (
     "users",
     "tech_stack",
@@ -63,6 +55,7 @@ CONTEXT_FIELDS: tuple[str, ...] = (
     "data_gaps",
 )
 PLANNING_FIELDS: tuple[str, ...] = ("plan_tier", "daily_volume")
+ALL_FIELDS = OUTPUT_FIELDS + CONTEXT_FIELDS + PLANNING_FIELDS
 
 
 class Discovery(BaseModel):
@@ -110,7 +103,7 @@ class Discovery(BaseModel):
         return [name for name in OUTPUT_FIELDS if not _is_known(self.fact(name))]
 
     def assumed_fields(self) -> list[str]:
-        return [name for name in _ALL_FIELDS if _source(self.fact(name)) == "assumed"]
+        return [name for name in ALL_FIELDS if _source(self.fact(name)) == "assumed"]
 
     def is_complete(self, min_known_fields: int = 6) -> bool:
         """Enough is known to plan; the threshold comes from DiscoverMeta.min_known_fields."""
@@ -119,7 +112,7 @@ class Discovery(BaseModel):
     def merged_with(self, override: Discovery) -> Discovery:
         """This discovery with every fact of `override` laid over it, by source priority."""
         merged = self.model_copy()
-        for name in _ALL_FIELDS:
+        for name in ALL_FIELDS:
             mine, theirs = self.fact(name), override.fact(name)
             if theirs is not None and (
                 mine is None or _PRIORITY[theirs.source] >= _PRIORITY[mine.source]
@@ -132,7 +125,6 @@ class Discovery(BaseModel):
         return default if fact is None else fact.value
 
 
-_ALL_FIELDS = OUTPUT_FIELDS + CONTEXT_FIELDS + PLANNING_FIELDS
 _PRIORITY: dict[Source, int] = {"assumed": 0, "scan": 1, "user": 2}
 
 
@@ -155,7 +147,7 @@ def load_answers(path: Path, base: Discovery | None = None) -> Discovery:
 
 def answers_from_mapping(data: dict[str, Any], origin: str = "answers") -> Discovery:
     """Turn `{field: value}` (or `{field: {value: …}}`) into a Discovery of user facts."""
-    unknown = sorted(str(key) for key in set(data) - set(_ALL_FIELDS))
+    unknown = sorted(str(key) for key in set(data) - set(ALL_FIELDS))
     if unknown:
         raise UsageError(f"{origin}: {_unknown_fields(unknown)}")
     facts = {name: _user_fact(name, raw) for name, raw in data.items() if raw is not None}
@@ -175,12 +167,12 @@ def _unknown_fields(unknown: list[str]) -> str:
     """`unknown discovery field prodct (did you mean product?)`; the full list otherwise."""
     import difflib
 
-    guesses = {name: difflib.get_close_matches(name, _ALL_FIELDS, n=1) for name in unknown}
+    guesses = {name: difflib.get_close_matches(name, ALL_FIELDS, n=1) for name in unknown}
     named = ", ".join(f"{name} (did you mean {guesses[name][0]}?)" if guesses[name] else name for name in unknown)
     message = f"unknown discovery field{'s' if len(unknown) > 1 else ''} {named}"
     if all(guesses.values()):
         return message
-    return f"{message}; expected some of {', '.join(_ALL_FIELDS)}"
+    return f"{message}; expected some of {', '.join(ALL_FIELDS)}"
 
 
 def _user_fact(name: str, raw: Any) -> dict[str, Any]:

@@ -9,6 +9,7 @@ developer named), and fills the persona's user stories.
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -34,11 +35,11 @@ from personize_assistant.artifacts.proposal import (
 )
 from personize_assistant.content.library import Library
 from personize_assistant.content.models import ProposeMeta
-from personize_assistant.content.models.propose import Persona
+from personize_assistant.content.models.propose import Persona, PersonaId
 from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
-PERSONAS = ("developer", "product", "sales", "marketing", "cs")
+PERSONAS: tuple[PersonaId, ...] = get_args(PersonaId)
 TOUCHPOINTS_PER_OPPORTUNITY = 3
 _SEND_KINDS = (Kind.EMAIL_SEND, Kind.NOTIFICATION, Kind.SCHEDULED_JOB)
 

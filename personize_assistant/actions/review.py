@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from personize_assistant.actions.review_areas import summarize_areas
 from personize_assistant.actions.review_calls import check_calls
@@ -22,6 +22,7 @@ from personize_assistant.actions.review_keys import key_leaks
 from personize_assistant.actions.review_models import (
     SEVERITY_PENALTY,
     SEVERITY_RANK,
+    AreaId,
     AreaSummary,
     Finding,
     Integration,
@@ -46,10 +47,7 @@ STRUCTURAL = {
     "byok_without_key",
     "memorize_in_loop",
 }
-AREA_ORDER = [
-    "security", "resilience", "data_completeness", "extraction_decisions", "recall_quality",
-    "governance", "prompt_quality", "feedback_loop", "missing_opportunities", "rate_limits",
-]
+AREA_ORDER: tuple[AreaId, ...] = get_args(AreaId)
 TOP_FIXES = 3
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 FindingSeverity = Literal["info", "low", "medium", "high"]
-SEVERITY_RANK: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3}
+SEVERITY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(get_args(FindingSeverity))}
 # Points a finding costs the overall score (100 = nothing to fix).
 SEVERITY_PENALTY: dict[str, int] = {"info": 0, "low": 2, "medium": 8, "high": 20}
 

@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from personize_assistant.actions.discovery import CONTEXT_FIELDS, OUTPUT_FIELDS, PLANNING_FIELDS
+from personize_assistant.actions.discovery import ALL_FIELDS
 from personize_assistant.agent.events import Question
 
 IntentName = Literal["help", "scan", "touchpoints", "propose", "schema", "plan", "wire", "generate",
                      "review", "export", "status", "answers", "unknown"]
 
-FIELDS = frozenset(OUTPUT_FIELDS + CONTEXT_FIELDS + PLANNING_FIELDS)
+FIELDS = frozenset(ALL_FIELDS)
 _FIELD_LINE = re.compile(r"^\s*[-*]?\s*([A-Za-z][A-Za-z _]*?)\s*[:=]\s*(\S.*)$")
 _NUMBERED = re.compile(r"^\s*(?:\d+[.)]|[-*])\s*")
 

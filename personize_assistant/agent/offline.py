@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, get_args
 
 from personize_assistant.agent.engine import Turn, append_user
 from personize_assistant.agent.events import Question, TextDelta
@@ -26,8 +26,9 @@ from personize_assistant.agent.offline_text import (
 )
 from personize_assistant.agent.runner import ToolResult
 from personize_assistant.agent.tools_discovery import progress_line
+from personize_assistant.content.models.propose import PersonaId
 
-_PERSONAS = ("developer", "product", "sales", "marketing", "cs")
+_PERSONAS: tuple[PersonaId, ...] = get_args(PersonaId)
 Handler = Callable[["OfflineEngine", Turn, Intent], Awaitable[str]]
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
+from personize_assistant.actions.discovery import OUTPUT_FIELDS, PlanTier
 from personize_assistant.agent.events import Question
 from personize_assistant.agent.touchpoint_match import display_name
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
@@ -36,7 +37,7 @@ _KIND_WORDS: tuple[tuple[str, Kind], ...] = (
     ("llm", Kind.LLM_CALL), ("ui", Kind.UI_SURFACE), ("page", Kind.UI_SURFACE), ("search", Kind.SEARCH_ENDPOINT),
     ("upload", Kind.FILE_UPLOAD), ("segment", Kind.SEGMENTATION), ("personize", Kind.PERSONIZE_CALL),
 )
-_TIERS = ("free", "starter", "pro", "enterprise")
+_TIERS: tuple[PlanTier, ...] = get_args(PlanTier)
 _VOLUME = re.compile(r"\b(\d[\d,_]*)\s*(?:/\s*day|per day|a day|daily)?\b")
 
 
@@ -110,7 +111,7 @@ def greeting(scan: RepoScan, discovery: Discovery, questions: list[Question]) ->
     head = scan_headline(scan, scan.root.rstrip("/").rsplit("/", 1)[-1])
     body = "\n".join(highlights(scan)) or "I found no places that send, track or model users yet."
     known = discovery.known_fields()
-    knowing = (f"So far I know {len(known)} of 8 discovery fields"
+    knowing = (f"So far I know {len(known)} of {len(OUTPUT_FIELDS)} discovery fields"
                + (f": {', '.join(known)}." if known else "."))
     parts = [head, body, knowing]
     if questions:

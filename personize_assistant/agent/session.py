@@ -13,7 +13,6 @@ import logging
 import uuid
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from pathlib import Path
-from typing import Literal
 
 from personize_assistant.actions.discovery import Discovery
 from personize_assistant.agent.engine import Engine, EngineUnavailable, Message, Turn
@@ -36,7 +35,6 @@ from personize_assistant.scan.models import RepoScan
 
 log = logging.getLogger(__name__)
 
-EngineChoice = Literal["auto", "claude", "offline"]
 ConfirmEmit = Callable[[AgentEvent], None]
 ConfirmFn = Callable[[str], Awaitable[bool]]
 ENGINES: tuple[str, ...] = ("auto", "claude", "offline")

@@ -11,17 +11,16 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from personize_assistant.actions.discovery import PlanTier as Tier
 from personize_assistant.agent.tools import Confirmation, NoArgs, ToolError, ToolOutput, tool
 from personize_assistant.agent.touchpoint_match import best_match, display_name, find_id
-from personize_assistant.errors import UsageError
+from personize_assistant.content.models.propose import PersonaId as Persona
 
 if TYPE_CHECKING:
     from personize_assistant.agent.workspace import Workspace
     from personize_assistant.artifacts.wire import WireArtifact
     from personize_assistant.scan.models import RepoScan, Touchpoint
 
-Persona = Literal["developer", "product", "sales", "marketing", "cs"]
-Tier = Literal["free", "starter", "pro", "enterprise"]
 Lang = Literal["ts", "py"]
 
 
@@ -35,10 +34,6 @@ def resolve_touchpoint(scan: RepoScan, reference: str, pool: list[Touchpoint] | 
     if found is None:
         raise ToolError(f"no touchpoint matches {reference!r}; list_touchpoints shows the ids")
     return found
-
-
-def _action_error(exc: UsageError) -> ToolError:
-    return ToolError(str(exc))
 
 
 class ProposeArgs(BaseModel):
@@ -122,10 +117,7 @@ def wire(ws: Workspace, args: WireArgs) -> ToolOutput:
     scan = ws.require_scan()
     touchpoint = resolve_touchpoint(scan, args.touchpoint_id, _wire_pool(scan))
     options = WireOptions(touchpoint_id=touchpoint.id, pattern=args.pattern, language=args.lang)
-    try:
-        wired = build(scan, options)
-    except UsageError as exc:
-        raise _action_error(exc) from exc
+    wired = build(scan, options)  # a UsageError reaches the model as the tool's error (ToolRunner)
     diff, summary = render_diff(wired), render_summary(wired)
     artifact = ws.add_artifact("wire", f"Wire {display_name(touchpoint)}",
                                f"{summary}\n\n```diff\n{diff}```\n", render_json(wired))
@@ -149,11 +141,7 @@ def _wire_pool(scan: RepoScan) -> list[Touchpoint]:
 def _write(root: Path, wired: WireArtifact) -> str:
     from personize_assistant.actions.wire_write import write_artifact
 
-    try:
-        written = write_artifact(root, wired)
-    except UsageError as exc:
-        raise ToolError(str(exc)) from exc
-    return "Wrote " + ", ".join(written)
+    return "Wrote " + ", ".join(write_artifact(root, wired))
 
 
 class GenerateArgs(BaseModel):
@@ -174,11 +162,8 @@ def generate(ws: Workspace, args: GenerateArgs) -> ToolOutput:
 
     scan = ws.require_scan()
     touchpoint = resolve_touchpoint(scan, args.touchpoint_id)
-    try:
-        made = build(scan, GenerateOptions(touchpoint_id=touchpoint.id, language=args.lang, channel=args.channel),
-                     ws.library.generate.meta)
-    except UsageError as exc:
-        raise _action_error(exc) from exc
+    made = build(scan, GenerateOptions(touchpoint_id=touchpoint.id, language=args.lang, channel=args.channel),
+                 ws.library.generate.meta)
     fence = "ts" if made.language == "ts" else "python"
     markdown = f"{render_summary(made)}\n\n```{fence}\n{render_code(made)}```\n"
     artifact = ws.add_artifact("generate", f"Generate {made.function_name}", markdown, render_json(made))

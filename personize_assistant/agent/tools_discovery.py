@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from personize_assistant.actions.discovery import OUTPUT_FIELDS
 from personize_assistant.agent.events import Question, StoredArtifact
 from personize_assistant.agent.tools import NoArgs, ToolError, ToolOutput, tool
-from personize_assistant.errors import UsageError
 
 if TYPE_CHECKING:
     from personize_assistant.agent.workspace import Workspace
@@ -25,7 +25,7 @@ def progress_line(ws: Workspace) -> str:
     known, needed = len(ws.discovery.known_fields()), ws.library.discover.meta.min_known_fields
     missing = ", ".join(ws.discovery.missing_fields()) or "nothing"
     state = "enough to propose" if ws.discovery_complete() else f"{needed} needed to propose"
-    return f"{known}/8 discovery fields known ({state}); missing: {missing}"
+    return f"{known}/{len(OUTPUT_FIELDS)} discovery fields known ({state}); missing: {missing}"
 
 
 def pick_questions(ws: Workspace, n: int = 3) -> list[Question]:
@@ -58,15 +58,12 @@ def record_discovery(ws: Workspace, args: RecordArgs) -> ToolOutput:
     if not args.answers:
         raise ToolError("answers is empty; pass {field: value}")
     ws.require_scan()
-    try:
-        recorded = ws.record_answers(dict(args.answers))
-    except UsageError as exc:
-        raise ToolError(str(exc)) from exc
+    recorded = ws.record_answers(dict(args.answers))  # bad answers: a UsageError the runner reports
     answered = set(recorded)
     ws.pending_questions = [q for q in ws.pending_questions if q.field not in answered]
     artifact = discovery_artifact(ws)
     return ToolOutput(text=f"Recorded {', '.join(recorded)}. {progress_line(ws)}.\n\n{artifact.markdown}",
-                      summary=f"recorded {', '.join(recorded)}; {len(ws.discovery.known_fields())}/8 known",
+                      summary=f"recorded {', '.join(recorded)}; {len(ws.discovery.known_fields())}/{len(OUTPUT_FIELDS)} known",
                       artifact=artifact)
 
 

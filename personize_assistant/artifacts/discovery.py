@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from personize_assistant.actions.discovery import CONTEXT_FIELDS, OUTPUT_FIELDS, Discovery
+from personize_assistant.actions.discovery import CONTEXT_FIELDS, OUTPUT_FIELDS, Discovery, Fact
 from personize_assistant.content.models import DiscoverMeta
 
 if TYPE_CHECKING:
@@ -23,6 +23,20 @@ def _shown(value: Any) -> str:
     return "—" if value in (None, "") else str(value)
 
 
+def _field_rows(discovery: Discovery) -> list[tuple[str, str, str, Fact[Any] | None]]:
+    """(field, table-safe value, source label, fact) for every output field and each
+    context field that is known: the rows both discovery tables show."""
+    rows = []
+    for name in (*OUTPUT_FIELDS, *CONTEXT_FIELDS):
+        fact = discovery.fact(name)
+        if fact is None and name in CONTEXT_FIELDS:
+            continue
+        source = _SOURCE_LABEL[fact.source] if fact else "unknown"
+        value = _shown(fact.value if fact else None).replace("|", "\\|")
+        rows.append((name, value, source, fact))
+    return rows
+
+
 def render_markdown(discovery: Discovery, meta: DiscoverMeta | None = None) -> str:
     """A table of the eight discovery fields (and known context), then what is missing."""
     known = discovery.known_fields()
@@ -31,13 +45,7 @@ def render_markdown(discovery: Discovery, meta: DiscoverMeta | None = None) -> s
              f"{len(known)} of {len(OUTPUT_FIELDS)} fields known "
              f"({'enough to propose' if len(known) >= threshold else f'{threshold} needed to propose'}).", "",
              "| Field | Value | Source |", "|---|---|---|"]
-    for name in (*OUTPUT_FIELDS, *CONTEXT_FIELDS):
-        fact = discovery.fact(name)
-        if fact is None and name in CONTEXT_FIELDS:
-            continue
-        source = _SOURCE_LABEL[fact.source] if fact else "unknown"
-        value = _shown(fact.value if fact else None).replace("|", "\\|")
-        lines.append(f"| {name} | {value} | {source} |")
+    lines += [f"| {name} | {value} | {source} |" for name, value, source, _ in _field_rows(discovery)]
     missing = discovery.missing_fields()
     if missing:
         lines += ["", "Still to ask:", ""]
@@ -67,13 +75,8 @@ def render_document(report: DiscoveryReport) -> str:
               else f"{report.min_known_fields} needed before proposing")
     lines = ["# Discovery", "", f"{len(known)} of {len(OUTPUT_FIELDS)} fields known ({status}).", "",
              "## What we know", "", "| Field | Value | Source | Seen at |", "|---|---|---|---|"]
-    for name in (*OUTPUT_FIELDS, *CONTEXT_FIELDS):
-        fact = discovery.fact(name)
-        if fact is None and name in CONTEXT_FIELDS:
-            continue
-        source = _SOURCE_LABEL[fact.source] if fact else "unknown"
+    for name, value, source, fact in _field_rows(discovery):
         seen = ", ".join(f"`{e}`" for e in fact.evidence[:3]) if fact and fact.evidence else ""
-        value = _shown(fact.value if fact else None).replace("|", "\\|")
         lines.append(f"| {name} | {value} | {source} | {seen} |")
     lines += _open_question_lines(report)
     return "\n".join(lines) + "\n"

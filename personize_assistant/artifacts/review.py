@@ -31,7 +31,7 @@ from personize_assistant.artifacts.sarif import (
     _relative_uri,
     _SourceLines,
 )
-from personize_assistant.artifacts.scan_render import md_cell, md_code
+from personize_assistant.artifacts.scan_markdown import md_cell, md_code
 from personize_assistant.redact import redact
 
 RULE_PREFIX = "personize-review/"

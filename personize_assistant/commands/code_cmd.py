@@ -8,7 +8,6 @@ command so `--help` stays fast.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -26,11 +25,9 @@ _PATTERNS = ("wrap", "webhook_pipeline", "middleware", "cron_generate_deliver", 
 
 
 def _scan(path: Path) -> RepoScan:
-    root = repo_directory(path)
-    # Imported by name at call time: the scanner is heavy and loads only when needed.
-    scanner = importlib.import_module("personize_assistant.scan")
-    result: RepoScan = scanner.scan_repo(root)
-    return result
+    from personize_assistant.scan import scan_repo  # heavy: loads only when a command runs
+
+    return scan_repo(repo_directory(path))
 
 
 def wire_command(

@@ -71,14 +71,8 @@ def check_python() -> Check:
 
 
 def check_content() -> Check:
-    try:
-        load_library = import_module("personize_assistant.content").load_library
-    except (ImportError, AttributeError):
-        return Check(
-            name="content",
-            status=Status.SKIP,
-            summary="content library not available in this build",
-        )
+    from personize_assistant.content import load_library
+
     try:
         library = load_library()
     except Exception as exc:  # any loader failure is reported, not raised: doctor must finish
@@ -88,8 +82,10 @@ def check_content() -> Check:
             summary=f"content library failed to load: {_line(exc)}",
         )
     counts = {
-        part: len(getattr(library, part, {}) or {})
-        for part in ("skills", "references", "recipes", "channels")
+        "skills": len(library.skills),
+        "references": len(library.references),
+        "recipes": len(library.recipes),
+        "channels": len(library.channels),
     }
     described = ", ".join(f"{count} {part}" for part, count in counts.items())
     return Check(name="content", status=Status.OK, summary=f"content library loaded: {described}")

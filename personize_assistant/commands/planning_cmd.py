@@ -54,17 +54,13 @@ def load_inputs(path: Path, answers: Path | None) -> Inputs:
     from personize_assistant.actions.discovery import load_answers, prefill_from_scan
     from personize_assistant.content.loader import load_library
 
-    root = _check_root(path)
+    root = repo_directory(path)
     library = load_library()
     scan = _scan(root)
     discovery = prefill_from_scan(scan, library)
     if answers is not None:
         discovery = load_answers(answers, base=discovery)
     return Inputs(scan, discovery, library)
-
-
-def _check_root(path: Path) -> Path:
-    return repo_directory(path)
 
 
 def _scan(root: Path) -> RepoScan:
@@ -167,8 +163,7 @@ def plan(
     artifact = build_plan(inputs.scan, inputs.discovery, inputs.library, options)
     markdown = render.render_markdown(artifact)
     write(markdown, render.to_json(artifact), as_json, output)
-    missing = check_plan(markdown, inputs.library)
-    if check and missing:
+    if check and (missing := check_plan(markdown, inputs.library)):
         raise FindingsError("plan misses: " + ", ".join(item.title for item in missing))
 
 
@@ -183,7 +178,11 @@ def _warn_if_nothing_found(scan: RepoScan, path: Path, what: str = "plan") -> No
 
 
 def _tier(value: str | None) -> Any:
-    tiers = ("free", "starter", "pro", "enterprise")
+    from typing import get_args
+
+    from personize_assistant.actions.discovery import PlanTier
+
+    tiers = get_args(PlanTier)
     if value is None:
         return None
     if value.strip().lower() not in tiers:
@@ -307,15 +306,21 @@ def propose(
     Every opportunity names its touchpoints (file:line, symbol, id), a before/after and the
     SDK chain; --json includes the score factors behind the ranking.
     """
-    from personize_assistant.actions.propose import PERSONAS, ProposeOptions, build_proposal
+    from personize_assistant.actions.propose import ProposeOptions, build_proposal
     from personize_assistant.artifacts import proposal as render
 
-    if persona not in PERSONAS:
-        raise UsageError(f"--persona must be one of {', '.join(PERSONAS)}, not {persona!r}")
+    _check_persona(persona)
     inputs = load_inputs(path, answers)
     _warn_if_nothing_found(inputs.scan, path, "proposal")
     artifact = build_proposal(inputs.scan, inputs.discovery, inputs.library, ProposeOptions(persona=persona))
     write(render.render_markdown(artifact), render.to_json(artifact), as_json, output)
+
+
+def _check_persona(persona: str) -> None:
+    from personize_assistant.actions.propose import PERSONAS
+
+    if persona not in PERSONAS:
+        raise UsageError(f"--persona must be one of {', '.join(PERSONAS)}, not {persona!r}")
 
 
 # --------------------------------------------------------------------------- export
@@ -339,11 +344,9 @@ def export(
     Secrets found in the repo never reach the files; the repo itself stays untouched.
     """
     from personize_assistant.actions.export import check_destination, export_documents, write_export
-    from personize_assistant.actions.propose import PERSONAS
 
-    if persona not in PERSONAS:
-        raise UsageError(f"--persona must be one of {', '.join(PERSONAS)}, not {persona!r}")
-    root = _check_root(path)
+    _check_persona(persona)
+    root = repo_directory(path)
     check_destination(root, output, force)  # fail before the scan, not after
     inputs = load_inputs(path, answers)
     result = write_export(export_documents(inputs.scan, inputs.discovery, inputs.library, persona),

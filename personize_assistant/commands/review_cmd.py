@@ -16,8 +16,6 @@ import typer
 from personize_assistant.commands.output import emit, emit_json
 from personize_assistant.errors import FindingsError, UsageError
 
-FAIL_LEVELS = ("info", "low", "medium", "high")
-
 
 def register(app: typer.Typer) -> None:
     app.command("review")(review)
@@ -88,11 +86,13 @@ def _print_rich(markdown: str) -> None:
 
 
 def _fail_level(value: str | None) -> str | None:
+    from personize_assistant.actions.review_models import SEVERITY_RANK
+
     if value is None:
         return None
     level = value.strip().lower()
-    if level not in FAIL_LEVELS:
-        raise UsageError(f"--fail-on must be one of {', '.join(FAIL_LEVELS)}, not {value!r}")
+    if level not in SEVERITY_RANK:
+        raise UsageError(f"--fail-on must be one of {', '.join(SEVERITY_RANK)}, not {value!r}")
     return level
 
 

@@ -78,10 +78,6 @@ def _load_cached(root: Path) -> Library:
     return library
 
 
-def clear_cache() -> None:
-    _load_cached.cache_clear()
-
-
 # --------------------------------------------------------------------------- documents
 
 

@@ -505,7 +505,9 @@ class WrapperAnalysis:
     def run(self) -> None:
         candidates = {key for key, hits in self.direct.items() if any(self.eligible(*key, h.kind) for h in hits)}
         self._collect_calls(candidates)
-        for key in candidates:
+        # Sorted: wrapper order decides which of several wrappers claims a shared call site
+        # (detect.to_touchpoints keeps the first), so set order would vary run to run.
+        for key in sorted(candidates):
             for hit in self.direct[key]:
                 if not self.eligible(*key, hit.kind):
                     continue

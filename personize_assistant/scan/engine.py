@@ -72,16 +72,7 @@ def _scan_repo(root: Path, *, use_cache: bool, jobs: int | None) -> RepoScan:
         skipped = [SkippedFile.model_validate(s) for s in cached["skipped"]]
         stats = ScanStats(files_seen=len(walked.files), cache_hits=len(entries))
     else:
-        touchpoints, skipped, stats, entries = _fresh_scan(root, walked, entries, skipped, cache, jobs)
-        new_state = CacheState(
-            files=entries,
-            fingerprint=_fingerprint(cache.version, entries),
-            result={
-                "touchpoints": [t.model_dump(mode="json") for t in touchpoints],
-                "skipped": [s.model_dump(mode="json") for s in skipped],
-            },
-        )
-        cache.save(new_state, None)
+        touchpoints, skipped, stats = _fresh_scan(root, walked, entries, skipped, cache, jobs)
     stats.seconds = round(time.perf_counter() - started, 3)
     return RepoScan(
         root=str(root),
@@ -145,7 +136,8 @@ def _fresh_scan(
     skipped: list[SkippedFile],
     cache: ScanCache,
     jobs: int | None,
-) -> tuple[list[Touchpoint], list[SkippedFile], ScanStats, dict[str, tuple[int, int, str]]]:
+) -> tuple[list[Touchpoint], list[SkippedFile], ScanStats]:
+    """Extract what the fact store lacks, detect, and save facts, hashes and result at once."""
     store = cache.load_facts()
     results: dict[str, Extracted] = {}
     wires: dict[str, Wire] = {}
@@ -172,14 +164,23 @@ def _fresh_scan(
         if item.skip is not None and item.skip[0] != VENDORED:
             skipped.append(SkippedFile(file=path, reason=item.skip[0], detail=item.skip[1] or None))
     touchpoints = to_touchpoints(root, find_touchpoints(facts))
-    cache.save(CacheState(files=entries), {digest: wire for digest, wire in wires.items() if digest})
+    skipped = sorted(skipped, key=lambda s: s.file)
+    state = CacheState(
+        files=entries,
+        fingerprint=_fingerprint(cache.version, entries),
+        result={
+            "touchpoints": [t.model_dump(mode="json") for t in touchpoints],
+            "skipped": [s.model_dump(mode="json") for s in skipped],
+        },
+    )
+    cache.save(state, {digest: wire for digest, wire in wires.items() if digest})
     stats = ScanStats(
         files_seen=len(walked.files),
         files_parsed=sum(1 for _, item in fresh if item.facts is not None),
         bytes_parsed=sum(item.size for _, item in fresh if item.facts is not None),
         cache_hits=hits,
     )
-    return touchpoints, sorted(skipped, key=lambda s: s.file), stats, entries
+    return touchpoints, skipped, stats
 
 
 def _read_digest(path: Path) -> str:

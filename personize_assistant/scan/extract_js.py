@@ -188,24 +188,52 @@ class _JsExtractor:
             and any(c.type == "default" for c in node.parent.children)
         ):
             self.exports.append(Export("default", qualname, ""))
+        self._add_def(
+            qualname,
+            kind,
+            node,
+            head=node,
+            span=node,
+            exported=exported,
+            decorators=self._decorators(node),
+            bases=self._bases(node) if kind == "class" else (),
+            returns="" if kind == "class" else returns(node),
+        )
+        if kind == "method" and name == "constructor":
+            self._parameter_properties(node, owner)
+
+    def _add_def(
+        self,
+        qualname: str,
+        kind: str,
+        function: Node,
+        *,
+        head: Node,
+        span: Node,
+        exported: bool,
+        tail: Node | None = None,
+        decorators: tuple[Decorator, ...] = (),
+        bases: tuple[str, ...] = (),
+        returns: str = "",
+    ) -> None:
+        """Record a definition: parameters and body size come from `function`, the reported
+        lines from `head` to `tail` (default: `head`), the byte range from `span`."""
         self.defs.append(
             Def(
                 qualname=qualname,
                 kind=kind,
-                line=line_of(node),
-                end_line=end_line_of(node),
-                start=node.start_byte,
-                end=node.end_byte,
+                line=line_of(head),
+                end_line=end_line_of(tail or head),
+                start=span.start_byte,
+                end=span.end_byte,
                 exported=exported,
-                decorators=self._decorators(node),
-                params=self._params(node.child_by_field_name("parameters")),
-                bases=self._bases(node) if kind == "class" else (),
-                statements=statement_count(node.child_by_field_name("body")),
-                returns="" if kind == "class" else returns(node),
+                decorators=decorators,
+                params=self._params(function.child_by_field_name("parameters")),
+                bases=bases,
+                statements=statement_count(function.child_by_field_name("body")),
+                returns=returns,
             )
         )
-        if kind == "method" and name == "constructor":
-            self._parameter_properties(node, owner)
 
     def _owner_name(self, body: Node | None) -> str:
         """Class name for a method, variable/key name for an object-literal method."""
@@ -240,19 +268,8 @@ class _JsExtractor:
         if not key or value is None:
             return
         owner = self._object_holder_name(node.parent) if node.parent is not None else ""
-        self.defs.append(
-            Def(
-                qualname=f"{owner}.{key}" if owner else key,
-                kind="method",
-                line=line_of(node),
-                end_line=end_line_of(node),
-                start=value.start_byte,
-                end=value.end_byte,
-                exported=False,
-                params=self._params(value.child_by_field_name("parameters")),
-                statements=statement_count(value.child_by_field_name("body")),
-            )
-        )
+        qualname = f"{owner}.{key}" if owner else key
+        self._add_def(qualname, "method", value, head=node, span=value, exported=False)
 
     def _function_variable(self, variable: _Variable) -> None:
         node, name_node, value = variable
@@ -270,19 +287,14 @@ class _JsExtractor:
             and declaration.parent is not None
             and declaration.parent.type == "export_statement"
         )
-        self.defs.append(
-            Def(
-                qualname=text(name_node, 120),
-                kind="function",
-                line=line_of(node),
-                end_line=end_line_of(node),
-                start=node.start_byte,
-                end=node.end_byte,
-                exported=exported,
-                params=self._params(function.child_by_field_name("parameters")),
-                statements=statement_count(function.child_by_field_name("body")),
-                returns=returns(function),
-            )
+        self._add_def(
+            text(name_node, 120),
+            "function",
+            function,
+            head=node,
+            span=node,
+            exported=exported,
+            returns=returns(function),
         )
 
     def _function_assignment(self, node: Node) -> None:
@@ -301,19 +313,7 @@ class _JsExtractor:
             name = left
         else:
             return
-        self.defs.append(
-            Def(
-                qualname=name,
-                kind="function",
-                line=line_of(node),
-                end_line=end_line_of(node),
-                start=node.start_byte,
-                end=node.end_byte,
-                exported=True,
-                params=self._params(value.child_by_field_name("parameters")),
-                statements=statement_count(value.child_by_field_name("body")),
-            )
-        )
+        self._add_def(name, "function", value, head=node, span=node, exported=True)
 
     def _route_handlers(self, node: Node, function: Node | None) -> None:
         """Inline handlers of `app.post('/path', async (req, res) => ...)` become definitions."""
@@ -329,18 +329,10 @@ class _JsExtractor:
             return
         for argument in named_children(arguments):
             if argument.type in FUNCTION_TYPES:
-                self.defs.append(
-                    Def(
-                        qualname=f"{method.upper()} {path[:120]}",
-                        kind="route",
-                        line=line_of(node),
-                        end_line=end_line_of(argument),
-                        start=argument.start_byte,
-                        end=argument.end_byte,
-                        exported=False,
-                        params=self._params(argument.child_by_field_name("parameters")),
-                        statements=statement_count(argument.child_by_field_name("body")),
-                    )
+                qualname = f"{method.upper()} {path[:120]}"
+                # The route is reported from its call's line to the end of its handler.
+                self._add_def(
+                    qualname, "route", argument, head=node, tail=argument, span=argument, exported=False
                 )
 
     def _decorators(self, node: Node) -> tuple[Decorator, ...]:
@@ -439,19 +431,7 @@ class _JsExtractor:
         function = value if value.type in FUNCTION_TYPES else function_argument(value)
         if function is not None:
             self.exports.append(Export("default", "default", ""))
-            self.defs.append(
-                Def(
-                    qualname="default",
-                    kind="function",
-                    line=line_of(node),
-                    end_line=end_line_of(node),
-                    start=value.start_byte,
-                    end=value.end_byte,
-                    exported=True,
-                    params=self._params(function.child_by_field_name("parameters")),
-                    statements=statement_count(function.child_by_field_name("body")),
-                )
-            )
+            self._add_def("default", "function", function, head=node, span=value, exported=True)
 
     # ---------------------------------------------------------------- bindings
     def _variable(self, variable: _Variable) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from personize_assistant.scan.languages import EXTENSIONS
 from personize_assistant.scan.models import Kind, ModelField, Surface
+from personize_assistant.scan.stack import LANGUAGE_BY_EXTENSION
 
 SURFACES: dict[Kind, Surface] = {
     Kind.DATA_MODEL: Surface.WEB_APP,
@@ -23,20 +25,8 @@ SURFACES: dict[Kind, Surface] = {
     Kind.PERSONIZE_CALL: Surface.WEB_APP,
 }
 
-LANGUAGE_BY_SUFFIX = {
-    ".py": "python",
-    ".ts": "typescript",
-    ".tsx": "typescript",
-    ".mts": "typescript",
-    ".cts": "typescript",
-    ".js": "javascript",
-    ".jsx": "javascript",
-    ".mjs": "javascript",
-    ".cjs": "javascript",
-    ".prisma": "prisma",
-    ".vue": "vue",
-    ".svelte": "svelte",
-}
+# A touchpoint's language: only files the scanner parses have one (a `.yml` schedule: None).
+LANGUAGE_BY_SUFFIX = {suffix: LANGUAGE_BY_EXTENSION[suffix] for suffix in EXTENSIONS}
 
 
 @dataclass

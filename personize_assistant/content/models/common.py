@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -26,13 +26,7 @@ Kind = Literal[
     "personize_call",
 ]
 Surface = Literal["web_app", "marketing", "mobile", "notifications", "customer_success"]
-SURFACES: tuple[Surface, ...] = (
-    "web_app",
-    "marketing",
-    "mobile",
-    "notifications",
-    "customer_success",
-)
+SURFACES: tuple[Surface, ...] = get_args(Surface)
 Confidence = Literal["high", "medium", "low"]
 
 

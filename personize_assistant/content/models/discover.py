@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
@@ -23,16 +23,7 @@ DiscoveryField = Literal[
     "priority_channel",
     "quick_win",
 ]
-DISCOVERY_FIELDS: tuple[DiscoveryField, ...] = (
-    "product",
-    "surfaces",
-    "data_sources",
-    "entity_types",
-    "key_properties",
-    "governance_needs",
-    "priority_channel",
-    "quick_win",
-)
+DISCOVERY_FIELDS: tuple[DiscoveryField, ...] = get_args(DiscoveryField)
 QuestionGroupId = Literal["product", "surfaces", "data", "gap", "stack"]
 
 

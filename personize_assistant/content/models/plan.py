@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
@@ -36,18 +36,7 @@ LoopStepId = Literal[
     "update",
     "repeat",
 ]
-LOOP_ORDER: tuple[LoopStepId, ...] = (
-    "observe",
-    "remember",
-    "recall",
-    "reason",
-    "plan",
-    "decide",
-    "generate",
-    "act",
-    "update",
-    "repeat",
-)
+LOOP_ORDER: tuple[LoopStepId, ...] = get_args(LoopStepId)
 
 
 class PlanSection(Strict):
