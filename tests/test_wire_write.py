@@ -254,10 +254,16 @@ def test_list_then_write_with_the_real_scanner(tmp_path: Path, app_name: str, sy
     assert internal == []
     assert all(c["reason"] for c in listed if not c["ready"])
     chosen = next(c for c in listed if c.get("symbol") == symbol and c["ready"])
+    modes_before = {p: p.stat().st_mode & 0o777 for p in root.rglob("*") if p.is_file()}
     done = cli(root, "--touchpoint", chosen["touchpoint_id"], "--write")
     assert done.returncode == 0, done.stderr
     written = [line.removeprefix("wrote ") for line in done.stderr.splitlines() if line.startswith("wrote ")]
     assert chosen["location"].split(":")[0] in written
+    umask = os.umask(0)
+    os.umask(umask)
+    for relative in written:  # edited files keep their mode; new ones are not private (0600)
+        path = root / relative
+        assert path.stat().st_mode & 0o777 == modes_before.get(path, 0o666 & ~umask), relative
     if checks == "python":
         for relative in written:
             py_compile.compile(str(root / relative), doraise=True)
@@ -276,3 +282,4 @@ def test_wiring_the_same_touchpoint_twice_is_refused(tmp_path: Path, rules: Wire
         git(root, "commit", "-qm", "wired")
         with pytest.raises(UsageError, match="already wired"):
             wire_case(case, root, rules)
+

@@ -8,8 +8,6 @@ read-only: exporting into it needs `force`.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +24,7 @@ from personize_assistant.artifacts import proposal as proposal_render
 from personize_assistant.artifacts import schema as schema_render
 from personize_assistant.content.library import Library
 from personize_assistant.errors import UsageError
+from personize_assistant.fileio import write_atomic
 from personize_assistant.redact import redact
 from personize_assistant.scan.models import RepoScan
 
@@ -95,23 +94,6 @@ def check_destination(repo: Path, folder: Path, force: bool) -> Path:
         raise UsageError(f"{folder} is inside the scanned repository, which export leaves untouched; "
                          "choose a folder outside it or pass --force")
     return target
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Temp file + rename in the same folder: an interrupted export never leaves half a file.
-    The file gets the mode `open()` would give (0666 less the umask), not mkstemp's 0600,
-    so a shared export folder stays readable."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def write_export(files: dict[str, str], repo: Path, folder: Path, force: bool = False) -> ExportResult:

@@ -7,14 +7,13 @@ Everything is checked before the first byte is written.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import tempfile
 from pathlib import Path
 
 from personize_assistant.actions.wire_patch import PatchConflict, apply_hunks
 from personize_assistant.artifacts.wire import WireArtifact
 from personize_assistant.errors import UsageError
+from personize_assistant.fileio import write_atomic
 
 
 def confined(root: Path, relative: str) -> Path:
@@ -84,19 +83,7 @@ def write_artifact(root: Path, artifact: WireArtifact) -> list[str]:
         )
     planned = plan_writes(root, artifact)
     for target, text in planned.items():
-        _write_atomic(target, text)
+        write_atomic(target, text, newline="")
     return [target.relative_to(root).as_posix() for target in planned]
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        mode = path.stat().st_mode & 0o777 if path.exists() else None
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 
 from personize_assistant.errors import UsageError
+from personize_assistant.fileio import write_atomic as write_atomic
 
 # Progress and logs go to stderr so `--json` stdout stays machine-readable.
 err_console = Console(stderr=True, highlight=False)
@@ -24,30 +23,6 @@ def repo_directory(path: Path) -> Path:
     if not root.is_dir():
         raise UsageError(f"not a directory: {path}" if root.exists() else f"no such directory: {path}")
     return root.resolve()
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temp file + rename so an interrupted write never leaves half a file."""
-    path = path.expanduser()
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, _default_mode())  # mkstemp makes 0600; a written file should look like any other
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)  # a failed write leaves nothing behind, not even the temp file
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-
-
-def _default_mode() -> int:
-    """0666 less the umask: what `open(path, "w")` would have given the file."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def emit(text: str, output: Path | None = None) -> None:

@@ -281,7 +281,7 @@ def _session_answers_path(root: str) -> Path:
 
 def _keep_answers(discovery: Discovery, target: Path) -> None:
     from personize_assistant.actions.discover import answers_mapping, answers_yaml
-    from personize_assistant.commands.output import write_atomic
+    from personize_assistant.fileio import write_atomic
 
     if not answers_mapping(discovery) and not target.exists():
         return

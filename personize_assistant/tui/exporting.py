@@ -8,8 +8,8 @@ from typing import Any
 
 from textual.screen import Screen
 
-from personize_assistant.commands.output import write_atomic
 from personize_assistant.errors import AssistantError
+from personize_assistant.fileio import write_atomic
 from personize_assistant.redact import redact
 from personize_assistant.tui.messages import FileExported
 from personize_assistant.tui.screens.modals import ConfirmModal, ExportModal
