@@ -1,4 +1,5 @@
-"""Writing files the user will open: whole or not at all, with ordinary permissions.
+"""The user's files and folders: the repository a command works on, and files written
+whole or not at all, with ordinary permissions.
 
 Every stage that writes (command output, exports, `wire --write`, the TUI's export) goes
 through `write_atomic`, so they all behave the same on an interrupted or failed write.
@@ -38,3 +39,12 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def repo_directory(path: Path) -> Path:
+    """The repository a command or session works on, resolved; one wording for every
+    "missing" and "not a directory" error."""
+    root = path.expanduser()
+    if not root.is_dir():
+        raise UsageError(f"not a directory: {path}" if root.exists() else f"no such directory: {path}")
+    return root.resolve()

@@ -30,6 +30,7 @@ from personize_assistant.agent.store import SessionRecord, SessionStore
 from personize_assistant.agent.workspace import Workspace
 from personize_assistant.config import Settings
 from personize_assistant.errors import UsageError
+from personize_assistant.fileio import repo_directory
 from personize_assistant.redact import redact
 from personize_assistant.scan.models import RepoScan
 
@@ -69,7 +70,7 @@ class Session:
                    store: SessionStore | None = None) -> Session:
         from personize_assistant.content import load_library
 
-        root = _check_root(root)
+        root = repo_directory(root)
         chosen = choose_engine(engine, settings)
         owns_store = store is None
         store = store or SessionStore.default()
@@ -204,13 +205,6 @@ class Session:
             await close()
         if self._owns_store:
             self._store.close()
-
-
-def _check_root(root: Path) -> Path:
-    path = Path(root).expanduser()
-    if not path.is_dir():
-        raise UsageError(f"not a directory: {root}" if path.exists() else f"no such directory: {root}")
-    return path.resolve()
 
 
 def _record_for(store: SessionStore, root: Path, resume: str | None, engine: str) -> SessionRecord:

@@ -134,8 +134,8 @@ def chat_command(
 ) -> None:
     """The interactive assistant: a terminal UI with your touchpoints, the conversation and
     its artifacts. Needs a terminal; scripts use `ask`."""
-    from personize_assistant.commands.output import repo_directory
     from personize_assistant.errors import UsageError
+    from personize_assistant.fileio import repo_directory
 
     root = repo_directory(path)
     if not (sys.stdout.isatty() and sys.stdin.isatty()):

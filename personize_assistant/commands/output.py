@@ -9,20 +9,11 @@ from typing import Any
 
 from rich.console import Console
 
-from personize_assistant.errors import UsageError
+from personize_assistant.fileio import repo_directory as repo_directory
 from personize_assistant.fileio import write_atomic as write_atomic
 
 # Progress and logs go to stderr so `--json` stdout stays machine-readable.
 err_console = Console(stderr=True, highlight=False)
-
-
-def repo_directory(path: Path) -> Path:
-    """The repository a command works on, resolved; one wording for every command's
-    "missing" and "not a directory" errors."""
-    root = path.expanduser()
-    if not root.is_dir():
-        raise UsageError(f"not a directory: {path}" if root.exists() else f"no such directory: {path}")
-    return root.resolve()
 
 
 def emit(text: str, output: Path | None = None) -> None:
