@@ -12,6 +12,7 @@ false positive, so a change to the scanner can be judged on code nobody wrote fo
     .venv/bin/python bench/accuracy.py --only umami --json
     .venv/bin/python bench/accuracy.py --heldout        # the held-out set instead
     .venv/bin/python bench/accuracy.py --heldout2       # the second held-out batch
+    .venv/bin/python bench/accuracy.py --batch batch3   # a first-contact batch (bench/FIRST_CONTACT.md)
 
 The held-out targets (`bench/labels/heldout/`) were labelled by hand before the scanner
 was ever run on them and must never be used for tuning; they give the honest figure.
@@ -149,6 +150,26 @@ EXAMPLE_TARGETS: tuple[Target, ...] = tuple(
     Target(app, "example", "local", EXPECTED_DIR / f"{app}.json", REPO / "examples" / app)
     for app in ("pulseboard-ts", "tallybook-py")
 )
+
+
+def batch_targets(batch: str) -> tuple[Target, ...]:
+    """Targets of a first-contact batch: each spec in `bench/labels/<batch>/specs/` names the
+    directory it was labelled in (`ROOT`) and how to obtain that exact tree (`SOURCE`)."""
+    import runpy
+
+    specs = sorted((LABELS_DIR / batch / "specs").glob("*.py"))
+    if not specs:
+        raise BenchError(f"no specs in bench/labels/{batch}/specs/")
+    targets = []
+    for spec in specs:
+        data = runpy.run_path(str(spec))
+        source = data.get("SOURCE", {})
+        root = Path(data["ROOT"])
+        if not root.is_dir():
+            raise BenchError(f"{spec.name}: {root} is missing; obtain it as SOURCE says: {source}")
+        version = str(source.get("version") or source.get("commit", "local"))[:12]
+        targets.append(Target(data["PACKAGE"], version, "local", REPO / data["OUTPUT"], root))
+    return tuple(targets)
 
 
 class BenchError(Exception):
@@ -460,6 +481,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="score the second held-out batch (bench/labels/heldout2/, never used for tuning)",
     )
     parser.add_argument(
+        "--batch",
+        help="score a first-contact batch (bench/labels/BATCH/specs/*.py name their trees)",
+    )
+    parser.add_argument(
         "--workdir",
         type=Path,
         default=Path(tempfile.gettempdir()) / "personize-bench",
@@ -473,6 +498,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def chosen_targets(args: argparse.Namespace) -> list[Target]:
     base = HELDOUT2_TARGETS if args.heldout2 else HELDOUT_TARGETS if args.heldout else REAL_TARGETS
+    if args.batch:
+        base = batch_targets(args.batch)
     targets = list(base) + (list(EXAMPLE_TARGETS) if args.examples else [])
     if args.only:
         everything = (*REAL_TARGETS, *HELDOUT_TARGETS, *HELDOUT2_TARGETS, *EXAMPLE_TARGETS)

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from personize_assistant.actions.check import CheckOptions, check_message
-from personize_assistant.actions.check_models import CheckReport
+from personize_assistant.actions.check.action import CheckOptions, check_message
+from personize_assistant.actions.check.model import CheckReport
 from personize_assistant.content import load_library
 from personize_assistant.content.models import GenerateMeta
 from personize_assistant.errors import UsageError

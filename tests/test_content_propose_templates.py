@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from personize_assistant.artifacts.proposal import Opportunity
+from personize_assistant.actions.propose.artifact import Opportunity
 from personize_assistant.content import load_library
 from personize_assistant.content.models.propose import UseCase
 from tests.test_propose_examples import example_proposal

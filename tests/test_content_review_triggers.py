@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from personize_assistant.actions.check import CheckOptions, check_message
+from personize_assistant.actions.check.action import CheckOptions, check_message
 from personize_assistant.content import load_library
 from personize_assistant.content.models import GenerateMeta
 

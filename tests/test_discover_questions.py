@@ -7,7 +7,14 @@ from collections.abc import Iterator
 import pytest
 import yaml
 
-from personize_assistant.actions.discover import (
+from personize_assistant.actions.common.discovery import (
+    OUTPUT_FIELDS,
+    Discovery,
+    Fact,
+    answers_from_mapping,
+    prefill_from_scan,
+)
+from personize_assistant.actions.discover.action import (
     answers_mapping,
     answers_yaml,
     discovery_report,
@@ -16,14 +23,7 @@ from personize_assistant.actions.discover import (
     parse_correction,
     record_answer,
 )
-from personize_assistant.actions.discovery import (
-    OUTPUT_FIELDS,
-    Discovery,
-    Fact,
-    answers_from_mapping,
-    prefill_from_scan,
-)
-from personize_assistant.artifacts.discovery import document_json, render_document
+from personize_assistant.actions.discover.render import document_json, render_document
 from personize_assistant.errors import UsageError
 from tests.planning_support import django_scan, planning_library, prisma_scan
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from personize_assistant.actions.discovery import (
+from personize_assistant.actions.common.discovery import (
     OUTPUT_FIELDS,
     Discovery,
     Fact,
@@ -132,7 +132,7 @@ def test_prefill_leaves_judgement_fields_to_the_user() -> None:
 
 
 def test_discovery_renders_with_provenance_and_open_questions() -> None:
-    from personize_assistant.artifacts.discovery import render_markdown, to_json
+    from personize_assistant.actions.discover.render import render_markdown, to_json
 
     library = planning_library()
     discovery = prefill_from_scan(prisma_scan(), library).merged_with(

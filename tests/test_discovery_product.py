@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from personize_assistant.actions.discovery import prefill_from_scan
-from personize_assistant.actions.discovery_product import product_description
+from personize_assistant.actions.common.discovery import prefill_from_scan
+from personize_assistant.actions.common.product import product_description
 from personize_assistant.scan.models import RepoScan
 from tests.planning_support import planning_library
 
@@ -38,8 +38,8 @@ def test_broken_or_missing_manifests_are_skipped(tmp_path: Path) -> None:
 
 def test_the_plan_assumes_the_projects_own_description(tmp_path: Path) -> None:
     """An assumption to confirm (the discovery itself stays as the scan found it)."""
-    from personize_assistant.actions.plan import build_plan
-    from personize_assistant.artifacts.plan import render_markdown
+    from personize_assistant.actions.plan.action import build_plan
+    from personize_assistant.actions.plan.artifact import render_markdown
 
     (tmp_path / "pyproject.toml").write_text('[project]\ndescription = "Invoicing for freelancers"\n')
     scan = RepoScan(root=str(tmp_path))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from personize_assistant.actions.discovery import prefill_from_scan
-from personize_assistant.actions.export import (
+from personize_assistant.actions.common.discovery import prefill_from_scan
+from personize_assistant.actions.export.action import (
     CONTENTS,
     check_destination,
     export_documents,

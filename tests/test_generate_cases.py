@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from personize_assistant.actions.generate import GenerateOptions, generate
-from personize_assistant.artifacts.generate import GenerateArtifact
+from personize_assistant.actions.generate.action import GenerateOptions, generate
+from personize_assistant.actions.generate.artifact import GenerateArtifact
 from personize_assistant.content import load_library
 from personize_assistant.content.models import GenerateMeta
 from personize_assistant.errors import UsageError

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from personize_assistant.actions.discovery import prefill_from_scan
-from personize_assistant.actions.plan import build_plan
-from personize_assistant.artifacts.plan import render_markdown
+from personize_assistant.actions.common.discovery import prefill_from_scan
+from personize_assistant.actions.plan.action import build_plan
+from personize_assistant.actions.plan.artifact import render_markdown
 from personize_assistant.cli import app
 from personize_assistant.personize import client as client_module
 from tests.planning_support import django_scan, planning_library

@@ -11,14 +11,19 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from personize_assistant.actions.discovery import (
+from personize_assistant.actions.common.discovery import (
     Discovery,
     Fact,
     answers_from_mapping,
     prefill_from_scan,
 )
-from personize_assistant.actions.plan import PlanOptions, build_plan, check_plan, sustainable_volume
-from personize_assistant.artifacts.plan import PlanArtifact, render_markdown, to_json
+from personize_assistant.actions.plan.action import (
+    PlanOptions,
+    build_plan,
+    check_plan,
+    sustainable_volume,
+)
+from personize_assistant.actions.plan.artifact import PlanArtifact, render_markdown, to_json
 from personize_assistant.cli import app
 from personize_assistant.commands import planning_cmd
 from personize_assistant.errors import UsageError

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from personize_assistant.actions.discovery import prefill_from_scan
-from personize_assistant.actions.plan import build_plan
-from personize_assistant.artifacts.plan import PlanArtifact
+from personize_assistant.actions.common.discovery import prefill_from_scan
+from personize_assistant.actions.plan.action import build_plan
+from personize_assistant.actions.plan.artifact import PlanArtifact
 from personize_assistant.scan.models import Kind, RepoScan
 from tests.planning_support import django_scan, planning_library, prisma_scan, sqlalchemy_scan
 from tests.typescript import typecheck as tc

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from personize_assistant.actions.discovery import prefill_from_scan
-from personize_assistant.actions.plan import build_plan, check_plan
-from personize_assistant.actions.schema import design_schema
-from personize_assistant.artifacts import plan as plan_render
-from personize_assistant.artifacts import schema as schema_render
+from personize_assistant.actions.common.discovery import prefill_from_scan
+from personize_assistant.actions.plan import artifact as plan_render
+from personize_assistant.actions.plan.action import build_plan, check_plan
+from personize_assistant.actions.schema import artifact as schema_render
+from personize_assistant.actions.schema.action import design_schema
 from personize_assistant.scan.models import RepoScan
 from tests.planning_support import planning_library
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from personize_assistant.actions.discovery import prefill_from_scan
-from personize_assistant.actions.plan import build_plan
-from personize_assistant.artifacts.plan import PlanArtifact, render_markdown
+from personize_assistant.actions.common.discovery import prefill_from_scan
+from personize_assistant.actions.plan.action import build_plan
+from personize_assistant.actions.plan.artifact import PlanArtifact, render_markdown
 from personize_assistant.scan.models import RepoScan
 from tests.planning_support import planning_library, prisma_scan, tp
 from tests.support.personize_fixtures import personize_server  # noqa: F401

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from personize_assistant.actions.discover import discovery_report
-from personize_assistant.actions.discovery import prefill_from_scan
-from personize_assistant.actions.propose import build_proposal
-from personize_assistant.artifacts import proposal as render
-from personize_assistant.artifacts.discovery import render_document
-from personize_assistant.artifacts.proposal import ProposalArtifact
+from personize_assistant.actions.common.discovery import prefill_from_scan
+from personize_assistant.actions.discover.action import discovery_report
+from personize_assistant.actions.discover.render import render_document
+from personize_assistant.actions.propose import artifact as render
+from personize_assistant.actions.propose.action import build_proposal
+from personize_assistant.actions.propose.artifact import ProposalArtifact
 from personize_assistant.scan import scan_repo
 from personize_assistant.scan.models import RepoScan
 from tests.planning_support import planning_library

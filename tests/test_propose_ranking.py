@@ -6,9 +6,13 @@ from typing import Any
 
 import pytest
 
-from personize_assistant.actions.discovery import Discovery, answers_from_mapping, prefill_from_scan
-from personize_assistant.actions.propose import ProposeOptions, build_proposal
-from personize_assistant.actions.propose_rank import candidates, find_anchors, repo_context
+from personize_assistant.actions.common.discovery import (
+    Discovery,
+    answers_from_mapping,
+    prefill_from_scan,
+)
+from personize_assistant.actions.propose.action import ProposeOptions, build_proposal
+from personize_assistant.actions.propose.rank import candidates, find_anchors, repo_context
 from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import RepoScan, Stack, Touchpoint
 from tests.planning_support import field, model, planning_library, prisma_scan, tp
@@ -172,7 +176,7 @@ def test_an_empty_repo_proposes_nothing_without_crashing() -> None:
 
 
 def test_an_empty_repo_says_so_instead_of_inventing_a_send_path() -> None:
-    from personize_assistant.artifacts.proposal import render_markdown
+    from personize_assistant.actions.propose.artifact import render_markdown
 
     text = render_markdown(build_proposal(RepoScan(root="/repos/empty"), Discovery(), LIBRARY))
     assert "Found no place in the code where Empty reaches users yet" in text

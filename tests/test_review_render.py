@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from personize_assistant.actions.review_models import ReviewArtifact
-from personize_assistant.actions.review_rules import rules_from_meta
-from personize_assistant.artifacts import review as render
+from personize_assistant.actions.review import render
+from personize_assistant.actions.review.model import ReviewArtifact
+from personize_assistant.actions.review.rules import rules_from_meta
 from personize_assistant.content import load_library
 from tests.test_review_support import TS_HEAD, review_files
 from tests.test_scan_render import GITHUB_REQUIRED

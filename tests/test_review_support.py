@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from personize_assistant.actions.review import review_repo
-from personize_assistant.actions.review_models import ReviewArtifact
+from personize_assistant.actions.review.action import review_repo
+from personize_assistant.actions.review.model import ReviewArtifact
 from personize_assistant.content import load_library
 from personize_assistant.scan import scan_repo
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from personize_assistant.actions.review import review_repo
-from personize_assistant.actions.review_models import Finding
-from personize_assistant.actions.wire_library import WireRules
+from personize_assistant.actions.review.action import review_repo
+from personize_assistant.actions.review.model import Finding
+from personize_assistant.actions.wire.library import WireRules
 from personize_assistant.scan import scan_repo
 from tests.test_wire_cases import rules as rules  # the session fixture
 from tests.test_wire_followups import _wire_symbol

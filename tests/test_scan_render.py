@@ -10,13 +10,6 @@ from typing import Any
 import jsonschema
 import pytest
 
-from personize_assistant.artifacts.scan_render import (
-    md_cell,
-    md_code,
-    render_markdown,
-    render_sarif,
-    render_text,
-)
 from personize_assistant.scan.models import (
     Kind,
     ModelField,
@@ -27,6 +20,13 @@ from personize_assistant.scan.models import (
     Surface,
     Touchpoint,
     touchpoint_id,
+)
+from personize_assistant.scan.report.render import (
+    md_cell,
+    md_code,
+    render_markdown,
+    render_sarif,
+    render_text,
 )
 
 SECRET = "sk_live_abcdefghijklmnop1234"

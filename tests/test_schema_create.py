@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from personize_assistant.actions.discovery import Discovery
-from personize_assistant.actions.schema import design_schema
-from personize_assistant.actions.schema_create import apply_schema, existing_collections
+from personize_assistant.actions.common.discovery import Discovery
+from personize_assistant.actions.schema.action import design_schema
+from personize_assistant.actions.schema.create import apply_schema, existing_collections
 from personize_assistant.cli import app
 from personize_assistant.commands import planning_cmd
 from personize_assistant.errors import UsageError

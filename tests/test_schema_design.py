@@ -9,15 +9,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from personize_assistant.actions.discovery import Discovery
-from personize_assistant.actions.schema import (
+from personize_assistant.actions.common.discovery import Discovery
+from personize_assistant.actions.schema.action import (
     PROPERTY_SCHEMA_FILE,
     app_name_from,
     design_schema,
     property_json_schema,
 )
-from personize_assistant.actions.schema_rules import description_problems
-from personize_assistant.artifacts.schema import SchemaArtifact, render_markdown, to_json
+from personize_assistant.actions.schema.artifact import SchemaArtifact, render_markdown, to_json
+from personize_assistant.actions.schema.rules import description_problems
 from personize_assistant.redact import contains_secret
 from tests.planning_support import django_scan, field, model, planning_library, prisma_scan
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from personize_assistant.actions.discovery import Discovery
-from personize_assistant.actions.schema import app_name_from, design_schema
-from personize_assistant.actions.schema_entities import plural
-from personize_assistant.actions.schema_rules import display_name, words
-from personize_assistant.artifacts.schema import SchemaArtifact
+from personize_assistant.actions.common.discovery import Discovery
+from personize_assistant.actions.common.entities import plural
+from personize_assistant.actions.common.fields import display_name, words
+from personize_assistant.actions.schema.action import app_name_from, design_schema
+from personize_assistant.actions.schema.artifact import SchemaArtifact
 from personize_assistant.scan.models import RepoScan, Stack
 from tests.planning_support import field, model, planning_library
 
@@ -197,7 +197,7 @@ def test_people_scoped_to_a_tenant_get_a_cross_tenant_warning() -> None:
 
 
 def test_each_note_is_its_own_paragraph_in_markdown() -> None:
-    from personize_assistant.artifacts.schema import render_markdown
+    from personize_assistant.actions.schema.artifact import render_markdown
 
     artifact = _design(model("Team", "db/schema.prisma", 1, [field("name", "String")], "prisma"),
                        model("User", "db/schema.prisma", 9, [field("username", "String")], "prisma"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from personize_assistant.actions.schema_types import classify_type, enum_values_in
+from personize_assistant.actions.common.type_map import classify_type, enum_values_in
 
 CASES = [
     # (framework, declared type, property type, shape)

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from personize_assistant.actions.wire import WireOptions, wire, wireable
-from personize_assistant.actions.wire_library import WireRules
-from personize_assistant.artifacts.wire import WireArtifact
+from personize_assistant.actions.wire.action import WireOptions, wire, wireable
+from personize_assistant.actions.wire.artifact import WireArtifact
+from personize_assistant.actions.wire.library import WireRules
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint, touchpoint_id
 
 REPO = Path(__file__).resolve().parents[1]
@@ -372,7 +372,7 @@ def wire_case(case: Case, root: Path, rules: WireRules, **options: Any) -> WireA
 
 @pytest.fixture(scope="session")
 def rules() -> WireRules:
-    from personize_assistant.actions.wire import load_rules
+    from personize_assistant.actions.wire.action import load_rules
 
     return load_rules()
 

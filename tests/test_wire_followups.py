@@ -14,17 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from personize_assistant.actions.wire import WireOptions, wire
-from personize_assistant.actions.wire_context import _call_pattern
-from personize_assistant.actions.wire_library import WireRules
-from personize_assistant.actions.wire_place import place_helpers
-from personize_assistant.actions.wire_write import write_artifact
-from personize_assistant.artifacts.wire import (
+from personize_assistant.actions.wire.action import WireOptions, wire
+from personize_assistant.actions.wire.artifact import (
     WireArtifact,
     WireCandidate,
     render_candidates,
     render_diff,
 )
+from personize_assistant.actions.wire.context import _call_pattern
+from personize_assistant.actions.wire.library import WireRules
+from personize_assistant.actions.wire.place import place_helpers
+from personize_assistant.actions.wire.write import write_artifact
 from personize_assistant.errors import UsageError
 from personize_assistant.scan import scan_repo
 from personize_assistant.scan.models import RepoScan

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from personize_assistant.actions.wire_edit import FileEditor
-from personize_assistant.actions.wire_patch import PatchConflict, apply_hunks, make_hunks
+from personize_assistant.actions.wire.edit import FileEditor
+from personize_assistant.actions.wire.patch import PatchConflict, apply_hunks, make_hunks
 
 BASE = "".join(f"line {n}\n" for n in range(1, 41))
 

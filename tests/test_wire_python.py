@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from personize_assistant.actions.wire_library import WireRules
-from personize_assistant.actions.wire_write import plan_writes
+from personize_assistant.actions.wire.library import WireRules
+from personize_assistant.actions.wire.write import plan_writes
 from tests.test_wire_cases import (
     EXAMPLE_PY_CASES,
     MODEL_PY_CASES,

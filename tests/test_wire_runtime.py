@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
-from personize_assistant.actions.wire_library import WireRules
-from personize_assistant.actions.wire_write import plan_writes
+from personize_assistant.actions.wire.library import WireRules
+from personize_assistant.actions.wire.write import plan_writes
 from personize_assistant.scan.models import Kind
 from tests.support.personize_fixtures import personize_env as personize_env
 from tests.support.personize_fixtures import personize_server as personize_server

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from personize_assistant.actions.wire_library import WireRules
-from personize_assistant.actions.wire_write import write_artifact
-from personize_assistant.artifacts.wire import NewFile, render_diff
+from personize_assistant.actions.wire.artifact import NewFile, render_diff
+from personize_assistant.actions.wire.library import WireRules
+from personize_assistant.actions.wire.write import write_artifact
 from personize_assistant.cli import app
 from personize_assistant.errors import AssistantError, UsageError
 from tests.test_wire_cases import (

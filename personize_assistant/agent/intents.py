@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from personize_assistant.actions.discovery import ALL_FIELDS
+from personize_assistant.actions.common.discovery import ALL_FIELDS
 from personize_assistant.agent.events import Question
 
 IntentName = Literal["help", "scan", "touchpoints", "propose", "schema", "plan", "wire", "generate",

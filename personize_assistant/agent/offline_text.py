@@ -6,13 +6,13 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, get_args
 
-from personize_assistant.actions.discovery import OUTPUT_FIELDS, PlanTier
+from personize_assistant.actions.common.discovery import OUTPUT_FIELDS, PlanTier
 from personize_assistant.agent.events import Question
 from personize_assistant.agent.touchpoint_match import display_name
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 if TYPE_CHECKING:
-    from personize_assistant.actions.discovery import Discovery
+    from personize_assistant.actions.common.discovery import Discovery
     from personize_assistant.agent.workspace import Workspace
 
 HELP = """I can help you plan and wire personalization with Personize in this repo. Say:

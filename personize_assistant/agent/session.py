@@ -14,7 +14,7 @@ import uuid
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from pathlib import Path
 
-from personize_assistant.actions.discovery import Discovery
+from personize_assistant.actions.common.discovery import Discovery
 from personize_assistant.agent.engine import Engine, EngineUnavailable, Message, Turn
 from personize_assistant.agent.events import (
     AgentEvent,

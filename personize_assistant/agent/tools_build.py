@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from personize_assistant.actions.discovery import PlanTier as Tier
+from personize_assistant.actions.common.discovery import PlanTier as Tier
 from personize_assistant.agent.tools import Confirmation, NoArgs, ToolError, ToolOutput, tool
 from personize_assistant.agent.touchpoint_match import best_match, display_name, find_id
 from personize_assistant.content.models.propose import PersonaId as Persona
 
 if TYPE_CHECKING:
+    from personize_assistant.actions.wire.artifact import WireArtifact
     from personize_assistant.agent.workspace import Workspace
-    from personize_assistant.artifacts.wire import WireArtifact
     from personize_assistant.scan.models import RepoScan, Touchpoint
 
 Lang = Literal["ts", "py"]
@@ -47,7 +47,7 @@ def propose(ws: Workspace, args: ProposeArgs) -> ToolOutput:
     """Rank where personalization pays off in this repo (opportunities with touchpoints,
     before/after, SDK chain) and pick a quick win. Best after discovery is complete."""
     from personize_assistant.actions.propose import ProposeOptions, build_proposal
-    from personize_assistant.artifacts import proposal as render
+    from personize_assistant.actions.propose import artifact as render
 
     proposal = build_proposal(ws.require_scan(), ws.discovery, ws.library, ProposeOptions(persona=args.persona))
     markdown = render.render_markdown(proposal)
@@ -62,8 +62,8 @@ def propose(ws: Workspace, args: ProposeArgs) -> ToolOutput:
 def design_schema(ws: Workspace, _: NoArgs) -> ToolOutput:
     """Design Personize collections and properties from the repo's data models, with the
     memorizeBatch mappings for data sync."""
+    from personize_assistant.actions.schema import artifact as render
     from personize_assistant.actions.schema import design_schema as design
-    from personize_assistant.artifacts import schema as render
 
     schema = design(ws.require_scan(), ws.discovery, ws.library)
     if not schema.collections:
@@ -86,8 +86,8 @@ def build_plan(ws: Workspace, args: PlanArgs) -> ToolOutput:
     """Write the implementation roadmap: data ingestion, personalization points,
     governance, architecture, phases, scheduling and delivery, with the rate budget."""
     from personize_assistant.actions.plan import PlanOptions
+    from personize_assistant.actions.plan import artifact as render
     from personize_assistant.actions.plan import build_plan as build
-    from personize_assistant.artifacts import plan as render
 
     options = PlanOptions(plan_tier=args.plan_tier, daily_volume=args.volume)
     plan = build(ws.require_scan(), ws.discovery, ws.library, options)
@@ -112,7 +112,7 @@ def wire(ws: Workspace, args: WireArgs) -> ToolOutput:
     With write=true the user is asked to confirm before any file in the repo changes."""
     from personize_assistant.actions.wire import WireOptions
     from personize_assistant.actions.wire import wire as build
-    from personize_assistant.artifacts.wire import render_diff, render_json, render_summary
+    from personize_assistant.actions.wire.artifact import render_diff, render_json, render_summary
 
     scan = ws.require_scan()
     touchpoint = resolve_touchpoint(scan, args.touchpoint_id, _wire_pool(scan))
@@ -139,7 +139,7 @@ def _wire_pool(scan: RepoScan) -> list[Touchpoint]:
 
 
 def _write(root: Path, wired: WireArtifact) -> str:
-    from personize_assistant.actions.wire_write import write_artifact
+    from personize_assistant.actions.wire import write_artifact
 
     return "Wrote " + ", ".join(write_artifact(root, wired))
 
@@ -158,7 +158,11 @@ def generate(ws: Workspace, args: GenerateArgs) -> ToolOutput:
     guidelines, write within the channel's limits), as code to add to the repo."""
     from personize_assistant.actions.generate import GenerateOptions
     from personize_assistant.actions.generate import generate as build
-    from personize_assistant.artifacts.generate import render_code, render_json, render_summary
+    from personize_assistant.actions.generate.artifact import (
+        render_code,
+        render_json,
+        render_summary,
+    )
 
     scan = ws.require_scan()
     touchpoint = resolve_touchpoint(scan, args.touchpoint_id)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from personize_assistant.actions.discovery import OUTPUT_FIELDS
+from personize_assistant.actions.common.discovery import OUTPUT_FIELDS
 from personize_assistant.agent.events import Question, StoredArtifact
 from personize_assistant.agent.tools import NoArgs, ToolError, ToolOutput, tool
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def discovery_artifact(ws: Workspace) -> StoredArtifact:
-    from personize_assistant.artifacts.discovery import render_markdown, to_json
+    from personize_assistant.actions.discover.render import render_markdown, to_json
 
     return ws.add_artifact("discovery", "Discovery", render_markdown(ws.discovery, ws.library.discover.meta),
                            to_json(ws.discovery))

@@ -42,7 +42,7 @@ class ScanArgs(BaseModel):
 def scan_repo_tool(ws: Workspace, args: ScanArgs) -> ToolOutput:
     """Scan the repository and return the stack and every personalization touchpoint (id,
     kind, file:line, symbol). The result is kept; refresh=true scans again."""
-    from personize_assistant.artifacts.scan_render import render_markdown
+    from personize_assistant.scan.report.render import render_markdown
 
     scan = ws.require_scan(rescan=args.refresh)
     artifact = ws.add_artifact("scan", f"Scan of {ws.root.name}", render_markdown(scan), scan.to_contract())

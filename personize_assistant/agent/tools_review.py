@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Any
 from personize_assistant.agent.tools import NoArgs, ToolOutput, tool
 
 if TYPE_CHECKING:
-    from personize_assistant.actions.review_models import ReviewArtifact
+    from personize_assistant.actions.review.model import ReviewArtifact
     from personize_assistant.agent.workspace import Workspace
 
 
 def _render(review: ReviewArtifact) -> tuple[str, dict[str, Any]]:
     """The review's own renderer when present, else a compact findings list."""
     try:
-        render = importlib.import_module("personize_assistant.artifacts.review")
+        render = importlib.import_module("personize_assistant.actions.review.render")
         return str(render.render_markdown(review)), dict(render.to_json(review))
     except (ModuleNotFoundError, AttributeError):
         pass

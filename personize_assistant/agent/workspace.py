@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from personize_assistant.actions.discovery import Discovery
+from personize_assistant.actions.common.discovery import Discovery
 from personize_assistant.agent.events import ArtifactKind, Question, StoredArtifact
 from personize_assistant.redact import redact
 
@@ -49,7 +49,7 @@ class Workspace:
 
     def record_answers(self, answers: dict[str, Any]) -> list[str]:
         """Validate and keep `answers` (user facts); returns the fields recorded."""
-        from personize_assistant.actions.discovery import answers_from_mapping
+        from personize_assistant.actions.common.discovery import answers_from_mapping
 
         answers_from_mapping(answers, origin="answer")  # raises UsageError on bad input
         self.answers.update(answers)
@@ -57,7 +57,10 @@ class Workspace:
         return list(answers)
 
     def _refresh_discovery(self) -> None:
-        from personize_assistant.actions.discovery import answers_from_mapping, prefill_from_scan
+        from personize_assistant.actions.common.discovery import (
+            answers_from_mapping,
+            prefill_from_scan,
+        )
 
         base = prefill_from_scan(self.scan, self.library) if self.scan is not None else Discovery()
         self.discovery = base.merged_with(answers_from_mapping(self.answers)) if self.answers else base

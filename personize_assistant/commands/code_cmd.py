@@ -18,7 +18,7 @@ from personize_assistant.commands.output import emit, emit_json, err_console, re
 from personize_assistant.errors import UsageError
 
 if TYPE_CHECKING:
-    from personize_assistant.actions.check_models import CheckReport, Severity
+    from personize_assistant.actions.check.model import CheckReport, Severity
     from personize_assistant.scan.models import RepoScan
 
 _PATTERNS = ("wrap", "webhook_pipeline", "middleware", "cron_generate_deliver", "event_mirror")
@@ -57,7 +57,7 @@ def wire_command(
 ) -> None:
     """Generate code that connects Personize to one touchpoint (a diff unless --write)."""
     from personize_assistant.actions.wire import WireOptions, load_rules, wire, wireable
-    from personize_assistant.artifacts.wire import (
+    from personize_assistant.actions.wire.artifact import (
         render_candidates,
         render_diff,
         render_json,
@@ -84,7 +84,7 @@ def wire_command(
     )
     artifact = wire(scan, options)
     if write:
-        from personize_assistant.actions.wire_write import write_artifact
+        from personize_assistant.actions.wire import write_artifact
 
         written = write_artifact(Path(scan.root), artifact)
         for relative in written:
@@ -127,7 +127,11 @@ def generate_command(
 ) -> None:
     """Emit the generation function (guidelines -> context -> prompt -> checks) for a touchpoint."""
     from personize_assistant.actions.generate import GenerateOptions, generate
-    from personize_assistant.artifacts.generate import render_code, render_json, render_summary
+    from personize_assistant.actions.generate.artifact import (
+        render_code,
+        render_json,
+        render_summary,
+    )
 
     if touchpoint is None:
         raise UsageError("pass --touchpoint ID (ids of email_send and notification touchpoints are in `scan PATH`)")
@@ -160,7 +164,7 @@ def check_command(
 ) -> None:
     """Lint a generated message against the channel rules; exit 1 on violations."""
     from personize_assistant.actions.check import CheckOptions, check_message
-    from personize_assistant.actions.check_render import render_json, render_text
+    from personize_assistant.actions.check.render import render_json, render_text
     from personize_assistant.errors import FindingsError
 
     if not channel:
@@ -220,6 +224,6 @@ _JS_SUFFIXES = (".js", ".jsx", ".mjs", ".cjs")
 
 def _javascript_touchpoints(scan: RepoScan) -> int:
     """Touchpoints WIRE would pattern-match but cannot write code for (plain JavaScript)."""
-    from personize_assistant.actions.wire_library import KIND_PATTERN
+    from personize_assistant.actions.wire import KIND_PATTERN
 
     return sum(1 for t in scan.touchpoints if t.file.endswith(_JS_SUFFIXES) and t.kind in KIND_PATTERN)

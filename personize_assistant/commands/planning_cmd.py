@@ -20,7 +20,7 @@ from personize_assistant.errors import FindingsError, UsageError
 from personize_assistant.redact import redact
 
 if TYPE_CHECKING:
-    from personize_assistant.actions.discovery import Discovery
+    from personize_assistant.actions.common.discovery import Discovery
     from personize_assistant.content.library import Library
     from personize_assistant.scan.models import RepoScan
 
@@ -51,7 +51,7 @@ class Inputs:
 
 
 def load_inputs(path: Path, answers: Path | None) -> Inputs:
-    from personize_assistant.actions.discovery import load_answers, prefill_from_scan
+    from personize_assistant.actions.common.discovery import load_answers, prefill_from_scan
     from personize_assistant.content.loader import load_library
 
     root = repo_directory(path)
@@ -103,8 +103,8 @@ def schema(
     Prints the human spec; --json adds the exact collections.create bodies and the
     memorizeBatch mappings. --create sends what is missing (idempotent).
     """
+    from personize_assistant.actions.schema import artifact as render
     from personize_assistant.actions.schema import design_schema
-    from personize_assistant.artifacts import schema as render
 
     if dry_run and not create:
         raise UsageError("--dry-run only applies to --create")
@@ -121,7 +121,7 @@ def schema(
 
 
 def _create(artifact: Any, dry_run: bool, as_json: bool, output: Path | None) -> None:
-    from personize_assistant.actions.schema_create import apply_schema
+    from personize_assistant.actions.schema import apply_schema
     from personize_assistant.commands.personize_cmd import checked_settings
     from personize_assistant.personize.connect import client_from_settings
 
@@ -155,7 +155,7 @@ def plan(
 ) -> None:
     """Write a complete implementation roadmap for the repo (markdown; --json for data)."""
     from personize_assistant.actions.plan import PlanOptions, build_plan, check_plan
-    from personize_assistant.artifacts import plan as render
+    from personize_assistant.actions.plan import artifact as render
 
     options = PlanOptions(plan_tier=_tier(plan_tier), daily_volume=_volume(volume))
     inputs = load_inputs(path, answers)
@@ -180,7 +180,7 @@ def _warn_if_nothing_found(scan: RepoScan, path: Path, what: str = "plan") -> No
 def _tier(value: str | None) -> Any:
     from typing import get_args
 
-    from personize_assistant.actions.discovery import PlanTier
+    from personize_assistant.actions.common.discovery import PlanTier
 
     tiers = get_args(PlanTier)
     if value is None:
@@ -226,7 +226,7 @@ def discover(
     import sys
 
     from personize_assistant.actions.discover import discovery_report, interview
-    from personize_assistant.artifacts.discovery import document_json, render_document
+    from personize_assistant.actions.discover.render import document_json, render_document
 
     inputs = load_inputs(path, answers)
     discovery, asked = inputs.discovery, list[str]()
@@ -307,7 +307,7 @@ def propose(
     SDK chain; --json includes the score factors behind the ranking.
     """
     from personize_assistant.actions.propose import ProposeOptions, build_proposal
-    from personize_assistant.artifacts import proposal as render
+    from personize_assistant.actions.propose import artifact as render
 
     _check_persona(persona)
     inputs = load_inputs(path, answers)
@@ -343,7 +343,11 @@ def export(
 
     Secrets found in the repo never reach the files; the repo itself stays untouched.
     """
-    from personize_assistant.actions.export import check_destination, export_documents, write_export
+    from personize_assistant.actions.export import (
+        check_destination,
+        export_documents,
+        write_export,
+    )
 
     _check_persona(persona)
     root = repo_directory(path)

@@ -48,9 +48,7 @@ def review(
     recall, governance, prompts, feedback loop, opportunities, rate limits). A repository
     without Personize calls gets a short report pointing at `propose` and `plan`.
     """
-    from personize_assistant.actions.review import review_repo
-    from personize_assistant.actions.review_rules import rules_from_meta
-    from personize_assistant.artifacts import review as render
+    from personize_assistant.actions.review import render, review_repo, rules_from_meta
     from personize_assistant.commands.planning_cmd import load_inputs
 
     chosen = [name for name, flag in (("--json", as_json), ("--md", as_markdown), ("--sarif", as_sarif)) if flag]
@@ -86,7 +84,7 @@ def _print_rich(markdown: str) -> None:
 
 
 def _fail_level(value: str | None) -> str | None:
-    from personize_assistant.actions.review_models import SEVERITY_RANK
+    from personize_assistant.actions.review.model import SEVERITY_RANK
 
     if value is None:
         return None

@@ -190,7 +190,7 @@ def _filtered(result: RepoScan, kinds: set[str], min_confidence: str) -> RepoSca
 
 
 def _write(result: RepoScan, fmt: Format, output: Path | None) -> None:
-    from personize_assistant.artifacts import scan_render
+    from personize_assistant.scan.report import render as scan_render
 
     if fmt is Format.JSON:
         emit_json(result.to_contract(), output)
@@ -208,7 +208,7 @@ def _print_text(result: RepoScan) -> None:
     """Rich styling on a terminal; plain, unpadded text when piped."""
     from rich.console import Console
 
-    from personize_assistant.artifacts import scan_render
+    from personize_assistant.scan.report import render as scan_render
 
     if sys.stdout.isatty():
         Console(highlight=False).print(scan_render.text_report(result))

@@ -1,0 +1,176 @@
+"""How a repo's data models map onto Personize entity types.
+
+A model is a *person* (User, Customer, Contact…) → the system `Contact` entity type,
+keyed by email; an *organisation* (Organization, Workspace, Team…) → the system
+`Company` entity type, keyed by website; or a *record* about one of those
+(Subscription, Ticket, Response…), whose collection attaches to its owner's entity
+type. Records with no owner become a custom entity type keyed by `contentId`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from personize_assistant.actions.common.fields import system_name, words
+from personize_assistant.scan.models import ModelField, Touchpoint
+
+Role = Literal["person", "organization", "record"]
+
+_PERSON = {"user", "customer", "contact", "member", "profile", "person", "lead", "subscriber",
+           "patient", "student", "client", "candidate", "employee", "buyer", "shopper",
+           "learner", "attendee", "participant", "prospect", "author", "owner"}
+_ORGANIZATION = {"organization", "organisation", "org", "company", "team", "workspace",
+                 "tenant", "business", "account", "store", "shop", "agency", "firm",
+                 "school", "clinic", "practice", "brand", "merchant"}
+_EMAIL_FIELD = re.compile(r"^(e_?mail|email_?address|primary_?email|work_?email)$")
+_ROLE_EMAIL = re.compile(r"^[a-z]+_e_?mail(_address)?$")
+_WEBSITE_FIELD = re.compile(r"^(domain|website|website_?url|url|homepage|company_?domain|site)$")
+
+_ICONS: tuple[tuple[str, str], ...] = (
+    ("subscription|billing|invoice|payment|plan", "CreditCard"),
+    ("ticket|case|incident|issue", "Ticket"),
+    ("order|cart|purchase", "ShoppingCart"),
+    ("survey|form|poll|question", "ClipboardList"),
+    ("response|answer|feedback|review|comment|message|note", "MessageSquare"),
+    ("invite|invitation|email", "Mail"),
+    ("membership|member|team", "Users"),
+    ("event|activity|log", "Activity"),
+    ("deal|opportunity", "Handshake"),
+    ("project|task", "FolderKanban"),
+    ("product|item|sku", "Package"),
+    ("appointment|booking|meeting", "CalendarDays"),
+)
+_COLORS = ("#3B82F6", "#10B981", "#F59E0B", "#8B5CF6", "#EF4444", "#06B6D4", "#EC4899", "#84CC16")
+
+
+@dataclass
+class Model:
+    """One data model from the scan, with what SCHEMA decided about its place."""
+
+    touchpoint: Touchpoint
+    role: Role
+    owner: Model | None = None
+    owner_field: str | None = None
+    """The foreign-key field that points at `owner` (e.g. `workspaceId`)."""
+    via: Model | None = None
+    """For a record without a direct owner: the other record it links to (LineItem -> Invoice)."""
+    tenant_field: str | None = None
+    """For people keyed by email: the foreign key to the organisation they belong to
+    (`Contact.workspaceId`). The same email under two tenants is one Personize contact."""
+    fields: list[ModelField] = field(default_factory=list)
+
+    @property
+    def entity(self) -> str:
+        return self.touchpoint.entity or self.touchpoint.symbol or "Record"
+
+    def email_field(self) -> ModelField | None:
+        """`email` itself, else a role-named one (`submitter_email` keys a helpdesk Ticket)."""
+        exact = next((f for f in self.fields if _EMAIL_FIELD.match(system_name(f.name))), None)
+        return exact or next((f for f in self.fields if _ROLE_EMAIL.search(system_name(f.name))), None)
+
+    def website_field(self) -> ModelField | None:
+        return next((f for f in self.fields if _WEBSITE_FIELD.match(system_name(f.name))), None)
+
+    def keyed_by_own_email(self) -> bool:
+        return self.role == "record" and self.email_field() is not None
+
+
+def role_of(entity: str) -> Role:
+    last = words(entity)[-1] if words(entity) else entity.lower()
+    if last in _PERSON:
+        return "person"
+    if last in _ORGANIZATION:
+        return "organization"
+    return "record"
+
+
+def collect_models(touchpoints: list[Touchpoint]) -> list[Model]:
+    """One Model per entity name (the first definition wins), owners resolved."""
+    models: dict[str, Model] = {}
+    for tp in touchpoints:
+        name = tp.entity or tp.symbol
+        if name and name not in models:
+            models[name] = Model(tp, role_of(name), fields=list(tp.fields or []))
+    for model in models.values():
+        if model.role == "record":
+            model.owner, model.owner_field = _find_owner(model, models)
+    for model in models.values():
+        model.tenant_field = _tenant_field(model, models)
+    return list(models.values())
+
+
+def _tenant_field(model: Model, models: dict[str, Model]) -> str | None:
+    """The foreign key from an email-keyed model to an organisation, if there is one."""
+    if model.email_field() is None or model.role == "organization":
+        return None
+    if model.role == "record":
+        return None  # an Invite or a Ticket is the product's own record, not a tenant's contact list
+    lookup = _lookup_for(model, models)
+    return next((f.name for f in model.fields
+                 if (target := _fk_target(f, lookup)) is not None and target.role == "organization"), None)
+
+
+def _find_owner(model: Model, models: dict[str, Model]) -> tuple[Model | None, str | None]:
+    """The first foreign key (in declaration order) that points at a person or organisation."""
+    for fld in model.fields:
+        target = _fk_target(fld, _lookup_for(model, models))
+        if target is not None and target is not model and target.role != "record":
+            return target, fld.name
+        if target is not None and target is not model and model.via is None:
+            model.via = target
+    return None, None
+
+
+def _lookup_for(model: Model, models: dict[str, Model]) -> dict[str, Model]:
+    """Name -> model, where a model in the same file wins (`user_id` next to `BankUser`
+    means BankUser, not the web app's User)."""
+    lookup = {name.lower(): m for name, m in models.items()}
+    for name, other in models.items():
+        if other.touchpoint.file == model.touchpoint.file:
+            lookup[name.lower()] = other
+            snake = system_name(name)
+            if "_" in snake:
+                lookup.setdefault(snake.rsplit("_", 1)[1], other)
+                lookup[snake.rsplit("_", 1)[1]] = other
+    return lookup
+
+
+def _fk_target(fld: ModelField, by_lower: dict[str, Model]) -> Model | None:
+    """`workspaceId` / `workspace_id` -> Workspace; a singular `workspace Workspace` too."""
+    snake = system_name(fld.name)
+    if snake.endswith("_id"):
+        return by_lower.get(snake[: -len("_id")].replace("_", ""))
+    declared = fld.type.strip()
+    if re.search(r"foreignkey|onetoone|relationship|manytoone", declared, re.I):
+        named = re.search(r"""[(\[]\s*["']?(\w+)""", declared)
+        target = by_lower.get(named.group(1).lower()) if named else None
+        return target or by_lower.get(snake.replace("_", ""))
+    if declared.endswith("[]") or declared.lower().startswith(("list", "[")):
+        return None  # the many side of a relation points the other way
+    return by_lower.get(re.sub(r"[?!]", "", declared).lower())
+
+
+def plural(word: str) -> str:
+    """`Company` -> Companies, `Status` -> Statuses; `Settings` is plural already."""
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if re.search(r"(ss|us|is|x|z|ch|sh)$", word):
+        return word + "es"
+    if word.endswith("s"):
+        return word
+    return word + "s"
+
+
+def icon_for(model: Model) -> str:
+    if model.role == "person":
+        return "User"
+    if model.role == "organization":
+        return "Building2"
+    snake = system_name(model.entity)
+    return next((icon for pattern, icon in _ICONS if re.search(pattern, snake)), "Database")
+
+
+def color_for(index: int) -> str:
+    return _COLORS[index % len(_COLORS)]

@@ -1,0 +1,7 @@
+"""PLAN: an implementation roadmap in the repo's own language and names.
+
+Entry point `build_plan`; the artifact model and its renderers are `artifact.py`."""
+
+from personize_assistant.actions.plan.action import PlanOptions, build_plan, check_plan
+
+__all__ = ["PlanOptions", "build_plan", "check_plan"]

@@ -1,0 +1,118 @@
+"""REVIEW's key-handling checks (reference/wire.md `auth`): where the Personize key comes from.
+
+A key literal in code or config, the key read from another provider's variable or an
+unexpected one, an unchecked `process.env...!` / `os.environ[...]`, and Personize used
+from code that ships to the browser.
+"""
+
+from __future__ import annotations
+
+import re
+
+from personize_assistant.actions.review.context import ReviewContext
+from personize_assistant.actions.review.model import Finding
+from personize_assistant.actions.review.source import SourceFile
+
+PERSONIZE_ENV = "PERSONIZE_SECRET_KEY"
+KEY_TOKEN = re.compile(r"\b(?:sk_live_|sk_test_|pz_)[A-Za-z0-9_]{8,}")
+# Where the key is handed to a client: SDK options, a Python constructor, a Bearer header.
+_KEY_EXPRESSIONS = (
+    re.compile(r"new\s+Personize\w*\s*\(\s*\{[^}]*?\bsecretKey\s*:\s*(?P<expr>[^,}\n]+)"),
+    re.compile(r"\bPersonize\w*\((?:[^()]|\([^()]*\))*?\bsecret_key\s*=\s*(?P<expr>[^,\n]+)"),
+    re.compile(r"Bearer\s*(?P<expr>[^\n]+)"),
+)
+# A Bearer header is Personize's only when Personize is named close to it (its URL).
+BEARER_WINDOW = 400
+_ENV_NAME = re.compile(
+    r"process\.env\.(\w+)|process\.env\[\s*['\"](\w+)|import\.meta\.env\.(\w+)|"
+    r"environ(?:\.get)?\s*[(\[]\s*['\"](\w+)|getenv\(\s*['\"](\w+)|\benv\(\s*['\"](\w+)|"
+    r"\bsettings\.(\w+)"
+)
+OTHER_PROVIDERS = re.compile(
+    r"OPENAI|ANTHROPIC|SENDGRID|SLACK|TWILIO|STRIPE|RESEND|POSTMARK|MAILGUN|SEGMENT|POSTHOG|"
+    r"GEMINI|GOOGLE|AWS|GITHUB|HUBSPOT|SALESFORCE"
+)
+_UNCHECKED_KEY = re.compile(
+    r"process\.env\.PERSONIZE_SECRET_KEY\s*(?:!(?!=)|as\s+string)|"
+    r"os\.environ\[\s*['\"]PERSONIZE_SECRET_KEY['\"]\s*\]"
+)
+_PUBLIC_ENV = re.compile(r"\b(?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|PUBLIC)_\w*PERSONIZE\w*")
+
+
+def key_handling(ctx: ReviewContext) -> list[Finding]:
+    found = key_leaks(ctx)
+    for source in ctx.integration_sources():
+        found += _literal_keys(ctx, source)
+        found += _key_variables(ctx, source)
+        for match in _UNCHECKED_KEY.finditer(source.text):
+            found.append(ctx.finding("key_unchecked", source.path, source.line_of(match.start()),
+                                     what=_unchecked_message(source.language)))
+        found += _client_side(ctx, source)
+    return found
+
+
+def _literal_keys(ctx: ReviewContext, source: SourceFile) -> list[Finding]:
+    found: list[Finding] = []
+    for match in KEY_TOKEN.finditer(source.text):
+        line = source.line_of(match.start())
+        found.append(ctx.finding("hardcoded_key", source.path, line,
+                                 what="A secret key (redacted here) is a string literal in code that calls Personize."))
+    return found
+
+
+def key_leaks(ctx: ReviewContext) -> list[Finding]:
+    """Personize keys in settings and config files outside the calling code."""
+    return [f for path in sorted(set(ctx.key_files) - set(ctx.integration_files))
+            for f in _literal_keys_in(ctx, path)]
+
+
+def _literal_keys_in(ctx: ReviewContext, path: str) -> list[Finding]:
+    """Key literals in a file REVIEW may not parse (settings.py, config.yaml)."""
+    try:
+        lines = (ctx.root / path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    return [ctx.finding("hardcoded_key", path, number,
+                        what="A Personize key (redacted here) is written in a settings or config file.")
+            for number, line in enumerate(lines, 1) if KEY_TOKEN.search(line) and "personize" in line.lower()]
+
+
+def _key_variables(ctx: ReviewContext, source: SourceFile) -> list[Finding]:
+    found: list[Finding] = []
+    for pattern in _KEY_EXPRESSIONS:
+        for match in pattern.finditer(source.text):
+            if match.group(0).startswith("Bearer") and not _near_personize(source.text, match):
+                continue
+            names = [n for group in _ENV_NAME.findall(match["expr"]) for n in group if n]
+            if not names or any(n.upper() == PERSONIZE_ENV for n in names):
+                continue
+            line, name = source.line_of(match.start()), names[0]
+            if OTHER_PROVIDERS.search(name.upper()):
+                found.append(ctx.finding("shared_provider_key", source.path, line, symbol=name,
+                                         what=f"The Personize client reads its key from `{name}`, another provider's variable."))
+            else:
+                found.append(ctx.finding("nonstandard_key_var", source.path, line, symbol=name,
+                                         what=f"The Personize key is read from `{name}`, not {PERSONIZE_ENV}.",
+                                         name=name))
+    return found
+
+
+def _near_personize(text: str, match: re.Match[str]) -> bool:
+    window = text[max(0, match.start() - BEARER_WINDOW) : match.end() + BEARER_WINDOW]
+    return "personize" in window.lower()
+
+
+def _unchecked_message(language: str) -> str:
+    if language == "python":
+        return "`os.environ[\"PERSONIZE_SECRET_KEY\"]` raises KeyError when the variable is unset."
+    return ("The non-null assertion on `process.env.PERSONIZE_SECRET_KEY` hides a missing key: "
+            "the client is built with `undefined`.")
+
+
+def _client_side(ctx: ReviewContext, source: SourceFile) -> list[Finding]:
+    head = source.text.lstrip()[:40]
+    public = _PUBLIC_ENV.search(source.text)
+    if not (head.startswith(("'use client'", '"use client"')) or public):
+        return []
+    line = source.line_of(public.start()) if public else 1
+    return [ctx.finding("client_side_call", source.path, line)]

@@ -1,0 +1,192 @@
+"""Where the helper modules go in the user's repo, and how the wired file imports them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from personize_assistant.actions.wire.artifact import Language, NewFile
+from personize_assistant.codegen.helpers import (
+    PY_CLIENT,
+    PY_HELPER,
+    TS_HELPER,
+    HelperSettings,
+    python_client_source,
+    python_helper,
+    typescript_helper,
+)
+
+_TS_HOMES = ("src/lib", "lib", "src", "app/lib")
+_PROJECT_MARKERS = ("package.json", "tsconfig.json")
+
+
+@dataclass(frozen=True)
+class Placement:
+    root: Path
+    language: Language
+    directory: str
+    """Repo-relative directory of the helper module(s), `/` separators ('' = repo root)."""
+    is_package: bool = False
+    import_root: str | None = None
+    """Set when the helpers live in a sibling package: import them by absolute dotted path."""
+
+    def _path(self, name: str) -> str:
+        return str(PurePosixPath(self.directory) / name) if self.directory else name
+
+    @property
+    def helper_path(self) -> str:
+        return self._path(TS_HELPER if self.language == "ts" else PY_HELPER)
+
+    def import_from(self, wired_file: str) -> str:
+        """The module specifier the wired file uses for the helper."""
+        if self.language == "py":
+            if self.import_root is not None:
+                package = PurePosixPath(self.directory).relative_to(self.import_root or ".")
+                return ".".join((*package.parts, "personize_wiring"))
+            if not self.is_package:
+                return "personize_wiring"
+            depth = len(PurePosixPath(wired_file).parent.relative_to(self.directory or ".").parts)
+            return "." * (depth + 1) + "personize_wiring"
+        alias = _alias_specifier(self.root, wired_file, self.helper_path)
+        if alias:
+            return alias
+        here = PurePosixPath(wired_file).parent
+        target = PurePosixPath(self.helper_path).with_suffix("")
+        relative = os.path.relpath(target, here or ".").replace(os.sep, "/")
+        return relative if relative.startswith(".") else f"./{relative}"
+
+    def new_files(self, settings: HelperSettings) -> tuple[list[NewFile], list[str]]:
+        """Helper files to create; existing copies are left alone (they are the user's now)."""
+        if self.language == "ts":
+            wanted = [(self.helper_path, typescript_helper(settings), "Personize wiring helpers")]
+        else:
+            client_import = (
+                "from .personize_client import Personize, PersonizeError"
+                if self.is_package or self.import_root is not None
+                else "from personize_client import Personize, PersonizeError"
+            )
+            wanted = [
+                (self.helper_path, python_helper(settings, client_import), "Personize wiring helpers"),
+                (self._path(PY_CLIENT), python_client_source(), "standalone Personize REST client"),
+            ]
+        files, notes = [], []
+        for path, content, summary in wanted:
+            if (self.root / path).exists():
+                notes.append(f"Kept the existing {path}.")
+                continue
+            files.append(NewFile(path=path, content=content, summary=summary))
+        return files, notes
+
+
+def place_helpers(root: Path, wired_file: str, language: Language) -> Placement:
+    directory = PurePosixPath(wired_file).parent
+    if language == "py":
+        package = (root / str(directory) / "__init__.py").is_file()
+        home = _package_root(root, directory) if package else directory
+        shared = _sibling_helpers(root, home) if package else None
+        if shared is not None:
+            return Placement(root, language, _posix(shared), is_package=True, import_root=_posix(home.parent))
+        return Placement(root, language, _posix(home), is_package=package)
+    project = _project_root(root, directory)
+    for relative in _TS_HOMES:
+        candidate = project / relative
+        if (root / str(candidate)).is_dir():
+            return Placement(root, language, _posix(candidate))
+    return Placement(root, language, _posix(directory))
+
+
+def _package_root(root: Path, directory: PurePosixPath) -> PurePosixPath:
+    """The top of the package tree `directory` belongs to (one helper copy per package)."""
+    top = directory
+    for parent in directory.parents:
+        if str(parent) == "." or not (root / str(parent) / "__init__.py").is_file():
+            break
+        top = parent
+    return top
+
+
+def _sibling_helpers(root: Path, home: PurePosixPath) -> PurePosixPath | None:
+    """A sibling top-level package that already holds the helpers (Django apps, say).
+
+    `billing/` and `invoices/` import each other as top-level packages, so a second app
+    imports `billing.personize_wiring` rather than getting its own copy of the helpers.
+    """
+    if (root / str(home) / PY_HELPER).is_file():
+        return None
+    parent = root / str(home.parent)
+    for candidate in sorted(parent.iterdir() if parent.is_dir() else []):
+        if all((candidate / name).is_file() for name in ("__init__.py", PY_HELPER, PY_CLIENT)):
+            return home.parent / candidate.name
+    return None
+
+
+def _project_root(root: Path, directory: PurePosixPath) -> PurePosixPath:
+    """The nearest directory (up to the repo root) with a package.json or tsconfig.json."""
+    for candidate in [directory, *directory.parents]:
+        if any((root / str(candidate) / marker).is_file() for marker in _PROJECT_MARKERS):
+            return candidate
+    return PurePosixPath(".")
+
+
+def _alias_specifier(root: Path, wired_file: str, helper_path: str) -> str | None:
+    """`@/lib/personize-wiring` when the file already imports through that tsconfig alias.
+
+    A file written as `import { db } from '@/lib/db'` should not gain a
+    `../../../../src/lib/...` import next to it.
+    """
+    project = _project_root(root, PurePosixPath(wired_file).parent)
+    try:
+        source = (root / wired_file).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    helper = PurePosixPath(helper_path).with_suffix("")
+    for prefix, target in _tsconfig_aliases(root, project):
+        if not re.search(rf"""from\s+['"]{re.escape(prefix)}""", source):
+            continue
+        try:
+            rest = helper.relative_to(target)
+        except ValueError:
+            continue
+        return prefix + str(rest)
+    return None
+
+
+def _tsconfig_aliases(root: Path, project: PurePosixPath) -> list[tuple[str, PurePosixPath]]:
+    """`paths` wildcard aliases of the project's tsconfig as (`@/`, repo-relative `src`)."""
+    config = _read_tsconfig(root / str(project) / "tsconfig.json")
+    options = config.get("compilerOptions")
+    if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
+        return []
+    base = project / str(options.get("baseUrl") or ".")
+    aliases = []
+    for pattern, targets in options["paths"].items():
+        if not (isinstance(pattern, str) and pattern.endswith("/*") and isinstance(targets, list)):
+            continue
+        first = targets[0] if targets else None
+        if isinstance(first, str) and (first == "*" or first.endswith("/*")):
+            target = PurePosixPath(os.path.normpath(str(base / (first[:-2] or ".")))).as_posix()
+            aliases.append((pattern[:-1], PurePosixPath("" if target == "." else target)))
+    return aliases
+
+
+def _read_tsconfig(path: Path) -> dict[str, object]:
+    """tsconfig.json allows comments and trailing commas; strip them before parsing."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}
+    text = re.sub(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', lambda m: m.group(1) or "", text, flags=re.S)
+    text = re.sub(r",(\s*[}\]])", r"\1", text)
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _posix(path: PurePosixPath) -> str:
+    text = str(path)
+    return "" if text == "." else text
