@@ -23,8 +23,8 @@ from personize_assistant.actions.wire.artifact import (
 )
 from personize_assistant.actions.wire.context import _call_pattern
 from personize_assistant.actions.wire.library import WireRules
-from personize_assistant.actions.wire.place import place_helpers
 from personize_assistant.actions.wire.write import write_artifact
+from personize_assistant.codegen.placement import place_helpers
 from personize_assistant.errors import UsageError
 from personize_assistant.scan import scan_repo
 from personize_assistant.scan.models import RepoScan

@@ -12,10 +12,13 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.codegen.render import render
+from personize_assistant.content.models import GenerateMeta, WireMeta
 
 TS_HELPER = "personize-wiring.ts"
-PY_HELPER = "personize_wiring.py"
-PY_CLIENT = "personize_client.py"
+PY_HELPER_MODULE = "personize_wiring"
+PY_HELPER = f"{PY_HELPER_MODULE}.py"
+PY_CLIENT_MODULE = "personize_client"
+PY_CLIENT = f"{PY_CLIENT_MODULE}.py"
 
 # Channels of the scan contract that GENERATE has no rules for borrow the closest ones.
 CHANNEL_ALIASES = {"chat": "slack", "webhook_out": "sms", "other": "in_app"}
@@ -46,6 +49,25 @@ class HelperSettings(BaseModel):
     channel_fields: dict[str, dict[str, FieldRule]] = Field(default_factory=dict)
     review_keywords: list[str] = Field(default_factory=list)
     rates: list[str] = Field(default_factory=list)
+
+
+def helper_settings(wire: WireMeta, generate: GenerateMeta) -> HelperSettings:
+    """The helper's timeouts, channel rules, review topics and provider rates, from the
+    WIRE and GENERATE reference docs (the same for every action that emits it)."""
+    channels = {
+        channel: {
+            f.name: FieldRule(markup=f.markup, max_chars=f.max_chars, max_words=f.max_words)
+            for f in spec.fields
+            if f.name != "CHANNEL_NOTES"
+        }
+        for channel, spec in generate.channel_limits.items()
+    }
+    return HelperSettings(
+        timeout_seconds=wire.degradation.timeout_seconds,
+        channel_fields=channels,
+        review_keywords=sorted({k for t in generate.review_triggers for k in t.keywords}),
+        rates=[f"{r.provider}: {r.limit}" for r in wire.rate_alignment],
+    )
 
 
 def _channels(settings: HelperSettings) -> dict[str, dict[str, FieldRule]]:

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict
 from personize_assistant.actions.generate.artifact import ChannelLimit, GenerateArtifact, Language
 from personize_assistant.actions.generate.names import choose_entity, message_words, pascal, snake
 from personize_assistant.actions.generate.spec import template_values
-from personize_assistant.codegen.helpers import CHANNEL_ALIASES, PY_CLIENT
+from personize_assistant.codegen.helpers import CHANNEL_ALIASES, PY_CLIENT, PY_CLIENT_MODULE
+from personize_assistant.codegen.placement import place_helpers
 from personize_assistant.codegen.render import render
 from personize_assistant.content.models import GenerateMeta
 from personize_assistant.errors import UsageError
@@ -134,10 +135,8 @@ def _suggested_path(touchpoint: Touchpoint, words: list[str], language: Language
 
 def _client_import(root: Path, path: str) -> str:
     """`personize_client` sits where `wire` puts it: the top of the package, or beside the file."""
-    from personize_assistant.actions.wire import place_helpers
-
     placement = place_helpers(root, path, "py")
-    module = placement.import_from(path).replace("personize_wiring", "personize_client")
+    module = placement.import_from(path, PY_CLIENT_MODULE)
     return f"from {module} import Personize"
 
 
@@ -154,8 +153,6 @@ def _notes(root: Path, path: str, language: Language, channel: str, touchpoint: 
     if language == "ts":
         notes.append("Needs `@personize/sdk` (npm install @personize/sdk) and PERSONIZE_SECRET_KEY for its client.")
     else:
-        from personize_assistant.actions.wire import place_helpers
-
         placement = place_helpers(root, path, "py")
         client_path = str(PurePosixPath(placement.directory) / PY_CLIENT) if placement.directory else PY_CLIENT
         if not (root / client_path).exists():

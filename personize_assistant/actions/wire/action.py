@@ -21,6 +21,7 @@ from personize_assistant.actions.wire.artifact import (
     ConstraintNote,
     FileEdit,
     Language,
+    NewFile,
     Pattern,
     WireArtifact,
     WireCandidate,
@@ -28,7 +29,6 @@ from personize_assistant.actions.wire.artifact import (
 from personize_assistant.actions.wire.context import WireContext, Wiring
 from personize_assistant.actions.wire.library import KIND_PATTERN, LIBRARY_PATTERN, WireRules
 from personize_assistant.actions.wire.patch import make_hunks
-from personize_assistant.actions.wire.place import place_helpers
 from personize_assistant.actions.wire.source import (
     FunctionInfo,
     SourceFile,
@@ -37,6 +37,7 @@ from personize_assistant.actions.wire.source import (
     read_source,
 )
 from personize_assistant.actions.wire.sync import sync_artifact, sync_language
+from personize_assistant.codegen.placement import place_helpers
 from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
@@ -274,7 +275,8 @@ def _artifact(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: Wiri
         summary=f"wire {ctx.qualified_name or ctx.touchpoint.id} ({pattern})",
     )
     placement = place_helpers(ctx.root, ctx.source.path, "ts" if ctx.source.language == "ts" else "py")
-    new_files, notes = placement.new_files(ctx.settings)
+    helpers, notes = placement.new_files(ctx.settings)
+    new_files = [NewFile(path=f.path, content=f.content, summary=f.summary) for f in helpers]
     return WireArtifact(
         touchpoint_id=ctx.touchpoint.id,
         pattern=pattern,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from personize_assistant.actions.wire.artifact import Pattern
-from personize_assistant.codegen.helpers import FieldRule, HelperSettings
+from personize_assistant.codegen.helpers import CHANNEL_ALIASES, HelperSettings, helper_settings
 from personize_assistant.content.models import GenerateMeta, PlanMeta, WireMeta
 from personize_assistant.scan.models import Kind
 
@@ -66,26 +66,9 @@ class WireRules:
         return None
 
     def channel_fields(self, channel: str) -> list[str]:
-        from personize_assistant.codegen.helpers import CHANNEL_ALIASES
-
         key = channel if channel in self.generate.channel_limits else CHANNEL_ALIASES.get(channel, "in_app")
         spec = self.generate.channel(key)
         return [f.name for f in spec.fields if f.name != "CHANNEL_NOTES"]
 
     def helper_settings(self) -> HelperSettings:
-        channels = {
-            channel: {
-                f.name: FieldRule(markup=f.markup, max_chars=f.max_chars, max_words=f.max_words)
-                for f in spec.fields
-                if f.name != "CHANNEL_NOTES"
-            }
-            for channel, spec in self.generate.channel_limits.items()
-        }
-        keywords = sorted({k for t in self.generate.review_triggers for k in t.keywords})
-        rates = [f"{r.provider}: {r.limit}" for r in self.wire.rate_alignment]
-        return HelperSettings(
-            timeout_seconds=self.wire.degradation.timeout_seconds,
-            channel_fields=channels,
-            review_keywords=keywords,
-            rates=rates,
-        )
+        return helper_settings(self.wire, self.generate)

@@ -19,8 +19,8 @@ from personize_assistant.actions.wire.artifact import (
     WireArtifact,
 )
 from personize_assistant.actions.wire.library import WireRules
-from personize_assistant.actions.wire.place import place_helpers
-from personize_assistant.codegen.helpers import PY_CLIENT, python_client_source
+from personize_assistant.codegen.helpers import PY_CLIENT, PY_CLIENT_MODULE, python_client_source
+from personize_assistant.codegen.placement import place_helpers
 from personize_assistant.codegen.render import render, wrap_comments
 from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import RepoScan, Touchpoint
@@ -157,7 +157,7 @@ def _django(root: Path, tp: Touchpoint, mapping: BatchMapping, rules: WireRules)
     model_import = f"from ...{PurePosixPath(tp.file).stem} import {mapping.source_entity}"
     if shared.import_root is not None:
         # Another app already holds the client: import it rather than add a second copy.
-        client = shared.import_from(tp.file).replace("personize_wiring", "personize_client")
+        client = shared.import_from(tp.file, PY_CLIENT_MODULE)
         imports = [f"from {client} import Personize, PersonizeError", "", model_import]
     else:
         imports = [model_import, "from ...personize_client import Personize, PersonizeError"]

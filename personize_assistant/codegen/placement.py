@@ -1,4 +1,9 @@
-"""Where the helper modules go in the user's repo, and how the wired file imports them."""
+"""Where the runtime helper goes in the user's repo, and how a file imports it.
+
+One placement for the three actions that hand over code using the helper: WIRE and
+GENERATE find the directory from the files on disk (`place_helpers`); PLAN, which may
+describe a repo it only scanned, names the directory from its repo facts (`Placement`).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,13 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Literal
 
-from personize_assistant.actions.wire.artifact import Language, NewFile
 from personize_assistant.codegen.helpers import (
     PY_CLIENT,
+    PY_CLIENT_MODULE,
     PY_HELPER,
+    PY_HELPER_MODULE,
     TS_HELPER,
     HelperSettings,
     python_client_source,
@@ -19,8 +26,17 @@ from personize_assistant.codegen.helpers import (
     typescript_helper,
 )
 
+Language = Literal["ts", "py"]
+
 _TS_HOMES = ("src/lib", "lib", "src", "app/lib")
 _PROJECT_MARKERS = ("package.json", "tsconfig.json")
+
+
+@dataclass(frozen=True)
+class HelperFile:
+    path: str
+    content: str
+    summary: str
 
 
 @dataclass(frozen=True)
@@ -40,16 +56,11 @@ class Placement:
     def helper_path(self) -> str:
         return self._path(TS_HELPER if self.language == "ts" else PY_HELPER)
 
-    def import_from(self, wired_file: str) -> str:
-        """The module specifier the wired file uses for the helper."""
+    def import_from(self, wired_file: str, module: str = PY_HELPER_MODULE) -> str:
+        """The module specifier `wired_file` uses for the helper (or, in Python, for
+        `module` beside it: the vendored client)."""
         if self.language == "py":
-            if self.import_root is not None:
-                package = PurePosixPath(self.directory).relative_to(self.import_root or ".")
-                return ".".join((*package.parts, "personize_wiring"))
-            if not self.is_package:
-                return "personize_wiring"
-            depth = len(PurePosixPath(wired_file).parent.relative_to(self.directory or ".").parts)
-            return "." * (depth + 1) + "personize_wiring"
+            return self._python_module(wired_file, module)
         alias = _alias_specifier(self.root, wired_file, self.helper_path)
         if alias:
             return alias
@@ -58,26 +69,34 @@ class Placement:
         relative = os.path.relpath(target, here or ".").replace(os.sep, "/")
         return relative if relative.startswith(".") else f"./{relative}"
 
-    def new_files(self, settings: HelperSettings) -> tuple[list[NewFile], list[str]]:
-        """Helper files to create; existing copies are left alone (they are the user's now)."""
+    def _python_module(self, wired_file: str, module: str) -> str:
+        if self.import_root is not None:
+            package = PurePosixPath(self.directory).relative_to(self.import_root or ".")
+            return ".".join((*package.parts, module))
+        if not self.is_package:
+            return module
+        depth = len(PurePosixPath(wired_file).parent.relative_to(self.directory or ".").parts)
+        return "." * (depth + 1) + module
+
+    def helper_source(self, settings: HelperSettings) -> str:
+        """The runtime helper's code for this place (Python imports the client beside it)."""
         if self.language == "ts":
-            wanted = [(self.helper_path, typescript_helper(settings), "Personize wiring helpers")]
-        else:
-            client_import = (
-                "from .personize_client import Personize, PersonizeError"
-                if self.is_package or self.import_root is not None
-                else "from personize_client import Personize, PersonizeError"
-            )
-            wanted = [
-                (self.helper_path, python_helper(settings, client_import), "Personize wiring helpers"),
-                (self._path(PY_CLIENT), python_client_source(), "standalone Personize REST client"),
-            ]
+            return typescript_helper(settings)
+        relative = self.is_package or self.import_root is not None
+        client = f"from {'.' if relative else ''}{PY_CLIENT_MODULE} import Personize, PersonizeError"
+        return python_helper(settings, client)
+
+    def new_files(self, settings: HelperSettings) -> tuple[list[HelperFile], list[str]]:
+        """Helper files to create; existing copies are left alone (they are the user's now)."""
+        wanted = [HelperFile(self.helper_path, self.helper_source(settings), "Personize wiring helpers")]
+        if self.language == "py":
+            wanted.append(HelperFile(self._path(PY_CLIENT), python_client_source(), "standalone Personize REST client"))
         files, notes = [], []
-        for path, content, summary in wanted:
-            if (self.root / path).exists():
-                notes.append(f"Kept the existing {path}.")
+        for file in wanted:
+            if (self.root / file.path).exists():
+                notes.append(f"Kept the existing {file.path}.")
                 continue
-            files.append(NewFile(path=path, content=content, summary=summary))
+            files.append(file)
         return files, notes
 
 
