@@ -123,7 +123,7 @@ def test_mixed_repo_gets_both_languages() -> None:
     artifact, text = plan_for(scan)
     assert artifact.languages == ["ts", "py"]
     assert "@personize/sdk" in text and "personize_client" in text
-    assert "worker/personize_generate.py" in text and "src/lib/personize-generate.ts" in text
+    assert "worker/personize_wiring.py" in text and "src/lib/personize-wiring.ts" in text
 
 
 def test_schedule_fits_the_deploy_setup() -> None:

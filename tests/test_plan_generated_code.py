@@ -93,7 +93,7 @@ def test_typescript_files_type_check(ts_variants: tuple[tc.TscResult, dict[str, 
         pytest.skip("the example app or the scanner is not available")
     paths = variants[variant]
     names = {p.name for p in paths}
-    assert {"personize-check.ts", "personize-sync.ts", "personize-generate.ts", "personize-loop.ts"} <= names
+    assert {"personize-check.ts", "personize-sync.ts", "personize-wiring.ts", "personize-loop.ts"} <= names
     assert names & {"personize.ts", "personize-client.ts"}
     if variant == "vercel":
         assert "route.ts" in names
@@ -109,7 +109,7 @@ def test_python_files_compile_and_pass_lint(tmp_path: Path, which: str) -> None:
     scan = found
     files = created_files(plan_of(scan), "py")
     package = "ledgerly" if which == "sqlalchemy" else "tallybook"
-    assert {f"{package}/personize_sync.py", f"{package}/personize_generate.py",
+    assert {f"{package}/personize_sync.py", f"{package}/personize_wiring.py",
             f"{package}/personize_loop.py", "scripts/personize_check.py"} <= set(files)
     # The user's own modules exist next to the new files, so isort sees them as first-party.
     write_tree(tmp_path, {t.file: "" for t in scan.touchpoints})

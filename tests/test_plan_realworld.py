@@ -62,11 +62,11 @@ def _worker_repo(root: Path) -> RepoScan:
 def test_a_nested_package_imports_its_own_copies(tmp_path: Path) -> None:
     artifact, text = _plan(_worker_repo(tmp_path))
     alerts = _section_of(text, "`services/worker/src/lib/alerts.ts:15`")
-    assert "from './personize-generate'" in alerts and "src/lib/personize-generate'" not in alerts
+    assert "from './personize-wiring'" in alerts and "src/lib/personize-wiring'" not in alerts
     setup = _section_of(text, "Give `services/worker` its own copy")
     assert "(cd services/worker && npm install @personize/sdk)" in setup
-    assert "cp src/lib/personize.ts src/lib/personize-generate.ts services/worker/src/lib/" in setup
-    assert "services/worker/src/lib/personize-generate.ts" in artifact.files_to_create
+    assert "cp src/lib/personize.ts src/lib/personize-wiring.ts services/worker/src/lib/" in setup
+    assert "services/worker/src/lib/personize-wiring.ts" in artifact.files_to_create
 
 
 def test_the_middleware_snippet_never_awaits_in_the_auth_path(tmp_path: Path) -> None:

@@ -62,12 +62,7 @@ class Placement:
         if self.language == "py":
             return self._python_module(wired_file, module)
         alias = _alias_specifier(self.root, wired_file, self.helper_path)
-        if alias:
-            return alias
-        here = PurePosixPath(wired_file).parent
-        target = PurePosixPath(self.helper_path).with_suffix("")
-        relative = os.path.relpath(target, here or ".").replace(os.sep, "/")
-        return relative if relative.startswith(".") else f"./{relative}"
+        return alias or relative_specifier(wired_file, self.helper_path)
 
     def _python_module(self, wired_file: str, module: str) -> str:
         if self.import_root is not None:
@@ -98,6 +93,13 @@ class Placement:
                 continue
             files.append(file)
         return files, notes
+
+
+def relative_specifier(from_file: str, target: str) -> str:
+    """The relative TypeScript import of `target` from `from_file` (repo-relative paths)."""
+    stem = re.sub(r"\.tsx?$", "", target)
+    relative = os.path.relpath(stem, str(PurePosixPath(from_file).parent)).replace(os.sep, "/")
+    return relative if relative.startswith(".") else f"./{relative}"
 
 
 def place_helpers(root: Path, wired_file: str, language: Language) -> Placement:

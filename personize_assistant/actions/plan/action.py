@@ -17,7 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from personize_assistant.actions.common.discovery import Discovery, Fact, PlanTier
 from personize_assistant.actions.common.product import product_description
 from personize_assistant.actions.common.touchpoints import channel_of, task_name
+from personize_assistant.actions.plan import code_python as py
+from personize_assistant.actions.plan import code_typescript as ts
 from personize_assistant.actions.plan.artifact import (
+    CodeBlock,
     PlanArtifact,
     PlanSection,
     PlanStep,
@@ -35,6 +38,7 @@ from personize_assistant.actions.plan.ops import (
 )
 from personize_assistant.actions.plan.points import output_fields, package_steps, point_steps
 from personize_assistant.actions.schema import SchemaOptions, design_schema
+from personize_assistant.codegen.helpers import helper_settings
 from personize_assistant.content.library import Library
 from personize_assistant.content.models import MustInclude, PlanMeta
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
@@ -71,7 +75,7 @@ def build_plan(scan: RepoScan, discovery: Discovery, library: Library,
         ingestion.append(sync_schedule_step(facts, _sync_command(facts)))
     bodies: dict[str, list[PlanStep]] = {
         "data_ingestion": ingestion,
-        "personalization_points": _points_section(facts, library, timeout),
+        "personalization_points": _points_section(facts, library),
         "governance": governance_steps(facts, str(discovery.value("product")), _audience(discovery, facts),
                                        _user_needs(discovery)),
         "architecture": architecture_steps(facts, budget, timeout),
@@ -176,21 +180,25 @@ def _sync_command(facts: RepoFacts) -> str:
     return "python manage.py personize_sync" if django else f"python -m {facts.python_package}.personize_sync"
 
 
-def _points_section(facts: RepoFacts, library: Library, timeout: float) -> list[PlanStep]:
-    from personize_assistant.actions.plan import code_python as py
-    from personize_assistant.actions.plan import code_typescript as ts
-
-    helpers = [ts.generate_helper(facts, timeout) if lang == "ts" else py.generate_helper(facts, timeout)
-               for lang in facts.languages]
+def _points_section(facts: RepoFacts, library: Library) -> list[PlanStep]:
+    helpers = [_runtime_helper(facts, library, lang) for lang in facts.languages]
     helper = PlanStep(
         title="A shared helper: governed, personalised copy with a fallback",
-        body=("Every point below uses this one helper: guidelines and the recipient's digest in parallel, "
-              "a two-instruction prompt with structured `outputs`, self-evaluation, and `null`/`None` on "
-              "any failure or timeout so the caller keeps its current copy. `rememberSent` closes the loop."),
+        body=("Every point below uses this one helper, the same module `personize-assistant wire` adds (it "
+              "keeps an existing copy): guidelines and the recipient's digest, a prompt with structured "
+              "`outputs` checked against the channel's limits and review topics, and `null`/`None` on any "
+              "failure or timeout so the caller keeps its current copy. `rememberDelivery` closes the loop."),
         files=[h.path or "" for h in helpers], code=helpers,
         verify="call it for one synced user from a REPL or test: it returns the fields; with a wrong key it returns null/None.",
     )
     return [helper, *package_steps(facts), *point_steps(facts, library)]
+
+
+def _runtime_helper(facts: RepoFacts, library: Library, lang: str) -> CodeBlock:
+    """The runtime helper WIRE and GENERATE emit too, placed where the plan keeps its code."""
+    placement = ts.helper_placement(facts) if lang == "ts" else py.helper_placement(facts)
+    settings = helper_settings(library.wire.meta, library.generate.meta)
+    return CodeBlock(language=lang, path=placement.helper_path, code=placement.helper_source(settings))
 
 
 def _summary(facts: RepoFacts, discovery: Discovery, quick_win: Touchpoint | None) -> list[str]:

@@ -125,15 +125,12 @@ def _sync_code(facts: RepoFacts, lang: str, mappings: list[BatchMapping], budget
     if lang == "ts":
         block = ts.sync_script(facts, mappings, budget, rows_factor, max_rows)
         return [block], [block.path or ""], run_ts(facts, "scripts/personize-sync.ts")
-    block = py.sync_module(facts, mappings, budget, rows_factor, max_rows)
-    blocks, command = [block], f"python -m {facts.python_package}.personize_sync"
     person_dir = _django_app_dir(facts)
+    block = py.sync_module(facts, mappings, budget, rows_factor, max_rows, main=person_dir is None)
+    blocks, command = [block], f"python -m {facts.python_package}.personize_sync"
     if person_dir:
-        cmd_block = py.django_command(facts, person_dir)
-        blocks.append(cmd_block)
+        blocks.append(py.django_command(facts, person_dir))
         command = "python manage.py personize_sync"
-    else:
-        block.code += "\n\nif __name__ == \"__main__\":\n    logging.basicConfig(level=logging.INFO)\n    run_sync()\n"
     return blocks, [b.path or "" for b in blocks], command
 
 
@@ -174,30 +171,14 @@ def _event_source(provider: str | None, route: str | None) -> tuple[str, str, st
 def _memorize_event(facts: RepoFacts, tp: Touchpoint) -> PlanStep:
     provider, what, replay = _event_source(tp.provider, tp.route)
     is_py = tp.file.endswith(".py")
-    if is_py:
-        code = (f"from {facts.python_package}.personize_client import PersonizeError\n"
-                f"from {facts.python_package}.personize_generate import client\n\n"
-                f"# in {tp.symbol or 'the handler'}, after the event is verified:\n"
-                f"try:\n    client.memory.memorize(\n"
-                f"        content=f\"{provider} event {{event_type}}: {{summary}}\", email=customer_email,\n"
-                f"        enhanced=True, tags=[\"source:{(tp.provider or 'webhook').lower()}\", f\"event:{{event_type}}\"])\n"
-                f"except PersonizeError:\n    pass  # never fail the webhook because memory is down\n")
-    else:
-        helper = ts.import_path(tp.file, facts.ts_client_for(tp.file))
-        code = (f"import {{ personize }} from '{helper}';\n\n"
-                f"// in {tp.symbol or 'the handler'}, after the signature check:\n"
-                f"await personize.memory.memorize({{\n"
-                f"  content: `{provider} event ${{event.type}}: ${{summary}}`,\n"
-                f"  email: customerEmail, enhanced: true,\n"
-                f"  tags: ['source:{(tp.provider or 'webhook').lower()}', `event:${{event.type}}`],\n"
-                f"}}).catch((err) => console.warn('memorize skipped', err.message)); // never fail the webhook\n")
+    code = py.event_snippet(tp, facts, provider) if is_py else ts.event_snippet(tp, facts, provider)
     where = tp.symbol if tp.symbol and tp.symbol not in _HTTP_VERBS else tp.file
     return PlanStep(
         title=f"Memorize {provider} events in `{where}`",
         body=(f"`{tp.file}:{tp.line}` already receives {provider} events"
               f"{f' at `{tp.route}`' if tp.route else ''}. Remember each one as a memory on the customer's "
               f"record (a one-line summary, not the raw payload) so generation knows about {what}."),
-        files=[tp.file], code=[CodeBlock(language="py" if is_py else "ts", path=tp.file, code=code)],
+        files=[tp.file], code=[code],
         verify=f"{replay}, then find the event with "
                + (f"`client.memory.smart_recall(query=\"{provider.lower()} event\", email=...)`."
                   if is_py else f"`smartRecall({{ query: '{provider.lower()} event', email }})`."),

@@ -15,6 +15,7 @@ from personize_assistant.actions.plan.budget import budget_table
 from personize_assistant.actions.plan.facts import RepoFacts
 from personize_assistant.actions.plan.ingest import run_ts
 from personize_assistant.actions.plan.points import key_properties
+from personize_assistant.codegen.render import render
 from personize_assistant.content.models import PlanMeta
 from personize_assistant.scan.models import Touchpoint
 
@@ -72,28 +73,10 @@ def governance_steps(facts: RepoFacts, product: str, audience: str, needs: list[
 
 
 def _guideline_code(facts: RepoFacts, guidelines: list[tuple[str, str, str]]) -> CodeBlock:
-    names = ", ".join(f"'{n}'" for n, _, _ in guidelines)
+    names = [n for n, _, _ in guidelines]
     if facts.languages[0] == "py":
-        code = (f"from {facts.python_package}.personize_client import Personize\n\n"
-                "DRAFTS = {  # name -> markdown value; paste the drafts above and edit them\n"
-                + "".join(f"    \"{n}\": open(\"guidelines/{n}.md\").read(),\n" for n, _, _ in guidelines)
-                + "}\n\nwith Personize() as client:\n"
-                "    existing = {g[\"payload\"][\"name\"] for g in client.guidelines.list().get(\"actions\", [])}\n"
-                "    for name, value in DRAFTS.items():\n"
-                "        if name not in existing:  # idempotent: re-running creates nothing twice\n"
-                "            client.guidelines.create(name=name, value=value, tags=[\"personalization\"])\n")
-        return CodeBlock(language="py", path="scripts/personize_guidelines.py", code=code)
-    code = ("import { readFileSync } from 'node:fs';\n"
-            f"import {{ personize }} from '../{facts.ts_client}';\n\n"
-            f"const NAMES = [{names}];\n\n"
-            "async function main(): Promise<void> {\n"
-            "  const existing = new Set((await personize.guidelines.list()).data?.actions.map((g) => g.payload.name));\n"
-            "  for (const name of NAMES) {\n"
-            "    if (existing.has(name)) continue; // idempotent\n"
-            "    const value = readFileSync(`guidelines/${name}.md`, 'utf8');\n"
-            "    await personize.guidelines.create({ name, value, tags: ['personalization'] });\n"
-            "  }\n}\n\nmain().catch((err) => { console.error(err); process.exit(1); });\n")
-    return CodeBlock(language="ts", path="scripts/personize-guidelines.ts", code=code)
+        return py.guidelines_script(facts, names)
+    return ts.guidelines_script(facts, names)
 
 
 # --- architecture -------------------------------------------------------------------------
@@ -145,33 +128,19 @@ def sync_schedule_step(facts: RepoFacts, sync_command: str) -> PlanStep:
 
 
 def _github_actions(facts: RepoFacts, name: str, cron: str, command: str) -> CodeBlock:
-    setup = ("      - uses: actions/setup-node@v4\n        with: { node-version: 20 }\n"
-             f"      - run: {'npm ci' if facts.package_manager == 'npm' else facts.package_manager + ' install --frozen-lockfile'}\n"
-             if facts.languages[0] == "ts" else
-             "      - uses: actions/setup-python@v5\n        with: { python-version: '3.11' }\n"
-             "      - run: pip install -r requirements.txt\n")
-    code = (f"name: {name}\non:\n  schedule:\n    - cron: '{cron}'\n  workflow_dispatch: {{}}\n"
-            f"jobs:\n  run:\n    runs-on: ubuntu-latest\n    timeout-minutes: 120\n    steps:\n"
-            f"      - uses: actions/checkout@v4\n{setup}"
-            f"      - run: {command}\n        env:\n"
-            "          PERSONIZE_SECRET_KEY: ${{ secrets.PERSONIZE_SECRET_KEY }}\n"
-            "          DATABASE_URL: ${{ secrets.DATABASE_URL }}\n")
+    install = "npm ci" if facts.package_manager == "npm" else f"{facts.package_manager} install --frozen-lockfile"
+    code = render("plan/workflow.yml.j2", name=name, cron=cron, command=command,
+                  node=facts.languages[0] == "ts", install=install)
     return CodeBlock(language="yaml", path=f".github/workflows/{name}.yml", code=code)
 
 
 def _celery_step(facts: RepoFacts, task: str, call: str, module: str, title: str, hour: str,
                  minute: str) -> PlanStep:
-    path = f"{facts.python_package}/tasks_{task}.py"
-    code = (f"from celery import shared_task\n\nfrom {module} import {call}\n\n\n"
-            f"@shared_task(name=\"{task}\", acks_late=True)\ndef {task}_task() -> None:\n    {call}()\n")
-    beat = ("# Django settings.py (or your Celery app's beat_schedule)\n"
-            "from celery.schedules import crontab\n\nCELERY_BEAT_SCHEDULE = {\n"
-            f"    \"{task}\": {{\"task\": \"{task}\", \"schedule\": crontab(hour={hour}, minute={minute})}},\n}}\n")
+    task_block = py.celery_task(facts, task, call, module)
     jobs = ", ".join(f"`{f}`" for f in list(dict.fromkeys(j.file for j in facts.jobs))[:2])
     return PlanStep(title=title,
                     body=f"The repo already runs Celery ({jobs or 'celery in the dependencies'}); add one task and a beat entry.",
-                    files=[path],
-                    code=[CodeBlock(language="py", path=path, code=code), CodeBlock(language="py", code=beat)],
+                    files=[task_block.path or ""], code=[task_block, py.celery_beat(task, hour, minute)],
                     verify=f"`celery -A {facts.python_package} call {task}` runs it once; beat lists the entry.")
 
 
@@ -237,15 +206,9 @@ def _loop_trigger(facts: RepoFacts, tp: Touchpoint | None, fields: list[str]) ->
                         verify="run the job locally against a test user and check the delivered copy.")
     if scheduler == "vercel":
         route = f"{facts.next_app_dir()}/api/cron/personize-loop/route.ts"
-        code = ("import { NextResponse } from 'next/server';\n"
-                f"import {{ runLoop }} from '{ts.import_path(route, loop.path or '')}';\n\n"
-                "export async function GET(req: Request) {\n"
-                "  if (req.headers.get('authorization') !== `Bearer ${process.env.CRON_SECRET}`) {\n"
-                "    return new NextResponse('unauthorized', { status: 401 });\n  }\n"
-                "  return NextResponse.json(await runLoop());\n}\n")
-        config = f'{{\n  "crons": [{{ "path": "/api/cron/personize-loop", "schedule": "{LOOP_CRON}" }}]\n}}\n'
+        config = render("plan/vercel.json.j2", cron=LOOP_CRON)
         return PlanStep(title="Trigger: a Vercel cron route", files=[loop.path or "", route, "vercel.json"],
-                        code=[loop, CodeBlock(language="ts", path=route, code=code),
+                        code=[loop, ts.cron_route(route, loop.path or ""),
                               CodeBlock(language="json", path="vercel.json", code=config)],
                         verify="`curl -H \"Authorization: Bearer $CRON_SECRET\" localhost:3000/api/cron/personize-loop`.")
     if loop.language == "ts":

@@ -68,7 +68,8 @@ def package_steps(facts: RepoFacts) -> list[PlanStep]:
     steps = []
     for package in used:
         lib = facts.ts_packages[package]
-        files = [f"{lib}/{PurePosixPath(facts.ts_client).name}.ts", f"{lib}/personize-generate.ts"]
+        helper = ts.helper_placement(facts)
+        files = [f"{lib}/{PurePosixPath(facts.ts_client).name}.ts", f"{lib}/{PurePosixPath(helper.helper_path).name}"]
         steps.append(PlanStep(
             title=f"Give `{package}` its own copy of the two modules",
             body=(f"`{package}` is a separate package (its own `package.json`), so its code cannot import "
@@ -76,7 +77,7 @@ def package_steps(facts: RepoFacts) -> list[PlanStep]:
                   f"helper into `{lib}`; the snippets below for files in `{package}` import these copies."),
             files=files,
             commands=[f"(cd {package} && {install} @personize/sdk)",
-                      f"mkdir -p {lib} && cp {facts.ts_client}.ts {facts.ts_lib_dir}/personize-generate.ts {lib}/"],
+                      f"mkdir -p {lib} && cp {facts.ts_client}.ts {helper.helper_path} {lib}/"],
             verify=f"`{package}` still builds on its own (its `tsc` or build script).",
         ))
     return steps
@@ -159,56 +160,12 @@ def _prompt_outline(tp: Touchpoint, facts: RepoFacts, task: str, fields: list[st
 
 def _snippet(tp: Touchpoint, facts: RepoFacts, lang: str, fields: list[str], task: str) -> CodeBlock:
     if tp.kind == Kind.LLM_CALL:
-        return _llm_snippet(tp, facts, lang)
+        return py.llm_snippet(tp, facts) if lang == "py" else ts.llm_snippet(tp, facts)
     if tp.kind == Kind.USER_CONTEXT:
-        return _context_snippet(tp, facts, lang)
+        return py.context_snippet(tp, facts) if lang == "py" else ts.context_snippet(tp, facts)
     if lang == "py":
         return py.point_snippet(tp, facts, fields, task)
     return ts.point_snippet(tp, facts, fields, task)
-
-
-def _llm_snippet(tp: Touchpoint, facts: RepoFacts, lang: str) -> CodeBlock:
-    if lang == "py":
-        code = (f"from {facts.python_package}.personize_generate import client\n\n"
-                f"# in {tp.symbol}(): prepend governance and memory to the existing messages\n"
-                "rules = client.ai.smart_guidelines(message=\"<what this call writes>\", mode=\"fast\")\n"
-                "who = client.memory.smart_digest(email=customer_email, type=\"Contact\", token_budget=1500)\n"
-                "system = \"\\n\\n---\\n\\n\".join(filter(None, [rules.get(\"compiledContext\"), who.get(\"compiledContext\")]))\n"
-                "# pass `system` as the system prompt of the existing call; keep the call itself unchanged\n")
-        return CodeBlock(language="py", path=tp.file, code=code)
-    helper = ts.import_path(tp.file, facts.ts_client_for(tp.file))
-    code = (f"import {{ personize }} from '{helper}';\n\n"
-            f"// in {tp.symbol}(): prepend governance and memory to the existing messages\n"
-            "const [rules, who] = await Promise.all([\n"
-            "  personize.ai.smartGuidelines({ message: '<what this call writes>', mode: 'fast' }),\n"
-            "  personize.memory.smartDigest({ email: customerEmail, type: 'Contact', token_budget: 1500 }),\n"
-            "]);\n"
-            "const system = [rules.data?.compiledContext, who.data?.compiledContext].filter(Boolean).join('\\n\\n---\\n\\n');\n"
-            "// messages: [{ role: 'system', content: system }, ...existingMessages]\n")
-    return CodeBlock(language="ts", path=tp.file, code=code)
-
-
-def _context_snippet(tp: Touchpoint, facts: RepoFacts, lang: str) -> CodeBlock:
-    if lang == "py":
-        code = (f"from {facts.python_package}.personize_generate import client\n"
-                f"from {facts.python_package}.personize_client import PersonizeError\n\n"
-                f"# in {tp.symbol}(): attach a short digest of the current user (cache it per user)\n"
-                "try:\n    digest = client.memory.smart_digest(email=user.email, type=\"Contact\", token_budget=500)\n"
-                "    personalization = digest.get(\"compiledContext\")\n"
-                "except PersonizeError:\n    personalization = None  # the page renders without it\n")
-        return CodeBlock(language="py", path=tp.file, code=code)
-    helper = ts.import_path(tp.file, facts.ts_client_for(tp.file))
-    code = (f"import {{ personize }} from '{helper}';\n\n"
-            "/** A short digest of the signed-in user for prompts and copy; null when Personize is slow or down. */\n"
-            "export async function userDigest(email: string): Promise<string | null> {\n"
-            "  return personize.memory\n"
-            "    .smartDigest({ email, type: 'Contact', token_budget: 500 })\n"
-            "    .then((r) => r.data?.compiledContext ?? null)\n"
-            "    .catch(() => null); // the request is served without it\n"
-            "}\n"
-            f"// after {tp.symbol or 'this code'} has identified the user: `await userDigest(<their email>)` in the\n"
-            "// handlers that personalise, cached per user for 10-15 minutes; never block auth on it.\n")
-    return CodeBlock(language="ts", path=tp.file, code=code)
 
 
 def _verify(tp: Touchpoint, task: str) -> str:
