@@ -31,10 +31,17 @@ def py_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("generate-py")
     scan = make_scan(base, "py")
     files = {}
+    helpers: dict[str, str] = {}
     for case in CASES:
+        artifact = generate_case(scan, case, "py")
         files[case.name] = base / f"generated_{case.name}.py"
-        files[case.name].write_text(generate_case(scan, case, "py").code, encoding="utf-8")
-    (base / "personize_client.py").write_text(python_client_source(), encoding="utf-8")
+        files[case.name].write_text(artifact.code, encoding="utf-8")
+        helpers |= {f.path: f.content for f in artifact.helper_files}
+    # The runtime helper and the client the artifact says to add, beside the functions.
+    assert set(helpers) == {"personize_wiring.py", "personize_client.py"}
+    assert helpers["personize_client.py"] == python_client_source()
+    for path, content in helpers.items():
+        (base / path).write_text(content, encoding="utf-8")
     return files
 
 
@@ -80,6 +87,7 @@ def load(py_files: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> Iterator
     for name in loaded:
         sys.modules.pop(name, None)
     sys.modules.pop("personize_client", None)
+    sys.modules.pop("personize_wiring", None)
 
 
 @pytest.fixture
@@ -127,6 +135,25 @@ def test_email_generation_runs_in_order_and_parses_untidy_output(
     assert paths[-1].endswith("/prompt")
     assert {p.rsplit("/", 1)[1] for p in paths[1:-1]} == {"smart-memory-digest", "smart-recall"}
     _assert_documented_options(personize_server)
+
+
+def test_a_sent_message_is_remembered_through_the_runtime_helper(
+    load: Callable[[str], ModuleType], client: Any, personize_server: PersonizeImitation,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PERSONIZE_SECRET_KEY", personize_server.key)
+    monkeypatch.setenv("PERSONIZE_BASE_URL", personize_server.url)
+    module = load("email")
+    personize_server.controls.script_prompt(UNTIDY_EMAIL)
+    result = module.generate_renewal_email(client, dict(ANA), "renewal reminder")
+    result.remember(dict(ANA), outcome="msg-1")
+    importlib.import_module("personize_wiring").wait_for_background()
+    memorized = personize_server.requests_for("/api/v1/memorize", "POST")
+    assert len(memorized) == 1
+    body = memorized[0].body
+    assert body["email"] == ANA["email"] and "Outcome: msg-1" in body["content"]
+    assert "SUBJECT: Your renewal for Acme" in body["content"] and "CHANNEL_NOTES" not in body["content"]
+    assert "channel:email" in body["tags"] and any(t.startswith("trigger:") for t in body["tags"])
 
 
 def _assert_documented_options(server: PersonizeImitation) -> None:

@@ -41,10 +41,13 @@ def ts_batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
         artifact = generate_case(scan, case, "ts")
         files[case.name] = out / f"{case.name}.ts"
         files[case.name].write_text(artifact.code, encoding="utf-8")
+        for helper in artifact.helper_files:  # the runtime helper, beside the function
+            (out / Path(helper.path).name).write_text(helper.content, encoding="utf-8")
+    assert (out / "personize-wiring.ts").is_file()
     broken = out / "broken.ts"
     # A misspelt SDK option must fail: the declaration has no index signatures.
     broken.write_text(files["email"].read_text().replace("token_budget:", "tokenBudgett:"), encoding="utf-8")
-    return Batch(files, broken, typecheck([*files.values(), broken], base))
+    return Batch(files, broken, typecheck([*files.values(), broken, out / "personize-wiring.ts"], base))
 
 
 @pytest.mark.parametrize("name", [case.name for case in CASES])
@@ -87,7 +90,9 @@ def compiled_email(ts_batch: Batch, tmp_path_factory: pytest.TempPathFactory) ->
     source = base / "src" / "email.ts"
     source.parent.mkdir()
     source.write_text(ts_batch.files["email"].read_text(), encoding="utf-8")
-    result = compile_to_js([source], base / "src", base / "js")
+    helper = source.with_name("personize-wiring.ts")
+    helper.write_text(ts_batch.files["email"].with_name("personize-wiring.ts").read_text(), encoding="utf-8")
+    result = compile_to_js([source, helper], base / "src", base / "js")
     assert result.returncode == 0, result.stdout + result.stderr
     (base / "js" / "driver.js").write_text(DRIVER, encoding="utf-8")
     return base / "js"

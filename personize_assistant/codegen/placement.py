@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict
+
 from personize_assistant.codegen.helpers import (
     PY_CLIENT,
     PY_CLIENT_MODULE,
@@ -32,8 +34,11 @@ _TS_HOMES = ("src/lib", "lib", "src", "app/lib")
 _PROJECT_MARKERS = ("package.json", "tsconfig.json")
 
 
-@dataclass(frozen=True)
-class HelperFile:
+class HelperFile(BaseModel):
+    """A file the generated code needs beside it (the runtime helper, the client)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     path: str
     content: str
     summary: str
@@ -83,9 +88,11 @@ class Placement:
 
     def new_files(self, settings: HelperSettings) -> tuple[list[HelperFile], list[str]]:
         """Helper files to create; existing copies are left alone (they are the user's now)."""
-        wanted = [HelperFile(self.helper_path, self.helper_source(settings), "Personize wiring helpers")]
+        wanted = [HelperFile(path=self.helper_path, content=self.helper_source(settings),
+                             summary="Personize wiring helpers")]
         if self.language == "py":
-            wanted.append(HelperFile(self._path(PY_CLIENT), python_client_source(), "standalone Personize REST client"))
+            wanted.append(HelperFile(path=self._path(PY_CLIENT), content=python_client_source(),
+                                     summary="standalone Personize REST client"))
         files, notes = [], []
         for file in wanted:
             if (self.root / file.path).exists():

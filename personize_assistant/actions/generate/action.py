@@ -17,10 +17,10 @@ from pydantic import BaseModel, ConfigDict
 from personize_assistant.actions.generate.artifact import ChannelLimit, GenerateArtifact, Language
 from personize_assistant.actions.generate.names import choose_entity, message_words, pascal, snake
 from personize_assistant.actions.generate.spec import template_values
-from personize_assistant.codegen.helpers import CHANNEL_ALIASES, PY_CLIENT, PY_CLIENT_MODULE
-from personize_assistant.codegen.placement import place_helpers
+from personize_assistant.codegen.helpers import CHANNEL_ALIASES, PY_CLIENT_MODULE, helper_settings
+from personize_assistant.codegen.placement import HelperFile, place_helpers
 from personize_assistant.codegen.render import render
-from personize_assistant.content.models import GenerateMeta
+from personize_assistant.content.models import GenerateMeta, WireMeta
 from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
@@ -43,7 +43,15 @@ def load_meta() -> GenerateMeta:
     return load_library().generate.meta
 
 
-def generate(scan: RepoScan, options: GenerateOptions, meta: GenerateMeta | None = None) -> GenerateArtifact:
+def _wire_meta() -> WireMeta:
+    from personize_assistant.content import load_library
+
+    return load_library().wire.meta
+
+
+def generate(scan: RepoScan, options: GenerateOptions, meta: GenerateMeta | None = None,
+             wire_meta: WireMeta | None = None) -> GenerateArtifact:
+    """`wire_meta` sizes the runtime helper the function records deliveries through."""
     meta = meta or load_meta()
     touchpoint = scan.find(options.touchpoint_id)
     if touchpoint is None:
@@ -55,8 +63,11 @@ def generate(scan: RepoScan, options: GenerateOptions, meta: GenerateMeta | None
     path = _suggested_path(touchpoint, words, language)
     function_name = f"generate_{snake(words)}" if language == "py" else f"generate{pascal(words)}"
     values = template_values(meta, channel, touchpoint, entity, words, language)
-    values.update(function_name=function_name, client_import=_client_import(Path(scan.root), path))
+    placement = place_helpers(Path(scan.root), path, language)
+    values.update(function_name=function_name, client_import=_client_import(Path(scan.root), path),
+                  helper_module=placement.import_from(path))
     code = render(f"generate/generate.{language}.j2", **values)
+    helpers, _ = placement.new_files(helper_settings(wire_meta or _wire_meta(), meta))
     return GenerateArtifact(
         touchpoint_id=touchpoint.id,
         touchpoint=f"{touchpoint.location()} {touchpoint.symbol or ''}".strip(),
@@ -69,7 +80,8 @@ def generate(scan: RepoScan, options: GenerateOptions, meta: GenerateMeta | None
         code=code,
         limits=_limits(meta, channel),
         sdk_calls=SDK_CALLS,
-        notes=_notes(Path(scan.root), path, language, channel, touchpoint),
+        helper_files=helpers,
+        notes=_notes(path, language, touchpoint, helpers, str(values["result_type"])),
     )
 
 
@@ -147,16 +159,14 @@ def _limits(meta: GenerateMeta, channel: str) -> list[ChannelLimit]:
     ]
 
 
-def _notes(root: Path, path: str, language: Language, channel: str, touchpoint: Touchpoint) -> list[str]:
+def _notes(path: str, language: Language, touchpoint: Touchpoint, helpers: list[HelperFile],
+           result_type: str) -> list[str]:
+    remember = f"remember{result_type}(recipient, message, outcome)" if language == "ts" else \
+        "message.remember(recipient, outcome)"
     notes = [f"Call it from {touchpoint.symbol or touchpoint.file} and send only when `sendable` is true; "
-             "route messages with `review` lines to a person."]
+             f"route messages with `review` lines to a person; after the send, `{remember}` memorizes it."]
     if language == "ts":
         notes.append("Needs `@personize/sdk` (npm install @personize/sdk) and PERSONIZE_SECRET_KEY for its client.")
-    else:
-        placement = place_helpers(root, path, "py")
-        client_path = str(PurePosixPath(placement.directory) / PY_CLIENT) if placement.directory else PY_CLIENT
-        if not (root / client_path).exists():
-            notes.append(f"Add {client_path} (the standalone Personize client; `personize-assistant wire` adds it).")
-    if channel == "email":
-        notes.append("After delivery, memorize what was sent (channel, subject, date) so the next run can refer back.")
+    notes += [f"Add {f.path} beside it ({f.summary}; `helper_files` in --json holds it, "
+              "`personize-assistant wire` adds it too)." for f in helpers]
     return notes

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from personize_assistant.codegen.placement import HelperFile
 from personize_assistant.redact import redact
 
 Language = Literal["ts", "py"]
@@ -61,6 +62,8 @@ class GenerateArtifact(BaseModel):
     code: str
     limits: list[ChannelLimit] = Field(default_factory=list)
     sdk_calls: list[str] = Field(default_factory=list)
+    helper_files: list[HelperFile] = Field(default_factory=list)
+    """The runtime helper (and Python's client) the code imports, when the repo lacks them."""
     notes: list[str] = Field(default_factory=list)
 
 

@@ -20,6 +20,7 @@ from personize_assistant.actions.schema.artifact import BatchMapping
 from personize_assistant.codegen.placement import Placement
 from personize_assistant.codegen.render import render
 from personize_assistant.scan.models import Kind, Touchpoint
+from personize_assistant.scan.routes import split_arguments
 
 
 def vendor_command(facts: RepoFacts) -> str:
@@ -221,26 +222,6 @@ def _wrap_call(expression: str, indent: int, width: int = 100) -> str:
     inner = rest.rsplit(")", 1)[0]
     if head.endswith("list") and inner.count("(") == 1:  # list(Model.objects.values(...))
         return f"{head}({_wrap_call(inner, indent, width)})"
-    args = _split_args(inner)
+    args = split_arguments(f"({inner})")
     pad = " " * (indent + 4)
     return head + "(\n" + "".join(f"{pad}{a},\n" for a in args) + " " * indent + ")" + rest.rsplit(")", 1)[1]
-
-
-def _split_args(text: str) -> list[str]:
-    """Top-level comma split (ignores commas inside brackets and quotes)."""
-    args, depth, quote, current = [], 0, "", ""
-    for ch in text:
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            args.append(current.strip())
-            current = ""
-            continue
-        current += ch
-    return [*args, current.strip()] if current.strip() else args
