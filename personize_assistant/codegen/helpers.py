@@ -1,7 +1,10 @@
-"""The shared helper modules wiring adds to a repo (`personize-wiring.ts`, `personize_wiring.py`).
+"""The one runtime helper per language (`personize-wiring.ts`, `personize_wiring.py`) that
+PLAN, WIRE and GENERATE all emit and import.
 
-Their content depends only on the skill library (timeouts, channel rules, review topics,
-provider rates), never on the touchpoint, so every wiring in a repo shares one copy.
+Its content depends only on the skill library (timeouts, channel rules, review topics,
+provider rates), never on the touchpoint, so every action and every wiring in a repo shares
+one copy. The name stays `personize_wiring`: repos wired before hold copies under it (WIRE
+keeps an existing copy), and what it does is wire Personize into existing send paths.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Jinja2 rendering for the wiring templates under `codegen/templates/`."""
+"""Jinja2 rendering for every generated file (PLAN, WIRE, GENERATE): `codegen/templates/`."""
 
 from __future__ import annotations
 
