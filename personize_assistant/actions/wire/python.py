@@ -8,8 +8,6 @@ decorators, or a short step inserted into the function body.
 
 from __future__ import annotations
 
-import ast
-
 from personize_assistant.actions.wire.context import (
     WireContext,
     Wiring,
@@ -20,6 +18,7 @@ from personize_assistant.actions.wire.context import (
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.mapping import MessageMapping, map_message
 from personize_assistant.actions.wire.source import FunctionInfo, Param
+from personize_assistant.actions.wire.source_python import PyImport, python_module, returns_below
 from personize_assistant.codegen.render import indent_block, render, wrap_comments
 
 _STRUCTURAL = ("@staticmethod", "@classmethod")
@@ -35,38 +34,38 @@ def render_code(template: str, indent: str, **values: object) -> str:
 def add_import(ctx: WireContext, editor: FileEditor, names: list[str]) -> None:
     """`from .personize_wiring import ...`, placed where isort would put it."""
     module = ctx.helper_module
-    tree = ast.parse(ctx.source.text)
-    imports = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
+    shape = python_module(ctx.source.text)
+    imports = shape.imports
     existing = _existing_import(imports, module)
     if existing is not None:
         # Wiring a second function in the same file: extend the import, never repeat it.
-        merged = sorted({*names, *(alias.name for alias in existing.names)})
-        editor.replace_range(existing.lineno, existing.end_lineno or existing.lineno, _from_import(module, merged))
+        merged = sorted({*names, *(name for name, _ in existing.names)})
+        editor.replace_range(existing.line, existing.end_line, _from_import(module, merged))
         return
     statement = f"from {module} import {', '.join(sorted(set(names)))}"
     if not imports:
-        after = after_docstring(tree)
-        following = next((n for n in tree.body if n.lineno > after), None)
+        after = shape.docstring_end
+        following = next((n for n in shape.statements if n.line > after), None)
         # isort: two blank lines between imports and a top-level def/class.
-        gap = "\n\n" if isinstance(following, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) else "\n"
+        gap = "\n\n" if following is not None and following.kind in ("def", "class") else "\n"
         editor.insert_after(after, statement + gap)
         return
-    relative = [n for n in imports if isinstance(n, ast.ImportFrom) and n.level > 0]
+    relative = [n for n in imports if n.is_from and n.level > 0]
     if "." in module.lstrip(".") and not module.startswith("."):
         _insert_first_party(ctx, editor, imports, relative, statement)
         return
     if module.startswith(".") and relative:
         editor.insert_after(_relative_slot(relative, module), statement)
         return
-    last = max(n.end_lineno or n.lineno for n in imports)
+    last = max(n.end_line for n in imports)
     editor.insert_after(last, "\n" + statement)
 
 
 def _insert_first_party(
     ctx: WireContext,
     editor: FileEditor,
-    imports: list[ast.Import | ast.ImportFrom],
-    relative: list[ast.ImportFrom],
+    imports: list[PyImport],
+    relative: list[PyImport],
     statement: str,
 ) -> None:
     """`from billing.personize_wiring import ...` goes in the first-party block, sorted,
@@ -74,17 +73,17 @@ def _insert_first_party(
     module = ctx.helper_module
     siblings = _sibling_packages(ctx, module.split(".")[0])
     first_party = [
-        n for n in imports if isinstance(n, ast.ImportFrom) and n.level == 0 and (n.module or "").split(".")[0] in siblings
+        n for n in imports if n.is_from and n.level == 0 and (n.module or "").split(".")[0] in siblings
     ]
     following = next((n for n in first_party if (n.module or "") > module), None)
     if following is not None:
-        editor.insert_after(following.lineno - 1, statement)
+        editor.insert_after(following.line - 1, statement)
     elif first_party:
-        editor.insert_after(max(n.end_lineno or n.lineno for n in first_party), statement)
+        editor.insert_after(max(n.end_line for n in first_party), statement)
     elif relative:
-        editor.insert_after(relative[0].lineno - 1, statement + "\n")
+        editor.insert_after(relative[0].line - 1, statement + "\n")
     else:
-        editor.insert_after(max(n.end_lineno or n.lineno for n in imports), "\n" + statement)
+        editor.insert_after(max(n.end_line for n in imports), "\n" + statement)
 
 
 def _sibling_packages(ctx: WireContext, helper_package: str) -> set[str]:
@@ -105,35 +104,28 @@ def _from_import(module: str, names: list[str]) -> str:
     return f"from {module} import (\n" + "".join(f"    {name},\n" for name in names) + ")"
 
 
-def _existing_import(imports: list[ast.Import | ast.ImportFrom], module: str) -> ast.ImportFrom | None:
+def _existing_import(imports: list[PyImport], module: str) -> PyImport | None:
     level, name = len(module) - len(module.lstrip(".")), module.lstrip(".")
     return next(
         (
             node
             for node in imports
-            if isinstance(node, ast.ImportFrom)
+            if node.is_from
             and node.level == level
             and node.module == name
-            and all(alias.asname is None for alias in node.names)
+            and all(alias is None for _, alias in node.names)
         ),
         None,
     )
 
 
-def _relative_slot(relative: list[ast.ImportFrom], module: str) -> int:
+def _relative_slot(relative: list[PyImport], module: str) -> int:
     """Line after which `from <dots>module import` sorts (isort: furthest dots first)."""
     level, name = len(module) - len(module.lstrip(".")), module.lstrip(".")
     for node in relative:
         if node.level < level or (node.level == level and (node.module or "") > name):
-            return node.lineno - 1
-    return max(n.end_lineno or n.lineno for n in relative)
-
-
-def after_docstring(tree: ast.Module) -> int:
-    first = tree.body[0] if tree.body else None
-    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
-        return first.end_lineno or first.lineno
-    return 0
+            return node.line - 1
+    return max(n.end_line for n in relative)
 
 
 def original_name(ctx: WireContext) -> str:
@@ -211,7 +203,7 @@ def wrapper_header(ctx: WireContext, asynchronous: bool | None = None) -> str:
     fn = ctx.fn
     is_async = fn.is_async if asynchronous is None else asynchronous
     returns = f" -> {fn.return_type}" if fn.return_type else ""
-    return f"{'async ' if is_async else ''}def {fn.name}({_signature(fn)}){returns}:"
+    return f"{'async ' if is_async else ''}def {fn.name}{fn.type_params}({_signature(fn)}){returns}:"
 
 
 def rename_original(ctx: WireContext, editor: FileEditor, original: str) -> None:
@@ -401,15 +393,4 @@ def _wrap_locals(ctx: WireContext) -> Wiring:
 def _returns_inside_blocks(ctx: WireContext, after: int) -> bool:
     """A `return` nested in try/if/with below line `after`: the function's end is not
     where its sends finish."""
-    tree = ast.parse(ctx.source.text)
-    fn = next(
-        (
-            n
-            for n in ast.walk(tree)
-            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.lineno == ctx.fn.header_line
-        ),
-        None,
-    )
-    if fn is None:
-        return False
-    return any(isinstance(n, ast.Return) and n.lineno > after for n in ast.walk(fn))
+    return returns_below(ctx.source.text, ctx.fn, after)

@@ -5,7 +5,6 @@ The shared pieces (renaming, wrapper headers, imports) live in `wire_py`.
 
 from __future__ import annotations
 
-import ast
 import re
 import sys
 
@@ -22,7 +21,6 @@ from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.python import (
     WIDTH,
     add_import,
-    after_docstring,
     call_expr,
     forward,
     original_name,
@@ -32,6 +30,7 @@ from personize_assistant.actions.wire.python import (
     wrapper_decorators,
     wrapper_header,
 )
+from personize_assistant.actions.wire.source_python import ModuleShape, PyImport, python_module
 
 # --------------------------------------------------------------------------- webhook
 
@@ -176,20 +175,20 @@ def _isort_member(name: str) -> tuple[int, str]:
 def _ensure_names(ctx: WireContext, editor: FileEditor, names: dict[str, str]) -> None:
     """Make `names` importable: extend the module's existing `from X import ...` line when
     there is one (what a person would do), else add a line after the docstring."""
-    tree = ast.parse(ctx.source.text)
-    imports = [n for n in tree.body if isinstance(n, ast.ImportFrom)]
-    bound = {a.asname or a.name for n in imports for a in n.names}
+    shape = python_module(ctx.source.text)
+    imports = [n for n in shape.imports if n.is_from]
+    bound = {alias or name for n in imports for name, alias in n.names}
     for name, module in names.items():
         if name in bound:
             continue
         existing = next((n for n in imports if n.module == module and n.level == 0), None)
-        if existing is not None and existing.lineno == existing.end_lineno:
-            listed = sorted({a.name for a in existing.names} | {name}, key=_isort_member)
-            editor.replace_line(existing.lineno, f"from {module} import {', '.join(listed)}")
+        if existing is not None and existing.line == existing.end_line:
+            listed = sorted({imported for imported, _ in existing.names} | {name}, key=_isort_member)
+            editor.replace_line(existing.line, f"from {module} import {', '.join(listed)}")
         elif module in sys.stdlib_module_names:
-            _insert_stdlib_import(tree, editor, module, name)
+            _insert_stdlib_import(shape, editor, module, name)
         else:
-            editor.insert_after(after_docstring(tree), f"from {module} import {name}")
+            editor.insert_after(shape.docstring_end, f"from {module} import {name}")
 
 
 def _run_args(ctx: WireContext, schedule: str, call: str) -> str:
@@ -203,35 +202,30 @@ def _run_args(ctx: WireContext, schedule: str, call: str) -> str:
     return ",\n        ".join(args) + ","
 
 
-def _insert_stdlib_import(tree: ast.Module, editor: FileEditor, module: str, name: str) -> None:
+def _insert_stdlib_import(shape: ModuleShape, editor: FileEditor, module: str, name: str) -> None:
     """Place `from <stdlib> import name` inside the standard-library block, sorted."""
     statement = f"from {module} import {name}"
-    block: list[ast.Import | ast.ImportFrom] = []
-    for node in tree.body:
-        if not isinstance(node, ast.Import | ast.ImportFrom):
-            if block or not _is_docstring(node):
+    block: list[PyImport] = []
+    for node in shape.statements:
+        imported = node.imported
+        if imported is None:
+            if block or node.kind != "docstring":
                 break
             continue
-        root = (node.module if isinstance(node, ast.ImportFrom) else node.names[0].name) or ""
-        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+        if imported.is_from and imported.module == "__future__":
             continue
-        relative = isinstance(node, ast.ImportFrom) and node.level > 0
-        if relative or root.split(".")[0] not in sys.stdlib_module_names:
+        relative = imported.is_from and imported.level > 0
+        if relative or (imported.module or "").split(".")[0] not in sys.stdlib_module_names:
             break
-        block.append(node)
-    froms = [n for n in block if isinstance(n, ast.ImportFrom)]
+        block.append(imported)
+    froms = [n for n in block if n.is_from]
     later = next((n for n in froms if (n.module or "") > module), None)
     if later is not None:
-        editor.insert_after(later.lineno - 1, statement)
+        editor.insert_after(later.line - 1, statement)
     elif block:
-        editor.insert_after(max(n.end_lineno or n.lineno for n in block), statement)
+        editor.insert_after(max(n.end_line for n in block), statement)
     else:
-        first = next(n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom))
-        editor.insert_after(first.lineno - 1, statement + "\n")
-
-
-def _is_docstring(node: ast.stmt) -> bool:
-    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        editor.insert_after(shape.imports[0].line - 1, statement + "\n")
 
 
 # --------------------------------------------------------------------------- event tracking

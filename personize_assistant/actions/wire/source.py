@@ -60,6 +60,8 @@ class FunctionInfo(BaseModel):
     is_default_export: bool = False
     class_name: str | None = None
     params: list[Param] = Field(default_factory=list)
+    type_params: str = ""
+    """Python: a PEP 695 generic's `[T]`, as written (the wrapper declares it again)."""
     return_type: str | None = None
     decorators: list[str] = Field(default_factory=list)
     indent: str = ""
