@@ -1,6 +1,7 @@
 """Python wiring for request hooks: webhooks, user context, event tracking, scheduled jobs.
 
-The shared pieces (renaming, wrapper headers, imports) live in `wire_py`.
+The edit primitives (renaming, wrapper headers, imports) live in `python_edit`, what both
+languages end a pattern with in `endings`.
 """
 
 from __future__ import annotations
@@ -11,22 +12,32 @@ import sys
 from personize_assistant.actions.wire.context import (
     WireContext,
     Wiring,
-    delivery_targets,
     refuse_event_caller,
     refuse_request_handler,
     takes_request,
     unsupported,
 )
 from personize_assistant.actions.wire.edit import FileEditor
-from personize_assistant.actions.wire.python import (
+from personize_assistant.actions.wire.endings import (
+    ACCEPTED_EVENTS_ONLY,
+    IDENTITY,
+    event_source,
+    event_trigger,
+    finish_scheduled,
+    schedule_of,
+    scheduled_trigger,
+    step_wiring,
+    webhook_source,
+    webhook_trigger,
+    wrap_original,
+)
+from personize_assistant.actions.wire.python_edit import (
     WIDTH,
-    add_import,
     call_expr,
     forward,
     original_name,
     receiver_of,
     render_code,
-    wrap_original,
     wrapper_decorators,
     wrapper_header,
 )
@@ -37,9 +48,8 @@ from personize_assistant.actions.wire.source_python import ModuleShape, PyImport
 
 def webhook(ctx: WireContext) -> Wiring:
     fn, editor = ctx.fn, FileEditor(ctx.source.text)
-    source = (ctx.provider or "webhook").lower()
     route = ctx.touchpoint.route
-    trigger = f"{source} calls {('POST ' + route) if route else 'the webhook'} ({ctx.source.path})"
+    trigger = webhook_trigger(ctx)
     payload = _payload_expression(ctx)
     original = original_name(ctx)
     code = render_code(
@@ -50,7 +60,7 @@ def webhook(ctx: WireContext) -> Wiring:
         name=ctx.qualified_name,
         trigger=trigger,
         trigger_id=f"POST {route}" if route else ctx.trigger_id,
-        source=source,
+        source=webhook_source(ctx),
         outcome=ctx.fresh("response"),
         payload=payload,
         call_original=call_expr(ctx, original, forward(fn), "    response = await "),
@@ -58,7 +68,7 @@ def webhook(ctx: WireContext) -> Wiring:
     )
     wiring = wrap_original(ctx, editor, original, code, ["remember_event", "response_ok"], trigger)
     wiring.field_mapping = {"content": payload, "email": "first email field in the event"}
-    wiring.notes.append("Only events the handler accepted (2xx) are memorized, so unverified payloads never are.")
+    wiring.notes.append(ACCEPTED_EVENTS_ONLY)
     return wiring
 
 
@@ -126,8 +136,7 @@ def _middleware_step(ctx: WireContext) -> Wiring:
     trigger = f"each request through {ctx.qualified_name} ({ctx.source.path})"
     step = render_code("py/context_step.py.j2", fn.body_indent, trigger=trigger, target=f"{request}.personalization", user=f'getattr({request}, "user", None)')
     editor.insert_after(fn.body_line - 1, step)
-    add_import(ctx, editor, ["LazyDigest"])
-    wiring = Wiring(editor, ["LazyDigest"], trigger=trigger)
+    wiring = step_wiring(ctx, editor, ["LazyDigest"], trigger)
     wiring.field_mapping = {"compiledContext": f"{request}.personalization"}
     wiring.notes.append(
         f"Views and templates can use `{request}.personalization` (str() gives the digest); it is "
@@ -155,9 +164,8 @@ def _dependency(ctx: WireContext) -> Wiring:
         user="user",
     )
     editor.insert_after(fn.end_line, code)
-    add_import(ctx, editor, ["digest_for"])
+    wiring = step_wiring(ctx, editor, ["digest_for"], trigger)
     _ensure_names(ctx, editor, {"Annotated": "typing", "Depends": "fastapi"})
-    wiring = Wiring(editor, ["digest_for"], trigger=trigger)
     wiring.field_mapping = {"compiledContext": f"{name}()"}
     wiring.notes.append(
         f"Handlers opt in with `context: Annotated[str | None, Depends({name})]`; it is None when "
@@ -239,11 +247,11 @@ def event(ctx: WireContext) -> Wiring:
     skip = 1 if receiver_of(fn) else 0
     params = fn.params[skip:]
     identity = next(
-        (p.name for p in params if re.search(r"user|email|distinct|identity|person|contact", p.name)),
+        (p.name for p in params if IDENTITY.search(p.name)),
         params[0].name if params else "None",
     )
     payload = "{" + ", ".join(f'"{p.name}": {p.name}' for p in params) + "}"
-    trigger = f"every {ctx.qualified_name}() analytics call ({ctx.source.path})"
+    trigger = event_trigger(ctx)
     code = render_code(
         "py/event.py.j2",
         fn.indent,
@@ -252,7 +260,7 @@ def event(ctx: WireContext) -> Wiring:
         name=ctx.qualified_name,
         trigger=trigger,
         trigger_id=ctx.trigger_id,
-        source=(ctx.provider or "analytics").lower(),
+        source=event_source(ctx),
         outcome=ctx.fresh("outcome"),
         recipient=identity,
         payload=payload,
@@ -275,10 +283,7 @@ def scheduled(ctx: WireContext) -> Wiring:
     fn, editor = ctx.fn, FileEditor(ctx.source.text)
     if fn.is_async:
         raise unsupported(ctx, "async scheduled jobs are not wrapped; wire the deliveries they call instead")
-    schedule = ctx.touchpoint.schedule or "unscheduled"
-    # Without a known schedule (a management command your scheduler runs), say so plainly.
-    when = f"the schedule {schedule}" if ctx.touchpoint.schedule else "your scheduler"
-    trigger = f"{when} runs {ctx.qualified_name} ({ctx.source.path})"
+    trigger = scheduled_trigger(ctx)
     original = original_name(ctx)
     code = render_code(
         "py/run.py.j2",
@@ -288,25 +293,7 @@ def scheduled(ctx: WireContext) -> Wiring:
         name=ctx.qualified_name,
         trigger=trigger,
         trigger_id=ctx.trigger_id,
-        schedule=schedule,
-        run_args=_run_args(ctx, schedule, call_expr(ctx, original, forward(fn), "        lambda: ")),
+        schedule=schedule_of(ctx),
+        run_args=_run_args(ctx, schedule_of(ctx), call_expr(ctx, original, forward(fn), "        lambda: ")),
     )
-    wiring = wrap_original(ctx, editor, original, code, ["personalized_run"], trigger)
-    wiring.notes.append(
-        "The job keeps selecting recipients and delivering; personalization happens in the "
-        "wired delivery functions it calls, paced to the run's per-minute budget."
-    )
-    inside = [
-        t
-        for t in ctx.scan.touchpoints
-        if t.kind.value in ("email_send", "notification")
-        and t.file == ctx.source.path
-        and fn.start_line <= t.line <= fn.end_line
-    ]
-    if inside:
-        targets = delivery_targets(ctx, inside)
-        wiring.notes.append(
-            "Wire its deliveries too: "
-            + ", ".join(f"{t.symbol or t.id} ({t.id}, {t.location()})" for t in targets)
-        )
-    return wiring
+    return finish_scheduled(ctx, wrap_original(ctx, editor, original, code, ["personalized_run"], trigger))

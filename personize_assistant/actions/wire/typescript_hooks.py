@@ -1,33 +1,40 @@
 """TypeScript wiring for request hooks: webhooks, user context, event tracking, scheduled jobs.
 
-The shared pieces (renaming, wrapper headers, imports) live in `wire_ts`.
+The edit primitives (renaming, wrapper headers, imports) live in `typescript_edit`, what
+both languages end a pattern with in `endings`.
 """
 
 from __future__ import annotations
 
-import re
-
 from personize_assistant.actions.wire.context import (
+    HTTP_VERBS,
     WireContext,
     Wiring,
-    delivery_targets,
     refuse_event_caller,
     refuse_request_handler,
     unsupported,
 )
 from personize_assistant.actions.wire.edit import FileEditor
+from personize_assistant.actions.wire.endings import (
+    ACCEPTED_EVENTS_ONLY,
+    IDENTITY,
+    event_source,
+    event_trigger,
+    finish_scheduled,
+    schedule_of,
+    scheduled_trigger,
+    step_wiring,
+    webhook_source,
+    webhook_trigger,
+    wrap_original,
+)
 from personize_assistant.actions.wire.source import FunctionInfo
-from personize_assistant.actions.wire.typescript import (
-    HTTP_VERBS,
-    add_import,
+from personize_assistant.actions.wire.typescript_edit import (
     async_return_type,
     call_expr,
-    insert_wrapper,
     original_name,
     param_texts,
-    rename_original,
     render_styled,
-    wrap_original,
     wrapper_header,
 )
 
@@ -36,9 +43,7 @@ from personize_assistant.actions.wire.typescript import (
 
 def webhook(ctx: WireContext) -> Wiring:
     fn = ctx.fn
-    source = (ctx.provider or "webhook").lower()
-    route = ctx.touchpoint.route or ""
-    trigger = f"{source} calls {('POST ' + route) if route else 'the webhook'} ({ctx.source.path})"
+    source, trigger = webhook_source(ctx), webhook_trigger(ctx)
     if fn.name in HTTP_VERBS and fn.form in ("function", "arrow"):
         return _webhook_route(ctx, source, trigger)
     request, response = _req_res(ctx)
@@ -58,10 +63,9 @@ def webhook(ctx: WireContext) -> Wiring:
         response=response,
     )
     editor.insert_after(fn.body_line - 1, step)
-    add_import(ctx, editor, ["rememberWebhookOnSuccess"])
-    wiring = Wiring(editor, ["rememberWebhookOnSuccess"], trigger=trigger)
+    wiring = step_wiring(ctx, editor, ["rememberWebhookOnSuccess"], trigger)
     wiring.field_mapping = {"content": f"{request}.body", "email": f"first email field in {request}.body"}
-    wiring.notes.append("Only events the handler accepted (2xx) are memorized, so unverified payloads never are.")
+    wiring.notes.append(ACCEPTED_EVENTS_ONLY)
     return wiring
 
 
@@ -182,7 +186,7 @@ def event(ctx: WireContext) -> Wiring:
     params, args = param_texts(ctx, original)
     header, terminator = wrapper_header(ctx, params, fn.return_type, asynchronous=fn.is_async)
     identity = _identity_arg(fn, args)
-    trigger = f"every {ctx.qualified_name}() analytics call ({ctx.source.path})"
+    trigger = event_trigger(ctx)
     code = render_styled(
         ctx,
         "ts/event.ts.j2",
@@ -192,7 +196,7 @@ def event(ctx: WireContext) -> Wiring:
         terminator=terminator,
         trigger=trigger,
         trigger_id=ctx.trigger_id,
-        source=(ctx.provider or "analytics").lower(),
+        source=event_source(ctx),
         outcome=ctx.fresh("outcome"),
         call_original=("await " if fn.is_async else "") + call_expr(ctx, original, args),
         recipient=identity,
@@ -210,7 +214,7 @@ def event(ctx: WireContext) -> Wiring:
 def _identity_arg(fn: FunctionInfo, args: list[str]) -> str:
     plain = [(p, a) for p, a in zip([p for p in fn.params if p.kind != "this"], args, strict=False)]
     for param, arg in plain:
-        if re.search(r"user|email|distinct|identity|person|contact", param.name, re.IGNORECASE):
+        if IDENTITY.search(param.name):
             return arg
     return plain[0][1] if plain else "undefined"
 
@@ -229,10 +233,7 @@ def _payload_entries(fn: FunctionInfo, args: list[str]) -> list[str]:
 
 def scheduled(ctx: WireContext) -> Wiring:
     fn, editor = ctx.fn, FileEditor(ctx.source.text)
-    schedule = ctx.touchpoint.schedule or "unscheduled"
-    # Without a known schedule (a management command your scheduler runs), say so plainly.
-    when = f"the schedule {schedule}" if ctx.touchpoint.schedule else "your scheduler"
-    trigger = f"{when} runs {ctx.qualified_name or 'the job'} ({ctx.source.path})"
+    schedule, trigger = schedule_of(ctx), scheduled_trigger(ctx)
     if fn.form == "inline":
         return _scheduled_inline(ctx, editor, schedule, trigger)
     original = original_name(ctx) if fn.name not in HTTP_VERBS else ctx.fresh(f"handle{fn.name.capitalize()}")
@@ -250,10 +251,7 @@ def scheduled(ctx: WireContext) -> Wiring:
         schedule=schedule,
         call_original=call_expr(ctx, original, args),
     )
-    rename_original(ctx, editor, original)
-    insert_wrapper(ctx, editor, code)
-    add_import(ctx, editor, ["personalizedRun"])
-    return _scheduled_wiring(ctx, editor, trigger)
+    return finish_scheduled(ctx, wrap_original(ctx, editor, original, code, ["personalizedRun"], trigger))
 
 
 def _scheduled_inline(ctx: WireContext, editor: FileEditor, schedule: str, trigger: str) -> Wiring:
@@ -269,22 +267,4 @@ def _scheduled_inline(ctx: WireContext, editor: FileEditor, schedule: str, trigg
     else:
         editor.replace_line(fn.start_line, first[: fn.start_col] + opener + first[fn.start_col :])
         editor.replace_line(fn.end_line, last[: fn.end_col] + ")" + last[fn.end_col :])
-    add_import(ctx, editor, ["personalizedRun"])
-    return _scheduled_wiring(ctx, editor, trigger)
-
-
-def _scheduled_wiring(ctx: WireContext, editor: FileEditor, trigger: str) -> Wiring:
-    wiring = Wiring(editor, ["personalizedRun"], trigger=trigger)
-    deliveries = [t for t in ctx.scan.touchpoints if t.kind.value in ("email_send", "notification")]
-    inside = [t for t in deliveries if t.file == ctx.source.path and ctx.fn.start_line <= t.line <= ctx.fn.end_line]
-    wiring.notes.append(
-        "The job keeps selecting recipients and delivering; personalization happens in the "
-        "wired delivery functions it calls, paced to the run's per-minute budget."
-    )
-    if inside:
-        targets = delivery_targets(ctx, inside)
-        wiring.notes.append(
-            "Wire its deliveries too: "
-            + ", ".join(f"{t.symbol or t.id} ({t.id}, {t.location()})" for t in targets)
-        )
-    return wiring
+    return finish_scheduled(ctx, step_wiring(ctx, editor, ["personalizedRun"], trigger))
