@@ -42,6 +42,26 @@ def wrap_original(
     return Wiring(editor, helpers, trigger=trigger)
 
 
+def wrapped(
+    ctx: WireContext,
+    original: str,
+    template: str,
+    helpers: list[str],
+    trigger: str,
+    field_mapping: dict[str, str],
+    note: str | None,
+    /,
+    **values: object,
+) -> Wiring:
+    """A wrapper from the language's `template` around the renamed original, with the
+    mapping and note the pattern hands back (`values` fill the template)."""
+    code = ctx.writer.render(ctx, template, ctx.fn.indent, trigger=trigger, **values)
+    wiring = wrap_original(ctx, FileEditor(ctx.source.text), original, code, helpers, trigger)
+    wiring.field_mapping = field_mapping
+    wiring.notes.extend([note] if note else [])
+    return wiring
+
+
 def step_wiring(ctx: WireContext, editor: FileEditor, helpers: list[str], trigger: str) -> Wiring:
     """A step inserted into the function (no wrapper): import what it calls."""
     ctx.writer.add_import(ctx, editor, helpers)

@@ -3,12 +3,14 @@ the wrapper's header and the calls that forward its arguments (black/ruff format
 
 from __future__ import annotations
 
+import sys
+
 from personize_assistant.actions.wire.context import (
     WireContext,
 )
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.source import FunctionInfo
-from personize_assistant.actions.wire.source_python import PyImport, python_module
+from personize_assistant.actions.wire.source_python import ModuleShape, PyImport, python_module
 from personize_assistant.codegen.render import indent_block, render, wrap_comments
 
 _STRUCTURAL = ("@staticmethod", "@classmethod")
@@ -226,3 +228,54 @@ def insert_wrapper(ctx: WireContext, editor: FileEditor, code: str) -> None:
 
 def wrapper_decorators(fn: FunctionInfo) -> list[str]:
     return list(fn.decorators)
+
+
+def _isort_member(name: str) -> tuple[int, str]:
+    """isort's member order: CONSTANTS, Classes, then functions; case-insensitive within."""
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return kind, name.lower()
+
+
+def ensure_names(ctx: WireContext, editor: FileEditor, names: dict[str, str]) -> None:
+    """Make `names` importable: extend the module's existing `from X import ...` line when
+    there is one (what a person would do), else add a line after the docstring."""
+    shape = python_module(ctx.source.text)
+    imports = [n for n in shape.imports if n.is_from]
+    bound = {alias or name for n in imports for name, alias in n.names}
+    for name, module in names.items():
+        if name in bound:
+            continue
+        existing = next((n for n in imports if n.module == module and n.level == 0), None)
+        if existing is not None and existing.line == existing.end_line:
+            listed = sorted({imported for imported, _ in existing.names} | {name}, key=_isort_member)
+            editor.replace_line(existing.line, f"from {module} import {', '.join(listed)}")
+        elif module in sys.stdlib_module_names:
+            _insert_stdlib_import(shape, editor, module, name)
+        else:
+            editor.insert_after(shape.docstring_end, f"from {module} import {name}")
+
+
+def _insert_stdlib_import(shape: ModuleShape, editor: FileEditor, module: str, name: str) -> None:
+    """Place `from <stdlib> import name` inside the standard-library block, sorted."""
+    statement = f"from {module} import {name}"
+    block: list[PyImport] = []
+    for node in shape.statements:
+        imported = node.imported
+        if imported is None:
+            if block or node.kind != "docstring":
+                break
+            continue
+        if imported.is_from and imported.module == "__future__":
+            continue
+        relative = imported.is_from and imported.level > 0
+        if relative or (imported.module or "").split(".")[0] not in sys.stdlib_module_names:
+            break
+        block.append(imported)
+    froms = [n for n in block if n.is_from]
+    later = next((n for n in froms if (n.module or "") > module), None)
+    if later is not None:
+        editor.insert_after(later.line - 1, statement)
+    elif block:
+        editor.insert_after(max(n.end_line for n in block), statement)
+    else:
+        editor.insert_after(shape.imports[0].line - 1, statement + "\n")

@@ -7,8 +7,8 @@ languages end a pattern with in `endings`.
 from __future__ import annotations
 
 import re
-import sys
 
+from personize_assistant.actions.wire import endings
 from personize_assistant.actions.wire.context import (
     WireContext,
     Wiring,
@@ -18,22 +18,10 @@ from personize_assistant.actions.wire.context import (
     unsupported,
 )
 from personize_assistant.actions.wire.edit import FileEditor
-from personize_assistant.actions.wire.endings import (
-    ACCEPTED_EVENTS_ONLY,
-    IDENTITY,
-    event_source,
-    event_trigger,
-    finish_scheduled,
-    schedule_of,
-    scheduled_trigger,
-    step_wiring,
-    webhook_source,
-    webhook_trigger,
-    wrap_original,
-)
 from personize_assistant.actions.wire.python_edit import (
     WIDTH,
     call_expr,
+    ensure_names,
     forward,
     original_name,
     receiver_of,
@@ -41,35 +29,40 @@ from personize_assistant.actions.wire.python_edit import (
     wrapper_decorators,
     wrapper_header,
 )
-from personize_assistant.actions.wire.source_python import ModuleShape, PyImport, python_module
+
+
+def _wrapper_parts(ctx: WireContext, original: str, lead: str | None) -> dict[str, object]:
+    """What every Python wrapper template gets: the original's decorators and header, and
+    the call of the original after `lead` (`    response = await `) when it makes one."""
+    parts: dict[str, object] = {"decorators": wrapper_decorators(ctx.fn), "header": wrapper_header(ctx)}
+    if lead is not None:
+        parts |= {"call_original": call_expr(ctx, original, forward(ctx.fn), lead)}
+        parts |= {"await": "await " if ctx.fn.is_async else ""}
+    return parts
+
 
 # --------------------------------------------------------------------------- webhook
 
 
 def webhook(ctx: WireContext) -> Wiring:
-    fn, editor = ctx.fn, FileEditor(ctx.source.text)
     route = ctx.touchpoint.route
-    trigger = webhook_trigger(ctx)
     payload = _payload_expression(ctx)
     original = original_name(ctx)
-    code = render_code(
-        "py/webhook.py.j2",
-        fn.indent,
-        decorators=wrapper_decorators(fn),
-        header=wrapper_header(ctx),
+    return endings.wrapped(
+        ctx,
+        original,
+        "webhook",
+        ["remember_event", "response_ok"],
+        endings.webhook_trigger(ctx),
+        {"content": payload, "email": "first email field in the event"},
+        endings.ACCEPTED_EVENTS_ONLY,
         name=ctx.qualified_name,
-        trigger=trigger,
         trigger_id=f"POST {route}" if route else ctx.trigger_id,
-        source=webhook_source(ctx),
+        source=endings.webhook_source(ctx),
         outcome=ctx.fresh("response"),
         payload=payload,
-        call_original=call_expr(ctx, original, forward(fn), "    response = await "),
-        **{"await": "await " if fn.is_async else ""},
+        **_wrapper_parts(ctx, original, "    response = await "),
     )
-    wiring = wrap_original(ctx, editor, original, code, ["remember_event", "response_ok"], trigger)
-    wiring.field_mapping = {"content": payload, "email": "first email field in the event"}
-    wiring.notes.append(ACCEPTED_EVENTS_ONLY)
-    return wiring
 
 
 def _payload_expression(ctx: WireContext) -> str:
@@ -104,27 +97,20 @@ def middleware(ctx: WireContext) -> Wiring:
 
 def _context_processor(ctx: WireContext) -> Wiring:
     """Django context processor: add a lazy `personalization` entry to what it returns."""
-    fn, editor = ctx.fn, FileEditor(ctx.source.text)
     original = original_name(ctx)
-    request = fn.params[0].name
-    trigger = f"each template render that uses {fn.name}() ({ctx.source.path})"
-    code = render_code(
-        "py/context_processor.py.j2",
-        fn.indent,
-        decorators=wrapper_decorators(fn),
-        header=wrapper_header(ctx),
-        name=fn.name,
-        trigger=trigger,
-        request=request,
-        call_original=call_expr(ctx, original, forward(fn), "    context = "),
-    )
-    wiring = wrap_original(ctx, editor, original, code, ["LazyDigest"], trigger)
-    wiring.field_mapping = {"compiledContext": "{{ personalization }}"}
-    wiring.notes.append(
+    return endings.wrapped(
+        ctx,
+        original,
+        "context_processor",
+        ["LazyDigest"],
+        f"each template render that uses {ctx.fn.name}() ({ctx.source.path})",
+        {"compiledContext": "{{ personalization }}"},
         "Templates rendered with this context processor get {{ personalization }}; it is "
-        "fetched only when a template uses it, cached for a minute, and empty on failure."
+        "fetched only when a template uses it, cached for a minute, and empty on failure.",
+        name=ctx.fn.name,
+        request=ctx.fn.params[0].name,
+        **_wrapper_parts(ctx, original, "    context = "),
     )
-    return wiring
 
 
 def _middleware_step(ctx: WireContext) -> Wiring:
@@ -134,9 +120,15 @@ def _middleware_step(ctx: WireContext) -> Wiring:
     if request is None or fn.body_line == 0:
         raise unsupported(ctx, f"{ctx.qualified_name} has no request parameter to enrich")
     trigger = f"each request through {ctx.qualified_name} ({ctx.source.path})"
-    step = render_code("py/context_step.py.j2", fn.body_indent, trigger=trigger, target=f"{request}.personalization", user=f'getattr({request}, "user", None)')
+    step = render_code(
+        "py/context_step.py.j2",
+        fn.body_indent,
+        trigger=trigger,
+        target=f"{request}.personalization",
+        user=f'getattr({request}, "user", None)',
+    )
     editor.insert_after(fn.body_line - 1, step)
-    wiring = step_wiring(ctx, editor, ["LazyDigest"], trigger)
+    wiring = endings.step_wiring(ctx, editor, ["LazyDigest"], trigger)
     wiring.field_mapping = {"compiledContext": f"{request}.personalization"}
     wiring.notes.append(
         f"Views and templates can use `{request}.personalization` (str() gives the digest); it is "
@@ -149,23 +141,14 @@ def _dependency(ctx: WireContext) -> Wiring:
     """FastAPI-style accessor: add a dependency that yields the current user's digest."""
     fn, editor = ctx.fn, FileEditor(ctx.source.text)
     name = ctx.fresh(f"{fn.name.removeprefix('get_').removeprefix('current_')}_personalization")
-    user_type = fn.return_type or "object"
     trigger = f"each request that depends on {fn.name}() ({ctx.source.path})"
-    params = f"user: Annotated[{user_type}, Depends({fn.name})]"
+    params = f"user: Annotated[{fn.return_type or 'object'}, Depends({fn.name})]"
     if len(f"def {name}({params}) -> str | None:") > WIDTH:
         params = f"\n    {params},\n"
-    code = render_code(
-        "py/context_dep.py.j2",
-        "",
-        name=name,
-        params=params,
-        trigger=trigger,
-        original=fn.name,
-        user="user",
-    )
+    code = render_code("py/context_dep.py.j2", "", name=name, params=params, trigger=trigger, original=fn.name, user="user")
     editor.insert_after(fn.end_line, code)
-    wiring = step_wiring(ctx, editor, ["digest_for"], trigger)
-    _ensure_names(ctx, editor, {"Annotated": "typing", "Depends": "fastapi"})
+    wiring = endings.step_wiring(ctx, editor, ["digest_for"], trigger)
+    ensure_names(ctx, editor, {"Annotated": "typing", "Depends": "fastapi"})
     wiring.field_mapping = {"compiledContext": f"{name}()"}
     wiring.notes.append(
         f"Handlers opt in with `context: Annotated[str | None, Depends({name})]`; it is None when "
@@ -174,29 +157,59 @@ def _dependency(ctx: WireContext) -> Wiring:
     return wiring
 
 
-def _isort_member(name: str) -> tuple[int, str]:
-    """isort's member order: CONSTANTS, Classes, then functions; case-insensitive within."""
-    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
-    return kind, name.lower()
+# --------------------------------------------------------------------------- event tracking
 
 
-def _ensure_names(ctx: WireContext, editor: FileEditor, names: dict[str, str]) -> None:
-    """Make `names` importable: extend the module's existing `from X import ...` line when
-    there is one (what a person would do), else add a line after the docstring."""
-    shape = python_module(ctx.source.text)
-    imports = [n for n in shape.imports if n.is_from]
-    bound = {alias or name for n in imports for name, alias in n.names}
-    for name, module in names.items():
-        if name in bound:
-            continue
-        existing = next((n for n in imports if n.module == module and n.level == 0), None)
-        if existing is not None and existing.line == existing.end_line:
-            listed = sorted({imported for imported, _ in existing.names} | {name}, key=_isort_member)
-            editor.replace_line(existing.line, f"from {module} import {', '.join(listed)}")
-        elif module in sys.stdlib_module_names:
-            _insert_stdlib_import(shape, editor, module, name)
-        else:
-            editor.insert_after(shape.docstring_end, f"from {module} import {name}")
+def event(ctx: WireContext) -> Wiring:
+    refuse_request_handler(ctx, ("event_tracking",))
+    refuse_event_caller(ctx)
+    original = original_name(ctx)
+    params = ctx.fn.params[1 if receiver_of(ctx.fn) else 0 :]
+    identity = next((p.name for p in params if endings.IDENTITY.search(p.name)), params[0].name if params else "None")
+    payload = "{" + ", ".join(f'"{p.name}": {p.name}' for p in params) + "}"
+    return endings.wrapped(
+        ctx,
+        original,
+        "event",
+        ["remember_event"],
+        endings.event_trigger(ctx),
+        {"email": identity, "content": payload},
+        "Events are memorized only when the identity carries an email (a string, or an object "
+        "with `.email`); users tracked by id alone are skipped rather than guessed.",
+        name=ctx.qualified_name,
+        trigger_id=ctx.trigger_id,
+        source=endings.event_source(ctx),
+        outcome=ctx.fresh("outcome"),
+        recipient=identity,
+        payload=payload,
+        **_wrapper_parts(ctx, original, "    outcome = await "),
+    )
+
+
+# --------------------------------------------------------------------------- scheduled job
+
+
+def scheduled(ctx: WireContext) -> Wiring:
+    if ctx.fn.is_async:
+        raise unsupported(ctx, "async scheduled jobs are not wrapped; wire the deliveries they call instead")
+    original = original_name(ctx)
+    schedule = endings.schedule_of(ctx)
+    job = call_expr(ctx, original, forward(ctx.fn), "        lambda: ")
+    wiring = endings.wrapped(
+        ctx,
+        original,
+        "run",
+        ["personalized_run"],
+        endings.scheduled_trigger(ctx),
+        {},
+        None,
+        name=ctx.qualified_name,
+        trigger_id=ctx.trigger_id,
+        schedule=schedule,
+        run_args=_run_args(ctx, schedule, job),
+        **_wrapper_parts(ctx, original, None),
+    )
+    return endings.finish_scheduled(ctx, wiring)
 
 
 def _run_args(ctx: WireContext, schedule: str, call: str) -> str:
@@ -210,90 +223,3 @@ def _run_args(ctx: WireContext, schedule: str, call: str) -> str:
     return ",\n        ".join(args) + ","
 
 
-def _insert_stdlib_import(shape: ModuleShape, editor: FileEditor, module: str, name: str) -> None:
-    """Place `from <stdlib> import name` inside the standard-library block, sorted."""
-    statement = f"from {module} import {name}"
-    block: list[PyImport] = []
-    for node in shape.statements:
-        imported = node.imported
-        if imported is None:
-            if block or node.kind != "docstring":
-                break
-            continue
-        if imported.is_from and imported.module == "__future__":
-            continue
-        relative = imported.is_from and imported.level > 0
-        if relative or (imported.module or "").split(".")[0] not in sys.stdlib_module_names:
-            break
-        block.append(imported)
-    froms = [n for n in block if n.is_from]
-    later = next((n for n in froms if (n.module or "") > module), None)
-    if later is not None:
-        editor.insert_after(later.line - 1, statement)
-    elif block:
-        editor.insert_after(max(n.end_line for n in block), statement)
-    else:
-        editor.insert_after(shape.imports[0].line - 1, statement + "\n")
-
-
-# --------------------------------------------------------------------------- event tracking
-
-
-def event(ctx: WireContext) -> Wiring:
-    fn, editor = ctx.fn, FileEditor(ctx.source.text)
-    refuse_request_handler(ctx, ("event_tracking",))
-    refuse_event_caller(ctx)
-    original = original_name(ctx)
-    skip = 1 if receiver_of(fn) else 0
-    params = fn.params[skip:]
-    identity = next(
-        (p.name for p in params if IDENTITY.search(p.name)),
-        params[0].name if params else "None",
-    )
-    payload = "{" + ", ".join(f'"{p.name}": {p.name}' for p in params) + "}"
-    trigger = event_trigger(ctx)
-    code = render_code(
-        "py/event.py.j2",
-        fn.indent,
-        decorators=wrapper_decorators(fn),
-        header=wrapper_header(ctx),
-        name=ctx.qualified_name,
-        trigger=trigger,
-        trigger_id=ctx.trigger_id,
-        source=event_source(ctx),
-        outcome=ctx.fresh("outcome"),
-        recipient=identity,
-        payload=payload,
-        call_original=call_expr(ctx, original, forward(fn), "    outcome = await "),
-        **{"await": "await " if fn.is_async else ""},
-    )
-    wiring = wrap_original(ctx, editor, original, code, ["remember_event"], trigger)
-    wiring.field_mapping = {"email": identity, "content": payload}
-    wiring.notes.append(
-        "Events are memorized only when the identity carries an email (a string, or an object "
-        "with `.email`); users tracked by id alone are skipped rather than guessed."
-    )
-    return wiring
-
-
-# --------------------------------------------------------------------------- scheduled job
-
-
-def scheduled(ctx: WireContext) -> Wiring:
-    fn, editor = ctx.fn, FileEditor(ctx.source.text)
-    if fn.is_async:
-        raise unsupported(ctx, "async scheduled jobs are not wrapped; wire the deliveries they call instead")
-    trigger = scheduled_trigger(ctx)
-    original = original_name(ctx)
-    code = render_code(
-        "py/run.py.j2",
-        fn.indent,
-        decorators=wrapper_decorators(fn),
-        header=wrapper_header(ctx),
-        name=ctx.qualified_name,
-        trigger=trigger,
-        trigger_id=ctx.trigger_id,
-        schedule=schedule_of(ctx),
-        run_args=_run_args(ctx, schedule_of(ctx), call_expr(ctx, original, forward(fn), "        lambda: ")),
-    )
-    return finish_scheduled(ctx, wrap_original(ctx, editor, original, code, ["personalized_run"], trigger))
