@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from personize_assistant.actions.wire.context import WireContext, Wiring, delivery_targets
+from personize_assistant.actions.wire.context import (
+    WireContext,
+    Wiring,
+    delivery_targets,
+    refuse_event_caller,
+    refuse_request_handler,
+)
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.mapping import MessageMapping, map_message
 from personize_assistant.actions.wire.source import FunctionInfo, LocalAssignment, Param
@@ -62,10 +68,45 @@ def wrapped(
     return wiring
 
 
-def step_wiring(ctx: WireContext, editor: FileEditor, helpers: list[str], trigger: str) -> Wiring:
+def step_wiring(
+    ctx: WireContext,
+    editor: FileEditor,
+    helpers: list[str],
+    trigger: str,
+    field_mapping: dict[str, str] | None = None,
+    note: str | None = None,
+) -> Wiring:
     """A step inserted into the function (no wrapper): import what it calls."""
     ctx.writer.add_import(ctx, editor, helpers)
-    return Wiring(editor, helpers, trigger=trigger)
+    return Wiring(editor, helpers, field_mapping=field_mapping or {}, notes=[note] if note else [], trigger=trigger)
+
+
+def refuse_event_wrap(ctx: WireContext) -> None:
+    """Mirror the app's tracking helper, never a handler or a caller of that helper."""
+    refuse_request_handler(ctx, ("event_tracking",))
+    refuse_event_caller(ctx)
+
+
+def mirror_event(
+    ctx: WireContext, original: str, helper: str, content: str, note: str, /, **values: object
+) -> Wiring:
+    """The event-mirror wrapper: the original call first, then the event memorized against
+    `values["recipient"]` (the identity parameter)."""
+    recipient = str(values["recipient"])
+    return wrapped(
+        ctx,
+        original,
+        "event",
+        [helper],
+        event_trigger(ctx),
+        {"email": recipient, "content": content},
+        note,
+        name=ctx.qualified_name,
+        trigger_id=ctx.trigger_id,
+        source=event_source(ctx),
+        outcome=ctx.fresh("outcome"),
+        **values,
+    )
 
 
 # --------------------------------------------------------------------------- triggers

@@ -12,8 +12,6 @@ from personize_assistant.actions.wire import endings
 from personize_assistant.actions.wire.context import (
     WireContext,
     Wiring,
-    refuse_event_caller,
-    refuse_request_handler,
     takes_request,
     unsupported,
 )
@@ -128,13 +126,15 @@ def _middleware_step(ctx: WireContext) -> Wiring:
         user=f'getattr({request}, "user", None)',
     )
     editor.insert_after(fn.body_line - 1, step)
-    wiring = endings.step_wiring(ctx, editor, ["LazyDigest"], trigger)
-    wiring.field_mapping = {"compiledContext": f"{request}.personalization"}
-    wiring.notes.append(
+    return endings.step_wiring(
+        ctx,
+        editor,
+        ["LazyDigest"],
+        trigger,
+        {"compiledContext": f"{request}.personalization"},
         f"Views and templates can use `{request}.personalization` (str() gives the digest); it is "
-        "fetched only on first use, cached for a minute, and empty when Personize is unavailable."
+        "fetched only on first use, cached for a minute, and empty when Personize is unavailable.",
     )
-    return wiring
 
 
 def _dependency(ctx: WireContext) -> Wiring:
@@ -147,13 +147,16 @@ def _dependency(ctx: WireContext) -> Wiring:
         params = f"\n    {params},\n"
     code = render_code("py/context_dep.py.j2", "", name=name, params=params, trigger=trigger, original=fn.name, user="user")
     editor.insert_after(fn.end_line, code)
-    wiring = endings.step_wiring(ctx, editor, ["digest_for"], trigger)
-    ensure_names(ctx, editor, {"Annotated": "typing", "Depends": "fastapi"})
-    wiring.field_mapping = {"compiledContext": f"{name}()"}
-    wiring.notes.append(
+    wiring = endings.step_wiring(
+        ctx,
+        editor,
+        ["digest_for"],
+        trigger,
+        {"compiledContext": f"{name}()"},
         f"Handlers opt in with `context: Annotated[str | None, Depends({name})]`; it is None when "
-        "Personize is unavailable, so they keep working without it."
+        "Personize is unavailable, so they keep working without it.",
     )
+    ensure_names(ctx, editor, {"Annotated": "typing", "Depends": "fastapi"})
     return wiring
 
 
@@ -161,25 +164,18 @@ def _dependency(ctx: WireContext) -> Wiring:
 
 
 def event(ctx: WireContext) -> Wiring:
-    refuse_request_handler(ctx, ("event_tracking",))
-    refuse_event_caller(ctx)
+    endings.refuse_event_wrap(ctx)
     original = original_name(ctx)
     params = ctx.fn.params[1 if receiver_of(ctx.fn) else 0 :]
     identity = next((p.name for p in params if endings.IDENTITY.search(p.name)), params[0].name if params else "None")
     payload = "{" + ", ".join(f'"{p.name}": {p.name}' for p in params) + "}"
-    return endings.wrapped(
+    return endings.mirror_event(
         ctx,
         original,
-        "event",
-        ["remember_event"],
-        endings.event_trigger(ctx),
-        {"email": identity, "content": payload},
+        "remember_event",
+        payload,
         "Events are memorized only when the identity carries an email (a string, or an object "
         "with `.email`); users tracked by id alone are skipped rather than guessed.",
-        name=ctx.qualified_name,
-        trigger_id=ctx.trigger_id,
-        source=endings.event_source(ctx),
-        outcome=ctx.fresh("outcome"),
         recipient=identity,
         payload=payload,
         **_wrapper_parts(ctx, original, "    outcome = await "),

@@ -11,8 +11,6 @@ from personize_assistant.actions.wire.context import (
     HTTP_VERBS,
     WireContext,
     Wiring,
-    refuse_event_caller,
-    refuse_request_handler,
     unsupported,
 )
 from personize_assistant.actions.wire.edit import FileEditor
@@ -67,10 +65,8 @@ def webhook(ctx: WireContext) -> Wiring:
         response=response,
     )
     editor.insert_after(fn.body_line - 1, step)
-    wiring = endings.step_wiring(ctx, editor, ["rememberWebhookOnSuccess"], trigger)
-    wiring.field_mapping = {"content": f"{request}.body", "email": f"first email field in {request}.body"}
-    wiring.notes.append(endings.ACCEPTED_EVENTS_ONLY)
-    return wiring
+    mapping = {"content": f"{request}.body", "email": f"first email field in {request}.body"}
+    return endings.step_wiring(ctx, editor, ["rememberWebhookOnSuccess"], trigger, mapping, endings.ACCEPTED_EVENTS_ONLY)
 
 
 def _route_id(ctx: WireContext) -> str:
@@ -162,25 +158,17 @@ def _express_middleware(ctx: WireContext, original: str) -> Wiring:
 
 def event(ctx: WireContext) -> Wiring:
     fn = ctx.fn
-    refuse_request_handler(ctx, ("event_tracking",))
-    refuse_event_caller(ctx)
+    endings.refuse_event_wrap(ctx)
     original = original_name(ctx)
     args, parts = _wrapper_parts(ctx, original, fn.return_type, fn.is_async)
-    identity = _identity_arg(fn, args)
-    return endings.wrapped(
+    return endings.mirror_event(
         ctx,
         original,
-        "event",
-        ["rememberEvent"],
-        endings.event_trigger(ctx),
-        {"email": identity, "content": "the event name and properties"},
+        "rememberEvent",
+        "the event name and properties",
         "Events are memorized only when the identity is an email (or an object with `email`); "
         "users tracked by id alone are skipped rather than guessed.",
-        name=ctx.qualified_name,
-        trigger_id=ctx.trigger_id,
-        source=endings.event_source(ctx),
-        outcome=ctx.fresh("outcome"),
-        recipient=identity,
+        recipient=_identity_arg(fn, args),
         payload="{ " + ", ".join(_payload_entries(fn, args)) + " }",
         **parts | {"call_original": ("await " if fn.is_async else "") + call_expr(ctx, original, args)},
     )
