@@ -10,6 +10,7 @@ pattern hands back. The language's own pieces come from `ctx.writer`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from personize_assistant.actions.wire.context import (
     WireContext,
@@ -37,14 +38,26 @@ PACED_JOB = (
 )
 
 
+def wrap_send(
+    ctx: WireContext,
+    by_parameters: Callable[[WireContext, MessageMapping], Wiring],
+    by_locals: Callable[[WireContext], Wiring],
+) -> Wiring:
+    """WRAP a send: its content comes in through parameters (a wrapper around the
+    original) or is built in locals (a step right after it is built)."""
+    refuse_request_handler(ctx, DELIVERY_KINDS)
+    mapping = map_message(ctx.fn, ctx.channel_fields)
+    return by_parameters(ctx, mapping) if mapping.targets else by_locals(ctx)
+
+
 def wrap_original(
     ctx: WireContext, editor: FileEditor, original: str, code: str, helpers: list[str], trigger: str
 ) -> Wiring:
     """Rename the original to `original`, put the wrapper `code` in its place and import the
     wiring `helpers` it calls: the edit every wrap-style pattern makes."""
-    ctx.writer.rename_original(ctx, editor, original)
-    ctx.writer.insert_wrapper(ctx, editor, code)
-    ctx.writer.add_import(ctx, editor, helpers)
+    ctx.writer.edits.rename_original(ctx, editor, original)
+    ctx.writer.edits.insert_wrapper(ctx, editor, code)
+    ctx.writer.edits.add_import(ctx, editor, helpers)
     return Wiring(editor, helpers, trigger=trigger)
 
 
@@ -61,7 +74,7 @@ def wrapped(
 ) -> Wiring:
     """A wrapper from the language's `template` around the renamed original, with the
     mapping and note the pattern hands back (`values` fill the template)."""
-    code = ctx.writer.render(ctx, template, ctx.fn.indent, trigger=trigger, **values)
+    code = ctx.writer.edits.render(ctx, template, ctx.fn.indent, trigger=trigger, **values)
     wiring = wrap_original(ctx, FileEditor(ctx.source.text), original, code, helpers, trigger)
     wiring.field_mapping = field_mapping
     wiring.notes.extend([note] if note else [])
@@ -77,7 +90,7 @@ def step_wiring(
     note: str | None = None,
 ) -> Wiring:
     """A step inserted into the function (no wrapper): import what it calls."""
-    ctx.writer.add_import(ctx, editor, helpers)
+    ctx.writer.edits.add_import(ctx, editor, helpers)
     return Wiring(editor, helpers, field_mapping=field_mapping or {}, notes=[note] if note else [], trigger=trigger)
 
 
@@ -187,6 +200,25 @@ def local_recipient(ctx: WireContext, missing: str) -> str:
 def mapping_text(pairs: list[tuple[str, str]]) -> str:
     """`SUBJECT -> subject, BODY -> html`: the mapping comment in the generated code."""
     return ", ".join(f"{field} -> {target}" for field, target in pairs)
+
+
+def scheduled_run(ctx: WireContext, original: str, helper: str, /, **values: object) -> Wiring:
+    """The scheduled-job wrapper: the original job run through `helper`, paced to the
+    run's budget, with a note naming the sends inside to wire as well."""
+    wiring = wrapped(
+        ctx,
+        original,
+        "run",
+        [helper],
+        scheduled_trigger(ctx),
+        {},
+        None,
+        name=ctx.qualified_name,
+        trigger_id=ctx.trigger_id,
+        schedule=schedule_of(ctx),
+        **values,
+    )
+    return finish_scheduled(ctx, wiring)
 
 
 # --------------------------------------------------------------------------- notes

@@ -3,8 +3,9 @@
 WIRE is the same for every language: find the touchpoint's function, pick the pattern,
 build the code, turn the edit into hunks. What differs is declared here and implemented
 once per language: `python.py` and `typescript.py` are modules that satisfy
-`LanguageWriter` (`action.WRITERS` is typed with it, so mypy checks they conform). What
-both languages do alike is written once in `endings.py`.
+`LanguageWriter` (`action.WRITERS` is typed with it, so mypy checks they conform), and
+`python_edit.py` and `typescript_edit.py` satisfy `FileEdits`. What both languages do alike
+is written once in `endings.py`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,25 @@ from personize_assistant.actions.wire.context import WireContext, Wiring
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.source import BodyShape, FileStyle, FunctionInfo, SourceFile
 from personize_assistant.scan.models import Touchpoint
+
+
+class FileEdits(Protocol):
+    """The edit every wrap-style pattern makes, in one language's syntax and style."""
+
+    def original_name(self, ctx: WireContext) -> str:
+        """A free name for the renamed original (`_send_original`, `sendOriginal`)."""
+
+    def rename_original(self, ctx: WireContext, editor: FileEditor, original: str) -> None:
+        """Rename the wired function to `original`, keeping what must stay on it."""
+
+    def insert_wrapper(self, ctx: WireContext, editor: FileEditor, code: str) -> None:
+        """Put the wrapper `code` right after the renamed original."""
+
+    def add_import(self, ctx: WireContext, editor: FileEditor, names: list[str]) -> None:
+        """Import `names` from the helper module, where the file's import order puts it."""
+
+    def render(self, ctx: WireContext, template: str, indent: str, **values: object) -> str:
+        """Render `<language>/<template>` in the file's style, indented by `indent`."""
 
 
 class LanguageWriter(Protocol):
@@ -47,22 +67,9 @@ class LanguageWriter(Protocol):
     def body(self, source: SourceFile, fn: FunctionInfo) -> BodyShape:
         """The top level of `fn`'s body: assignments and the final `return`."""
 
-    # ---- the edit every wrap-style pattern makes
-
-    def original_name(self, ctx: WireContext) -> str:
-        """A free name for the renamed original (`_send_original`, `sendOriginal`)."""
-
-    def rename_original(self, ctx: WireContext, editor: FileEditor, original: str) -> None:
-        """Rename the wired function to `original`, keeping what must stay on it."""
-
-    def insert_wrapper(self, ctx: WireContext, editor: FileEditor, code: str) -> None:
-        """Put the wrapper `code` right after the renamed original."""
-
-    def add_import(self, ctx: WireContext, editor: FileEditor, names: list[str]) -> None:
-        """Import `names` from the helper module, where the file's import order puts it."""
-
-    def render(self, ctx: WireContext, template: str, indent: str, **values: object) -> str:
-        """Render `<language>/<template>` in the file's style, indented by `indent`."""
+    @property
+    def edits(self) -> FileEdits:
+        """How the language edits the user's file (its `*_edit` module)."""
 
     # ---- the patterns
 

@@ -13,12 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
+from personize_assistant.actions.wire import python_edit
 from personize_assistant.actions.wire.context import WireContext
-from personize_assistant.actions.wire.python_edit import add_import as add_import
-from personize_assistant.actions.wire.python_edit import insert_wrapper as insert_wrapper
-from personize_assistant.actions.wire.python_edit import original_name as original_name
-from personize_assistant.actions.wire.python_edit import rename_original as rename_original
-from personize_assistant.actions.wire.python_edit import render_code
+from personize_assistant.actions.wire.language import FileEdits
 from personize_assistant.actions.wire.python_hooks import event as event
 from personize_assistant.actions.wire.python_hooks import middleware as middleware
 from personize_assistant.actions.wire.python_hooks import scheduled as scheduled
@@ -34,6 +31,8 @@ from personize_assistant.scan.models import Touchpoint
 
 language: Final = "py"
 helper_file: Final = "personize_wiring.py"
+# Typed with the interface, so mypy checks the module provides all of it.
+edits: FileEdits = python_edit
 remember_delivery: Final = "remember_delivery"
 
 
@@ -49,10 +48,6 @@ def style(root: Path, source: SourceFile) -> FileStyle:
 
 def body(source: SourceFile, fn: FunctionInfo) -> BodyShape:
     return python_body(source.text, fn)
-
-
-def render(ctx: WireContext, template: str, indent: str, **values: object) -> str:
-    return render_code(f"py/{template}.py.j2", indent, **values)
 
 
 def refuse_file(touchpoint: Touchpoint) -> None:

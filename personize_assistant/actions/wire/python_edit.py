@@ -11,13 +11,14 @@ from personize_assistant.actions.wire.context import (
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.source import FunctionInfo
 from personize_assistant.actions.wire.source_python import ModuleShape, PyImport, python_module
-from personize_assistant.codegen.render import indent_block, render, wrap_comments
+from personize_assistant.codegen.render import indent_block, wrap_comments
+from personize_assistant.codegen.render import render as render_template
 
 _STRUCTURAL = ("@staticmethod", "@classmethod")
 
 
 def render_code(template: str, indent: str, **values: object) -> str:
-    return wrap_comments(indent_block(render(template, **values), indent))
+    return wrap_comments(indent_block(render_template(template, **values), indent))
 
 
 def add_import(ctx: WireContext, editor: FileEditor, names: list[str]) -> None:
@@ -279,3 +280,7 @@ def _insert_stdlib_import(shape: ModuleShape, editor: FileEditor, module: str, n
         editor.insert_after(max(n.end_line for n in block), statement)
     else:
         editor.insert_after(shape.imports[0].line - 1, statement + "\n")
+
+
+def render(ctx: WireContext, template: str, indent: str, **values: object) -> str:
+    return render_code(f"py/{template}.py.j2", indent, **values)

@@ -189,23 +189,14 @@ def scheduled(ctx: WireContext) -> Wiring:
     if ctx.fn.is_async:
         raise unsupported(ctx, "async scheduled jobs are not wrapped; wire the deliveries they call instead")
     original = original_name(ctx)
-    schedule = endings.schedule_of(ctx)
     job = call_expr(ctx, original, forward(ctx.fn), "        lambda: ")
-    wiring = endings.wrapped(
+    return endings.scheduled_run(
         ctx,
         original,
-        "run",
-        ["personalized_run"],
-        endings.scheduled_trigger(ctx),
-        {},
-        None,
-        name=ctx.qualified_name,
-        trigger_id=ctx.trigger_id,
-        schedule=schedule,
-        run_args=_run_args(ctx, schedule, job),
+        "personalized_run",
+        run_args=_run_args(ctx, endings.schedule_of(ctx), job),
         **_wrapper_parts(ctx, original, None),
     )
-    return endings.finish_scheduled(ctx, wiring)
 
 
 def _run_args(ctx: WireContext, schedule: str, call: str) -> str:

@@ -6,28 +6,15 @@ inside the function gets a step right after it is built.
 
 from __future__ import annotations
 
+from personize_assistant.actions.wire import endings
 from personize_assistant.actions.wire.context import (
     WireContext,
     Wiring,
     no_content,
-    refuse_request_handler,
     unsupported,
 )
 from personize_assistant.actions.wire.edit import FileEditor
-from personize_assistant.actions.wire.endings import (
-    DELIVERY_KINDS,
-    content_locals,
-    inline_note,
-    local_recipient,
-    mapping_text,
-    message_values,
-    parameter_recipient,
-    recipient_notes,
-    step_wiring,
-    wrap_original,
-    wrap_trigger,
-)
-from personize_assistant.actions.wire.mapping import MessageMapping, map_message
+from personize_assistant.actions.wire.mapping import MessageMapping
 from personize_assistant.actions.wire.python_edit import (
     call_expr,
     forward,
@@ -42,11 +29,7 @@ REMEMBER = "remember_delivery"
 
 
 def wrap(ctx: WireContext) -> Wiring:
-    refuse_request_handler(ctx, DELIVERY_KINDS)
-    mapping = map_message(ctx.fn, ctx.channel_fields)
-    if mapping.targets:
-        return _wrap_parameters(ctx, mapping)
-    return _wrap_locals(ctx)
+    return endings.wrap_send(ctx, _wrap_parameters, _wrap_locals)
 
 
 def _quoted(fields: list[str]) -> str:
@@ -79,26 +62,26 @@ def _wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
         personalize=personalize,
         call_original=call_expr(ctx, original, forward(fn), f"        return {awaited}"),
         call_personalized=call_expr(ctx, original, forward(fn, replacements), f"    {outcome} = {awaited}"),
-        mapping_text=mapping_text(pairs),
-        **message_values(ctx, parameter_recipient(fn, mapping, "None"), result, outcome),
+        mapping_text=endings.mapping_text(pairs),
+        **endings.message_values(ctx, endings.parameter_recipient(fn, mapping, "None"), result, outcome),
         **{"await": awaited},
     )
-    wiring = wrap_original(ctx, FileEditor(ctx.source.text), original, code, [personalize, REMEMBER], wrap_trigger(ctx))
+    wiring = endings.wrap_original(ctx, FileEditor(ctx.source.text), original, code, [personalize, REMEMBER], endings.wrap_trigger(ctx))
     wiring.field_mapping = dict(pairs)
     wiring.notes.append(f"{ctx.qualified_name} keeps its signature and decorators; the original is {original}().")
-    wiring.notes.extend(recipient_notes(mapping))
+    wiring.notes.extend(endings.recipient_notes(mapping))
     return wiring
 
 
 def _wrap_locals(ctx: WireContext) -> Wiring:
     fn, body, editor = ctx.fn, ctx.body, FileEditor(ctx.source.text)
-    chosen = content_locals(ctx)
+    chosen = endings.content_locals(ctx)
     if not chosen:
         raise no_content(ctx)
     assignments = [(field, name) for field, name, _ in chosen]
     after = max(declaration.end_line for _, _, declaration in chosen)
     awaited, personalize = _personalize(ctx)
-    values = message_values(ctx, local_recipient(ctx, "None"), ctx.fresh("personalized"), ctx.fresh("outcome"))
+    values = endings.message_values(ctx, endings.local_recipient(ctx, "None"), ctx.fresh("personalized"), ctx.fresh("outcome"))
     step = render_code(
         "py/inline_step.py.j2",
         fn.body_indent,
@@ -106,7 +89,7 @@ def _wrap_locals(ctx: WireContext) -> Wiring:
         fields=_quoted([f for f, _ in assignments]),
         draft=", ".join(f'"{f}": {n}' for f, n in assignments),
         assignments=assignments,
-        mapping_text=mapping_text(assignments),
+        mapping_text=endings.mapping_text(assignments),
         **{"await": awaited},
         **values,
     )
@@ -122,10 +105,10 @@ def _wrap_locals(ctx: WireContext) -> Wiring:
     else:
         block = render_code("py/inline_remember.py.j2", fn.body_indent, expression=None, **values)
         editor.insert_after(body.closing_line, block)
-    wiring = step_wiring(ctx, editor, helpers, wrap_trigger(ctx))
+    wiring = endings.step_wiring(ctx, editor, helpers, endings.wrap_trigger(ctx))
     wiring.field_mapping = dict(assignments)
     wiring.notes.append(
-        inline_note(ctx)
+        endings.inline_note(ctx)
         if REMEMBER in helpers
         else f"{ctx.qualified_name} returns from inside a block after sending, so nothing runs after it: "
         f"call {REMEMBER}(...) next to that return to close the feedback loop."

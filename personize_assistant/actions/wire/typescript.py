@@ -13,18 +13,15 @@ import re
 from pathlib import Path
 from typing import Final
 
+from personize_assistant.actions.wire import typescript_edit
 from personize_assistant.actions.wire.context import WireContext, unsupported
+from personize_assistant.actions.wire.language import FileEdits
 from personize_assistant.actions.wire.source import BodyShape, FileStyle, FunctionInfo, SourceFile
 from personize_assistant.actions.wire.source_typescript import (
     typescript_body,
     typescript_functions,
     typescript_style,
 )
-from personize_assistant.actions.wire.typescript_edit import add_import as add_import
-from personize_assistant.actions.wire.typescript_edit import insert_wrapper as insert_wrapper
-from personize_assistant.actions.wire.typescript_edit import original_name as original_name
-from personize_assistant.actions.wire.typescript_edit import rename_original as rename_original
-from personize_assistant.actions.wire.typescript_edit import render_styled
 from personize_assistant.actions.wire.typescript_hooks import event as event
 from personize_assistant.actions.wire.typescript_hooks import middleware as middleware
 from personize_assistant.actions.wire.typescript_hooks import scheduled as scheduled
@@ -35,6 +32,8 @@ from personize_assistant.scan.models import Touchpoint
 
 language: Final = "ts"
 helper_file: Final = "personize-wiring.ts"
+# Typed with the interface, so mypy checks the module provides all of it.
+edits: FileEdits = typescript_edit
 remember_delivery: Final = "rememberDelivery"
 
 
@@ -63,10 +62,6 @@ def _node_esm(root: Path, path: str) -> bool:
 
 def body(source: SourceFile, fn: FunctionInfo) -> BodyShape:
     return typescript_body(source.text, source.path, fn)
-
-
-def render(ctx: WireContext, template: str, indent: str, **values: object) -> str:
-    return render_styled(ctx, f"ts/{template}.ts.j2", indent, **values)
 
 
 def refuse_file(touchpoint: Touchpoint) -> None:

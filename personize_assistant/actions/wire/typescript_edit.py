@@ -12,14 +12,15 @@ from personize_assistant.actions.wire.context import (
 )
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.source import FunctionInfo
-from personize_assistant.codegen.render import indent_block, reindent, render, wrap_comments
+from personize_assistant.codegen.render import indent_block, reindent, wrap_comments
+from personize_assistant.codegen.render import render as render_template
 
 _TEMPLATE_UNIT = "  "
 
 
 def render_styled(ctx: WireContext, template: str, indent: str, **values: object) -> str:
     """Render a template in the file's quote style and indentation, at `indent`."""
-    code = render(template, **values)
+    code = render_template(template, **values)
     if ctx.style.quote == '"':
         code = _double_quotes(code)
     if not ctx.style.semicolons:
@@ -149,3 +150,7 @@ def call_expr(ctx: WireContext, original: str, args: list[str]) -> str:
 
 def insert_wrapper(ctx: WireContext, editor: FileEditor, code: str) -> None:
     editor.insert_after(ctx.fn.end_line, "\n" + code)
+
+
+def render(ctx: WireContext, template: str, indent: str, **values: object) -> str:
+    return render_styled(ctx, f"ts/{template}.ts.j2", indent, **values)

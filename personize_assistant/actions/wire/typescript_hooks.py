@@ -200,20 +200,7 @@ def scheduled(ctx: WireContext) -> Wiring:
         return _scheduled_inline(ctx)
     original = _handler_original(ctx)
     _, parts = _wrapper_parts(ctx, original, fn.return_type, False)
-    wiring = endings.wrapped(
-        ctx,
-        original,
-        "run",
-        ["personalizedRun"],
-        endings.scheduled_trigger(ctx),
-        {},
-        None,
-        name=ctx.qualified_name,
-        trigger_id=ctx.trigger_id,
-        schedule=endings.schedule_of(ctx),
-        **parts,
-    )
-    return endings.finish_scheduled(ctx, wiring)
+    return endings.scheduled_run(ctx, original, "personalizedRun", **parts)
 
 
 def _scheduled_inline(ctx: WireContext) -> Wiring:

@@ -8,47 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from personize_assistant.actions.wire import endings
+from personize_assistant.actions.wire import typescript_edit as edit
 from personize_assistant.actions.wire.context import (
     WireContext,
     Wiring,
     no_content,
-    refuse_request_handler,
     unsupported,
 )
 from personize_assistant.actions.wire.edit import FileEditor
-from personize_assistant.actions.wire.endings import (
-    DELIVERY_KINDS,
-    content_locals,
-    inline_note,
-    local_recipient,
-    mapping_text,
-    message_values,
-    recipient_notes,
-    step_wiring,
-    wrap_original,
-    wrap_trigger,
-)
-from personize_assistant.actions.wire.mapping import MessageMapping, map_message
+from personize_assistant.actions.wire.mapping import MessageMapping
 from personize_assistant.actions.wire.source import LocalAssignment
-from personize_assistant.actions.wire.typescript_edit import (
-    arg_for,
-    async_return_type,
-    call_expr,
-    original_name,
-    param_texts,
-    render_styled,
-    wrapper_header,
-)
 
 HELPERS = ["personalizeMessage", "rememberDelivery"]
 
 
 def wrap(ctx: WireContext) -> Wiring:
-    refuse_request_handler(ctx, DELIVERY_KINDS)
-    mapping = map_message(ctx.fn, ctx.channel_fields)
-    if mapping.targets:
-        return _wrap_parameters(ctx, mapping)
-    return _wrap_locals(ctx)
+    return endings.wrap_send(ctx, _wrap_parameters, _wrap_locals)
 
 
 def _log(ctx: WireContext) -> str | None:
@@ -57,14 +33,14 @@ def _log(ctx: WireContext) -> str | None:
 
 def _wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
     fn = ctx.fn
-    original = original_name(ctx)
-    params, args = param_texts(ctx, original)
+    original = edit.original_name(ctx)
+    params, args = edit.param_texts(ctx, original)
     pairs = [(t.field, _target_expr(ctx, args, t.param_index, t.member)) for t in mapping.targets]
     # Locals of the new wrapper: they need only avoid what the wrapper itself uses.
     used = {original, *HELPERS, "this", ctx.style.logger or "", *args}
     result, outcome = ctx.fresh_local("personalized", used), ctx.fresh_local("outcome", used)
-    header, terminator = wrapper_header(ctx, params, async_return_type(fn))
-    code = render_styled(
+    header, terminator = edit.wrapper_header(ctx, params, edit.async_return_type(fn))
+    code = edit.render_styled(
         ctx,
         "ts/wrap.ts.j2",
         fn.indent,
@@ -75,22 +51,22 @@ def _wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
         fields=", ".join(f"'{t.field}'" for t in mapping.targets),
         draft=", ".join(f"{field}: {target}" for field, target in pairs),
         log=_log(ctx),
-        call_original=call_expr(ctx, original, args),
-        call_personalized=call_expr(ctx, original, _personalized_args(ctx, mapping, args, result)),
-        mapping_text=mapping_text(pairs),
-        **message_values(ctx, _recipient(ctx, mapping, args), result, outcome),
+        call_original=edit.call_expr(ctx, original, args),
+        call_personalized=edit.call_expr(ctx, original, _personalized_args(ctx, mapping, args, result)),
+        mapping_text=endings.mapping_text(pairs),
+        **endings.message_values(ctx, _recipient(ctx, mapping, args), result, outcome),
     )
-    wiring = wrap_original(ctx, FileEditor(ctx.source.text), original, code, HELPERS, wrap_trigger(ctx))
+    wiring = endings.wrap_original(ctx, FileEditor(ctx.source.text), original, code, HELPERS, endings.wrap_trigger(ctx))
     wiring.field_mapping = dict(pairs)
     wiring.notes.append(f"{ctx.qualified_name} keeps its signature; the original body is now {original}().")
-    wiring.notes.extend(recipient_notes(mapping))
+    wiring.notes.extend(endings.recipient_notes(mapping))
     if not fn.is_async and fn.form != "inline":
         wiring.notes.append(f"{ctx.qualified_name} becomes async (it now returns a Promise); await it at call sites.")
     return wiring
 
 
 def _target_expr(ctx: WireContext, args: list[str], index: int, member: str | None) -> str:
-    base = arg_for(ctx, args, index)
+    base = edit.arg_for(ctx, args, index)
     return f"{base}.{member}" if member else base
 
 
@@ -115,32 +91,32 @@ def _personalized_args(ctx: WireContext, mapping: MessageMapping, args: list[str
 
 def _wrap_locals(ctx: WireContext) -> Wiring:
     """Content built inside the function: personalize right after it is computed."""
-    chosen = content_locals(ctx)
+    chosen = endings.content_locals(ctx)
     if not chosen:
         raise no_content(ctx)
     if not ctx.fn.is_async:
         raise unsupported(ctx, f"{ctx.qualified_name} is not async, so it cannot await personalization")
     editor = FileEditor(ctx.source.text)
-    values = message_values(ctx, local_recipient(ctx, "undefined"), ctx.fresh("personalized"), ctx.fresh("outcome"))
+    values = endings.message_values(ctx, endings.local_recipient(ctx, "undefined"), ctx.fresh("personalized"), ctx.fresh("outcome"))
     values["log"] = _log(ctx)
     assignments = [(field, name) for field, name, _ in chosen]
-    step = render_styled(
+    step = edit.render_styled(
         ctx,
         "ts/inline_step.ts.j2",
         ctx.fn.body_indent,
         fields=", ".join(f"'{f}'" for f, _ in assignments),
         draft=", ".join(f"{f}: {n}" for f, n in assignments),
         assignments=assignments,
-        mapping_text=mapping_text(assignments),
+        mapping_text=endings.mapping_text(assignments),
         **values,
     )
     for declaration in {id(a): a for _, _, a in chosen}.values():
         _make_reassignable(ctx, editor, declaration)
     editor.insert_after(max(a.end_line for _, _, a in chosen), step)
     _remember_at_end(ctx, editor, values)
-    wiring = step_wiring(ctx, editor, HELPERS, wrap_trigger(ctx))
+    wiring = endings.step_wiring(ctx, editor, HELPERS, endings.wrap_trigger(ctx))
     wiring.field_mapping = dict(assignments)
-    wiring.notes.append(inline_note(ctx))
+    wiring.notes.append(endings.inline_note(ctx))
     return wiring
 
 
@@ -155,10 +131,10 @@ def _make_reassignable(ctx: WireContext, editor: FileEditor, declaration: LocalA
 def _remember_at_end(ctx: WireContext, editor: FileEditor, values: Mapping[str, object]) -> None:
     body = ctx.body
     if body.return_line is not None and body.return_expression is not None:
-        block = render_styled(
+        block = edit.render_styled(
             ctx, "ts/inline_remember.ts.j2", ctx.fn.body_indent, expression=body.return_expression, returns=True, **values
         )
         editor.replace_range(body.return_line, body.return_end_line or body.return_line, block)
         return
-    block = render_styled(ctx, "ts/inline_remember.ts.j2", ctx.fn.body_indent, expression="undefined", returns=False, **values)
+    block = edit.render_styled(ctx, "ts/inline_remember.ts.j2", ctx.fn.body_indent, expression="undefined", returns=False, **values)
     editor.insert_after(body.closing_line - 1, block)
