@@ -67,11 +67,11 @@ Builder = Callable[[WireContext], Wiring]
 def builder(writer: LanguageWriter, pattern: Pattern) -> Builder | None:
     """The writer's code for `pattern` (data_sync has its own module: `sync.py`)."""
     builders: dict[Pattern, Builder] = {
-        "wrap": writer.wrap,
-        "webhook_pipeline": writer.webhook,
-        "middleware": writer.middleware,
-        "cron_generate_deliver": writer.scheduled,
-        "event_mirror": writer.event,
+        "wrap": writer.patterns.wrap,
+        "webhook_pipeline": writer.patterns.webhook,
+        "middleware": writer.patterns.middleware,
+        "cron_generate_deliver": writer.patterns.scheduled,
+        "event_mirror": writer.patterns.event,
     }
     return builders.get(pattern)
 

@@ -3,9 +3,9 @@
 WIRE is the same for every language: find the touchpoint's function, pick the pattern,
 build the code, turn the edit into hunks. What differs is declared here and implemented
 once per language: `python.py` and `typescript.py` are modules that satisfy
-`LanguageWriter` (`action.WRITERS` is typed with it, so mypy checks they conform), and
-`python_edit.py` and `typescript_edit.py` satisfy `FileEdits`. What both languages do alike
-is written once in `endings.py`.
+`LanguageWriter` (`action.WRITERS` is typed with it, so mypy checks they conform); their
+`*_edit` modules satisfy `FileEdits` and their `*_patterns` modules `Patterns`. What both
+languages do alike is written once in `endings.py`.
 """
 
 from __future__ import annotations
@@ -37,6 +37,25 @@ class FileEdits(Protocol):
 
     def render(self, ctx: WireContext, template: str, indent: str, **values: object) -> str:
         """Render `<language>/<template>` in the file's style, indented by `indent`."""
+
+
+class Patterns(Protocol):
+    """One language's code for each pattern: the edit of the user's function."""
+
+    def wrap(self, ctx: WireContext) -> Wiring:
+        """A send or notification: personalize its content, fall back, memorize it."""
+
+    def webhook(self, ctx: WireContext) -> Wiring:
+        """A webhook handler: memorize the events it accepted."""
+
+    def middleware(self, ctx: WireContext) -> Wiring:
+        """A user-context accessor or middleware: offer the user's digest lazily."""
+
+    def scheduled(self, ctx: WireContext) -> Wiring:
+        """A scheduled job: run it paced to the per-minute budget."""
+
+    def event(self, ctx: WireContext) -> Wiring:
+        """An analytics call: mirror the event into Personize memory."""
 
 
 class LanguageWriter(Protocol):
@@ -71,7 +90,7 @@ class LanguageWriter(Protocol):
     def edits(self) -> FileEdits:
         """How the language edits the user's file (its `*_edit` module)."""
 
-    # ---- the patterns
+    # ---- what this language never wires
 
     def refuse_file(self, touchpoint: Touchpoint) -> None:
         """Raise a UsageError for a file this language never wires (before it is read)."""
@@ -79,17 +98,6 @@ class LanguageWriter(Protocol):
     def refuse(self, ctx: WireContext) -> None:
         """Raise a UsageError when this language must not wire the function at all."""
 
-    def wrap(self, ctx: WireContext) -> Wiring:
-        """A send or notification: personalize its content, fall back, memorize it."""
-
-    def webhook(self, ctx: WireContext) -> Wiring:
-        """A webhook handler: memorize the events it accepted."""
-
-    def middleware(self, ctx: WireContext) -> Wiring:
-        """A user-context accessor or middleware: offer the user's digest lazily."""
-
-    def scheduled(self, ctx: WireContext) -> Wiring:
-        """A scheduled job: run it paced to the per-minute budget."""
-
-    def event(self, ctx: WireContext) -> Wiring:
-        """An analytics call: mirror the event into Personize memory."""
+    @property
+    def patterns(self) -> Patterns:
+        """The entry point of each pattern (its `*_patterns` module)."""

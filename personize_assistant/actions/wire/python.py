@@ -5,7 +5,7 @@ The helper module (`personize_wiring.py`, next to the wired module, with the sta
 the original renamed to `_<name>_original` plus a wrapper with the same signature and
 decorators, or a short step inserted into the function body. Source is read with
 tree-sitter (`source_python`), edits are made by `python_edit`, the patterns are built by
-`python_wrap` and `python_hooks`.
+`python_patterns` (WRAP's internals in `python_wrap`).
 """
 
 from __future__ import annotations
@@ -13,14 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-from personize_assistant.actions.wire import python_edit
+from personize_assistant.actions.wire import python_edit, python_patterns
 from personize_assistant.actions.wire.context import WireContext
-from personize_assistant.actions.wire.language import FileEdits
-from personize_assistant.actions.wire.python_hooks import event as event
-from personize_assistant.actions.wire.python_hooks import middleware as middleware
-from personize_assistant.actions.wire.python_hooks import scheduled as scheduled
-from personize_assistant.actions.wire.python_hooks import webhook as webhook
-from personize_assistant.actions.wire.python_wrap import wrap as wrap
+from personize_assistant.actions.wire.language import FileEdits, Patterns
 from personize_assistant.actions.wire.source import BodyShape, FileStyle, FunctionInfo, SourceFile
 from personize_assistant.actions.wire.source_python import (
     python_body,
@@ -31,8 +26,9 @@ from personize_assistant.scan.models import Touchpoint
 
 language: Final = "py"
 helper_file: Final = "personize_wiring.py"
-# Typed with the interface, so mypy checks the module provides all of it.
+# Typed with the interfaces, so mypy checks each module provides all of them.
 edits: FileEdits = python_edit
+patterns: Patterns = python_patterns
 remember_delivery: Final = "remember_delivery"
 
 

@@ -28,10 +28,6 @@ from personize_assistant.actions.wire.source_python import returns_below
 REMEMBER = "remember_delivery"
 
 
-def wrap(ctx: WireContext) -> Wiring:
-    return endings.wrap_send(ctx, _wrap_parameters, _wrap_locals)
-
-
 def _quoted(fields: list[str]) -> str:
     return ", ".join(f'"{f}"' for f in fields) + ("," if len(fields) == 1 else "")
 
@@ -40,7 +36,7 @@ def _personalize(ctx: WireContext) -> tuple[str, str]:
     return ("await ", "personalize_message_async") if ctx.fn.is_async else ("", "personalize_message")
 
 
-def _wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
+def wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
     fn = ctx.fn
     if any(t.member for t in mapping.targets):
         raise unsupported(ctx, "content inside an object parameter is not mapped for Python yet")
@@ -73,7 +69,7 @@ def _wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
     return wiring
 
 
-def _wrap_locals(ctx: WireContext) -> Wiring:
+def wrap_locals(ctx: WireContext) -> Wiring:
     fn, body, editor = ctx.fn, ctx.body, FileEditor(ctx.source.text)
     chosen = endings.content_locals(ctx)
     if not chosen:

@@ -4,7 +4,8 @@ The helper module (`personize-wiring.ts`) holds the Personize logic; the user's 
 gets a minimal, readable change: the original renamed to `<name>Original` plus a wrapper
 with the same signature, or a short step inserted into the function body. Source is read
 with the scanner's tree-sitter grammars (`source_typescript`), edits are made by
-`typescript_edit`, the patterns are built by `typescript_wrap` and `typescript_hooks`.
+`typescript_edit`, the patterns are built by `typescript_patterns` (WRAP's internals in
+`typescript_wrap`).
 """
 
 from __future__ import annotations
@@ -13,27 +14,23 @@ import re
 from pathlib import Path
 from typing import Final
 
-from personize_assistant.actions.wire import typescript_edit
+from personize_assistant.actions.wire import typescript_edit, typescript_patterns
 from personize_assistant.actions.wire.context import WireContext, unsupported
-from personize_assistant.actions.wire.language import FileEdits
+from personize_assistant.actions.wire.language import FileEdits, Patterns
 from personize_assistant.actions.wire.source import BodyShape, FileStyle, FunctionInfo, SourceFile
 from personize_assistant.actions.wire.source_typescript import (
     typescript_body,
     typescript_functions,
     typescript_style,
 )
-from personize_assistant.actions.wire.typescript_hooks import event as event
-from personize_assistant.actions.wire.typescript_hooks import middleware as middleware
-from personize_assistant.actions.wire.typescript_hooks import scheduled as scheduled
-from personize_assistant.actions.wire.typescript_hooks import webhook as webhook
-from personize_assistant.actions.wire.typescript_wrap import wrap as wrap
 from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import Touchpoint
 
 language: Final = "ts"
 helper_file: Final = "personize-wiring.ts"
-# Typed with the interface, so mypy checks the module provides all of it.
+# Typed with the interfaces, so mypy checks each module provides all of them.
 edits: FileEdits = typescript_edit
+patterns: Patterns = typescript_patterns
 remember_delivery: Final = "rememberDelivery"
 
 

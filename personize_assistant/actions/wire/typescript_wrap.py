@@ -23,15 +23,11 @@ from personize_assistant.actions.wire.source import LocalAssignment
 HELPERS = ["personalizeMessage", "rememberDelivery"]
 
 
-def wrap(ctx: WireContext) -> Wiring:
-    return endings.wrap_send(ctx, _wrap_parameters, _wrap_locals)
-
-
 def _log(ctx: WireContext) -> str | None:
     return f"{ctx.style.logger}.warn" if ctx.style.logger else None
 
 
-def _wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
+def wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
     fn = ctx.fn
     original = edit.original_name(ctx)
     params, args = edit.param_texts(ctx, original)
@@ -89,7 +85,7 @@ def _personalized_args(ctx: WireContext, mapping: MessageMapping, args: list[str
     return replaced
 
 
-def _wrap_locals(ctx: WireContext) -> Wiring:
+def wrap_locals(ctx: WireContext) -> Wiring:
     """Content built inside the function: personalize right after it is computed."""
     chosen = endings.content_locals(ctx)
     if not chosen:

@@ -1,12 +1,13 @@
-"""TypeScript wiring for request hooks: webhooks, user context, event tracking, scheduled jobs.
+"""TypeScript code for each WIRE pattern (`language.Patterns`): wrap, webhook, user context,
+event tracking, scheduled jobs.
 
-The edit primitives (renaming, wrapper headers, imports) live in `typescript_edit`, what
-both languages end a pattern with in `endings`.
+WRAP's two forms live in `typescript_wrap`, the edit primitives (renaming, wrapper headers,
+imports) in `typescript_edit`, what both languages end a pattern with in `endings`.
 """
 
 from __future__ import annotations
 
-from personize_assistant.actions.wire import endings
+from personize_assistant.actions.wire import endings, typescript_wrap
 from personize_assistant.actions.wire.context import (
     HTTP_VERBS,
     WireContext,
@@ -39,6 +40,13 @@ def _wrapper_parts(
 def _handler_original(ctx: WireContext) -> str:
     """`POST` -> `handlePOST`... a route export keeps its verb; the original gets a handler name."""
     return ctx.fresh(f"handle{ctx.fn.name.capitalize()}") if ctx.fn.name in HTTP_VERBS else original_name(ctx)
+
+
+# --------------------------------------------------------------------------- wrap
+
+
+def wrap(ctx: WireContext) -> Wiring:
+    return endings.wrap_send(ctx, typescript_wrap.wrap_parameters, typescript_wrap.wrap_locals)
 
 
 # --------------------------------------------------------------------------- webhook

@@ -1,14 +1,15 @@
-"""Python wiring for request hooks: webhooks, user context, event tracking, scheduled jobs.
+"""Python code for each WIRE pattern (`language.Patterns`): wrap, webhook, user context,
+event tracking, scheduled jobs.
 
-The edit primitives (renaming, wrapper headers, imports) live in `python_edit`, what both
-languages end a pattern with in `endings`.
+WRAP's two forms live in `python_wrap`, the edit primitives (renaming, wrapper headers,
+imports) in `python_edit`, what both languages end a pattern with in `endings`.
 """
 
 from __future__ import annotations
 
 import re
 
-from personize_assistant.actions.wire import endings
+from personize_assistant.actions.wire import endings, python_wrap
 from personize_assistant.actions.wire.context import (
     WireContext,
     Wiring,
@@ -37,6 +38,13 @@ def _wrapper_parts(ctx: WireContext, original: str, lead: str | None) -> dict[st
         parts |= {"call_original": call_expr(ctx, original, forward(ctx.fn), lead)}
         parts |= {"await": "await " if ctx.fn.is_async else ""}
     return parts
+
+
+# --------------------------------------------------------------------------- wrap
+
+
+def wrap(ctx: WireContext) -> Wiring:
+    return endings.wrap_send(ctx, python_wrap.wrap_parameters, python_wrap.wrap_locals)
 
 
 # --------------------------------------------------------------------------- webhook
