@@ -6,6 +6,7 @@ import re
 from pathlib import PurePosixPath
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict
 from tree_sitter import Node
 
 from personize_assistant.actions.wire.source import (
@@ -17,7 +18,7 @@ from personize_assistant.actions.wire.source import (
     Param,
     TypeMember,
 )
-from personize_assistant.scan.extract_common import end_line_of, line_of
+from personize_assistant.scan.extract_common import end_line_of, line_of, string_value
 from personize_assistant.scan.extract_common import text as _text
 from personize_assistant.scan.js_nodes import FUNCTION_TYPES
 from personize_assistant.scan.languages import EXTENSIONS, grammar
@@ -239,6 +240,38 @@ def _type_members(body: Node) -> list[TypeMember]:
             )
         )
     return members
+
+
+# --------------------------------------------------------------------------- imports
+
+
+class TsImport(BaseModel):
+    """One top-level `import ... from 'module'` statement."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    line: int
+    end_line: int
+    module: str
+    names: list[str] | None = None
+    """`a`, `b as c` when it imports only `{ ... }` values (no default, no `import type`)."""
+
+
+def typescript_imports(text: str, path: str) -> list[TsImport]:
+    found = []
+    for node in _parse(text, path).named_children:
+        module = string_value(node.child_by_field_name("source")) if node.type == "import_statement" else None
+        if module is not None:
+            found.append(TsImport(line=line_of(node), end_line=end_line_of(node), module=module, names=_named_only(node)))
+    return found
+
+
+def _named_only(statement: Node) -> list[str] | None:
+    clause = next((c for c in statement.children if c.type == "import_clause"), None)
+    parts = clause.named_children if clause is not None else []
+    if any(c.type == "type" for c in statement.children) or len(parts) != 1 or parts[0].type != "named_imports":
+        return None
+    return [_text(s) for s in parts[0].named_children if s.type == "import_specifier"]
 
 
 # --------------------------------------------------------------------------- style

@@ -12,6 +12,7 @@ from personize_assistant.actions.wire.context import (
 )
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.source import FunctionInfo
+from personize_assistant.actions.wire.source_typescript import typescript_imports
 from personize_assistant.codegen.render import indent_block, reindent, wrap_comments
 from personize_assistant.codegen.render import render as render_template
 
@@ -44,13 +45,12 @@ def _double_quotes(code: str) -> str:
 def add_import(ctx: WireContext, editor: FileEditor, names: list[str]) -> None:
     q, semi = ctx.style.quote, ";" if ctx.style.semicolons else ""
     module = ctx.helper_module + ctx.style.import_extension
-    existing = re.compile(rf"""^import\s*\{{([^}}]*)\}}\s*from\s*['"]{re.escape(module)}['"];?[ \t]*$""", re.M)
-    found = existing.search(ctx.source.text)
-    if found:
+    imports = typescript_imports(ctx.source.text, ctx.source.path)
+    found = next((i for i in imports if i.module == module and i.names is not None), None)
+    if found is not None and found.names is not None:
         # Wiring a second function in the same file: extend the import, never repeat it.
-        merged = sorted({*names, *(n.strip() for n in found.group(1).split(",") if n.strip())})
-        line = ctx.source.text.count("\n", 0, found.start()) + 1
-        editor.replace_line(line, f"import {{ {', '.join(merged)} }} from {q}{module}{q}{semi}")
+        merged = sorted({*names, *found.names})
+        editor.replace_range(found.line, found.end_line, f"import {{ {', '.join(merged)} }} from {q}{module}{q}{semi}")
         return
     statement = f"import {{ {', '.join(sorted(set(names)))} }} from {q}{module}{q}{semi}"
     editor.insert_after(ctx.style.last_import_line, statement + ("\n" if not ctx.style.last_import_line else ""))
