@@ -38,7 +38,7 @@ def _wrapper_parts(
 
 
 def _handler_original(ctx: WireContext) -> str:
-    """`POST` -> `handlePOST`... a route export keeps its verb; the original gets a handler name."""
+    """A route export (`POST`) keeps its name; its original becomes `handlePost`."""
     return ctx.fresh(f"handle{ctx.fn.name.capitalize()}") if ctx.fn.name in HTTP_VERBS else original_name(ctx)
 
 
