@@ -127,6 +127,24 @@ def test_typescript_second_wiring_in_one_file_merges_the_import(tmp_path: Path, 
     assert "personalized2" not in text
 
 
+def test_a_multi_line_helper_import_is_extended_whole(tmp_path: Path, rules: WireRules) -> None:
+    """A formatter may have spread the helper import over lines: the next wiring replaces
+    the whole statement (read with tree-sitter), not just its first line."""
+    root = checkout("pulseboard-ts", tmp_path)
+    _wire_symbol(root, rules, "services/worker/src/lib/alerts.ts", "postSlackWebhook")
+    path = root / "services/worker/src/lib/alerts.ts"
+    one_line = re.search(r"^import \{ ([^}]*) \} from '(\.[^']*personize-wiring)';$", path.read_text(), re.M)
+    assert one_line is not None
+    spread = "import {\n" + "".join(f"  {n},\n" for n in one_line.group(1).split(", ")) + f"}} from '{one_line.group(2)}';"
+    path.write_text(path.read_text().replace(one_line.group(0), spread))
+    git(root, "commit", "-qam", "formatted")
+    _wire_symbol(root, rules, "services/worker/src/lib/alerts.ts", "textAccountOwner")
+    text = path.read_text()
+    assert text.count("personize-wiring'") == 1
+    assert re.search(r"^import \{ personalizeMessage, rememberDelivery \} from '\.[^']*personize-wiring';$", text, re.M)
+    assert "\n  personalizeMessage,\n" not in text
+
+
 def test_typescript_imports_use_the_projects_path_alias(tmp_path: Path, rules: WireRules) -> None:
     root = checkout("pulseboard-ts", tmp_path)
     _wire_symbol(root, rules, "app/api/cron/weekly-digest/route.ts", "GET")

@@ -20,6 +20,8 @@ import pytest
 
 from personize_assistant.actions.wire.library import WireRules
 from personize_assistant.actions.wire.write import plan_writes
+from personize_assistant.scan.languages import grammar
+from personize_assistant.scan.models import Kind
 from tests.test_wire_cases import (
     EXAMPLE_PY_CASES,
     MODEL_PY_CASES,
@@ -128,3 +130,37 @@ def test_the_lint_check_sees_a_new_violation(tmp_path: Path) -> None:
     module = tmp_path / "mod.py"
     module.write_text("import os\nimport sys\n\nprint(sys.argv)\n")
     assert ruff(tmp_path, [module], "--isolated") == {module.resolve(): {"F401"}}
+
+
+NEWER_SYNTAX = '''"""Digest mail, written for Python 3.12+ (PEP 695 aliases and generics)."""
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+type Recipient = str
+
+
+def send_digest[T](to: Recipient, subject: str, body: str, extra: T | None = None) -> bool:
+    logger.info("sending %s to %s (%s, %s)", subject, to, body, extra)
+    return True
+'''
+
+
+def test_python_newer_than_the_interpreter_is_still_wired(tmp_path: Path, rules: WireRules) -> None:
+    """WIRE reads Python with tree-sitter, so syntax this interpreter's parser rejects is
+    wired all the same, and the wrapper declares the generic's type parameters again."""
+    if sys.version_info < (3, 12):
+        with pytest.raises(SyntaxError):
+            compile(NEWER_SYNTAX, "mail.py", "exec")
+    (tmp_path / "mail.py").write_text(NEWER_SYNTAX, encoding="utf-8")
+    case = Case("py312", Kind.EMAIL_SEND, "mail.py", 11, "send_digest", {"channel": "email"})
+    artifact = wire_case(case, tmp_path, rules)
+    wired = plan_writes(tmp_path, artifact)[(tmp_path / "mail.py").resolve()]
+    assert "def _send_digest_original[T](\n    to: Recipient," in wired
+    assert "def send_digest[T](to: Recipient, subject: str, body: str, extra: T | None = None) -> bool:" in wired
+    assert "import logging\n\nfrom personize_wiring import personalize_message, remember_delivery\n" in wired
+    assert "type Recipient = str" in wired
+    assert artifact.field_mapping == {"SUBJECT": "subject", "BODY_TEXT": "body"}
+    tree = grammar("python").parser.parse(wired.encode("utf-8"))
+    assert not tree.root_node.has_error

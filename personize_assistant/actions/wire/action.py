@@ -13,10 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-import personize_assistant.actions.wire.python as wire_py
-import personize_assistant.actions.wire.python_hooks as wire_py_hooks
-import personize_assistant.actions.wire.typescript as wire_ts
-import personize_assistant.actions.wire.typescript_hooks as wire_ts_hooks
+import personize_assistant.actions.wire.python as python_writer
+import personize_assistant.actions.wire.typescript as typescript_writer
 from personize_assistant.actions.wire.artifact import (
     ConstraintNote,
     FileEdit,
@@ -27,6 +25,7 @@ from personize_assistant.actions.wire.artifact import (
     WireCandidate,
 )
 from personize_assistant.actions.wire.context import WireContext, Wiring
+from personize_assistant.actions.wire.language import LanguageWriter
 from personize_assistant.actions.wire.library import KIND_PATTERN, LIBRARY_PATTERN, WireRules
 from personize_assistant.actions.wire.patch import make_hunks
 from personize_assistant.actions.wire.source import (
@@ -60,20 +59,22 @@ class WireOptions(BaseModel):
     framework: str | None = None
 
 
+# Typed with the interface, so mypy checks that each language module provides all of it.
+WRITERS: dict[Language, LanguageWriter] = {"py": python_writer, "ts": typescript_writer}
+
 Builder = Callable[[WireContext], Wiring]
 
-BUILDERS: dict[tuple[Language, Pattern], Builder] = {
-    ("ts", "wrap"): wire_ts.wrap,
-    ("ts", "webhook_pipeline"): wire_ts_hooks.webhook,
-    ("ts", "middleware"): wire_ts_hooks.middleware,
-    ("ts", "cron_generate_deliver"): wire_ts_hooks.scheduled,
-    ("ts", "event_mirror"): wire_ts_hooks.event,
-    ("py", "wrap"): wire_py.wrap,
-    ("py", "webhook_pipeline"): wire_py_hooks.webhook,
-    ("py", "middleware"): wire_py_hooks.middleware,
-    ("py", "cron_generate_deliver"): wire_py_hooks.scheduled,
-    ("py", "event_mirror"): wire_py_hooks.event,
-}
+
+def builder(writer: LanguageWriter, pattern: Pattern) -> Builder | None:
+    """The writer's code for `pattern` (data_sync has its own module: `sync.py`)."""
+    builders: dict[Pattern, Builder] = {
+        "wrap": writer.patterns.wrap,
+        "webhook_pipeline": writer.patterns.webhook,
+        "middleware": writer.patterns.middleware,
+        "cron_generate_deliver": writer.patterns.scheduled,
+        "event_mirror": writer.patterns.event,
+    }
+    return builders.get(pattern)
 
 
 def load_rules() -> WireRules:
@@ -103,7 +104,7 @@ def wireable(scan: RepoScan, rules: WireRules | None = None) -> list[WireCandida
         language = _language(tp)
         if pattern is None or language is None:
             continue
-        if pattern != "data_sync" and (language, pattern) not in BUILDERS:
+        if pattern != "data_sync" and builder(WRITERS[language], pattern) is None:
             continue
         candidates.append(
             WireCandidate(
@@ -151,30 +152,20 @@ def wire(scan: RepoScan, options: WireOptions, rules: WireRules | None = None) -
                 f"{'TypeScript' if language == 'ts' else 'Python'}, not --lang {options.language}"
             )
         return sync_artifact(scan, touchpoint, rules)
-    language = _check_language(touchpoint, options)
+    writer = WRITERS[_check_language(touchpoint, options)]
     pattern = options.pattern or rules.pattern_for(touchpoint.kind)
-    if pattern is None or (language, pattern) not in BUILDERS:
+    build = builder(writer, pattern) if pattern is not None else None
+    if pattern is None or build is None:
         raise UsageError(
             f"{touchpoint.id} is a {touchpoint.kind.value} touchpoint; wire supports "
             f"{', '.join(sorted(k.value for k in KIND_PATTERN))}"
-            + (f" (pattern {pattern} has no {language} generator)" if pattern else "")
+            + (f" (pattern {pattern} has no {writer.language} generator)" if pattern else "")
         )
-    if language == "ts" and _next_middleware(touchpoint):
-        raise UsageError(
-            f"{touchpoint.id} ({touchpoint.location()}): Next.js middleware runs on the Edge "
-            "runtime before your server code; call Personize from a route handler or a "
-            "server-side accessor instead"
-        )
-    ctx = _context(scan, touchpoint, rules, language, pattern, options)
-    if language == "ts":
-        wire_ts.refuse_client_code(ctx)
+    writer.refuse_file(touchpoint)
+    ctx = _context(scan, touchpoint, rules, writer, pattern, options)
+    writer.refuse(ctx)
     _refuse_rewire(ctx)
-    wiring = BUILDERS[(language, pattern)](ctx)
-    return _artifact(ctx, rules, pattern, wiring)
-
-
-def _next_middleware(touchpoint: Touchpoint) -> bool:
-    return re.search(r"^(src/)?middleware\.tsx?$", touchpoint.file) is not None
+    return _artifact(ctx, rules, pattern, build(ctx))
 
 
 _HELPER_CALLS = re.compile(
@@ -226,30 +217,25 @@ _FUNCTION_FORMS: dict[Pattern, tuple[str, ...]] = {
 }
 
 
-def _function(source: SourceFile, touchpoint: Touchpoint, pattern: Pattern) -> FunctionInfo:
+def _function(writer: LanguageWriter, source: SourceFile, touchpoint: Touchpoint, pattern: Pattern) -> FunctionInfo:
     forms = _FUNCTION_FORMS.get(pattern)
-    fn = find_function(source, touchpoint.line, touchpoint.symbol, forms)
-    return fn
+    return find_function(source, writer.functions(source), touchpoint.line, touchpoint.symbol, forms)
 
 
 def _context(
     scan: RepoScan,
     touchpoint: Touchpoint,
     rules: WireRules,
-    language: Language,
+    writer: LanguageWriter,
     pattern: Pattern,
     options: WireOptions,
 ) -> WireContext:
-    from personize_assistant.actions.wire.frameworks import (
-        detect_framework,
-        file_style,
-        function_body,
-    )
+    from personize_assistant.actions.wire.frameworks import detect_framework
 
     root = Path(scan.root)
     source = read_source(root, touchpoint.file)
-    fn = _function(source, touchpoint, pattern)
-    placement = place_helpers(root, touchpoint.file, language)
+    fn = _function(writer, source, touchpoint, pattern)
+    placement = place_helpers(root, touchpoint.file, writer.language)
     channel = touchpoint.channel or ("email" if touchpoint.kind == Kind.EMAIL_SEND else "other")
     return WireContext(
         root=root,
@@ -257,13 +243,14 @@ def _context(
         touchpoint=touchpoint,
         source=source,
         fn=fn,
-        style=file_style(root, source),
-        body=function_body(source, fn),
+        style=writer.style(root, source),
+        body=writer.body(source, fn),
         settings=rules.helper_settings(),
         framework=options.framework or detect_framework(scan, touchpoint, source),
         channel=channel,
         channel_fields=rules.channel_fields(channel),
         helper_module=placement.import_from(touchpoint.file),
+        writer=writer,
     )
 
 
@@ -274,7 +261,7 @@ def _artifact(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: Wiri
         hunks=make_hunks(ctx.source.text, updated),
         summary=f"wire {ctx.qualified_name or ctx.touchpoint.id} ({pattern})",
     )
-    placement = place_helpers(ctx.root, ctx.source.path, "ts" if ctx.source.language == "ts" else "py")
+    placement = place_helpers(ctx.root, ctx.source.path, ctx.writer.language)
     helpers, notes = placement.new_files(ctx.settings)
     new_files = [NewFile(path=f.path, content=f.content, summary=f.summary) for f in helpers]
     return WireArtifact(
@@ -309,15 +296,14 @@ def _constraints(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: W
 
 
 def _constraint_evidence(ctx: WireContext, pattern: Pattern, wiring: Wiring) -> dict[str, str]:
-    helper = "personize-wiring.ts" if ctx.source.language == "ts" else "personize_wiring.py"
+    helper, remember = ctx.writer.helper_file, ctx.writer.remember_delivery
     mapping = ", ".join(f"{k} -> {v}" for k, v in wiring.field_mapping.items())
     return {
         "define_trigger": f"Trigger named in the generated code: {wiring.trigger}.",
         "map_fields": f"Explicit mapping: {mapping}." if mapping else "No generated fields to map.",
         "store_outcome": (
-            f"{'rememberDelivery' if ctx.source.language == 'ts' else 'remember_delivery'} "
-            "memorizes what was sent and the provider's answer, tagged with the trigger."
-            if pattern == "wrap" and any(name in wiring.helper_names for name in ("rememberDelivery", "remember_delivery"))
+            f"{remember} memorizes what was sent and the provider's answer, tagged with the trigger."
+            if pattern == "wrap" and remember in wiring.helper_names
             else "Not wired: call remember_delivery after the send (see the note)."
             if pattern == "wrap"
             else "The event or run is memorized (feedback for later generations)."

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.source import BodyShape, FileStyle, FunctionInfo, SourceFile
 from personize_assistant.codegen.helpers import HelperSettings
 from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import RepoScan, Touchpoint
+
+if TYPE_CHECKING:  # the interface names the context in its signatures
+    from personize_assistant.actions.wire.language import LanguageWriter
 
 
 @dataclass
@@ -28,6 +32,8 @@ class WireContext:
     channel_fields: list[str]
     helper_module: str
     """How the user's file imports the helper (`./personize-wiring`, `.personize_wiring`)."""
+    writer: LanguageWriter
+    """The language's own pieces (renaming, imports, templates)."""
 
     @property
     def qualified_name(self) -> str:

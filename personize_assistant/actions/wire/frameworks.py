@@ -1,11 +1,10 @@
-"""Framework and style of the file being wired (drives small differences in the code)."""
+"""Framework of the file being wired (drives small differences in the code)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from personize_assistant.actions.wire.source import BodyShape, FileStyle, FunctionInfo, SourceFile
+from personize_assistant.actions.wire.source import SourceFile
 from personize_assistant.scan.models import RepoScan, Touchpoint
 
 # (framework, pattern in the file's imports/path); first match wins.
@@ -30,39 +29,3 @@ def detect_framework(scan: RepoScan, touchpoint: Touchpoint, source: SourceFile)
         if re.search(pattern, haystack, re.MULTILINE):
             return name
     return "node" if source.language == "ts" else "python"
-
-
-def file_style(root: Path, source: SourceFile) -> FileStyle:
-    if source.language == "ts":
-        from personize_assistant.actions.wire.source_typescript import typescript_style
-
-        style = typescript_style(source.text, source.path)
-        if not style.import_extension and _node_esm(root, source.path):
-            style.import_extension = ".js"
-        return style
-    from personize_assistant.actions.wire.source_python import python_style
-
-    package = (root / source.path).parent.joinpath("__init__.py").is_file()
-    return python_style(source.text, package)
-
-
-def _node_esm(root: Path, path: str) -> bool:
-    """ESM under Node resolution needs `.js` on relative imports; bundlers do not."""
-    for directory in (root / path).parents:
-        tsconfig = directory / "tsconfig.json"
-        if tsconfig.is_file():
-            text = tsconfig.read_text(encoding="utf-8", errors="replace")
-            return bool(re.search(r'"module(Resolution)?"\s*:\s*"node(16|next)"', text, re.IGNORECASE))
-        if directory == root:
-            break
-    return False
-
-
-def function_body(source: SourceFile, fn: FunctionInfo) -> BodyShape:
-    if source.language == "ts":
-        from personize_assistant.actions.wire.source_typescript import typescript_body
-
-        return typescript_body(source.text, source.path, fn)
-    from personize_assistant.actions.wire.source_python import python_body
-
-    return python_body(source.text, fn)

@@ -60,6 +60,8 @@ class FunctionInfo(BaseModel):
     is_default_export: bool = False
     class_name: str | None = None
     params: list[Param] = Field(default_factory=list)
+    type_params: str = ""
+    """Python: a PEP 695 generic's `[T]`, as written (the wrapper declares it again)."""
     return_type: str | None = None
     decorators: list[str] = Field(default_factory=list)
     indent: str = ""
@@ -125,19 +127,15 @@ def read_source(root: Path, relative: str) -> SourceFile:
 
 
 def find_function(
-    source: SourceFile, line: int, symbol: str | None, forms: tuple[str, ...] | None = None
+    source: SourceFile,
+    functions: list[FunctionInfo],
+    line: int,
+    symbol: str | None,
+    forms: tuple[str, ...] | None = None,
 ) -> FunctionInfo:
-    """The function at `line` (preferring one named `symbol`), read from the source.
+    """The function at `line` (preferring one named `symbol`) among the file's `functions`.
 
     `forms` limits the candidates (e.g. no anonymous callbacks for a wrap)."""
-    if source.language == "py":
-        from personize_assistant.actions.wire.source_python import python_functions
-
-        functions = python_functions(source.text)
-    else:
-        from personize_assistant.actions.wire.source_typescript import typescript_functions
-
-        functions = typescript_functions(source.text, source.path)
     if forms is not None:
         functions = [f for f in functions if f.form in forms]
     chosen = pick_function(functions, line, symbol) or _entry_method(functions, symbol)

@@ -1,9 +1,16 @@
-"""Read Python functions and file style with `ast`."""
+"""Read Python functions, imports and file style with the scanner's tree-sitter grammar.
+
+Not the running interpreter's `ast`: a file written for a newer Python (PEP 695 generics,
+`type X = ...`) must still be read, and tree-sitter also reads a file it cannot fully parse.
+"""
 
 from __future__ import annotations
 
-import ast
+from collections.abc import Iterator
 from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from tree_sitter import Node
 
 from personize_assistant.actions.wire.source import (
     BodyShape,
@@ -13,206 +20,411 @@ from personize_assistant.actions.wire.source import (
     Param,
     ParamKind,
 )
-from personize_assistant.errors import UsageError
+from personize_assistant.scan.extract_common import end_line_of, line_of, text
+from personize_assistant.scan.languages import grammar
+
+StatementKind = Literal["import", "def", "class", "docstring", "other"]
 
 
-def _parse(text: str) -> ast.Module:
-    try:
-        return ast.parse(text)
-    except SyntaxError as exc:
-        raise UsageError(f"cannot parse the Python file: {exc.msg} (line {exc.lineno})") from exc
+class PyImport(BaseModel):
+    """One top-level `import ...` / `from ... import ...` statement."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    line: int
+    end_line: int
+    is_from: bool
+    module: str | None = None
+    """`from` imports: the module without its leading dots; `import a.b`: `a.b`."""
+    level: int = 0
+    """Leading dots of a relative `from` import."""
+    names: list[tuple[str, str | None]] = Field(default_factory=list)
+    """(name, alias) for each imported name."""
 
 
-def python_functions(text: str) -> list[FunctionInfo]:
-    tree = _parse(text)
+class PyStatement(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: StatementKind
+    line: int
+    end_line: int
+    imported: PyImport | None = None
+
+
+class ModuleShape(BaseModel):
+    """The top level of a module: its statements in order, and the imports among them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    statements: list[PyStatement] = Field(default_factory=list)
+
+    @property
+    def imports(self) -> list[PyImport]:
+        return [s.imported for s in self.statements if s.imported is not None]
+
+    @property
+    def docstring_end(self) -> int:
+        """Last line of the module docstring, 0 without one."""
+        first = self.statements[0] if self.statements else None
+        return first.end_line if first is not None and first.kind == "docstring" else 0
+
+
+def _parse(source: str) -> Node:
+    return grammar("python").parser.parse(source.encode("utf-8")).root_node
+
+
+def _statements(block: Node | None) -> list[Node]:
+    """Statements of a module or block; comments are not statements."""
+    return [c for c in block.named_children if c.type != "comment"] if block is not None else []
+
+
+def _definition(node: Node) -> Node:
+    """The function/class a `decorated_definition` wraps (or the node itself)."""
+    inner = node.child_by_field_name("definition") if node.type == "decorated_definition" else None
+    return inner if inner is not None else node
+
+
+# --------------------------------------------------------------------------- functions
+
+
+def python_functions(source: str) -> list[FunctionInfo]:
     found: list[FunctionInfo] = []
-    _walk(tree, None, text, found)
+    _walk(_parse(source), None, source.splitlines(), found)
     return found
 
 
-def _walk(node: ast.AST, class_name: str | None, text: str, out: list[FunctionInfo]) -> None:
-    for child in ast.iter_child_nodes(node):
-        if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
-            out.append(_function(child, class_name, text))
-            _walk(child, None, text, out)
-        elif isinstance(child, ast.ClassDef):
-            _walk(child, child.name, text, out)
+def _walk(node: Node, class_name: str | None, lines: list[str], out: list[FunctionInfo]) -> None:
+    for child in node.named_children:
+        if child.type == "function_definition":
+            out.append(_function(child, class_name, lines))
+            _walk(child, None, lines, out)
+        elif child.type == "class_definition":
+            _walk(child, text(child.child_by_field_name("name")), lines, out)
         else:
-            _walk(child, class_name, text, out)
+            _walk(child, class_name, lines, out)
 
 
-def _segment(text: str, node: ast.AST) -> str:
-    """The node's source exactly as written (quotes and spacing kept)."""
-    return ast.get_source_segment(text, node) or ast.unparse(node)
-
-
-def _function(
-    node: ast.FunctionDef | ast.AsyncFunctionDef, class_name: str | None, text: str
-) -> FunctionInfo:
-    lines = text.splitlines()
-    start = min([d.lineno for d in node.decorator_list] + [node.lineno])
-    header = lines[node.lineno - 1]
+def _function(node: Node, class_name: str | None, lines: list[str]) -> FunctionInfo:
+    name = text(node.child_by_field_name("name"))
+    decorated = node.parent if node.parent is not None and node.parent.type == "decorated_definition" else None
+    header = lines[node.start_point[0]]
     first_statement = _first_real_statement(node)
+    type_params = node.child_by_field_name("type_parameters")
     return FunctionInfo(
-        name=node.name,
+        name=name,
         form="method" if class_name else "def",
-        start_line=start,
-        header_line=node.lineno,
-        end_line=node.end_lineno or node.lineno,
-        is_async=isinstance(node, ast.AsyncFunctionDef),
-        is_exported=not node.name.startswith("_"),
+        start_line=line_of(decorated if decorated is not None else node),
+        header_line=line_of(node),
+        end_line=_end_line(node),
+        is_async=any(c.type == "async" for c in node.children),
+        is_exported=not name.startswith("_"),
         class_name=class_name,
-        params=_params(node.args, text),
-        return_type=_segment(text, node.returns) if node.returns is not None else None,
-        decorators=["@" + _segment(text, d) for d in node.decorator_list],
+        params=_params(node.child_by_field_name("parameters")),
+        return_type=text(node.child_by_field_name("return_type")) or None,
+        decorators=_decorators(decorated),
         indent=header[: len(header) - len(header.lstrip())],
-        body_line=first_statement.lineno,
-        body_indent=" " * first_statement.col_offset,
-        name_col=header.index(node.name, header.index("def")),
+        body_line=line_of(first_statement) if first_statement is not None else line_of(node),
+        body_indent=" " * (first_statement.start_point[1] if first_statement is not None else 0),
+        name_col=header.index(name, header.index("def")),
+        type_params=text(type_params),
     )
 
 
-def _first_real_statement(node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.stmt:
+def _end_line(node: Node) -> int:
+    """Last line of the function's last statement (a trailing comment is not the function's)."""
+    statements = _statements(node.child_by_field_name("body"))
+    return end_line_of(statements[-1]) if statements else end_line_of(node)
+
+
+def _decorators(decorated: Node | None) -> list[str]:
+    if decorated is None:
+        return []
+    found = [c for c in decorated.named_children if c.type == "decorator"]
+    return ["@" + text(d.named_children[0]) for d in found if d.named_children]
+
+
+def _is_docstring(statement: Node) -> bool:
+    inner = statement.named_children
+    return (
+        statement.type == "expression_statement"
+        and len(inner) == 1
+        and _is_text(inner[0])
+        and "f" not in _prefix(inner[0])
+    )
+
+
+def _prefix(string: Node) -> str:
+    """`rb`, `f`, `u`...: the letters before a string literal's quote, lowercased."""
+    written = text(string, 8)
+    return written[: len(written) - len(written.lstrip("rRbBuUfF"))].lower()
+
+
+def _is_text(node: Node) -> bool:
+    """A str literal (f-strings included), not bytes: what `ast` calls a str constant."""
+    if node.type == "concatenated_string":
+        return all(_is_text(part) for part in node.named_children if part.type != "comment")
+    return node.type == "string" and "b" not in _prefix(node)
+
+
+def _first_real_statement(node: Node) -> Node | None:
     """The first statement after the docstring (where an inserted statement belongs)."""
-    body = node.body
-    has_docstring = (
-        isinstance(body[0], ast.Expr)
-        and isinstance(body[0].value, ast.Constant)
-        and isinstance(body[0].value.value, str)
-    )
-    return body[1] if has_docstring and len(body) > 1 else body[0]
+    body = _statements(node.child_by_field_name("body"))
+    if not body:
+        return None
+    return body[1] if _is_docstring(body[0]) and len(body) > 1 else body[0]
 
 
-def _params(args: ast.arguments, source: str) -> list[Param]:
-    positional = args.posonlyargs + args.args
-    defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults))
-    defaults += list(args.defaults)
-    params = [
-        _param(a, d, "posonly" if i < len(args.posonlyargs) else "plain", source)
-        for i, (a, d) in enumerate(zip(positional, defaults, strict=True))
-    ]
-    if args.vararg is not None:
-        params.append(_param(args.vararg, None, "rest", source))
-    params.extend(
-        _param(a, d, "kwonly", source)
-        for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)
-    )
-    if args.kwarg is not None:
-        params.append(_param(args.kwarg, None, "varkw", source))
+def _params(parameters: Node | None) -> list[Param]:
+    params: list[Param] = []
+    keyword_only = False
+    for node in parameters.named_children if parameters is not None else []:
+        if node.type == "positional_separator":
+            params = [p.model_copy(update={"kind": "posonly"}) for p in params]
+        elif node.type == "keyword_separator":
+            keyword_only = True
+        elif node.type != "comment":
+            param = _param(node, "kwonly" if keyword_only else "plain")
+            keyword_only = keyword_only or param.kind == "rest"
+            params.append(param)
     return params
 
 
-def _param(arg: ast.arg, default: ast.expr | None, kind: ParamKind, source: str) -> Param:
-    annotation = _segment(source, arg.annotation) if arg.annotation is not None else None
-    default_text = _segment(source, default) if default is not None else None
-    text = arg.arg + (f": {annotation}" if annotation else "")
-    if default_text is not None:
-        text += (" = " if annotation else "=") + default_text
+def _param(node: Node, kind: ParamKind) -> Param:
+    """`x`, `x: int`, `x=1`, `x: int = 1`, `*args: str`, `**kw`: name, annotation, default."""
+    annotation = text(node.child_by_field_name("type")) or None
+    default = text(node.child_by_field_name("value")) or None
+    target = node.child_by_field_name("name") or next(iter(node.named_children), node)
+    if node.type in ("list_splat_pattern", "dictionary_splat_pattern"):
+        target = node
+    if target.type == "list_splat_pattern":
+        kind = "rest"
+    elif target.type == "dictionary_splat_pattern":
+        kind = "varkw"
+    name = text(target.named_children[0] if kind in ("rest", "varkw") and target.named_children else target)
+    written = name + (f": {annotation}" if annotation else "")
+    if default is not None:
+        written += (" = " if annotation else "=") + default
     prefix = {"rest": "*", "varkw": "**"}.get(kind, "")
     return Param(
-        name=arg.arg,
-        text=prefix + text,
+        name=name,
+        text=prefix + written,
         annotation=annotation,
         optional=default is not None,
-        default=default_text,
+        default=default,
         kind=kind,
     )
+
+
+# --------------------------------------------------------------------------- module shape
+
+
+def python_module(source: str) -> ModuleShape:
+    shape = ModuleShape()
+    for statement in _statements(_parse(source)):
+        kind = _statement_kind(statement)
+        shape.statements.append(
+            PyStatement(
+                kind=kind,
+                line=line_of(statement),
+                end_line=end_line_of(statement),
+                imported=_import(statement) if kind == "import" else None,
+            )
+        )
+    return shape
+
+
+def _statement_kind(statement: Node) -> StatementKind:
+    if statement.type in ("import_statement", "import_from_statement", "future_import_statement"):
+        return "import"
+    definition = _definition(statement)
+    if definition.type == "function_definition":
+        return "def"
+    if definition.type == "class_definition":
+        return "class"
+    return "docstring" if _is_docstring(statement) else "other"
+
+
+def _dotted(node: Node | None) -> str:
+    return "".join(text(node).split())
+
+
+def _import(statement: Node) -> PyImport:
+    names = [_imported_name(n) for n in statement.children_by_field_name("name")]
+    if any(c.type == "wildcard_import" for c in statement.named_children):
+        names.append(("*", None))
+    common = {"line": line_of(statement), "end_line": end_line_of(statement), "names": names}
+    if statement.type == "import_statement":
+        return PyImport(is_from=False, module=names[0][0] if names else None, **common)
+    if statement.type == "future_import_statement":
+        return PyImport(is_from=True, module="__future__", **common)
+    module = statement.child_by_field_name("module_name")
+    if module is not None and module.type == "relative_import":
+        prefix = next((c for c in module.named_children if c.type == "import_prefix"), None)
+        dotted = next((c for c in module.named_children if c.type == "dotted_name"), None)
+        return PyImport(is_from=True, module=_dotted(dotted) or None, level=len(text(prefix).strip()), **common)
+    return PyImport(is_from=True, module=_dotted(module) or None, **common)
+
+
+def _imported_name(node: Node) -> tuple[str, str | None]:
+    if node.type == "aliased_import":
+        return _dotted(node.child_by_field_name("name")), text(node.child_by_field_name("alias")) or None
+    return _dotted(node), None
+
+
+# --------------------------------------------------------------------------- style
 
 
 _LOGGER_NAMES = ("logger", "log", "LOGGER")
 
 
-def python_style(text: str, is_package: bool) -> FileStyle:
-    tree = _parse(text)
+def python_style(source: str, is_package: bool) -> FileStyle:
+    root = _parse(source)
     assigned = {
-        target.id
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        for target in node.targets
-        if isinstance(target, ast.Name)
+        text(target)
+        for statement in _statements(root)
+        for assignment in _plain_assignments(statement)
+        for target in [assignment.child_by_field_name("left")]
+        if target is not None and target.type == "identifier"
     }
-    imports = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
+    imports = python_module(source).imports
     return FileStyle(
         quote='"',
         semicolons=False,
         indent_unit="    ",
         logger=next((n for n in _LOGGER_NAMES if n in assigned), None),
         is_package=is_package,
-        last_import_line=max((n.end_lineno or n.lineno) for n in imports) if imports else 0,
+        last_import_line=max(i.end_line for i in imports) if imports else 0,
     )
 
 
-def python_body(text: str, fn: FunctionInfo) -> BodyShape:
-    """Top-level assignments and the final return of the function declared at `fn`."""
-    node = next(
+def _plain_assignments(statement: Node) -> Iterator[Node]:
+    """`a = b = value` binds `a` and `b`; an annotated assignment is not a plain one."""
+    inner = statement.named_children[0] if statement.type == "expression_statement" and statement.named_children else None
+    while inner is not None and inner.type == "assignment" and inner.child_by_field_name("type") is None:
+        yield inner
+        inner = inner.child_by_field_name("right")
+
+
+# --------------------------------------------------------------------------- body
+
+
+def _function_node(root: Node, fn: FunctionInfo) -> Node | None:
+    return next(
         (
             n
-            for n in ast.walk(_parse(text))
-            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
-            and n.name == fn.name
-            and n.lineno == fn.header_line
+            for n in _descendants(root)
+            if n.type == "function_definition"
+            and text(n.child_by_field_name("name")) == fn.name
+            and line_of(n) == fn.header_line
         ),
         None,
     )
+
+
+def _descendants(node: Node) -> Iterator[Node]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.named_children))
+
+
+def python_body(source: str, fn: FunctionInfo) -> BodyShape:
+    """Top-level assignments and the final return of the function declared at `fn`."""
+    node = _function_node(_parse(source), fn)
     if node is None:
         return BodyShape()
     shape = BodyShape(
-        closing_line=node.end_lineno or node.lineno,
-        identifiers={n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
-        | {a.arg for a in ast.walk(node) if isinstance(a, ast.arg)},
+        closing_line=_end_line(node),
+        identifiers={text(n) for n in _descendants(node) if n.type == "identifier"},
     )
-    for statement in node.body:
-        names = _assigned_names(statement)
+    statements = _statements(node.child_by_field_name("body"))
+    for statement in statements:
+        names, value = _assigned(statement)
         if names:
             shape.assignments.append(
-                LocalAssignment(
-                    names=names,
-                    line=statement.lineno,
-                    end_line=statement.end_lineno or statement.lineno,
-                    value=_value_kind(statement),
-                )
+                LocalAssignment(names=names, line=line_of(statement), end_line=end_line_of(statement), value=value)
             )
-    last = node.body[-1]
-    if isinstance(last, ast.Return) and last.value is not None:
-        shape.return_line = last.lineno
-        shape.return_end_line = last.end_lineno
-        shape.return_expression = ast.get_source_segment(text, last.value)
+    last = statements[-1] if statements else None
+    if last is not None and last.type == "return_statement" and last.named_children:
+        shape.return_line = line_of(last)
+        shape.return_end_line = end_line_of(last)
+        shape.return_expression = text(_unparenthesized(last.named_children[0]))
     return shape
 
 
-def _value_kind(statement: ast.stmt) -> Literal["destructure", "string", "other"]:
-    targets = statement.targets if isinstance(statement, ast.Assign) else []
-    if any(isinstance(t, ast.Tuple) for t in targets):
-        return "destructure"
-    value = statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
-    if isinstance(value, ast.JoinedStr | ast.BinOp) or (
-        isinstance(value, ast.Constant) and isinstance(value.value, str)
-    ):
+def returns_below(source: str, fn: FunctionInfo, line: int) -> bool:
+    """A `return` anywhere in `fn` below `line` (nested in try/if/with included)."""
+    node = _function_node(_parse(source), fn)
+    return node is not None and any(n.type == "return_statement" and line_of(n) > line for n in _descendants(node))
+
+
+Value = Literal["destructure", "string", "other"]
+
+
+def _assigned(statement: Node) -> tuple[list[str], Value]:
+    """Names a statement binds (`a = ...`, `a, b = ...`, `a: str = ...`) and how."""
+    inner = statement.named_children[0] if statement.type == "expression_statement" and statement.named_children else None
+    if inner is None or inner.type != "assignment":
+        return [], "other"
+    annotation = inner.child_by_field_name("type")
+    targets = [inner.child_by_field_name("left")] if annotation is not None else [a.child_by_field_name("left") for a in _plain_assignments(statement)]
+    names: list[str] = []
+    for target in targets:
+        elements = target.named_children if target is not None and target.type in _TUPLES else [target]
+        names.extend(text(e) for e in elements if e is not None and e.type == "identifier")
+    if annotation is None and any(t is not None and t.type in _TUPLES for t in targets):
+        return names, "destructure"
+    value = _last_value(inner)
+    return names, _value_kind(value, annotation)
+
+
+_TUPLES = ("pattern_list", "tuple_pattern")
+
+
+def _last_value(assignment: Node) -> Node | None:
+    value = assignment.child_by_field_name("right")
+    while value is not None and value.type == "assignment":
+        value = value.child_by_field_name("right")
+    return value
+
+
+def _unparenthesized(node: Node) -> Node:
+    """`(a + b)` -> `a + b`: the expression itself, as `ast` gives it (a tuple keeps its parentheses)."""
+    while node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+def _value_kind(value: Node | None, annotation: Node | None) -> Value:
+    value = _unparenthesized(value) if value is not None else None
+    if value is not None and value.type == "binary_operator":
         return "string"
-    if isinstance(value, ast.Call) and _renders(value):
+    if value is not None and _is_text(value):
         return "string"
-    annotation = statement.annotation if isinstance(statement, ast.AnnAssign) else None
-    return "string" if isinstance(annotation, ast.Name) and annotation.id == "str" else "other"
+    if value is not None and value.type == "call" and _renders(value):
+        return "string"
+    return "string" if annotation is not None and text(annotation) == "str" else "other"
 
 
 _RENDERERS = frozenset({"render", "render_to_string", "render_template", "format"})
 
 
-def _renders(call: ast.Call) -> bool:
+def _renders(call: Node) -> bool:
     """A template render (`render_to_string(...)`, `tpl.render(ctx).strip()`): text content."""
-    names = {n.attr for n in ast.walk(call) if isinstance(n, ast.Attribute)}
-    names |= {n.id for n in ast.walk(call.func) if isinstance(n, ast.Name)}
+    names = {text(n.child_by_field_name("attribute")) for n in _descendants(call) if n.type == "attribute"}
+    callee = call.child_by_field_name("function")
+    names |= {text(n) for n in _descendants(callee) if n.type == "identifier" and _is_name(n)} if callee else set()
     return not names.isdisjoint(_RENDERERS)
 
 
-def _assigned_names(statement: ast.stmt) -> list[str]:
-    targets: list[ast.expr] = []
-    if isinstance(statement, ast.Assign):
-        targets = list(statement.targets)
-    elif isinstance(statement, ast.AnnAssign):
-        targets = [statement.target]
-    names: list[str] = []
-    for target in targets:
-        elements = target.elts if isinstance(target, ast.Tuple) else [target]
-        names.extend(e.id for e in elements if isinstance(e, ast.Name))
-    return names
+def _is_name(identifier: Node) -> bool:
+    """An identifier that is a variable (not `x.attr`'s attr nor a keyword argument's name)."""
+    parent = identifier.parent
+    if parent is None:
+        return True
+    if parent.type == "attribute":
+        return parent.child_by_field_name("attribute") != identifier
+    if parent.type == "keyword_argument":
+        return parent.child_by_field_name("name") != identifier
+    return True

@@ -1,13 +1,13 @@
-"""Read TypeScript functions and file style with tree-sitter."""
+"""Read TypeScript functions and file style with the scanner's tree-sitter grammars."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from pathlib import PurePosixPath
 from typing import Literal
 
-import tree_sitter_typescript
-from tree_sitter import Language, Node, Parser
+from pydantic import BaseModel, ConfigDict
+from tree_sitter import Node
 
 from personize_assistant.actions.wire.source import (
     BodyShape,
@@ -18,24 +18,19 @@ from personize_assistant.actions.wire.source import (
     Param,
     TypeMember,
 )
+from personize_assistant.scan.extract_common import end_line_of, line_of, string_value
+from personize_assistant.scan.extract_common import text as _text
+from personize_assistant.scan.js_nodes import FUNCTION_TYPES
+from personize_assistant.scan.languages import EXTENSIONS, grammar
 
-_FUNCTION_VALUES = ("arrow_function", "function_expression", "function")
-
-
-@cache
-def _parser(tsx: bool) -> Parser:
-    grammar = (
-        tree_sitter_typescript.language_tsx() if tsx else tree_sitter_typescript.language_typescript()
-    )
-    return Parser(Language(grammar))
-
-
-def _text(node: Node | None) -> str:
-    return node.text.decode("utf-8") if node is not None and node.text is not None else ""
+# A generator's wrapper would have to re-yield what it yields: not wired.
+_FUNCTION_VALUES = tuple(sorted(FUNCTION_TYPES - {"generator_function"}))
 
 
 def _parse(text: str, path: str) -> Node:
-    return _parser(path.endswith(".tsx")).parse(text.encode("utf-8")).root_node
+    """`.tsx` with the TSX grammar, every other TypeScript extension with the plain one."""
+    name = "tsx" if EXTENSIONS.get(PurePosixPath(path).suffix) == "tsx" else "typescript"
+    return grammar(name).parser.parse(text.encode("utf-8")).root_node
 
 
 def typescript_functions(text: str, path: str) -> list[FunctionInfo]:
@@ -87,9 +82,9 @@ def _build(
     return FunctionInfo(
         name=name,
         form=form,
-        start_line=start.start_point[0] + 1,
+        start_line=line_of(start),
         header_line=(name_col[0] if name_col else header_row) + 1,
-        end_line=start.end_point[0] + 1,
+        end_line=end_line_of(start),
         is_async=any(c.type == "async" for c in fn.children),
         is_exported=export is not None,
         is_default_export=export is not None and any(c.type == "default" for c in export.children),
@@ -132,7 +127,7 @@ def _indent(lines: list[str], row: int) -> str:
 def _body_line(body: Node | None) -> int:
     if body is None or body.type != "statement_block":
         return 0
-    return body.start_point[0] + 2
+    return line_of(body) + 1  # the line after the opening brace
 
 
 def _body_indent(body: Node | None, lines: list[str]) -> str:
@@ -247,6 +242,38 @@ def _type_members(body: Node) -> list[TypeMember]:
     return members
 
 
+# --------------------------------------------------------------------------- imports
+
+
+class TsImport(BaseModel):
+    """One top-level `import ... from 'module'` statement."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    line: int
+    end_line: int
+    module: str
+    names: list[str] | None = None
+    """`a`, `b as c` when it imports only `{ ... }` values (no default, no `import type`)."""
+
+
+def typescript_imports(text: str, path: str) -> list[TsImport]:
+    found = []
+    for node in _parse(text, path).named_children:
+        module = string_value(node.child_by_field_name("source")) if node.type == "import_statement" else None
+        if module is not None:
+            found.append(TsImport(line=line_of(node), end_line=end_line_of(node), module=module, names=_named_only(node)))
+    return found
+
+
+def _named_only(statement: Node) -> list[str] | None:
+    clause = next((c for c in statement.children if c.type == "import_clause"), None)
+    parts = clause.named_children if clause is not None else []
+    if any(c.type == "type" for c in statement.children) or len(parts) != 1 or parts[0].type != "named_imports":
+        return None
+    return [_text(s) for s in parts[0].named_children if s.type == "import_specifier"]
+
+
 # --------------------------------------------------------------------------- style
 
 # `log` is too often a plain function in TS code; only a `logger` object is trusted.
@@ -263,7 +290,7 @@ def typescript_style(text: str, path: str) -> FileStyle:
         indent_unit=_indent_unit(text),
         logger=_logger_in_scope(root),
         import_extension=".js" if re.search(r"from\s+['\"]\.{1,2}/[^'\"]+\.js['\"]", import_text) else "",
-        last_import_line=imports[-1].end_point[0] + 1 if imports else 0,
+        last_import_line=end_line_of(imports[-1]) if imports else 0,
     )
 
 
@@ -308,7 +335,7 @@ def typescript_body(text: str, path: str, fn: FunctionInfo) -> BodyShape:
     if node is None or body is None or body.type != "statement_block":
         return BodyShape()
     shape = BodyShape(
-        closing_line=body.end_point[0] + 1,
+        closing_line=end_line_of(body),
         identifiers={_text(n) for n in _descendants(node, "identifier")},
     )
     statements = [s for s in body.named_children if s.type != "comment"]
@@ -317,8 +344,8 @@ def typescript_body(text: str, path: str, fn: FunctionInfo) -> BodyShape:
             shape.assignments.append(_assignment(statement))
     last = statements[-1] if statements else None
     if last is not None and last.type == "return_statement" and last.named_children:
-        shape.return_line = last.start_point[0] + 1
-        shape.return_end_line = last.end_point[0] + 1
+        shape.return_line = line_of(last)
+        shape.return_end_line = end_line_of(last)
         shape.return_expression = _text(last.named_children[0])
     return shape
 
@@ -345,8 +372,8 @@ def _assignment(statement: Node) -> LocalAssignment:
     return LocalAssignment(
         value=value,
         names=names,
-        line=statement.start_point[0] + 1,
-        end_line=statement.end_point[0] + 1,
+        line=line_of(statement),
+        end_line=end_line_of(statement),
         keyword=_text(keyword),
         keyword_col=keyword.start_point[1],
     )
@@ -361,6 +388,6 @@ def _function_node(root: Node, fn: FunctionInfo) -> Node | None:
         name_node = node.child_by_field_name("name")
         if node.type in _FUNCTION_VALUES and node.parent is not None:
             name_node = node.parent.child_by_field_name("name")
-        if name_node is not None and name_node.start_point[0] + 1 == fn.header_line and _text(name_node) == fn.name:
+        if name_node is not None and line_of(name_node) == fn.header_line and _text(name_node) == fn.name:
             return node
     return None

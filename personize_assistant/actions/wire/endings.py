@@ -1,0 +1,250 @@
+"""What every language writer does alike, written once.
+
+The edit that ends each wrap-style pattern (rename the original, put the wrapper after it,
+import the helpers), the triggers named in the generated code, the values every message
+template gets (the draft, the 5 s fallback and the memorize-back are the helper's; the
+template only names the trigger, channel, recipient and locals), and the notes a
+pattern hands back. The language's own pieces come from `ctx.writer`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from personize_assistant.actions.wire.context import (
+    WireContext,
+    Wiring,
+    delivery_targets,
+    refuse_event_caller,
+    refuse_request_handler,
+)
+from personize_assistant.actions.wire.edit import FileEditor
+from personize_assistant.actions.wire.mapping import MessageMapping, map_message
+from personize_assistant.actions.wire.source import FunctionInfo, LocalAssignment, Param
+
+DELIVERY_KINDS = ("email_send", "notification")
+# A parameter named like this identifies the person an analytics event is about.
+IDENTITY = re.compile(r"user|email|distinct|identity|person|contact", re.IGNORECASE)
+
+NO_EMAIL_RECIPIENT = (
+    "No email recipient among the parameters: generation uses the guidelines only and "
+    "the delivery is not memorized (Personize identifies people by email)."
+)
+ACCEPTED_EVENTS_ONLY = "Only events the handler accepted (2xx) are memorized, so unverified payloads never are."
+PACED_JOB = (
+    "The job keeps selecting recipients and delivering; personalization happens in the "
+    "wired delivery functions it calls, paced to the run's per-minute budget."
+)
+
+
+def wrap_send(
+    ctx: WireContext,
+    by_parameters: Callable[[WireContext, MessageMapping], Wiring],
+    by_locals: Callable[[WireContext], Wiring],
+) -> Wiring:
+    """WRAP a send: its content comes in through parameters (a wrapper around the
+    original) or is built in locals (a step right after it is built)."""
+    refuse_request_handler(ctx, DELIVERY_KINDS)
+    mapping = map_message(ctx.fn, ctx.channel_fields)
+    return by_parameters(ctx, mapping) if mapping.targets else by_locals(ctx)
+
+
+def wrap_original(
+    ctx: WireContext, editor: FileEditor, original: str, code: str, helpers: list[str], trigger: str
+) -> Wiring:
+    """Rename the original to `original`, put the wrapper `code` in its place and import the
+    wiring `helpers` it calls: the edit every wrap-style pattern makes."""
+    ctx.writer.edits.rename_original(ctx, editor, original)
+    ctx.writer.edits.insert_wrapper(ctx, editor, code)
+    ctx.writer.edits.add_import(ctx, editor, helpers)
+    return Wiring(editor, helpers, trigger=trigger)
+
+
+def wrapped(
+    ctx: WireContext,
+    original: str,
+    template: str,
+    helpers: list[str],
+    trigger: str,
+    field_mapping: dict[str, str],
+    note: str | None,
+    /,
+    **values: object,
+) -> Wiring:
+    """A wrapper from the language's `template` around the renamed original, with the
+    mapping and note the pattern hands back (`values` fill the template)."""
+    code = ctx.writer.edits.render(ctx, template, ctx.fn.indent, trigger=trigger, **values)
+    wiring = wrap_original(ctx, FileEditor(ctx.source.text), original, code, helpers, trigger)
+    wiring.field_mapping = field_mapping
+    wiring.notes.extend([note] if note else [])
+    return wiring
+
+
+def step_wiring(
+    ctx: WireContext,
+    editor: FileEditor,
+    helpers: list[str],
+    trigger: str,
+    field_mapping: dict[str, str] | None = None,
+    note: str | None = None,
+) -> Wiring:
+    """A step inserted into the function (no wrapper): import what it calls."""
+    ctx.writer.edits.add_import(ctx, editor, helpers)
+    return Wiring(editor, helpers, field_mapping=field_mapping or {}, notes=[note] if note else [], trigger=trigger)
+
+
+def refuse_event_wrap(ctx: WireContext) -> None:
+    """Mirror the app's tracking helper, never a handler or a caller of that helper."""
+    refuse_request_handler(ctx, ("event_tracking",))
+    refuse_event_caller(ctx)
+
+
+def mirror_event(
+    ctx: WireContext, original: str, helper: str, content: str, note: str, /, **values: object
+) -> Wiring:
+    """The event-mirror wrapper: the original call first, then the event memorized against
+    `values["recipient"]` (the identity parameter)."""
+    recipient = str(values["recipient"])
+    return wrapped(
+        ctx,
+        original,
+        "event",
+        [helper],
+        event_trigger(ctx),
+        {"email": recipient, "content": content},
+        note,
+        name=ctx.qualified_name,
+        trigger_id=ctx.trigger_id,
+        source=event_source(ctx),
+        outcome=ctx.fresh("outcome"),
+        **values,
+    )
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def wrap_trigger(ctx: WireContext) -> str:
+    return f"every call to {ctx.qualified_name}()"
+
+
+def webhook_source(ctx: WireContext) -> str:
+    return (ctx.provider or "webhook").lower()
+
+
+def webhook_trigger(ctx: WireContext) -> str:
+    route = ctx.touchpoint.route
+    return f"{webhook_source(ctx)} calls {('POST ' + route) if route else 'the webhook'} ({ctx.source.path})"
+
+
+def event_source(ctx: WireContext) -> str:
+    return (ctx.provider or "analytics").lower()
+
+
+def event_trigger(ctx: WireContext) -> str:
+    return f"every {ctx.qualified_name}() analytics call ({ctx.source.path})"
+
+
+def schedule_of(ctx: WireContext) -> str:
+    return ctx.touchpoint.schedule or "unscheduled"
+
+
+def scheduled_trigger(ctx: WireContext) -> str:
+    # Without a known schedule (a management command your scheduler runs), say so plainly.
+    when = f"the schedule {ctx.touchpoint.schedule}" if ctx.touchpoint.schedule else "your scheduler"
+    return f"{when} runs {ctx.qualified_name or 'the job'} ({ctx.source.path})"
+
+
+# --------------------------------------------------------------------------- message templates
+
+
+def message_values(ctx: WireContext, recipient: str, result: str, outcome: str) -> dict[str, object]:
+    """What every message template (wrapper or inline step) names: the trigger, where the
+    message goes, and the locals holding Personize's answer and the send's outcome."""
+    return {
+        "trigger": wrap_trigger(ctx),
+        "trigger_id": ctx.trigger_id,
+        "channel": ctx.channel,
+        "recipient": recipient,
+        "result": result,
+        "outcome": outcome,
+        "provider": ctx.provider,
+    }
+
+
+def content_locals(ctx: WireContext) -> list[tuple[str, str, LocalAssignment]]:
+    """(field, local name, declaration) for the body's first locals that carry content:
+    the message is built inside the function, so it is personalized right after."""
+    content = [a for a in ctx.body.assignments if a.value != "other"]
+    as_params = [Param(name=n, text=n) for a in content for n in a.names]
+    mapping = map_message(ctx.fn.model_copy(update={"params": as_params}), ctx.channel_fields)
+    declared = {n: a for a in content for n in a.names}
+    chosen = [(t.field, as_params[t.param_index].name) for t in mapping.targets]
+    return [(field, name, declared[name]) for field, name in chosen]
+
+
+def parameter_recipient(fn: FunctionInfo, mapping: MessageMapping, missing: str) -> str:
+    """The parameter (or its member) the message goes to; `missing` (`None`) without one."""
+    if mapping.recipient_param is None:
+        return missing
+    name = fn.params[mapping.recipient_param].name
+    return f"{name}.{mapping.recipient_member}" if mapping.recipient_member else name
+
+
+def local_recipient(ctx: WireContext, missing: str) -> str:
+    """Who a message built inside the function goes to: the parameter naming them."""
+    return parameter_recipient(ctx.fn, map_message(ctx.fn, ["SUBJECT"]), missing)
+
+
+def mapping_text(pairs: list[tuple[str, str]]) -> str:
+    """`SUBJECT -> subject, BODY -> html`: the mapping comment in the generated code."""
+    return ", ".join(f"{field} -> {target}" for field, target in pairs)
+
+
+def scheduled_run(ctx: WireContext, original: str, helper: str, /, **values: object) -> Wiring:
+    """The scheduled-job wrapper: the original job run through `helper`, paced to the
+    run's budget, with a note naming the sends inside to wire as well."""
+    wiring = wrapped(
+        ctx,
+        original,
+        "run",
+        [helper],
+        scheduled_trigger(ctx),
+        {},
+        None,
+        name=ctx.qualified_name,
+        trigger_id=ctx.trigger_id,
+        schedule=schedule_of(ctx),
+        **values,
+    )
+    return finish_scheduled(ctx, wiring)
+
+
+# --------------------------------------------------------------------------- notes
+
+
+def recipient_notes(mapping: MessageMapping) -> list[str]:
+    return [NO_EMAIL_RECIPIENT] if mapping.recipient_param is None or mapping.recipient_is_phone else []
+
+
+def inline_note(ctx: WireContext) -> str:
+    return f"Personalization runs inside {ctx.qualified_name}, right after its content is built."
+
+
+def finish_scheduled(ctx: WireContext, wiring: Wiring) -> Wiring:
+    """A wired job: say where personalization happens and which of its sends to wire."""
+    fn = ctx.fn
+    inside = [
+        t
+        for t in ctx.scan.touchpoints
+        if t.kind.value in DELIVERY_KINDS and t.file == ctx.source.path and fn.start_line <= t.line <= fn.end_line
+    ]
+    wiring.notes.append(PACED_JOB)
+    if inside:
+        targets = delivery_targets(ctx, inside)
+        wiring.notes.append(
+            "Wire its deliveries too: "
+            + ", ".join(f"{t.symbol or t.id} ({t.id}, {t.location()})" for t in targets)
+        )
+    return wiring
