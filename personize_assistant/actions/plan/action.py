@@ -9,6 +9,7 @@ every `must_include` item of PlanMeta.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -187,7 +188,8 @@ def _points_section(facts: RepoFacts, library: Library) -> list[PlanStep]:
         body=("Every point below uses this one helper, the same module `personize-assistant wire` adds (it "
               "keeps an existing copy): guidelines and the recipient's digest, a prompt with structured "
               "`outputs` checked against the channel's limits and review topics, and `null`/`None` on any "
-              "failure or timeout so the caller keeps its current copy. `rememberDelivery` closes the loop."),
+              "failure or timeout so the caller keeps its current copy. `rememberDelivery` closes the loop."
+              + _helper_api(helpers)),
         files=[h.path or "" for h in helpers], code=helpers,
         verify="call it for one synced user from a REPL or test: it returns the fields; with a wrong key it returns null/None.",
     )
@@ -198,7 +200,18 @@ def _runtime_helper(facts: RepoFacts, library: Library, lang: str) -> CodeBlock:
     """The runtime helper WIRE and GENERATE emit too, placed where the plan keeps its code."""
     placement = ts.helper_placement(facts) if lang == "ts" else py.helper_placement(facts)
     settings = helper_settings(library.wire.meta, library.generate.meta)
-    return CodeBlock(language=lang, path=placement.helper_path, code=placement.helper_source(settings))
+    return CodeBlock(language=lang, path=placement.helper_path, code=placement.helper_source(settings),
+                     collapsed=True)
+
+
+_EXPORTED = re.compile(r"^export (?:async )?function (\w+)|^(?:async )?def ([a-z]\w*)\(", re.MULTILINE)
+
+
+def _helper_api(helpers: list[CodeBlock]) -> str:
+    """The helper's public functions, so the step reads without unfolding the file."""
+    names = [a or b for block in helpers for a, b in _EXPORTED.findall(block.code)]
+    unique = list(dict.fromkeys(names))
+    return f" Its functions: {', '.join(f'`{n}`' for n in unique)}." if unique else ""
 
 
 def _summary(facts: RepoFacts, discovery: Discovery, quick_win: Touchpoint | None) -> list[str]:

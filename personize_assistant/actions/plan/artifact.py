@@ -25,6 +25,9 @@ class CodeBlock(BaseModel):
     code: str
     path: str | None = None
     """The file this code goes in (repo-relative), when it is a file to create or edit."""
+    collapsed: bool = False
+    """A whole file the reader copies rather than reads (the runtime helper): folded away
+    in a `<details>` block, which GitHub and most markdown viewers render closed."""
 
 
 class PlanStep(BaseModel):
@@ -126,13 +129,19 @@ def _step_md(number: str, step: PlanStep) -> list[str]:
     if step.commands:
         lines += ["```bash", *step.commands, "```", ""]
     for block in step.code:
-        if block.path:
-            lines.append(f"`{block.path}`:")
-            lines.append("")
-        lines += [f"```{_FENCE[block.language]}", block.code.rstrip(), "```", ""]
+        lines += _code_md(block)
     if step.verify:
         lines += [f"**Verify:** {step.verify}", ""]
     return lines
+
+
+def _code_md(block: CodeBlock) -> list[str]:
+    fenced = [f"```{_FENCE[block.language]}", block.code.rstrip(), "```", ""]
+    if block.collapsed:
+        size = block.code.rstrip().count("\n") + 1
+        name = f"<code>{block.path}</code>" if block.path else "the code"
+        return [f"<details><summary>{name} ({size} lines)</summary>", "", *fenced, "</details>", ""]
+    return ([f"`{block.path}`:", ""] if block.path else []) + fenced
 
 
 def to_json(plan: PlanArtifact) -> dict[str, Any]:
