@@ -93,14 +93,14 @@ def _first_pattern_key(text: str) -> str:
 @pytest.mark.parametrize(
     "name",
     ["password", "passwordHash", "api_key", "accessToken", "stripe_secret", "otp_code", "resetToken",
-     "DATABASE_PASSWORD", "cardNumber", "ssn", "client_secret", "refresh_token", "ciphertext"],
+     "DATABASE_PASSWORD", "cardNumber", "ssn", "client_secret", "refresh_token", "ciphertext", "keyHash"],
 )
 def test_secret_names(name: str) -> None:
     assert is_secret_name(name)
 
 
 @pytest.mark.parametrize("name", ["email", "plan", "tokens_used", "company_name", "description", "hashtag",
-                                  "passage", "stripe_customer_status"])
+                                  "passage", "stripe_customer_status", "content_hash"])
 def test_names_that_are_not_secret(name: str) -> None:
     assert not is_secret_name(name)
 
@@ -121,8 +121,8 @@ def test_credential_tables_also_hold_bookkeeping_that_is_no_secret() -> None:
 def test_redaction_masks_exactly_the_secret_names() -> None:
     assert redact('card_number = "4242424242424242"') == f'card_number = "{REDACTED}"'
     assert redact('"clientSecret": "abcd1234efgh"') == f'"clientSecret": "{REDACTED}"'
-    kept = 'company_name = "Acme Widgets"'
-    assert redact(kept) == kept
+    for kept in ('company_name = "Acme Widgets"', '"primaryLocationLineHash": "cd8a41f5d73eac34:1"'):
+        assert redact(kept) == kept
 
 
 def test_schema_roles_read_the_model_vocabulary() -> None:
