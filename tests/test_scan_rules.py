@@ -19,11 +19,13 @@ from personize_assistant.actions.common.entities import role_of
 from personize_assistant.redact import REDACTED, redact
 from personize_assistant.scan.catalog import rule_files
 from personize_assistant.scan.rules import (
+    HandlerRules,
     ModelRules,
     PeopleRules,
     RuleError,
     SecretRules,
     SenderRules,
+    handlers,
     models,
     parse_rules,
     people,
@@ -37,6 +39,7 @@ SCAN = files("personize_assistant.scan")
 RULE_MODELS = {
     "senders.yaml": SenderRules,
     "people.yaml": PeopleRules,
+    "handlers.yaml": HandlerRules,
     "models.yaml": ModelRules,
     "secrets.yaml": SecretRules,
 }
@@ -46,7 +49,7 @@ RULE_MODELS = {
 
 
 def test_every_rule_file_loads_and_is_hashed_into_the_cache_version() -> None:
-    assert senders().kind_words["email_send"] and people().user_words
+    assert senders().kind_words["email_send"] and people().user_words and handlers().route_decorators
     assert {orm.framework for orm in models().orms} >= {"django", "sqlalchemy", "sequelize"}
     assert secrets().secret_names
     assert set(RULE_MODELS) | {"catalog.yaml"} <= set(rule_files())
@@ -155,6 +158,7 @@ ALLOWED: dict[str, str] = {
     "invite": "generic delivery word (`invite_token` is a secret)",
     "make": "generic verb (`make_notification`) and the Make.com integration step",
     "post": "HTTP verb and delivery method",
+    "Post": "NestJS route decorator (`@Post()`)",
     "process": "generic entry-point name",
     "put": "HTTP verb and queue API (`queue.put`)",
     "run": "job entry point and subprocess API",

@@ -26,21 +26,17 @@ from personize_assistant.scan.resolve import (
 )
 from personize_assistant.scan.rules import senders
 
+# Words and name patterns are data: senders.yaml (each entry says what it is for).
 _S = senders()
 SENDER_KINDS = frozenset({"email_send", "notification", "event_tracking", "llm_call", "personize_call"})
 HTTP_MODULES = _S.http_modules
 VOCABULARY = _S.kind_words
-# A second-level wrapper's name starts with what it does ("send_invoice", "notifyWorkspace");
-# "create_object_from_email_message" mentions email but is not a delivery helper.
 VERBS = _S.kind_verbs
 GENERIC_VERBS = _S.generic_verbs
 TASK_CALLS = _S.task_calls
 DEFERRED_CALLS = _S.deferred_calls
-"""`background_tasks.add_task(send_email, ...)`: the first argument is what gets called."""
-"""Celery: `send_reset_token.delay(...)` calls `send_reset_token`."""
 ACTOR_CALLS = _S.actor_calls
 ACTOR_DECORATORS = _S.actor_decorators
-"""dramatiq `@actor` -> `.send()`, taskiq `@broker.task` -> `.kiq()`, huey `.schedule()`."""
 JOB_WORDS = _S.job_words
 
 

@@ -1,4 +1,4 @@
-"""Rule files beside the catalog (senders, people, models, secrets), typed and loaded once.
+"""Rule files beside the catalog (senders, people, handlers, models, secrets), typed and loaded once.
 
 Vocabularies, ORM tables and name patterns are data: each `*.yaml` file here is read
 into a Pydantic model (unknown or missing keys and bad regexes are errors that name the
@@ -101,6 +101,25 @@ class PeopleRules(Rules):
     page_bases: Pattern
 
 
+class HandlerRules(Rules):
+    """handlers.yaml: routes, webhook and search handlers, scheduled jobs."""
+
+    route_decorators: Words
+    task_decorators: Words
+    class_view: Pattern
+    webhook_path: Pattern
+    webhook_name: Pattern
+    webhook_providers: tuple[str, ...]
+    search_path: Pattern
+    screen_views: Pattern
+    crud_words: Words
+    settings_nouns: Words
+    cron_path: Pattern
+    periodic_jobs: dict[str, str]
+    schedule_tool: Pattern
+    schedule_check: Pattern
+
+
 class Orm(Rules):
     framework: str
     modules: tuple[str, ...]
@@ -175,6 +194,11 @@ def senders() -> SenderRules:
 @cache
 def people() -> PeopleRules:
     return load_rules("people.yaml", PeopleRules)
+
+
+@cache
+def handlers() -> HandlerRules:
+    return load_rules("handlers.yaml", HandlerRules)
 
 
 @cache
