@@ -31,10 +31,10 @@ _TOKEN_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 # `password = "hunter2"`, `API_KEY: 'abc'`, `"secret": "..."` — keep the name, drop the value.
+# Which names are secret is scan/secrets.yaml's one definition (`_secret_name`).
 _ASSIGNMENT = re.compile(
     r"""(?ix)
-    (?P<name>[A-Za-z0-9_\-]*(?:password|passwd|secret|api[_-]?key|apikey|access[_-]?key|
-        auth[_-]?token|private[_-]?key|client[_-]?secret|token)[A-Za-z0-9_\-]*["']?)
+    (?P<name>[A-Za-z0-9_\-]+["']?)
     (?P<sep>\s*[:=]\s*)
     (?P<quote>["'])(?P<value>[^"'\n]{4,})(?P=quote)
     """
@@ -51,13 +51,20 @@ def _looks_like_reference(value: str) -> bool:
             or _VERSION.fullmatch(value) is not None)
 
 
+def _secret_name(name: str) -> bool:
+    # Imported here: the scanner redacts its evidence, so `scan` imports this module.
+    from personize_assistant.scan.secrets import is_secret_name
+
+    return is_secret_name(name.strip("'\""))
+
+
 def redact(text: str) -> str:
     """Replace every secret-looking token in `text` with `[REDACTED]`."""
     for pattern in _TOKEN_PATTERNS:
         text = pattern.sub(REDACTED, text)
 
     def _mask(match: re.Match[str]) -> str:
-        if _looks_like_reference(match["value"]) or match["value"] == REDACTED:
+        if not _secret_name(match["name"]) or _looks_like_reference(match["value"]) or match["value"] == REDACTED:
             return match.group(0)
         return f"{match['name']}{match['sep']}{match['quote']}{REDACTED}{match['quote']}"
 

@@ -224,17 +224,6 @@ def test_schema_rules_classify_fields(library: Library) -> None:
     assert (notes.auto_system, notes.update) == (True, "append")
     assert meta.rule_for("bio").update == "replace"
     assert meta.rule_for("seats", "Int").id == "structured_fact"
-    for secret in (
-        "password",
-        "passwordHash",
-        "api_key",
-        "accessToken",
-        "stripe_secret",
-        "otp_code",
-    ):
-        assert meta.is_secret_name(secret), secret
-    for fine in ("email", "plan", "tokens_used", "company_name", "description"):
-        assert not meta.is_secret_name(fine), fine
 
 
 def test_schema_description_rules(library: Library) -> None:

@@ -16,6 +16,7 @@ from personize_assistant.content.design_schema import (
     property_errors,
 )
 from personize_assistant.content.models import CollectionDefinition
+from personize_assistant.scan.secrets import is_secret_name
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path("/work/shared/reference-data")
@@ -61,7 +62,7 @@ def test_starter_follows_our_own_design_rules(name: str) -> None:
     for prop in collection.properties:
         assert prop.auto_system is not None and prop.update_semantics is not None, prop.system_name
         assert meta.description_problems(prop.name, prop.description) == [], prop.system_name
-        assert not meta.is_secret_name(prop.system_name)
+        assert not is_secret_name(prop.system_name)
         if prop.type == "options":
             assert prop.options and len(prop.options) >= 2
 

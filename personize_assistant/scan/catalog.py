@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.scan.models import Channel
+from personize_assistant.scan.rules import senders
 
 RuleKind = Literal[
     "email_send",
@@ -73,7 +74,6 @@ class DataModelRules(BaseModel):
     config_entities: str
     person_entities: str
     link_attributes: str
-    secret_fields: str
     schema_calls: list[str]
 
 
@@ -88,15 +88,9 @@ class CatalogFile(BaseModel):
     data_models: DataModelRules
 
 
-ARGUMENT_CALLS = frozenset(
-    {"path", "re_path", "url", "add_periodic_task", "Depends", "model", "schedule", "every",
-     "get", "post", "put", "patch", "delete", "all", "use", "route", "put_nowait", "enqueue", "push",
-     "add_task", "submit", "Thread", "start_soon", "defer", "run_sync", "getattr", "async_task",
-     "enqueue_job", "send_task", "enqueue_call", "enqueue_in", "enqueue_at"}
-)
-
-
-IN_APP_ROW = re.compile(r"^(?:\w*Notification|\w*Alert|Inbox\w*|\w*Notice)s?$")
+ARGUMENT_CALLS = senders().argument_calls
+"""Calls whose arguments detection reads besides the catalog's (senders.yaml)."""
+IN_APP_ROW = senders().in_app_row
 """Model classes whose rows are messages shown to a user inside the app."""
 
 
@@ -135,7 +129,6 @@ class Catalog:
         self.config_entities = re.compile(data.data_models.config_entities)
         self.person_entities = re.compile(data.data_models.person_entities)
         self.link_attributes = re.compile(data.data_models.link_attributes)
-        self.secret_fields = re.compile(data.data_models.secret_fields, re.I)
         self.interesting_last = frozenset(self.by_last) | frozenset(self.loose_by_last)
         self.wants_arguments = (
             self.interesting_last
@@ -159,10 +152,17 @@ def rules_digest() -> str:
     package = files("personize_assistant.scan")
     digest = hashlib.sha1()
     code = sorted(e.name for e in package.iterdir() if e.name.endswith(".py"))
-    names = ["catalog.yaml", *code] + [f"queries/{n}" for n in sorted(_query_names())]
-    for name in names:
+    for name in [*rule_files(), *code]:
         digest.update(package.joinpath(name).read_bytes())
     return digest.hexdigest()[:12]
+
+
+def rule_files() -> list[str]:
+    """Every rules file: the YAML rule files (catalog, senders, people, models, secrets)
+    and the tree-sitter queries, as paths inside the scan package."""
+    package = files("personize_assistant.scan")
+    yaml_files = sorted(e.name for e in package.iterdir() if e.name.endswith(".yaml"))
+    return yaml_files + [f"queries/{n}" for n in sorted(_query_names())]
 
 
 def _query_names() -> list[str]:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from personize_assistant.scan.catalog import IN_APP_ROW, Catalog, ProviderRule
+from personize_assistant.scan.catalog import Catalog, ProviderRule
 from personize_assistant.scan.facts import Binding, Call, Def
 from personize_assistant.scan.findings import Finding, name_words
 from personize_assistant.scan.models import Kind
@@ -24,40 +24,20 @@ from personize_assistant.scan.resolve import (
     Value,
     split_chain,
 )
+from personize_assistant.scan.rules import senders
 
+# Words and name patterns are data: senders.yaml (each entry says what it is for).
+_S = senders()
 SENDER_KINDS = frozenset({"email_send", "notification", "event_tracking", "llm_call", "personize_call"})
-HTTP_MODULES = frozenset(
-    {
-        "axios", "got", "ky", "node-fetch", "undici", "superagent", "ofetch", "cross-fetch",
-        "isomorphic-fetch", "needle", "requests", "httpx", "aiohttp", "urllib.request", "urllib3",
-        "urllib", "redaxios", "wretch",
-    }
-)
-VOCABULARY: dict[str, frozenset[str]] = {
-    "email_send": frozenset({"mail", "email", "emails", "mails", "mailer", "send", "deliver", "invite", "invitation", "newsletter", "smtp"}),
-    "notification": frozenset({"notify", "notification", "notifications", "alert", "alerts", "sms", "text", "push", "slack", "discord", "telegram", "teams", "message", "post", "send", "broadcast", "dispatch", "ping", "page", "announce", "webhook", "whatsapp", "chat", "notifier"}),
-    "event_tracking": frozenset({"track", "identify", "capture", "analytics", "event", "events", "alias", "group", "metric", "metrics", "tracker", "telemetry"}),
-    "llm_call": frozenset({"generate", "summarize", "summarise", "complete", "completion", "chat", "ask", "draft", "classify", "extract", "prompt", "llm", "ai", "gpt", "claude", "rewrite", "translate", "answer", "reply", "suggest", "analyze", "analyse", "categorize", "openai", "anthropic", "gemini"}),
-    "personize_call": frozenset({"memorize", "recall", "digest", "personize", "memory", "guidelines", "prompt", "remember", "context", "sync"}),
-}
-# A second-level wrapper's name starts with what it does ("send_invoice", "notifyWorkspace");
-# "create_object_from_email_message" mentions email but is not a delivery helper.
-VERBS: dict[str, frozenset[str]] = {
-    "email_send": frozenset({"send", "mail", "email", "deliver", "resend", "invite", "forward", "reply", "compose"}),
-    "notification": frozenset({"send", "notify", "alert", "post", "push", "text", "sms", "page", "ping", "broadcast", "announce", "dispatch", "message", "publish", "emit", "trigger", "queue", "enqueue", "fan"}),
-    "event_tracking": frozenset({"track", "identify", "capture", "log", "record", "emit", "alias", "group", "page"}),
-    "llm_call": frozenset({"generate", "summarize", "summarise", "draft", "complete", "ask", "chat", "classify", "extract", "rewrite", "translate", "answer", "suggest", "analyze", "analyse", "categorize", "write", "compose", "get", "call", "run", "query", "prompt"}),
-    "personize_call": frozenset({"memorize", "recall", "remember", "sync", "digest", "fetch", "get", "load", "save", "store", "push", "upsert", "search", "prompt"}),
-}
-GENERIC_VERBS = frozenset({"send", "notify", "deliver", "dispatch", "post", "push", "emit", "publish", "trigger", "queue", "enqueue"})
-TASK_CALLS = frozenset({"delay", "apply_async"})
-DEFERRED_CALLS = frozenset({"add_task", "submit", "enqueue", "Thread", "start_soon", "defer", "run_sync"})
-"""`background_tasks.add_task(send_email, ...)`: the first argument is what gets called."""
-"""Celery: `send_reset_token.delay(...)` calls `send_reset_token`."""
-ACTOR_CALLS = frozenset({"send", "send_with_options", "kiq", "schedule", "call_async"})
-ACTOR_DECORATORS = frozenset({"actor", "task", "shared_task", "db_task", "job"})
-"""dramatiq `@actor` -> `.send()`, taskiq `@broker.task` -> `.kiq()`, huey `.schedule()`."""
-JOB_WORDS = frozenset({"run", "main", "start", "execute", "cron", "job", "jobs", "worker"})
+HTTP_MODULES = _S.http_modules
+VOCABULARY = _S.kind_words
+VERBS = _S.kind_verbs
+GENERIC_VERBS = _S.generic_verbs
+TASK_CALLS = _S.task_calls
+DEFERRED_CALLS = _S.deferred_calls
+ACTOR_CALLS = _S.actor_calls
+ACTOR_DECORATORS = _S.actor_decorators
+JOB_WORDS = _S.job_words
 
 
 @dataclass(frozen=True)
@@ -95,12 +75,12 @@ class CallMatcher:
         for path, facts in self.index.facts.items():
             for call in facts.calls:
                 if call.name not in wanted and call.chain not in globals_:
-                    if IN_APP_ROW.match(call.name):
+                    if _S.in_app_row.match(call.name):
                         row = self._in_app_row(path, call)
                         if row is not None:
                             found.append(row)
                     continue
-                if call.name in _ROW_CREATE and IN_APP_ROW.match(_receiver(call.chain)):
+                if call.name in _ROW_CREATE and _S.in_app_row.match(_receiver(call.chain)):
                     row = self._in_app_row(path, call)
                     if row is not None:
                         found.append(row)
@@ -342,12 +322,12 @@ class CallMatcher:
         return " ".join(parts)
 
 
-_SEND_VERBS = frozenset({"send", "deliver", "dispatch", "resend"})
-_MAIL_NOUNS = frozenset({"email", "emails", "mail", "mails", "mailer", "smtp"})
-_NOTE_NOUNS = frozenset({"sms", "text", "texts", "push", "notification", "notifications", "alert", "alerts"})
-_NOT_SENDER_START = frozenset({"is", "has", "should", "can", "get", "build", "render", "format", "parse", "validate", "check", "test", "mock", "on", "handle", "preview", "count", "list", "load", "find"})
-_DELIVERY_METHODS = frozenset({"send", "sendmail", "send_message", "sendMail", "sendMessage", "post", "enqueue", "publish", "deliver", "put_nowait", "delay", "apply_async"})
-_NOT_A_CHANNEL = re.compile(r"(?i)^(?:log|logger|logging|console|print|router|app|res|response|request|req|signal|signals|super|\w*producer|kafka\w*|\w*channel|ws|websocket|socket|io)$")
+_SEND_VERBS = _S.send_verbs
+_MAIL_NOUNS = _S.mail_nouns
+_NOTE_NOUNS = _S.note_nouns
+_NOT_SENDER_START = _S.not_sender_start
+_DELIVERY_METHODS = _S.delivery_methods
+_NOT_A_CHANNEL = _S.not_a_channel
 
 
 def _sender_kind(name: str) -> str | None:
@@ -367,12 +347,12 @@ def _sender_kind(name: str) -> str | None:
     return "notification" if verbs and _NOTE_NOUNS.intersection(words) else None
 
 
-_BARE_HTTP = frozenset({"fetch", "$fetch", "ofetch", "axios", "urlopen"})
-_DELIVERY_ENDPOINT = re.compile(r"(?i)/e?mails?\b|/notif\w*|/sms\b|/push\b")
+_BARE_HTTP = _S.bare_http
+_DELIVERY_ENDPOINT = _S.delivery_endpoint
 
 
 def _enqueues_mail(call: Call) -> bool:
-    if call.name not in ("enqueue", "enqueue_call", "delay", "apply_async", "add_task", "submit", "defer"):
+    if call.name not in _S.enqueue_calls:
         return False
     target = call.arg0.split("=", 1)[-1].strip().rsplit(".", 1)[-1]
     return _sender_kind(target) == "email_send"
@@ -380,58 +360,52 @@ def _enqueues_mail(call: Call) -> bool:
 
 def _sender_channel(name: str) -> str:
     lowered = name.lower()
-    for word, channel in (("sms", "sms"), ("text", "sms"), ("push", "push"), ("slack", "slack")):
+    for word, channel in _S.sender_channels.items():
         if word in lowered:
             return channel
     return "other"
 
 
-_MAIL_SENDS = frozenset({"send", "send_message", "sendmail", "sendMail", "send_mail", "send_messages"})
-_MAIL_RECEIVER = re.compile(r"(?i)^_*(?:e?mail|mailer|mail_?(?:client|service|sender|backend|connection|server)|smtp(?:_?(?:client|server|conn(?:ection)?))?|email_?(?:client|service|sender|backend)|extensions)$")
-_ROW_CREATE = frozenset({"create", "bulk_create", "createMany", "insert", "add", "save"})
-_RECIPIENT_ARG = re.compile(r"(?i)\b(?:to_?|target_?|recipient_?|for_?)?(?:user|users|person|people|persons|recipient|receiver|owner|member|account|customer|profile)(?:_?ids?)?\b\s*[=:]")
+_MAIL_SENDS = _S.mail_sends
+_MAIL_RECEIVER = _S.mail_receiver
+_ROW_CREATE = _S.row_create
+_RECIPIENT_ARG = _S.recipient_arg
 
 
 def _receiver(chain: str) -> str:
     """`Notification.objects.create` -> `Notification`; `prisma.notification.create` -> `notification`."""
     parts = [name for name, _ in split_chain(chain)]
-    parts = [p for p in parts[:-1] if p not in ("objects", "query", "db")]
+    parts = [p for p in parts[:-1] if p not in _S.row_managers]
     name = parts[-1] if parts else ""
     return name[:1].upper() + name[1:]
 
 
 _ROUTE_PATH = re.compile(r"""^['"`]/""")
-_NOTIFIER_DIR = re.compile(r"(?i)^(?:notifications?|notifiers?|notification[-_]?(?:providers?|channels?|services?)|alerters?)$")
-_NOTIFIER_BASE = re.compile(r"(?i)^(?:\w*Notification\w*|\w*Notifier|\w*Alerter|Notif\w*Provider)$")
-_SENDER_REGISTRY = re.compile(r"(?i)(?:provider|notifier|sender|channel|transport|backend|notification)s?(?:_?(?:list|map|registry|by_\w+))?$")
-_UI_SUFFIXES = (".vue", ".svelte", ".jsx", ".tsx")
-_NOTIFY_WORDS = re.compile(r"(?i)notif|alert")
-_DISPATCH_METHODS = frozenset({"send", "notify", "deliver", "dispatch", "sendMessage", "send_message", "sendNotification", "send_notification"})
-_CHANNEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("slack", re.compile(r"(?i)slack")),
-    ("webhook_out", re.compile(r"(?i)webhook")),
-    ("sms", re.compile(r"(?i)sms|twilio|clicksend|octopush|freemobile|cellsynt|sevenio|textmagic|vonage|nexmo|plivo")),
-    ("push", re.compile(r"(?i)push|gotify|ntfy|bark|gorush|lunasea|pushy|onesignal|apns|fcm|home-?assistant")),
-    ("chat", re.compile(r"(?i)discord|telegram|teams|matrix|mattermost|rocket|chat|signal|^line|kook|feishu|dingding|wecom|lark|whatsapp|zulip|stackfield|threema|nostr|onebot|serverchan")),
-)
+_NOTIFIER_DIR = _S.notifier_dir
+_NOTIFIER_BASE = _S.notifier_base
+_SENDER_REGISTRY = _S.sender_registry
+_UI_SUFFIXES = _S.ui_suffixes
+_NOTIFY_WORDS = _S.notify_words
+_DISPATCH_METHODS = _S.dispatch_methods
+_CHANNEL_WORDS = _S.notifier_channels
 
 
 def notifier_name(path: str, scope: str) -> str:
     """`server/notification-providers/pushover.js` -> `pushover`."""
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    if stem in ("index", "__init__", "provider", "providers", "base") and scope:
+    if stem in _S.notifier_stems and scope:
         stem = scope.split(".", 1)[0].lower()
     return stem
 
 
 def notifier_channel(path: str, scope: str) -> str:
     name = notifier_name(path, scope)
-    for channel, pattern in _CHANNEL_WORDS:
+    for channel, pattern in _CHANNEL_WORDS.items():
         if pattern.search(name):
             return channel
     return "other"
-QUEUE_CALLS = frozenset({"put", "put_nowait", "enqueue", "push"})
-_DELIVERY_QUEUE = re.compile(r"(?i)(?:(?P<mail>e?mails?)|notif\w*)_?(?:q|queue|outbox)$")
+QUEUE_CALLS = _S.queue_calls
+_DELIVERY_QUEUE = _S.delivery_queue
 
 
 def last_segment(chain: str) -> str:
@@ -676,7 +650,7 @@ def _uses_of_lookup(bindings: tuple[Binding, ...], calls: tuple[Call, ...], look
     return uses
 
 
-STRING_TASK_CALLS = frozenset({"async_task", "enqueue_job", "send_task", "enqueue", "enqueue_call", "enqueue_in", "enqueue_at"})
+STRING_TASK_CALLS = _S.string_task_calls
 """Django-Q `async_task("app.emails.send_welcome", ...)`, arq `enqueue_job("send_email")`,
 Celery `send_task("tasks.send_email")`, RQ `queue.enqueue("app.jobs.notify", ...)`."""
 _TASK_PATH = re.compile(r"""^(?:func\s*=\s*)?['"]([A-Za-z_][\w.]*)['"]""")
@@ -755,8 +729,8 @@ def _names_delivery(qualname: str, kind: str) -> bool:
     return bool(owner & VOCABULARY[kind]) and words[0] in GENERIC_VERBS
 
 
-_HOOK_PREFIXES = frozenset({"pre", "post", "before", "after", "on"})
-_HOOK_EVENTS = frozenset({"save", "update", "delete", "create", "insert", "remove", "init", "load", "commit", "patch", "put", "get", "process", "dispatch"})
+_HOOK_PREFIXES = _S.hook_prefixes
+_HOOK_EVENTS = _S.hook_events
 
 
 def _lifecycle_hook(words: list[str]) -> bool:
@@ -765,9 +739,9 @@ def _lifecycle_hook(words: list[str]) -> bool:
     return len(words) == 2 and words[0] in _HOOK_PREFIXES and words[1] in _HOOK_EVENTS
 
 
-_MAKE_VERBS = frozenset({"create", "make", "build", "add", "reset", "generate", "insert", "record"})
-_NOTIFICATION_NOUNS = frozenset({"notification", "notifications", "alert", "alerts"})
-_PREPOSITIONS = frozenset({"for", "to", "on", "about", "of"})
+_MAKE_VERBS = _S.make_verbs
+_NOTIFICATION_NOUNS = _S.notification_nouns
+_PREPOSITIONS = _S.prepositions
 
 
 def _makes_notifications(words: list[str], kind: str) -> bool:
@@ -783,7 +757,7 @@ def _makes_notifications(words: list[str], kind: str) -> bool:
     return False
 
 
-_PUBLISHER_MODULE = re.compile(r"(?i)(?:^|/)(?:(?:analytics|telemetry|tracking)/|(?:events?|analytics|telemetry|tracking|audit)\.[a-z]+$)")
+_PUBLISHER_MODULE = _S.publisher_module
 """A file named for events, or inside an analytics package (`events/` folders hold domain handlers)."""
 
 
@@ -796,7 +770,7 @@ def _publisher_module(path: str, kind: str) -> bool:
 def _generic_name(qualname: str) -> bool:
     """`run`, `execute`, `get`: a step's or handler's entry, named for nothing it delivers."""
     words = _ordered_words(qualname.rsplit(".", 1)[-1])
-    return len(words) == 1 and words[0] in JOB_WORDS | {"get", "call", "query", "handle", "handler", "process"}
+    return len(words) == 1 and words[0] in JOB_WORDS | _S.entry_words
 
 
 def _ordered_words(name: str) -> list[str]:

@@ -12,45 +12,38 @@
 
 from __future__ import annotations
 
-import re
-
 from personize_assistant.scan.catalog import Catalog
 from personize_assistant.scan.detect_calls import HTTP_MODULES, Hit
 from personize_assistant.scan.facts import Call
 from personize_assistant.scan.resolve import DefRef, Ext, ModRef, RepoIndex, split_chain
+from personize_assistant.scan.rules import senders
 
-PUBLISHER_ROOTS = frozenset({"events", "analytics", "telemetry", "tracking", "tracker", "audit", "auditLog"})
-_NOT_AN_EVENT = re.compile(
-    r"^(?:init\w*|setup|configure|enabled|disabled|(?:is|has|get|set|should|can|add|remove)(?:[A-Z_]\w*)?"
-    r"|shutdown|flush|start|stop|close|reset|register\w*|on|off|once|emit|listen|subscribe|unsubscribe"
-    r"|connect|disconnect|dispatch)$"
-)
-_NOT_AN_AREA = frozenset({"metrics", "logger", "log", "logs", "config", "settings", "client", "utils", "helpers", "types", "constants"})
+_S = senders()
+
+PUBLISHER_ROOTS = _S.publisher_roots
+_NOT_AN_EVENT = _S.not_an_event
+_NOT_AN_AREA = _S.not_an_area
 """Set-up, flag checks and emitter plumbing on an events namespace are not events."""
-_EMITTER_MODULES = frozenset({"events", "node:events", "eventemitter3", "mitt"})
+_EMITTER_MODULES = _S.emitter_modules
 
-_REPEAT_OPTION = re.compile(r"\brepeat\s*:\s*\{[^}]*\b(?:cron|every|pattern)\b", re.S)
-_INTERVAL = re.compile(r"""^['"`](?:\d+\s*\w+|(?:[\d*/,-]+\s+){4,5}[\d*/,-]+)['"`]$""")
+_REPEAT_OPTION = _S.repeat_option
+_INTERVAL = _S.interval
 """agenda `every("5 minutes", ...)` / `every("0 3 * * *", ...)`."""
-_QUEUE_LIBRARIES = ("bull", "bullmq", "bee-queue", "@nestjs/bull", "@nestjs/bullmq")
+_QUEUE_LIBRARIES = _S.queue_libraries
 
-_STEP_FOLDER = re.compile(r"(?i)^(?:steps?|actions?|integrations?|automations?|connectors?|nodes|plugins|destinations?|outputs?)$")
-_SERVICE_CHANNELS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?i)^slack"), "slack"),
-    (re.compile(r"(?i)^(?:discord|ms-?teams|teams|telegram|mattermost|rocket-?chat|google-?chat|matrix)"), "chat"),
-    (re.compile(r"(?i)^(?:zapier|make|n8n|ifttt|pipedream|integromat|outgoing-?webhooks?|webhooks?)$"), "webhook_out"),
-)
-_UI_SUFFIXES = (".vue", ".svelte", ".jsx", ".tsx")
-_NOT_A_RUNTIME_URL = re.compile(r"""^[rfbu]?['"`]|(?i:oauth|token|auth|login)""")
+_STEP_FOLDER = _S.step_folder
+_SERVICE_CHANNELS = _S.service_channels
+_UI_SUFFIXES = _S.ui_suffixes
+_NOT_A_RUNTIME_URL = _S.not_a_runtime_url
 """A literal URL is the catalog's to judge (`fetch("/api/slack/connect")` is the app's own
 backend); an OAuth/token exchange is set-up, not a message."""
-_POST_CALLS = frozenset({"fetch", "post", "put", "request", "urlopen", "axios"})
+_POST_CALLS = _S.post_calls
 
 
 def inhouse_hits(index: RepoIndex, catalog: Catalog) -> list[Hit]:
     found: list[Hit] = []
     repo_queues = any(m.startswith(_QUEUE_LIBRARIES) for m in index.repo_modules)
-    repo_agenda = any(m in ("agenda", "@hokify/agenda") for m in index.repo_modules)
+    repo_agenda = any(m in _S.agenda_modules for m in index.repo_modules)
     for path, facts in index.facts.items():
         step_channel = _step_channel(path)
         for call in facts.calls:
@@ -116,7 +109,7 @@ def _step_channel(path: str) -> str | None:
     if not any(_STEP_FOLDER.match(folder) for folder in folders):
         return None
     stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
-    for pattern, channel in _SERVICE_CHANNELS:
+    for channel, pattern in _SERVICE_CHANNELS.items():
         if pattern.search(stem):
             return channel
     return None

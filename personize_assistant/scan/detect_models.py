@@ -13,51 +13,31 @@ from personize_assistant.scan.facts import Def, FieldFact, SchemaCall
 from personize_assistant.scan.findings import Finding
 from personize_assistant.scan.models import Kind, ModelField
 from personize_assistant.scan.resolve import DefRef, Ext, RepoIndex
+from personize_assistant.scan.rules import models
+from personize_assistant.scan.secrets import is_credential_column
 
-# (framework, module prefixes, base names that make a class persistent)
-ORM_ROOTS: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = (
-    ("django", ("django.db", "django.contrib.auth", "django.contrib.gis.db"), frozenset({"Model", "AbstractUser", "AbstractBaseUser"})),
-    ("sqlalchemy", ("sqlalchemy",), frozenset({"DeclarativeBase", "DeclarativeBaseNoMeta", "declarative_base", "as_declarative", "generate_base"})),
-    ("flask-sqlalchemy", ("flask_sqlalchemy",), frozenset({"Model"})),
-    ("sqlmodel", ("sqlmodel",), frozenset({"SQLModel"})),
-    ("beanie", ("beanie",), frozenset({"Document"})),
-    ("odmantic", ("odmantic",), frozenset({"Model"})),
-    ("mongoengine", ("mongoengine",), frozenset({"Document", "DynamicDocument"})),
-    ("tortoise", ("tortoise",), frozenset({"Model"})),
-    ("peewee", ("peewee", "playhouse"), frozenset({"Model"})),
-    ("pynamodb", ("pynamodb",), frozenset({"Model"})),
-    ("piccolo", ("piccolo",), frozenset({"Table"})),
-    ("sequelize", ("sequelize", "sequelize-typescript"), frozenset({"Model"})),
-    ("objection", ("objection",), frozenset({"Model"})),
-    ("redbean-node", ("redbean-node",), frozenset({"BeanModel"})),
-    ("pony", ("pony",), frozenset({"Entity"})),
-    ("mikro-orm", ("@mikro-orm",), frozenset({"BaseEntity"})),
-)
-SCHEMALESS = frozenset({"redbean-node", "objection"})
+_M = models()
+
+ORM_ROOTS = _M.orms
+SCHEMALESS = _M.schemaless
 """ORMs whose columns live in migrations, not the class: fields come from `this.x` uses."""
-PRISMA_SCALARS = frozenset({"String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes", "Unsupported"})
-RELATION_CALLS = re.compile(r"\b(?:relationship|ManyToManyField|OneToMany|ManyToMany|ManyToOne|OneToOne|backref|Relation|Link|BackLink|ReverseRelation)\b")
-FK_CALLS = re.compile(r"\b(?:ForeignKey|OneToOneField|ForeignKeyField|ReferenceField|fields\.ForeignKeyField)\b")
-ORM_VALUE = re.compile(r"\b(?:models\.\w+|\w*Field|Column|mapped_column|relationship|Field|Indexed|ForeignKey|fields\.\w+)\(")
-_SEQUELIZE_TYPE = re.compile(r"\b(?:DataTypes|Sequelize|DataType)\.[A-Z]+")
-PERSON_FIELD = re.compile(r"(?i)email|name|phone|title|company|plan|role|status")
-_RECORD_ENTITY = re.compile(
-    r"(?i)^(?:order|ticket|subscription|deal|invoice|payment|purchase|booking|reservation|appointment|"
-    r"transaction|cart|checkout|opportunit|enrol|signup|registration|feedback|survey|review|membership|workspace|team|organi[sz]ation|org$|orgs$|compan|tenant)"
-)
+PRISMA_SCALARS = _M.prisma_scalars
+RELATION_CALLS = _M.relation_calls
+FK_CALLS = _M.fk_calls
+ORM_VALUE = _M.orm_value
+_SEQUELIZE_TYPE = _M.sequelize_type
+PERSON_FIELD = _M.person_field
+_RECORD_ENTITY = _M.record_entity
 """Records a business keeps about someone: kept even when the link to the person is implicit.
 Matched against each word of the name (`PreviewFile` is no review)."""
-_CONTENT_HEAD = re.compile(
-    r"(?i)^(?:file|attachment|upload|image|photo|picture|media|asset|thumbnail|version|revision|snapshot|blob|artifact|artefact|preview)s?$"
-)
+_CONTENT_HEAD = _M.content_head
 """The last word of a content model's name: its person link is its author, not its subject."""
-_AUDIT_LINK = re.compile(r"(?i)^(?:(?:created|updated|modified|last_?modified|deleted|edited|changed|uploaded)_?by(?:_?(?:id|user|person))?|creator|editor|modifier|uploader)(?:_?id)?$")
+_AUDIT_LINK = _M.audit_link
 """Bookkeeping links: who touched the row, not whom the row is about."""
-_LINK_NAME = re.compile(r"(?:Link|Links|Association|Associations|Assoc|Mapping|Mappings|Xref|Junction)$")
-_PERSON_LINK_NAME = re.compile(r"(?i)user|owner|author|creator|member|customer|account|recipient|sender|assignee|submitter|contact|profile|person|client")
-_ORG_LINK = re.compile(r"(?i)organi[sz]ation|\borg\b|team|workspace|company|tenant|creator|sender|recipient|assignee|submitter")
-_PERSONAL_FIELD = re.compile(r"(?i)e_?mail|phone|first_?name|last_?name|full_?name|username|address|birth|recipient|owner|author|user")
-SECRET_FIELD = re.compile(r"(?i)token|hash|secret|password|passwd|ciphertext|salt|nonce|otp|^key$|api_?key|^identifier$|^scope$|session_?state|^provider$|provider_?account_?id|^type$|^expires$|ip_?address|user_?agent|^value$")
+_LINK_NAME = _M.link_name
+_PERSON_LINK_NAME = _M.person_link_name
+_ORG_LINK = _M.org_link
+_PERSONAL_FIELD = _M.personal_field
 
 
 @dataclass
@@ -192,7 +172,7 @@ class ModelDetector:
 
     def _used_fields(self, path: str, owner: str) -> list[_Field]:
         names = sorted({b.name[5:] for b in self.index.facts[path].bindings if b.scope == owner and b.name.startswith("this.")})
-        names = [name for name in names if not SECRET_FIELD.search(name)]  # a password reset says little
+        names = [name for name in names if not is_credential_column(name)]  # a password reset says little
         return [_Field(name, "unknown") for name in names] or [_Field("id", "unknown", primary=True)]
 
     def _framework(self, path: str, definition: Def, depth: int) -> str | None:
@@ -413,7 +393,7 @@ class ModelDetector:
     def _secrets_only(self, entity: str, fields: list[_Field]) -> bool:
         content = [f for f in fields if _is_content(f)]
         # A lone `type` column says nothing secret: a notification row is links plus its type.
-        if content and all(SECRET_FIELD.search(f.name) for f in content) and any(f.name.lower() != "type" for f in content):
+        if content and all(is_credential_column(f.name) for f in content) and any(f.name.lower() != "type" for f in content):
             return True
         named_secret = bool(self.catalog.skip_entities.match(_pascal(entity.rsplit(".", 1)[-1])))
         return named_secret and not any(PERSON_FIELD.search(f.name) for f in content)
@@ -459,7 +439,7 @@ def _one_to_many(f: _Field) -> bool:
     return "relationship(" in f.link and "Mapped[" not in f.link  # direction unknown: do not guess
 
 
-_COLLECTION = re.compile(r"(?i)\b(?:List|Set|Sequence|Collection|Iterable)\[|\[\]|OneToMany|ManyToMany|hasMany|belongsToMany|uselist\s*=\s*True|lazy\s*=\s*['\"]dynamic")
+_COLLECTION = _M.collection
 
 
 def _pascal(name: str) -> str:
@@ -478,9 +458,9 @@ def _is_content(f: _Field) -> bool:
 
 def _root_framework(target: Ext) -> str | None:
     names = set(target.path)
-    for framework, modules, bases in ORM_ROOTS:
-        if any(target.module == m or target.module.startswith((m + ".", m + "/")) for m in modules) and names & bases:
-            return framework
+    for orm in ORM_ROOTS:
+        if any(target.module == m or target.module.startswith((m + ".", m + "/")) for m in orm.modules) and names & orm.bases:
+            return orm.framework
     return None
 
 

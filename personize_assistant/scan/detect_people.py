@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from personize_assistant.scan.detect_calls import Hit
 from personize_assistant.scan.facts import Def, FileFacts
 from personize_assistant.scan.findings import Finding, name_words
 from personize_assistant.scan.models import Kind
 from personize_assistant.scan.resolve import DefRef, RepoIndex
 from personize_assistant.scan.routes import RouteTable
+from personize_assistant.scan.rules import people
 
-DENIAL = re.compile(
-    r"(?i)^[\s{:]*(?:throw\b|raise\b|abort\(|continue\b|break\b|return\s*;?\s*\}?\s*$|return\s+(?:None|null|false)\b"
-    r"|return\b[^;\n]*?\b(?:40[0-4]|forbidden|unauthori[sz]ed|redirect|notfound|permission_?denied)\b"
-    r"|redirect\(|notFound\(|forbidden\()"
-)
-SEGMENT_COMPARISON = re.compile(
-    r"(?:===?|!==?|\bin\b|\bnot in\b|includes\(|\.has\(|\bis\b)\s*[(\[{]?\s*(?:['\"`]|[A-Z]\w*\.[A-Z]\w*|[A-Z][A-Z_]{2,})"
-    r"|\b(?:is|has)_?(?:Pro|Premium|Trial|Paid|Free|Enterprise|Business|pro|premium|trial|paid|free|enterprise|business)\b"
-    r"|\bon_?[Tt]rial\b"
-)
-UI_NAME = re.compile(
-    r"(?i)dashboard|onboarding|empty_?state|emptystate|report|welcome|notification_?cent(?:er|re)|inbox|insight|getting_?started|recommendation|activity_?feed"
-)
+_P = people()
+
+DENIAL = _P.denial
+SEGMENT_COMPARISON = _P.segment_comparison
+UI_NAME = _P.ui_name
 
 
 def user_context_findings(index: RepoIndex, hits: list[Hit], table: RouteTable) -> list[Finding]:
@@ -53,7 +44,7 @@ def user_context_findings(index: RepoIndex, hits: list[Hit], table: RouteTable) 
     return found
 
 
-_USER_WORDS = frozenset({"user", "users", "account", "auth", "authenticated", "principal", "member", "viewer", "me", "customer", "tenant", "identity", "login"})
+_USER_WORDS = _P.user_words
 
 
 def _dependency(index: RepoIndex, path: str, scope: str, name: str) -> list[Finding]:
@@ -93,8 +84,8 @@ def _is_view(definition: Def) -> bool:
     return bool(definition.params) and definition.params[0][0] == "request"
 
 
-_RENDER_CALLS = frozenset({"render", "render_template", "TemplateResponse", "render_to_response", "render_to_string"})
-_PAGE_BASES = re.compile(r"(?:Template|List|Detail|Form)View$")
+_RENDER_CALLS = _P.render_calls
+_PAGE_BASES = _P.page_bases
 
 
 def _renders_page(facts: FileFacts, definition: Def) -> bool:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
 from personize_assistant.scan.detect_calls import Hit
 from personize_assistant.scan.facts import Def
 from personize_assistant.scan.findings import Finding, name_words
 from personize_assistant.scan.models import Kind
 from personize_assistant.scan.resolve import RepoIndex
 from personize_assistant.scan.routes import Route, RouteTable
+from personize_assistant.scan.rules import handlers
 
-WEBHOOK_PATH = re.compile(r"(?i)webhook|(?:^|/)hooks?(?:/|$)|(?:^|/)ipn(?:/|$)")
-WEBHOOK_NAME = re.compile(r"(?i)webhook")
-SEARCH_PATH = re.compile(r"(?i)search|(?:^|/)autocomplete|(?:^|/)lookup(?:/|$)")
-PROVIDER_WORDS = ("stripe", "github", "hubspot", "clerk", "svix", "paddle", "lemonsqueezy", "shopify", "twilio", "slack", "salesforce", "intercom", "sendgrid", "postmark", "resend", "calendly", "typeform", "zapier", "linear", "plaid", "segment", "mailgun", "paypal", "discord")
+_H = handlers()
+
+WEBHOOK_PATH = _H.webhook_path
+WEBHOOK_NAME = _H.webhook_name
+SEARCH_PATH = _H.search_path
+PROVIDER_WORDS = _H.webhook_providers
 
 
 class HandlerDetector:
@@ -80,7 +81,7 @@ class HandlerDetector:
         return found
 
 
-_SCREEN_VIEWS = re.compile(r"(?:List|Create|Update|Delete|Detail|Form|Template|Edit|Logs?)View$|ViewSet$")
+_SCREEN_VIEWS = _H.screen_views
 
 
 def _management_screen(definition: Def) -> bool:
@@ -90,11 +91,8 @@ def _management_screen(definition: Def) -> bool:
     return bool(_SCREEN_VIEWS.search(definition.qualname) or any(_SCREEN_VIEWS.search(b) for b in definition.bases))
 
 
-_CRUD_WORDS = frozenset(
-    {"fetch", "list", "get", "find", "show", "index", "read", "save", "create", "update", "edit", "upsert",
-     "destroy", "delete", "remove", "enable", "disable", "toggle", "all", "one", "by", "id"}
-)
-_SETTINGS_NOUNS = frozenset({"webhook", "webhooks", "hook", "hooks", "config", "configs", "settings", "subscription", "subscriptions"})
+_CRUD_WORDS = _H.crud_words
+_SETTINGS_NOUNS = _H.settings_nouns
 
 
 def _settings_crud(route: Route, definition: Def) -> bool:

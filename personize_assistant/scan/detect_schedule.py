@@ -15,18 +15,18 @@ from personize_assistant.scan.routes import (
     RouteTable,
     split_arguments,
 )
+from personize_assistant.scan.rules import handlers
+
+_H = handlers()
 
 _DOTTED = re.compile(r"""['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]""")
 _SIGNATURE = re.compile(r"\b([A-Za-z_][\w.]*)\.(?:s|si|signature)\(")
-_CRON_PATH = re.compile(r"(?i)(?:^|/)(?:cron|crons|cronjobs?|scheduled)(?:/|$)")
+_CRON_PATH = _H.cron_path
 _MANAGE = re.compile(r"manage\.py\s+([\w-]+)")
-_PERIODIC_JOBS = {
-    "MinutelyJob": "@minutely", "QuarterHourlyJob": "*/15 * * * *", "HourlyJob": "@hourly",
-    "DailyJob": "@daily", "WeeklyJob": "@weekly", "MonthlyJob": "@monthly", "YearlyJob": "@yearly",
-}
-_SCHEDULE_TOOL = re.compile(r"(?i)expression|generate|validate|parse|preview|describe|explain|suggest")
+_PERIODIC_JOBS = _H.periodic_jobs
+_SCHEDULE_TOOL = _H.schedule_tool
 """`POST /api/ai/cron -> generateCronExpression`: an endpoint about cron syntax, not one a scheduler calls."""
-_SCHEDULE_CHECK = re.compile(r"(?i)^_*(?:validate|is_?valid|check|parse|preview|describe)")
+_SCHEDULE_CHECK = _H.schedule_check
 
 
 class ScheduleDetector:

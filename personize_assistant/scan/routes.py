@@ -13,16 +13,13 @@ from dataclasses import dataclass
 
 from personize_assistant.scan.facts import Def, FileFacts
 from personize_assistant.scan.resolve import DefRef, RepoIndex
+from personize_assistant.scan.rules import handlers
+
+_H = handlers()
 
 HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
-ROUTE_DECORATORS = frozenset(
-    {"get", "post", "put", "patch", "delete", "route", "api_route", "head", "options", "websocket",
-     "Get", "Post", "Put", "Patch", "Delete", "All", "api_view", "action"}
-)
-TASK_DECORATORS = frozenset(
-    {"task", "shared_task", "periodic_task", "job", "scheduled_job", "actor", "db_task", "db_periodic_task",
-     "receiver", "cron", "on_event", "Cron", "Interval", "Timeout", "Process", "OnEvent", "EventPattern", "MessagePattern"}
-)
+ROUTE_DECORATORS = _H.route_decorators
+TASK_DECORATORS = _H.task_decorators
 NEXT_ROUTE = re.compile(r"(?:^|/)app/(.*?)/?route\.[cm]?[jt]sx?$")
 NEXT_PAGES_API = re.compile(r"(?:^|/)pages/(api/.*?)(?:/index)?\.[cm]?[jt]sx?$")
 
@@ -172,7 +169,7 @@ class RouteTable:
 
 
 _REGISTER_VERBS = HTTP_METHODS | {"ALL"}
-_CLASS_VIEW = re.compile(r"(?:Resource|MethodView|View|APIView|ViewSet|RequestHandler)$")
+_CLASS_VIEW = _H.class_view
 
 
 def split_arguments(args: str) -> list[str]:

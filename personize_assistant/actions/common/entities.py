@@ -15,15 +15,13 @@ from typing import Literal
 
 from personize_assistant.actions.common.fields import system_name, words
 from personize_assistant.scan.models import ModelField, Touchpoint
+from personize_assistant.scan.rules import models
 
 Role = Literal["person", "organization", "record"]
 
-_PERSON = {"user", "customer", "contact", "member", "profile", "person", "lead", "subscriber",
-           "patient", "student", "client", "candidate", "employee", "buyer", "shopper",
-           "learner", "attendee", "participant", "prospect", "author", "owner"}
-_ORGANIZATION = {"organization", "organisation", "org", "company", "team", "workspace",
-                 "tenant", "business", "account", "store", "shop", "agency", "firm",
-                 "school", "clinic", "practice", "brand", "merchant"}
+# Role words live with the scanner's model vocabulary (scan/models.yaml), read by both.
+_PERSON = models().person_words
+_ORGANIZATION = models().organization_words
 _EMAIL_FIELD = re.compile(r"^(e_?mail|email_?address|primary_?email|work_?email)$")
 _ROLE_EMAIL = re.compile(r"^[a-z]+_e_?mail(_address)?$")
 _WEBSITE_FIELD = re.compile(r"^(domain|website|website_?url|url|homepage|company_?domain|site)$")

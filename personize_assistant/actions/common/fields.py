@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from personize_assistant.actions.common.type_map import TypeInfo
 from personize_assistant.content.models import SchemaMeta
 from personize_assistant.scan.models import ModelField
+from personize_assistant.scan.secrets import is_secret_name
 
 ExclusionKind = str  # "secret" | "primary_key" | "foreign_key" | "relation" | "bookkeeping" | "binary" | "configuration"
 
@@ -38,7 +39,7 @@ class Exclusion:
 def exclusion_reason(field: ModelField, info: TypeInfo, meta: SchemaMeta,
                      keep_id: bool = False) -> Exclusion | None:
     """Why `field` must not become a property, or None when it may."""
-    if meta.is_secret_name(system_name(field.name)):
+    if is_secret_name(field.name):
         return Exclusion("secret", "credential or secret: never stored in customer memory")
     if info.shape == "relation":
         return Exclusion("relation", "link to another model; the linked model has its own collection")

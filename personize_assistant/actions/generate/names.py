@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 from personize_assistant.actions.generate.artifact import EntityFacts, FactField
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
+from personize_assistant.scan.secrets import is_secret_name
 
 # Words that name the act of sending, not what is sent: `sendInvoiceEmail` is an invoice email.
 _VERBS = frozenset({"send", "post", "notify", "text", "deliver", "dispatch", "push", "emit", "queue"})
@@ -19,7 +20,6 @@ _GENERIC = frozenset(
 _CHANNEL_WORDS = {"email": ("email", "mail"), "sms": ("sms", "text"), "slack": ("slack",),
                   "push": ("push", "notification"), "in_app": ("message", "notification")}
 _PERSON_ENTITIES = ("contact", "user", "customer", "client", "member", "person", "lead", "subscriber")
-_SECRET_FIELD = re.compile(r"(?i)token|password|secret|hash|api_?key|stripe|salt|otp")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _RELATION_TYPES = re.compile(r"(?i)foreignkey|onetoone|manytomany|relationship|relation|filefield|imagefield")
 MAX_FACT_FIELDS = 12
@@ -108,7 +108,7 @@ def _fact_fields(model: Touchpoint, entities: set[str | None]) -> list[FactField
             or f.name.endswith(("_id", "Id"))
             or not _IDENTIFIER.match(f.name)
             or keyword.iskeyword(f.name)
-            or _SECRET_FIELD.search(f.name)
+            or is_secret_name(f.name)
             or _RELATION_TYPES.search(f.type)
             or base_type in entities
             or f.type.endswith("[]")

@@ -1,8 +1,8 @@
 """REVIEW: audit an existing Personize integration.
 
 `review_repo(scan, discovery, options)` finds the Personize calls the scanner
-reported, reads the code around them (tree-sitter), runs every check in
-`review_rules` and returns a `ReviewArtifact`: grouped findings with evidence and a
+reported, reads the code around them (tree-sitter), runs every check registered with
+`@check` (`rules.py`) and returns a `ReviewArtifact`: grouped findings with evidence and a
 fix, a verdict for each of the eight audit areas of reference/review.md (plus key
 handling and graceful degradation from reference/wire.md) and a score. A repository
 without Personize calls gets a "no integration" artifact, not an error.
@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, get_args
 
 from personize_assistant.actions.review.areas import summarize_areas
-from personize_assistant.actions.review.calls import check_calls
 from personize_assistant.actions.review.context import ReviewContext, build_context
 from personize_assistant.actions.review.keys import key_leaks
 from personize_assistant.actions.review.model import (
@@ -30,23 +29,13 @@ from personize_assistant.actions.review.model import (
     ReviewArtifact,
     ReviewOptions,
 )
-from personize_assistant.actions.review.repo import anti_patterns, check_repo
-from personize_assistant.actions.review.rules import RuleSpec, rules_from_meta
+from personize_assistant.actions.review.rules import RuleSpec, registered_checks, rules_from_meta
 from personize_assistant.scan.models import Kind, RepoScan
 
 if TYPE_CHECKING:
     from personize_assistant.actions.common.discovery import Discovery
     from personize_assistant.content.library import Library
 
-# Front-matter anti-patterns checked on the syntax tree instead of their regex (the
-# regexes only fit TypeScript object literals); ids, messages and fixes stay theirs.
-STRUCTURAL = {
-    "memorize_without_identifier",
-    "digest_default_budget",
-    "prompt_and_instructions",
-    "byok_without_key",
-    "memorize_in_loop",
-}
 AREA_ORDER: tuple[AreaId, ...] = get_args(AreaId)
 TOP_FIXES = 3
 
@@ -66,7 +55,7 @@ def review_repo(
     if not ctx.calls:
         leaks = _merge(key_leaks(ctx), options.max_related)
         return _no_integration(ctx, summarize_areas(ctx, leaks, library), leaks)
-    findings = check_calls(ctx) + check_repo(ctx) + anti_patterns(ctx, STRUCTURAL)
+    findings = run_checks(ctx)
     findings = sorted(_merge(findings, options.max_related), key=_order)
     return ReviewArtifact(
         root=scan.root,
@@ -77,6 +66,14 @@ def review_repo(
         score=max(0, 100 - sum(SEVERITY_PENALTY[f.severity] for f in findings)),
         next_steps=_next_steps(findings, rules, discovery) + _unparsed(scan, ctx),
     )
+
+
+def run_checks(ctx: ReviewContext) -> list[Finding]:
+    """Every registered check: those made per Personize call first (call by call), then the
+    ones over the whole integration, each in registration order."""
+    checks = list(registered_checks().values())
+    found = [f for call in ctx.calls for c in checks if c.per_call for f in c.run(ctx, call)]
+    return found + [f for c in checks if not c.per_call for f in c.run(ctx)]
 
 
 def _load_library() -> Library:

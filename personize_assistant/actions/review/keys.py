@@ -8,9 +8,11 @@ from code that ships to the browser.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from personize_assistant.actions.review.context import ReviewContext
 from personize_assistant.actions.review.model import Finding
+from personize_assistant.actions.review.rules import check
 from personize_assistant.actions.review.source import SourceFile
 
 PERSONIZE_ENV = "PERSONIZE_SECRET_KEY"
@@ -39,15 +41,17 @@ _UNCHECKED_KEY = re.compile(
 _PUBLIC_ENV = re.compile(r"\b(?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|PUBLIC)_\w*PERSONIZE\w*")
 
 
-def key_handling(ctx: ReviewContext) -> list[Finding]:
+@check('hardcoded_key', 'security', 'high',
+       title='A Personize secret key is written in the code.',
+       why="A committed key gives anyone with the repository full read and write access to the org's memory.",
+       fix='Revoke the key, then read it from PERSONIZE_SECRET_KEY at runtime.',
+       ts="const client = new Personize({ secretKey: process.env.PERSONIZE_SECRET_KEY ?? '' });",
+       py='client = Personize(secret_key=os.environ.get("PERSONIZE_SECRET_KEY", ""))')
+def hardcoded_key(ctx: ReviewContext) -> list[Finding]:
+    """Key literals in settings and config files, then in the code that calls Personize."""
     found = key_leaks(ctx)
     for source in ctx.integration_sources():
         found += _literal_keys(ctx, source)
-        found += _key_variables(ctx, source)
-        for match in _UNCHECKED_KEY.finditer(source.text):
-            found.append(ctx.finding("key_unchecked", source.path, source.line_of(match.start()),
-                                     what=_unchecked_message(source.language)))
-        found += _client_side(ctx, source)
     return found
 
 
@@ -77,24 +81,41 @@ def _literal_keys_in(ctx: ReviewContext, path: str) -> list[Finding]:
             for number, line in enumerate(lines, 1) if KEY_TOKEN.search(line) and "personize" in line.lower()]
 
 
-def _key_variables(ctx: ReviewContext, source: SourceFile) -> list[Finding]:
-    found: list[Finding] = []
+@check('shared_provider_key', 'security', 'high',
+       title="The Personize client is given another provider's credential.",
+       why="Mixed-up credentials fail with 401s that are hard to attribute, and rotating one provider's key breaks the other.",
+       fix='Give Personize its own variable, PERSONIZE_SECRET_KEY, and keep provider keys separate.',
+       ts='secretKey: process.env.PERSONIZE_SECRET_KEY',
+       py='secret_key=os.environ.get("PERSONIZE_SECRET_KEY")')
+def shared_provider_key(ctx: ReviewContext) -> list[Finding]:
+    return [ctx.finding("shared_provider_key", source.path, line, symbol=name,
+                        what=f"The Personize client reads its key from `{name}`, another provider's variable.")
+            for source in ctx.integration_sources()
+            for line, name in _key_variables(source) if OTHER_PROVIDERS.search(name.upper())]
+
+
+@check('nonstandard_key_var', 'security', 'low',
+       title='The Personize key comes from a variable other than PERSONIZE_SECRET_KEY.',
+       why='Every Personize recipe, CI template and deploy guide expects PERSONIZE_SECRET_KEY; another name is easy to miss when deploying.',
+       fix='Read the key from PERSONIZE_SECRET_KEY (keep the old name as a fallback while migrating).',
+       ts='secretKey: process.env.PERSONIZE_SECRET_KEY ?? process.env.$name',
+       py='secret_key=os.environ.get("PERSONIZE_SECRET_KEY") or os.environ.get("$name")')
+def nonstandard_key_var(ctx: ReviewContext) -> list[Finding]:
+    return [ctx.finding("nonstandard_key_var", source.path, line, symbol=name,
+                        what=f"The Personize key is read from `{name}`, not {PERSONIZE_ENV}.", name=name)
+            for source in ctx.integration_sources()
+            for line, name in _key_variables(source) if not OTHER_PROVIDERS.search(name.upper())]
+
+
+def _key_variables(source: SourceFile) -> Iterator[tuple[int, str]]:
+    """(line, variable) where the Personize key is read from a variable not named PERSONIZE_SECRET_KEY."""
     for pattern in _KEY_EXPRESSIONS:
         for match in pattern.finditer(source.text):
             if match.group(0).startswith("Bearer") and not _near_personize(source.text, match):
                 continue
             names = [n for group in _ENV_NAME.findall(match["expr"]) for n in group if n]
-            if not names or any(n.upper() == PERSONIZE_ENV for n in names):
-                continue
-            line, name = source.line_of(match.start()), names[0]
-            if OTHER_PROVIDERS.search(name.upper()):
-                found.append(ctx.finding("shared_provider_key", source.path, line, symbol=name,
-                                         what=f"The Personize client reads its key from `{name}`, another provider's variable."))
-            else:
-                found.append(ctx.finding("nonstandard_key_var", source.path, line, symbol=name,
-                                         what=f"The Personize key is read from `{name}`, not {PERSONIZE_ENV}.",
-                                         name=name))
-    return found
+            if names and not any(n.upper() == PERSONIZE_ENV for n in names):
+                yield source.line_of(match.start()), names[0]
 
 
 def _near_personize(text: str, match: re.Match[str]) -> bool:
@@ -102,11 +123,36 @@ def _near_personize(text: str, match: re.Match[str]) -> bool:
     return "personize" in window.lower()
 
 
+@check('key_unchecked', 'security', 'medium',
+       title='The key is assumed to be set: a missing PERSONIZE_SECRET_KEY is not handled.',
+       why='Without the variable (a test run, a preview deploy) the client is built with no key, so every call fails or the module throws at import and takes down every route that imports it.',
+       fix='Read the key once; when it is missing, log a warning and skip personalization instead of asserting it exists.',
+       ts="""const key = process.env.PERSONIZE_SECRET_KEY;
+// Personalization is optional: without a key the app runs unpersonalized.
+export const personize = key ? new Personize({ secretKey: key, timeout: 3000 }) : null;""",
+       py="""_key = os.environ.get("PERSONIZE_SECRET_KEY")
+# Personalization is optional: without a key the app runs unpersonalized.
+client = Personize(secret_key=_key) if _key else None""")
+def key_unchecked(ctx: ReviewContext) -> list[Finding]:
+    return [ctx.finding("key_unchecked", source.path, source.line_of(match.start()),
+                        what=_unchecked_message(source.language))
+            for source in ctx.integration_sources() for match in _UNCHECKED_KEY.finditer(source.text)]
+
+
 def _unchecked_message(language: str) -> str:
     if language == "python":
         return "`os.environ[\"PERSONIZE_SECRET_KEY\"]` raises KeyError when the variable is unset."
     return ("The non-null assertion on `process.env.PERSONIZE_SECRET_KEY` hides a missing key: "
             "the client is built with `undefined`.")
+
+
+@check('client_side_call', 'security', 'high',
+       title='Personize is called from code that ships to the browser.',
+       why="Anything in a client bundle can be read by anyone, including the secret key and other customers' memory.",
+       fix='Move the call to server code (an API route, a server action, a backend job) and call that instead.',
+       ts="'use server'; // or an app/api route handler that calls Personize")
+def client_side_call(ctx: ReviewContext) -> list[Finding]:
+    return [f for source in ctx.integration_sources() for f in _client_side(ctx, source)]
 
 
 def _client_side(ctx: ReviewContext, source: SourceFile) -> list[Finding]:

@@ -45,6 +45,7 @@ from personize_assistant.actions.schema.rules import describe, extraction_rule
 from personize_assistant.content.library import Library
 from personize_assistant.content.models import PropertyDefinition, SchemaMeta
 from personize_assistant.scan.models import Kind, ModelField, RepoScan
+from personize_assistant.scan.secrets import is_secret_name
 
 PROPERTY_SCHEMA_FILE = "reference/schemas/property-definition.schema.json"
 
@@ -242,7 +243,7 @@ def _skip_reason(model: Model, properties: list[PropertySpec], excluded: list[Ex
     snake = system_name(model.entity)
     field_names = {system_name(f.name) for f in model.fields}
     secrets = [e.field for e in excluded if e.kind == "secret"]
-    if meta.is_secret_name(snake) or snake in _AUTH_MODELS or field_names >= _AUTH_ACCOUNT_FIELDS:
+    if is_secret_name(snake) or snake in _AUTH_MODELS or field_names >= _AUTH_ACCOUNT_FIELDS:
         return "authentication/credential storage: nothing in it describes the customer"
     if secrets and all(p.definition.type in ("date", "boolean") for p in properties):
         return f"holds credentials ({', '.join(secrets)}); the rest is expiry bookkeeping"

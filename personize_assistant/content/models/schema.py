@@ -87,8 +87,6 @@ class SchemaMeta(ReferenceMeta):
     default_rule: Slug
     """Rule applied when no name pattern or type matches."""
     description_rules: DescriptionRules
-    secret_name_patterns: list[Regex] = Field(min_length=1)
-    """Field names that hold credentials: never turn these into properties."""
     recommendations: list[CollectionRecommendation] = Field(min_length=1)
     extra_property_keys: list[str]
     """Keys our spec allows on a property beyond the design JSON Schema; they are
@@ -132,9 +130,6 @@ class SchemaMeta(ReferenceMeta):
                 if source_type.lower() in rule.source_types:
                     return rule
         return self.rule(self.default_rule)
-
-    def is_secret_name(self, name: str) -> bool:
-        return any(re.search(p, name, re.IGNORECASE) for p in self.secret_name_patterns)
 
     def rule(self, rule_id: str) -> ExtractionRule:
         return next(r for r in self.extraction_rules if r.id == rule_id)

@@ -14,5 +14,5 @@
 ; `with open_client() as client:` binds a name.
 (as_pattern) @aspattern
 
-; `for ticket in Ticket.objects.filter(...)` binds `ticket` to an element.
+; `for order in Order.objects.filter(...)` binds `order` to an element.
 (for_statement left: (identifier) right: (_)) @for

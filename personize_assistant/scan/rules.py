@@ -1,0 +1,211 @@
+"""Rule files beside the catalog (senders, people, handlers, models, secrets), typed and loaded once.
+
+Vocabularies, ORM tables and name patterns are data: each `*.yaml` file here is read
+into a Pydantic model (unknown or missing keys and bad regexes are errors that name the
+file) and cached for the process. Detectors read them as module-level constants.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from personize_assistant.errors import AssistantError
+
+Words = frozenset[str]
+Pattern = re.Pattern[str]
+
+
+class RuleError(AssistantError):
+    """A rule file under `personize_assistant/scan/` is missing, not YAML, or invalid."""
+
+
+class Rules(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SenderRules(Rules):
+    """senders.yaml: how the scanner recognises delivery code beyond the catalog."""
+
+    http_modules: Words
+    kind_words: dict[str, Words]
+    kind_verbs: dict[str, Words]
+    generic_verbs: Words
+    job_words: Words
+    entry_words: Words
+    hook_prefixes: Words
+    hook_events: Words
+    make_verbs: Words
+    notification_nouns: Words
+    prepositions: Words
+    publisher_module: Pattern
+    send_verbs: Words
+    mail_nouns: Words
+    note_nouns: Words
+    not_sender_start: Words
+    sender_channels: dict[str, str]
+    delivery_methods: Words
+    not_a_channel: Pattern
+    bare_http: Words
+    delivery_endpoint: Pattern
+    enqueue_calls: Words
+    mail_sends: Words
+    mail_receiver: Pattern
+    row_create: Words
+    row_managers: Words
+    recipient_arg: Pattern
+    notifier_dir: Pattern
+    notifier_base: Pattern
+    notifier_stems: Words
+    sender_registry: Pattern
+    ui_suffixes: tuple[str, ...]
+    notify_words: Pattern
+    dispatch_methods: Words
+    notifier_channels: dict[str, Pattern]
+    queue_calls: Words
+    delivery_queue: Pattern
+    task_calls: Words
+    deferred_calls: Words
+    actor_calls: Words
+    actor_decorators: Words
+    string_task_calls: Words
+    argument_calls: Words
+    in_app_row: Pattern
+    publisher_roots: Words
+    not_an_event: Pattern
+    not_an_area: Words
+    emitter_modules: Words
+    repeat_option: Pattern
+    interval: Pattern
+    queue_libraries: tuple[str, ...]
+    agenda_modules: Words
+    step_folder: Pattern
+    service_channels: dict[str, Pattern]
+    not_a_runtime_url: Pattern
+    post_calls: Words
+
+
+class PeopleRules(Rules):
+    """people.yaml: user context, segmentation and UI surfaces."""
+
+    denial: Pattern
+    segment_comparison: Pattern
+    ui_name: Pattern
+    user_words: Words
+    render_calls: Words
+    page_bases: Pattern
+
+
+class HandlerRules(Rules):
+    """handlers.yaml: routes, webhook and search handlers, scheduled jobs."""
+
+    route_decorators: Words
+    task_decorators: Words
+    class_view: Pattern
+    webhook_path: Pattern
+    webhook_name: Pattern
+    webhook_providers: tuple[str, ...]
+    search_path: Pattern
+    screen_views: Pattern
+    crud_words: Words
+    settings_nouns: Words
+    cron_path: Pattern
+    periodic_jobs: dict[str, str]
+    schedule_tool: Pattern
+    schedule_check: Pattern
+
+
+class Orm(Rules):
+    framework: str
+    modules: tuple[str, ...]
+    """Module prefixes the base class comes from."""
+    bases: Words
+    """Base names that make a class persistent."""
+
+
+class ModelRules(Rules):
+    """models.yaml: ORM tables and the words that tell what a model is about."""
+
+    orms: tuple[Orm, ...]
+    schemaless: Words
+    prisma_scalars: Words
+    relation_calls: Pattern
+    fk_calls: Pattern
+    orm_value: Pattern
+    sequelize_type: Pattern
+    collection: Pattern
+    person_field: Pattern
+    record_entity: Pattern
+    content_head: Pattern
+    audit_link: Pattern
+    link_name: Pattern
+    person_link_name: Pattern
+    org_link: Pattern
+    personal_field: Pattern
+    person_words: Words
+    organization_words: Words
+
+
+class SecretRules(Rules):
+    """secrets.yaml: the one definition of a secret field name."""
+
+    secret_names: tuple[Pattern, ...]
+    credential_table_columns: Pattern
+
+
+R = TypeVar("R", bound=Rules)
+
+
+def parse_rules(name: str, text: str, model: type[R]) -> R:
+    """Validate one rule file's text; every failure names the file."""
+    try:
+        raw: Any = yaml.load(text, Loader=_SAFE_LOADER)
+    except yaml.YAMLError as exc:
+        raise RuleError(f"scan/{name}: not valid YAML: {exc}") from exc
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise RuleError(f"scan/{name}: {problems}") from exc
+
+
+def load_rules(name: str, model: type[R]) -> R:
+    try:
+        text = files("personize_assistant.scan").joinpath(name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleError(f"scan/{name}: cannot be read: {exc}") from exc
+    return parse_rules(name, text, model)
+
+
+# libyaml's safe loader is ~10x faster than the pure-Python one (same data).
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def senders() -> SenderRules:
+    return load_rules("senders.yaml", SenderRules)
+
+
+@cache
+def people() -> PeopleRules:
+    return load_rules("people.yaml", PeopleRules)
+
+
+@cache
+def handlers() -> HandlerRules:
+    return load_rules("handlers.yaml", HandlerRules)
+
+
+@cache
+def models() -> ModelRules:
+    return load_rules("models.yaml", ModelRules)
+
+
+@cache
+def secrets() -> SecretRules:
+    return load_rules("secrets.yaml", SecretRules)
