@@ -12,6 +12,8 @@ import pytest
 
 from tests.test_review_support import write_repo
 
+pytestmark = pytest.mark.toolchain  # every test runs `review` in a subprocess
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 LEAKY = "sk_live_Ab12Cd34Ef56Gh78"
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+pytestmark = pytest.mark.toolchain  # every test runs `scan` in a subprocess
+
 CONTRACT_KEYS = {"root", "stack", "touchpoints", "skipped", "stats"}
 
 MAILER_TS = """\

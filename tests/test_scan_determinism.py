@@ -14,6 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+pytestmark = pytest.mark.toolchain  # the scan runs in subprocesses under different hash seeds
+
 CHATS = '''\
 import requests
 from slack_sdk import WebClient
