@@ -8,10 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.support.agent_fixtures import FAKE_ANTHROPIC_KEY
 from tests.support.agent_fixtures import agent_env as agent_env
 from tests.support.agent_fixtures import tiny_repo as tiny_repo
 from tests.support.messages_api import MessagesAPI, Reply, Text, ToolUse
+
+pytestmark = pytest.mark.toolchain  # every test runs `ask` through the CLI in a subprocess
 
 
 def ask(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -194,6 +194,7 @@ def _git_repo(root: Path) -> None:
         subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
 
 
+@pytest.mark.toolchain
 @pytest.mark.parametrize("approve", [False, True])
 async def test_wire_write_waits_for_confirmation(agent_env: Path, tiny_repo: Path, approve: bool) -> None:
     _git_repo(tiny_repo)
@@ -213,6 +214,7 @@ async def test_wire_write_waits_for_confirmation(agent_env: Path, tiny_repo: Pat
     await session.close()
 
 
+@pytest.mark.toolchain
 def test_offline_path_never_imports_anthropic_or_textual() -> None:
     code = ("import sys; import personize_assistant.agent.session, personize_assistant.commands.chat_cmd; "
             "print(sorted(m for m in ('anthropic', 'textual') if m in sys.modules))")

@@ -165,18 +165,21 @@ def tsc_result(
     return tc.typecheck([*snippet_paths("ts"), *fenced_ts, *probes], ts_workdir)
 
 
+@pytest.mark.toolchain
 @pytest.mark.parametrize("path", snippet_paths("ts"), ids=lambda p: p.parent.name)
 def test_delivery_ts_type_checks_strictly(path: Path, tsc_result: tc.TscResult) -> None:
     errors = tsc_result.errors_in(path)
     assert not errors, "\n".join(errors)
 
 
+@pytest.mark.toolchain
 def test_no_errors_outside_the_misuse_probes(tsc_result: tc.TscResult) -> None:
     stray = {p: e for p, e in tsc_result.errors.items() if not p.name.endswith("_bad.ts")}
     assert not stray, tsc_result.output
     assert not [line for line in tsc_result.output.splitlines() if line.startswith("error TS")]
 
 
+@pytest.mark.toolchain
 def test_fenced_typescript_blocks_in_channel_docs_compile(
     fenced_ts: list[Path], tsc_result: tc.TscResult
 ) -> None:
@@ -184,6 +187,7 @@ def test_fenced_typescript_blocks_in_channel_docs_compile(
         assert not tsc_result.errors_in(path), tsc_result.output
 
 
+@pytest.mark.toolchain
 @pytest.mark.parametrize("name", sorted(MISUSE))
 def test_provider_declarations_reject_misuse(
     name: str, misuse_files: dict[str, tuple[Path, Path]], tsc_result: tc.TscResult
@@ -206,6 +210,7 @@ def test_python_snippets_compile(python_files: list[Path]) -> None:
     assert tc.python_compile_errors(python_files) == []
 
 
+@pytest.mark.toolchain
 def test_python_snippets_pass_ruff(python_files: list[Path]) -> None:
     result = tc.ruff_check(python_files)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -108,6 +108,7 @@ def test_secrets_in_the_message_are_redacted(capsys: pytest.CaptureFixture[str])
         assert secret not in out and "html_in_plain_text" in out
 
 
+@pytest.mark.toolchain
 def test_editing_the_reference_doc_changes_the_limit(tmp_path: Path) -> None:
     """End to end, through a copy of the skill library with a tighter SMS limit."""
     root = content_root()

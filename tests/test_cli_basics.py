@@ -1,7 +1,11 @@
 import subprocess
 import sys
 
+import pytest
+
 from personize_assistant import __version__
+
+pytestmark = pytest.mark.toolchain  # every test runs the CLI in a subprocess
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -20,6 +20,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.toolchain
 def test_skills_lists_skills_and_actions() -> None:
     result = run_cli("skills")
     assert result.returncode == 0, result.stderr
@@ -27,6 +28,7 @@ def test_skills_lists_skills_and_actions() -> None:
     assert "reference discover" in result.stdout
 
 
+@pytest.mark.toolchain
 def test_skills_json() -> None:
     result = run_cli("skills", "--json")
     assert result.returncode == 0, result.stderr
@@ -36,6 +38,7 @@ def test_skills_json() -> None:
     assert by_name["entity-memory"]["path"] == "skills/entity-memory/SKILL.md"
 
 
+@pytest.mark.toolchain
 def test_reference_prints_body() -> None:
     result = run_cli("reference", "plan")
     assert result.returncode == 0, result.stderr
@@ -43,6 +46,7 @@ def test_reference_prints_body() -> None:
     assert not result.stdout.startswith("---")
 
 
+@pytest.mark.toolchain
 def test_reference_meta_json_round_trips() -> None:
     result = run_cli("reference", "GENERATE", "--json")
     assert result.returncode == 0, result.stderr
@@ -50,18 +54,21 @@ def test_reference_meta_json_round_trips() -> None:
     assert data["channel_limits"]["sms"]["fields"][0]["max_chars"] == 160
 
 
+@pytest.mark.toolchain
 def test_reference_meta_yaml() -> None:
     result = run_cli("reference", "schema", "--meta")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("action: schema")
 
 
+@pytest.mark.toolchain
 def test_reference_prompt_writing_doc() -> None:
     result = run_cli("reference", "prompt-checklist")
     assert result.returncode == 0, result.stderr
     assert "ai.prompt()" in result.stdout
 
 
+@pytest.mark.toolchain
 def test_unknown_reference_is_a_usage_error_listing_choices() -> None:
     result = run_cli("reference", "deploy")
     assert result.returncode == 2
@@ -71,6 +78,7 @@ def test_unknown_reference_is_a_usage_error_listing_choices() -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.toolchain
 def test_recipes_list_and_json() -> None:
     library = load_library()
     result = run_cli("recipes")
@@ -81,6 +89,7 @@ def test_recipes_list_and_json() -> None:
     assert [r["name"] for r in listed] == list(library.recipes)
 
 
+@pytest.mark.toolchain
 def test_recipes_lang_filter_and_bad_lang() -> None:
     result = run_cli("recipes", "--lang", "py", "--json")
     assert result.returncode == 0, result.stderr
@@ -89,6 +98,7 @@ def test_recipes_lang_filter_and_bad_lang() -> None:
     assert bad.returncode == 2 and "use ts or py" in bad.stderr
 
 
+@pytest.mark.toolchain
 def test_recipes_show_prints_code_only() -> None:
     library = load_library()
     if not library.recipes:
@@ -100,6 +110,7 @@ def test_recipes_show_prints_code_only() -> None:
         assert result.stdout.rstrip("\n") == variant.code.rstrip("\n")
 
 
+@pytest.mark.toolchain
 def test_recipes_show_unknown_name() -> None:
     result = run_cli("recipes", "show", "no-such-recipe")
     assert result.returncode == 2
@@ -124,6 +135,7 @@ def test_every_reference_prints_body_meta_and_json_in_process(action: str) -> No
     assert meta.exit_code == 0 and meta.stdout.startswith(f"action: {action}")
 
 
+@pytest.mark.toolchain
 def test_registering_the_content_commands_loads_no_library() -> None:
     """`--help` and every other command must not pay for pydantic models and YAML."""
     code = ("import sys, personize_assistant.commands.content_cmd as c, typer; c.register(typer.Typer()); "

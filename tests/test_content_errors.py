@@ -312,6 +312,7 @@ def test_env_override(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         content_root()
 
 
+@pytest.mark.toolchain
 def test_cli_reports_broken_library_in_one_line(content: Path) -> None:
     import os
     import subprocess

@@ -9,7 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
+
+pytestmark = pytest.mark.toolchain  # every test runs `discover` in a subprocess (one in a pseudo-terminal)
 
 ROOT = Path(__file__).resolve().parents[1]
 PULSEBOARD = ROOT / "examples" / "pulseboard-ts"

@@ -87,6 +87,7 @@ def assert_clean_failure(run: Run, key: str) -> None:
 # --------------------------------------------------------------------------- a new user, via subprocess
 
 
+@pytest.mark.toolchain
 def test_doctor_without_keys_explains_what_works_offline(tmp_path: Path) -> None:
     run = run_subprocess(new_user_env(tmp_path), "doctor")
     assert run.code == 0, run.text
@@ -96,6 +97,7 @@ def test_doctor_without_keys_explains_what_works_offline(tmp_path: Path) -> None
     assert "Works offline:" in run.out
 
 
+@pytest.mark.toolchain
 def test_doctor_with_a_key_shows_org_plan_limits_and_rate_budget(
     personize_server: PersonizeImitation, tmp_path: Path
 ) -> None:
@@ -117,6 +119,7 @@ def test_doctor_with_a_key_shows_org_plan_limits_and_rate_budget(
     assert personize_server.key not in run.text
 
 
+@pytest.mark.toolchain
 def test_collections_for_a_new_user(personize_server: PersonizeImitation, tmp_path: Path) -> None:
     env = new_user_env(
         tmp_path, PERSONIZE_SECRET_KEY=personize_server.key, PERSONIZE_BASE_URL=personize_server.url
@@ -131,6 +134,7 @@ def test_collections_for_a_new_user(personize_server: PersonizeImitation, tmp_pa
     ]
 
 
+@pytest.mark.toolchain
 def test_collections_without_a_key_is_a_usage_error(tmp_path: Path) -> None:
     run = run_subprocess(new_user_env(tmp_path), "collections")
     assert run.code == 2
@@ -138,6 +142,7 @@ def test_collections_without_a_key_is_a_usage_error(tmp_path: Path) -> None:
     assert run.err.strip().startswith("error: set PERSONIZE_SECRET_KEY")
 
 
+@pytest.mark.toolchain
 def test_the_key_can_come_from_the_config_file(
     personize_server: PersonizeImitation, tmp_path: Path
 ) -> None:

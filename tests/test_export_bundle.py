@@ -125,6 +125,7 @@ def test_a_file_in_the_way_is_a_clear_error(tmp_path: Path) -> None:
         check_destination(tmp_path / "repo", tmp_path / "taken", force=False)
 
 
+@pytest.mark.toolchain
 def test_cli_exports_and_leaves_the_repo_untouched(tmp_path: Path) -> None:
     before = sorted(p.relative_to(TALLYBOOK) for p in TALLYBOOK.rglob("*"))
     refused = subprocess.run([sys.executable, "-m", "personize_assistant.cli", "export", str(TALLYBOOK),

@@ -25,6 +25,7 @@ def _touchpoint(scan: RepoScan, symbol: str, channel: str) -> str:
     return next(t.id for t in scan.touchpoints if t.symbol == symbol and t.channel == channel)
 
 
+@pytest.mark.toolchain
 def test_generate_writes_the_function_for_a_scanned_touchpoint(
     capsys: pytest.CaptureFixture[str], tallybook: RepoScan, tmp_path: Path
 ) -> None:

@@ -45,12 +45,14 @@ def py_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return files
 
 
+@pytest.mark.toolchain
 def test_generated_python_compiles_and_is_lint_clean(py_files: dict[str, Path]) -> None:
     assert python_compile_errors(py_files.values()) == []
     result = ruff_check(list(py_files.values()))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.toolchain
 def test_generated_python_passes_strict_mypy(py_files: dict[str, Path]) -> None:
     """Users run mypy too: channels without limits or tags must still type-check
     (an unannotated `MAX_CHARS = {}` does not)."""
@@ -65,6 +67,7 @@ def test_generated_python_passes_strict_mypy(py_files: dict[str, Path]) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.toolchain
 def test_the_lint_check_can_fail(py_files: dict[str, Path], tmp_path: Path) -> None:
     broken = tmp_path / "broken.py"
     broken.write_text(py_files["email"].read_text() + "\nimport os\n", encoding="utf-8")

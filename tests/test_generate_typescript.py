@@ -20,6 +20,8 @@ from tests.support.personize_imitation import PersonizeImitation
 from tests.test_generate_cases import CASES, generate_case, make_scan
 from tests.typescript.typecheck import SDK_SHIM, TscResult, compile_to_js, tsc_available, typecheck
 
+pytestmark = pytest.mark.toolchain  # tsc checks and compiles the generated code; node runs it
+
 
 @dataclass
 class Batch:

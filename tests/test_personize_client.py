@@ -58,6 +58,7 @@ def test_client_module_imports_only_httpx_and_the_standard_library() -> None:
     assert foreign == set()
 
 
+@pytest.mark.toolchain
 def test_copied_client_works_on_its_own(
     personize_server: PersonizeImitation, tmp_path: Path
 ) -> None:

@@ -406,6 +406,7 @@ def test_prompt_rejects_what_the_api_rejects(
 # --------------------------------------------------------------------------- running by hand
 
 
+@pytest.mark.toolchain
 def test_module_entry_point_serves_on_the_given_port() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -19,6 +19,8 @@ from personize_assistant.scan.models import Kind, RepoScan
 from tests.planning_support import django_scan, planning_library, prisma_scan, sqlalchemy_scan
 from tests.typescript import typecheck as tc
 
+pytestmark = pytest.mark.toolchain  # tsc and ruff check the generated code
+
 # Only what the generated files touch: Prisma model delegates and Next's route response.
 STUBS = """
 declare module '@prisma/client' {

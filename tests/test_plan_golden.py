@@ -11,7 +11,6 @@ they are the same on every machine.
 from __future__ import annotations
 
 import json
-import os
 from functools import cache
 from pathlib import Path
 
@@ -24,11 +23,10 @@ from personize_assistant.actions.schema import artifact as schema_render
 from personize_assistant.actions.schema.action import design_schema
 from personize_assistant.scan.models import RepoScan
 from tests.planning_support import planning_library
+from tests.support.golden import GOLDEN, assert_matches_golden
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = Path(__file__).resolve().parent / "golden"
 EXAMPLES = ("pulseboard-ts", "tallybook-py")
-UPDATE = os.environ.get("PERSONIZE_UPDATE_GOLDEN") == "1"
 
 
 @cache
@@ -57,16 +55,7 @@ def outputs(name: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_example_outputs_match_the_golden_files(name: str) -> None:
-    produced = outputs(name)
-    folder = GOLDEN / name
-    if UPDATE:
-        folder.mkdir(parents=True, exist_ok=True)
-        for filename, text in produced.items():
-            (folder / filename).write_text(text, encoding="utf-8")
-    for filename, text in produced.items():
-        golden = folder / filename
-        assert golden.exists(), f"missing {golden}; run with PERSONIZE_UPDATE_GOLDEN=1"
-        assert text == golden.read_text(encoding="utf-8"), f"{name}/{filename} changed; review and regenerate"
+    assert_matches_golden(GOLDEN / name, outputs(name))
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

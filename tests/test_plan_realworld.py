@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from personize_assistant.actions.common.discovery import prefill_from_scan
 from personize_assistant.actions.plan.action import build_plan
 from personize_assistant.actions.plan.artifact import PlanArtifact, render_markdown
@@ -151,6 +153,7 @@ def _blocks(artifact: PlanArtifact) -> dict[str, str]:
     return {b.path: b.code for s in artifact.sections for step in s.steps for b in step.code if b.path}
 
 
+@pytest.mark.toolchain
 def test_python_scripts_run_from_the_repo_root_against_a_server(
         tmp_path: Path, personize_server: PersonizeImitation) -> None:  # noqa: F811
     """`python scripts/x.py` cannot import the project's package; `python -m scripts.x` can."""

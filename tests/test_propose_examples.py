@@ -11,7 +11,6 @@ discovery.md). They hold no absolute paths or times.
 from __future__ import annotations
 
 import json
-import os
 from functools import cache
 from pathlib import Path
 
@@ -26,11 +25,10 @@ from personize_assistant.actions.propose.artifact import ProposalArtifact
 from personize_assistant.scan import scan_repo
 from personize_assistant.scan.models import RepoScan
 from tests.planning_support import planning_library
+from tests.support.golden import GOLDEN, assert_matches_golden
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = Path(__file__).resolve().parent / "golden"
 EXAMPLES = ("pulseboard-ts", "tallybook-py")
-UPDATE = os.environ.get("PERSONIZE_UPDATE_GOLDEN") == "1"
 QUICK_WINS = {"pulseboard-ts": "sendWeeklyDigest", "tallybook-py": "send_payment_reminder"}
 
 
@@ -87,16 +85,7 @@ def test_areas_follow_what_each_app_has() -> None:
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_outputs_match_the_golden_files(name: str) -> None:
-    produced = outputs(name)
-    folder = GOLDEN / name
-    if UPDATE:
-        folder.mkdir(parents=True, exist_ok=True)
-        for filename, text in produced.items():
-            (folder / filename).write_text(text, encoding="utf-8")
-    for filename, text in produced.items():
-        golden = folder / filename
-        assert golden.exists(), f"missing {golden}; run with PERSONIZE_UPDATE_GOLDEN=1"
-        assert text == golden.read_text(encoding="utf-8"), f"{name}/{filename} changed; review and regenerate"
+    assert_matches_golden(GOLDEN / name, outputs(name))
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

@@ -260,6 +260,7 @@ def tsc_result(
     return tc.typecheck(files, ts_workdir)
 
 
+@pytest.mark.toolchain
 def test_declaration_files_are_valid_typescript(ts_workdir: Path) -> None:
     if not tc.tsc_available():
         pytest.fail(tc.INSTALL_HINT)
@@ -267,6 +268,7 @@ def test_declaration_files_are_valid_typescript(ts_workdir: Path) -> None:
     assert result.returncode == 0, result.output
 
 
+@pytest.mark.toolchain
 @pytest.mark.parametrize("folder", RECIPE_DIRS, ids=lambda p: p.name)
 def test_pipeline_ts_type_checks_strictly(folder: Path, tsc_result: tc.TscResult) -> None:
     assert tc.tsc_available(), tc.INSTALL_HINT
@@ -274,6 +276,7 @@ def test_pipeline_ts_type_checks_strictly(folder: Path, tsc_result: tc.TscResult
     assert not errors, "\n".join(errors)
 
 
+@pytest.mark.toolchain
 def test_no_errors_outside_the_misuse_probes(tsc_result: tc.TscResult) -> None:
     stray = {p: e for p, e in tsc_result.errors.items() if not p.name.endswith("_bad.ts")}
     assert not stray, tsc_result.output
@@ -282,6 +285,7 @@ def test_no_errors_outside_the_misuse_probes(tsc_result: tc.TscResult) -> None:
     assert not unattributed, tsc_result.output
 
 
+@pytest.mark.toolchain
 def test_fenced_typescript_blocks_in_recipe_docs_compile(
     fenced_ts: list[Path], tsc_result: tc.TscResult
 ) -> None:
@@ -289,6 +293,7 @@ def test_fenced_typescript_blocks_in_recipe_docs_compile(
         assert not tsc_result.errors_in(path), tsc_result.output
 
 
+@pytest.mark.toolchain
 @pytest.mark.parametrize("name", sorted(MISUSE))
 def test_declaration_rejects_sdk_misuse(
     name: str, misuse_files: dict[str, tuple[Path, Path]], tsc_result: tc.TscResult
@@ -312,6 +317,7 @@ def test_python_recipes_compile(python_files: list[Path]) -> None:
     assert tc.python_compile_errors(python_files) == []
 
 
+@pytest.mark.toolchain
 def test_python_recipes_pass_ruff(python_files: list[Path]) -> None:
     result = tc.ruff_check(python_files)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -366,6 +372,7 @@ def posts(server: PersonizeImitation, suffix: str) -> list[Any]:
     return [r.body for r in server.requests if r.method == "POST" and r.path.endswith(suffix)]
 
 
+@pytest.mark.toolchain
 def test_data_sync_dry_run_resolves_real_collection_ids(
     personize_server: PersonizeImitation, recipe_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -402,6 +409,7 @@ def personize_server_collections(server: PersonizeImitation) -> list[dict[str, A
     return list(response.json()["data"]["actions"])
 
 
+@pytest.mark.toolchain
 def test_data_sync_queues_the_rows_for_real(
     personize_server: PersonizeImitation, recipe_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -414,6 +422,7 @@ def test_data_sync_queues_the_rows_for_real(
     assert re.search(r"event evt_\w+", result.stderr), result.stderr
 
 
+@pytest.mark.toolchain
 @pytest.mark.parametrize(
     ("mapping_change", "message"),
     [
@@ -445,6 +454,7 @@ def test_data_sync_stops_with_one_line_before_writing(
     assert posts(personize_server, "/batch-memorize") == []
 
 
+@pytest.mark.toolchain
 def test_data_sync_outlasts_a_long_rate_limit_and_retries_the_same_chunk(
     personize_server: PersonizeImitation, recipe_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -459,6 +469,7 @@ def test_data_sync_outlasts_a_long_rate_limit_and_retries_the_same_chunk(
     assert len(batches) == 6 and all(b["rows"] == batches[0]["rows"] for b in batches)
 
 
+@pytest.mark.toolchain
 def test_data_sync_stops_when_the_monthly_quota_is_used(
     personize_server: PersonizeImitation, recipe_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -665,6 +676,7 @@ def run_js(
     )
 
 
+@pytest.mark.toolchain
 def test_ts_data_sync_dry_run_against_the_imitation(
     compiled_recipes: Path, personize_server: PersonizeImitation
 ) -> None:
@@ -683,6 +695,7 @@ def test_ts_data_sync_dry_run_against_the_imitation(
     assert batch["mapping"]["properties"]["account_notes"]["extractMemories"] is True
 
 
+@pytest.mark.toolchain
 def test_ts_data_sync_reports_a_missing_key_in_one_line(
     compiled_recipes: Path, personize_server: PersonizeImitation
 ) -> None:
@@ -704,6 +717,7 @@ def test_ts_data_sync_reports_a_missing_key_in_one_line(
     )
 
 
+@pytest.mark.toolchain
 def test_ts_context_assembly_prints_the_layers(
     compiled_recipes: Path, personize_server: PersonizeImitation
 ) -> None:
@@ -722,6 +736,7 @@ def test_ts_context_assembly_prints_the_layers(
     assert layers["contact"] is True and layers["company"] is False
 
 
+@pytest.mark.toolchain
 def test_ts_generate_flags_a_rule_violation_with_exit_code_2(
     compiled_recipes: Path, personize_server: PersonizeImitation
 ) -> None:
@@ -804,6 +819,7 @@ def run(
     return run_in
 
 
+@pytest.mark.toolchain
 @LANGS
 def test_smart_notification_sends_and_remembers(
     personize_server: PersonizeImitation, run: Runner, lang: str, tmp_path: Path
@@ -821,6 +837,7 @@ def test_smart_notification_sends_and_remembers(
     assert "Title: Your report is ready" in note["content"]
 
 
+@pytest.mark.toolchain
 @LANGS
 def test_smart_notification_defers_a_middling_score_without_sending(
     personize_server: PersonizeImitation, run: Runner, lang: str, tmp_path: Path
@@ -833,6 +850,7 @@ def test_smart_notification_defers_a_middling_score_without_sending(
     assert "notification:deferred" in note["tags"]
 
 
+@pytest.mark.toolchain
 @LANGS
 def test_cold_outreach_writes_a_checked_draft_and_holds_step_one_for_review(
     personize_server: PersonizeImitation, run: Runner, lang: str, tmp_path: Path
@@ -855,6 +873,7 @@ def test_cold_outreach_writes_a_checked_draft_and_holds_step_one_for_review(
     assert memorized(personize_server) == [], "a draft held for review must not be sent"
 
 
+@pytest.mark.toolchain
 @LANGS
 def test_meeting_prep_prints_the_brief_and_notes_each_attendee(
     personize_server: PersonizeImitation, run: Runner, lang: str, tmp_path: Path
@@ -869,6 +888,7 @@ def test_meeting_prep_prints_the_brief_and_notes_each_attendee(
     assert all(n["tags"] == ["meeting-prep", "meeting:renewal"] for n in notes)
 
 
+@pytest.mark.toolchain
 @LANGS
 def test_product_usage_alert_alerts_only_matching_records(
     personize_server: PersonizeImitation, run: Runner, lang: str, tmp_path: Path
@@ -888,6 +908,7 @@ def test_product_usage_alert_alerts_only_matching_records(
     assert alert["tags"] == ["alert", "delivery", "channel:slack", "alert:days_since_login"]
 
 
+@pytest.mark.toolchain
 @LANGS
 def test_batch_pipeline_sends_records_once_and_resumes(
     personize_server: PersonizeImitation, run: Runner, lang: str, tmp_path: Path
@@ -929,6 +950,7 @@ console.log(JSON.stringify({
 """
 
 
+@pytest.mark.toolchain
 def test_webhook_signing_matches_across_languages(
     compiled_recipes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -956,6 +978,7 @@ def test_webhook_signing_matches_across_languages(
     assert json.loads(result.stdout) == {"same": True, "accepted": True, "tampered": False}
 
 
+@pytest.mark.toolchain
 def test_ts_data_sync_waits_out_429s_and_resends_the_chunk(
     compiled_recipes: Path, personize_server: PersonizeImitation, tmp_path: Path
 ) -> None:

@@ -10,32 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.apps import fixture_app
 from tests.test_review_support import write_repo
+
+pytestmark = pytest.mark.toolchain  # every test runs `review` in a subprocess
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 LEAKY = "sk_live_Ab12Cd34Ef56Gh78"
-
-LOW_ONLY = {
-    # Handled, bounded, explicit: the only finding left is extraction_unspecified (low).
-    "src/lib/personize.ts": """import { Personize } from '@personize/sdk';
-const client = new Personize({ secretKey: process.env.PERSONIZE_SECRET_KEY ?? '', timeout: 3000 });
-export async function context(email: string) {
-  try {
-    return await client.memory.smartDigest({ email, token_budget: 500 });
-  } catch {
-    return null;
-  }
-}
-export async function remember(email: string) {
-  try {
-    await client.memory.memorize({ email, content: 'x' });
-  } catch {
-    return;
-  }
-}
-""",
-}
-
 
 def run_cli(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100",
@@ -58,8 +39,9 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def low_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_repo(tmp_path_factory.mktemp("low"), LOW_ONLY)
+def low_repo() -> Path:
+    """Handled, bounded, explicit: the only finding left is extraction_unspecified (low)."""
+    return fixture_app("handled-personize-ts")
 
 
 @pytest.fixture(scope="session")

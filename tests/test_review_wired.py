@@ -16,6 +16,8 @@ from tests.test_wire_cases import rules as rules  # the session fixture
 from tests.test_wire_followups import _wire_symbol
 from tests.test_wire_write import checkout
 
+pytestmark = pytest.mark.toolchain  # the wired apps are git checkouts (wire --write needs one)
+
 
 def _untouched_labels(findings: list[Finding]) -> str:
     return " ".join(f.what for f in findings if f.rule == "untouched_touchpoint")

@@ -11,43 +11,15 @@ from typing import Any
 
 import pytest
 
+from tests.support.apps import fixture_app
+
+pytestmark = pytest.mark.toolchain  # every test runs `scan` in a subprocess
+
 CONTRACT_KEYS = {"root", "stack", "touchpoints", "skipped", "stats"}
 
-MAILER_TS = """\
-import nodemailer from "nodemailer";
-
-const transporter = nodemailer.createTransport({ host: process.env.SMTP_HOST });
-
-export async function sendWelcomeEmail(user: { email: string; name: string }) {
-  await transporter.sendMail({
-    to: user.email,
-    subject: `Welcome, ${user.name}`,
-    html: "<p>Hello</p>",
-  });
-}
-"""
-
-SCHEMA_PRISMA = """\
-model User {
-  id    Int     @id @default(autoincrement())
-  email String  @unique
-  plan  String?
-}
-"""
-
-
 @pytest.fixture(scope="session")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("repo")
-    (root / "src").mkdir()
-    (root / "prisma").mkdir()
-    (root / "package.json").write_text(
-        json.dumps({"dependencies": {"nodemailer": "^6.9.0", "@prisma/client": "5.10.0"}})
-    )
-    (root / "package-lock.json").write_text("{}")
-    (root / "src/mailer.ts").write_text(MAILER_TS)
-    (root / "prisma/schema.prisma").write_text(SCHEMA_PRISMA)
-    return root
+def repo() -> Path:
+    return fixture_app("nodemailer-prisma-ts")
 
 
 @pytest.fixture(scope="session")

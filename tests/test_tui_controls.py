@@ -280,6 +280,7 @@ async def test_a_failed_scan_is_reported_and_the_chat_still_works(fake: FakeSess
         assert isinstance(main, MainScreen) and not main.turn_running
 
 
+@pytest.mark.toolchain
 def test_chat_outside_a_terminal_points_to_ask(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "personize_assistant.cli", "chat", str(tmp_path)],
                             capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False)

@@ -81,6 +81,7 @@ def tallybook_wired(tmp_path_factory: pytest.TempPathFactory, rules: WireRules) 
     return root
 
 
+@pytest.mark.toolchain
 def test_a_second_wired_function_extends_the_helper_import(tallybook_wired: Path) -> None:
     text = (tallybook_wired / "notifications/transports.py").read_text()
     assert text.count("from .personize_wiring import") == 1
@@ -88,6 +89,7 @@ def test_a_second_wired_function_extends_the_helper_import(tallybook_wired: Path
     assert text.count("personalized = personalize_message(") == 2
 
 
+@pytest.mark.toolchain
 def test_django_apps_share_one_helper_copy(tallybook_wired: Path) -> None:
     assert (tallybook_wired / "notifications/personize_wiring.py").is_file()
     assert not (tallybook_wired / "billing/personize_wiring.py").exists()
@@ -99,6 +101,7 @@ def test_django_apps_share_one_helper_copy(tallybook_wired: Path) -> None:
     assert "from notifications.personize_client import Personize, PersonizeError" in command
 
 
+@pytest.mark.toolchain
 def test_wired_django_files_pass_isort_and_line_length(tallybook_wired: Path) -> None:
     files = [
         "notifications/transports.py",
@@ -111,6 +114,7 @@ def test_wired_django_files_pass_isort_and_line_length(tallybook_wired: Path) ->
     assert _ruff_in(tallybook_wired, files) <= _ruff_in(EXAMPLES / "tallybook-py", files)
 
 
+@pytest.mark.toolchain
 def test_the_kept_original_is_not_offered_for_wiring_again(tallybook_wired: Path, rules: WireRules) -> None:
     scan = scan_repo(tallybook_wired, use_cache=False)
     original = next(t for t in scan.touchpoints if t.symbol == "_post_to_slack_original")
@@ -118,6 +122,7 @@ def test_the_kept_original_is_not_offered_for_wiring_again(tallybook_wired: Path
         wire(scan, WireOptions(touchpoint_id=original.id), rules)
 
 
+@pytest.mark.toolchain
 def test_typescript_second_wiring_in_one_file_merges_the_import(tmp_path: Path, rules: WireRules) -> None:
     root = checkout("pulseboard-ts", tmp_path)
     _wire_symbol(root, rules, "services/worker/src/lib/alerts.ts", "postSlackWebhook")
@@ -127,6 +132,7 @@ def test_typescript_second_wiring_in_one_file_merges_the_import(tmp_path: Path, 
     assert "personalized2" not in text
 
 
+@pytest.mark.toolchain
 def test_a_multi_line_helper_import_is_extended_whole(tmp_path: Path, rules: WireRules) -> None:
     """A formatter may have spread the helper import over lines: the next wiring replaces
     the whole statement (read with tree-sitter), not just its first line."""
@@ -145,6 +151,7 @@ def test_a_multi_line_helper_import_is_extended_whole(tmp_path: Path, rules: Wir
     assert "\n  personalizeMessage,\n" not in text
 
 
+@pytest.mark.toolchain
 def test_typescript_imports_use_the_projects_path_alias(tmp_path: Path, rules: WireRules) -> None:
     root = checkout("pulseboard-ts", tmp_path)
     _wire_symbol(root, rules, "app/api/cron/weekly-digest/route.ts", "GET")
@@ -169,6 +176,7 @@ def test_alias_comes_from_a_commented_tsconfig_with_base_url(tmp_path: Path) -> 
     assert placement.import_from("web/src/pages/plain.ts") == "../lib/personize-wiring"
 
 
+@pytest.mark.toolchain
 def test_user_context_wrapper_keeps_the_plain_local_name(tmp_path: Path, rules: WireRules) -> None:
     root = checkout("pulseboard-ts", tmp_path)
     _wire_symbol(root, rules, "src/lib/auth.ts", "getCurrentUser")
@@ -177,6 +185,7 @@ def test_user_context_wrapper_keeps_the_plain_local_name(tmp_path: Path, rules: 
     assert "user2" not in text
 
 
+@pytest.mark.toolchain
 def test_rate_notes_read_as_sentences(tmp_path: Path, rules: WireRules) -> None:
     root = checkout("tallybook-py", tmp_path)
     scan: RepoScan = scan_repo(root, use_cache=False)
@@ -229,6 +238,7 @@ def _wire_file(root: Path, rules: WireRules, file: str, symbol: str) -> WireArti
     return wire(scan, WireOptions(touchpoint_id=touchpoint.id), rules)
 
 
+@pytest.mark.toolchain
 def test_rendered_message_parts_are_personalized_without_dead_code(tmp_path: Path, rules: WireRules) -> None:
     write_app({"helpdesk/__init__.py": "", "helpdesk/templated_email.py": TEMPLATED_MAIL}, tmp_path)
     artifact = _wire_file(tmp_path, rules, "helpdesk/templated_email.py", "send_templated_mail")

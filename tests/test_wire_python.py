@@ -34,6 +34,8 @@ from tests.test_wire_cases import (
 )
 from tests.test_wire_cases import rules as rules  # the session fixture
 
+pytestmark = pytest.mark.toolchain  # ruff and mypy check the wired code
+
 RULES = "E,F,W,I,B,UP"
 RUFF = [sys.executable, "-m", "ruff"]
 ALL_CASES: list[Case | ModelCase] = [*PY_CASES, *EXAMPLE_PY_CASES, *MODEL_PY_CASES]

@@ -32,6 +32,8 @@ from tests.test_wire_cases import (
 )
 from tests.test_wire_cases import rules as rules  # the session fixture
 
+pytestmark = pytest.mark.toolchain  # tsc checks the wired code
+
 TYPESCRIPT = REPO / "tests" / "typescript"
 TSC = TYPESCRIPT / "node_modules" / ".bin" / "tsc"
 AMBIENT = TYPESCRIPT / "wire" / "ambient.d.ts"

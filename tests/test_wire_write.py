@@ -65,6 +65,7 @@ def checkout(app_name: str, root: Path) -> Path:
 # --------------------------------------------------------------------------- refusals
 
 
+@pytest.mark.toolchain
 def test_refuses_a_file_with_uncommitted_changes(tmp_path: Path, rules: WireRules) -> None:
     case = PY_CASES[1]  # flask notify.py send_sms
     root = checkout(case.app, tmp_path)
@@ -76,6 +77,7 @@ def test_refuses_a_file_with_uncommitted_changes(tmp_path: Path, rules: WireRule
     assert not (root / "personize_wiring.py").exists()
 
 
+@pytest.mark.toolchain
 def test_refuses_outside_the_repo_and_through_symlinks(tmp_path: Path, rules: WireRules) -> None:
     case = PY_CASES[1]
     root = checkout(case.app, tmp_path / "repo")
@@ -94,6 +96,7 @@ def test_refuses_outside_the_repo_and_through_symlinks(tmp_path: Path, rules: Wi
     assert list(outside.iterdir()) == []
 
 
+@pytest.mark.toolchain
 def test_refuses_a_patch_that_no_longer_applies(tmp_path: Path, rules: WireRules) -> None:
     case = PY_CASES[1]
     root = checkout(case.app, tmp_path)
@@ -106,6 +109,7 @@ def test_refuses_a_patch_that_no_longer_applies(tmp_path: Path, rules: WireRules
         write_artifact(root, artifact)
 
 
+@pytest.mark.toolchain
 def test_refuses_when_a_new_file_already_exists_with_other_content(tmp_path: Path, rules: WireRules) -> None:
     case = PY_CASES[1]
     root = checkout(case.app, tmp_path)
@@ -117,6 +121,7 @@ def test_refuses_when_a_new_file_already_exists_with_other_content(tmp_path: Pat
         write_artifact(root, artifact)
 
 
+@pytest.mark.toolchain
 def test_refuses_outside_a_git_checkout(tmp_path: Path, rules: WireRules) -> None:
     case = PY_CASES[1]
     root = materialize(case.app, tmp_path)
@@ -124,6 +129,7 @@ def test_refuses_outside_a_git_checkout(tmp_path: Path, rules: WireRules) -> Non
         write_artifact(root, wire_case(case, root, rules))
 
 
+@pytest.mark.toolchain
 def test_the_rendered_diff_applies_with_git_apply(tmp_path: Path, rules: WireRules) -> None:
     case = EXAMPLE_TS_CASES[0]
     root = checkout(case.app, tmp_path)
@@ -186,6 +192,7 @@ def test_cli_prints_a_diff_by_default_and_json_on_request(tmp_path: Path, cli_sc
     assert data["edits"][0]["hunks"][0]["lines"]
 
 
+@pytest.mark.toolchain
 def test_cli_errors_are_one_line(tmp_path: Path, cli_scan) -> None:  # type: ignore[no-untyped-def]
     root = materialize("express", tmp_path)
     cli_scan([])
@@ -197,6 +204,7 @@ def test_cli_errors_are_one_line(tmp_path: Path, cli_scan) -> None:  # type: ign
     assert code == 2
 
 
+@pytest.mark.toolchain
 def test_a_new_user_wires_python_into_a_clean_checkout(tmp_path: Path, cli_scan) -> None:  # type: ignore[no-untyped-def]
     case = EXAMPLE_PY_CASES[0]  # send_templated_email
     root = checkout(case.app, tmp_path)
@@ -214,6 +222,7 @@ def test_a_new_user_wires_python_into_a_clean_checkout(tmp_path: Path, cli_scan)
     assert code == 2 and "already wired" in err
 
 
+@pytest.mark.toolchain
 def test_a_new_user_wires_typescript_into_a_clean_checkout(tmp_path: Path, cli_scan) -> None:  # type: ignore[no-untyped-def]
     if not TSC.exists():
         pytest.skip("TypeScript is not installed in tests/typescript")
@@ -243,6 +252,7 @@ def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.toolchain
 @pytest.mark.parametrize(
     ("app_name", "symbol", "checks"),
     [("tallybook-py", "send_templated_email", "python"), ("pulseboard-ts", "sendEmail", "typescript")],
@@ -274,6 +284,7 @@ def test_list_then_write_with_the_real_scanner(tmp_path: Path, app_name: str, sy
     assert {r: errors.get((root / r).resolve(), set()) for r in written} == {r: set() for r in written}
 
 
+@pytest.mark.toolchain
 def test_wiring_the_same_touchpoint_twice_is_refused(tmp_path: Path, rules: WireRules) -> None:
     for index, case in enumerate([PY_CASES[1], EXAMPLE_TS_CASES[0], EXAMPLE_PY_CASES[0]]):
         root = checkout(case.app, tmp_path / str(index))

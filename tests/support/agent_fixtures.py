@@ -6,7 +6,8 @@
   scan cache shared by the test session.
 * ``demo_repo``: a private copy of examples/pulseboard-ts (once per test session), so a
   test may plant files without touching the checkout.
-* ``tiny_repo``: a small TypeScript repo made per test (one model, one email send).
+* ``tiny_repo``: a private copy per test of tests/fixtures/apps/resend-prisma-ts (one Prisma
+  model, one Resend email send).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 import pytest
 
 from personize_assistant.config import Settings
+from tests.support.apps import copy_app
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 FAKE_ANTHROPIC_KEY = "sk-ant-api03-testkeyTESTKEYtestkey0123456789"
@@ -57,20 +59,7 @@ def demo_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def tiny_repo(tmp_path: Path) -> Path:
-    root = tmp_path / "tiny"
-    (root / "prisma").mkdir(parents=True)
-    (root / "src").mkdir()
-    (root / "package.json").write_text('{"name": "tiny", "dependencies": {"@prisma/client": "5.0.0", '
-                                       '"resend": "3.0.0"}}\n')
-    (root / "prisma" / "schema.prisma").write_text(
-        "model User {\n  id String @id\n  email String @unique\n  name String?\n  plan String\n}\n")
-    (root / "src" / "welcome.ts").write_text(
-        "import { Resend } from 'resend';\nconst resend = new Resend(process.env.RESEND_API_KEY);\n\n"
-        "export async function sendWelcome(to: string, name: string) {\n"
-        "  const subject = 'Welcome';\n  const html = `<p>Hi ${name}</p>`;\n"
-        "  await resend.emails.send({ from: 'hi@tiny.dev', to, subject, html });\n"
-        "}\n")
-    return root
+    return copy_app("resend-prisma-ts", tmp_path / "tiny")
 
 
 def offline_settings() -> Settings:
