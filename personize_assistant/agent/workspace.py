@@ -30,6 +30,8 @@ class Workspace:
         self.artifacts: list[StoredArtifact] = []
         self.pending_questions: list[Question] = []
         self.asked: list[str] = []
+        self.user_message = ""
+        """The user's message in the current turn (read_file opens a private file only if it names it)."""
         self._scan_lock = threading.Lock()
         self._refresh_discovery()
 
