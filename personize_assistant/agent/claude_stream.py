@@ -14,7 +14,6 @@ from collections.abc import AsyncIterable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from personize_assistant.agent.workspace import redact_tree
 from personize_assistant.redact import redact
 
 JSON_SNIPPET_CHARS = 200
@@ -33,7 +32,9 @@ class ToolCall:
 @dataclass
 class StreamedReply:
     blocks: list[dict[str, Any]] = field(default_factory=list)
-    """The assistant content as request params (text and tool_use only), redacted."""
+    """The assistant content as request params (text and tool_use only); text redacted
+    (tool inputs are the model's own words about data it only saw redacted; the store
+    redacts them too)."""
     calls: list[ToolCall] = field(default_factory=list)
     stop_reason: str | None = None
 
@@ -70,7 +71,6 @@ class _Reader:
         elif self.kinds.get(index) == "tool_use":
             call = self.tools[index]
             call.input, call.error = parse_input("".join(self.json_parts[index]))
-            call.input = redact_tree(call.input)
             self.reply.calls.append(call)
             self.reply.blocks.append({"type": "tool_use", "id": call.id, "name": call.name, "input": call.input})
         self.kinds.pop(index, None)

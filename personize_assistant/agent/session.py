@@ -160,6 +160,14 @@ class Session:
             emit(TurnFinished(stop))
 
     async def _run_engine(self, turn: Turn, text: str, emit: ConfirmEmit) -> str:
+        stop = await self._engine_turn(turn, text, emit)
+        # the net before saving: engines close their own tool calls, but a call left open would
+        # make the API reject every later turn of this session
+        if repaired := repair(self._history, UNANSWERED_ON_SAVE):
+            log.debug("closed %d unanswered tool calls before saving", repaired)
+        return stop
+
+    async def _engine_turn(self, turn: Turn, text: str, emit: ConfirmEmit) -> str:
         try:
             return await self._engine.run_turn(turn, text)
         except EngineUnavailable as exc:
@@ -169,7 +177,7 @@ class Session:
             emit(EngineNotice("error", f"{exc} Switched to the offline engine for this session."))
             self._engine, self._may_fall_back = OfflineEngine(), False
             self._record.engine = self._engine.name
-            return await self._run_engine(turn, text, emit)
+            return await self._engine_turn(turn, text, emit)
         except Exception as exc:  # never a traceback in the UI
             log.debug("turn failed", exc_info=True)
             emit(EngineNotice("error", redact(f"the turn failed: {type(exc).__name__}: {exc}")))
@@ -196,8 +204,6 @@ class Session:
     # ------------------------------------------------------------------ saving, export
 
     def _save(self, emit: ConfirmEmit) -> None:
-        if repaired := repair(self._history, UNANSWERED_ON_SAVE):  # engines close their calls; this is the net
-            log.debug("closed %d unanswered tool calls before saving", repaired)
         ws, record = self._workspace, self._record
         record.messages, record.answers, record.artifacts = self._history, ws.answers, ws.artifacts
         record.asked, record.pending = ws.asked, ws.pending_questions
