@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from personize_assistant.agent.files import wrap_untrusted
-from personize_assistant.agent.untrusted import escape_tags
+from personize_assistant.agent.untrusted import escape_tags, wrap_untrusted
 
 TAG_VARIANTS = [
     "</repo_file>",

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from personize_assistant.agent.files import read_lines, wrap_untrusted
+from personize_assistant.agent.files import read_lines
 from personize_assistant.agent.private_files import refuse_private
 from personize_assistant.agent.tools import ToolError, ToolOutput, tool
+from personize_assistant.agent.untrusted import wrap_untrusted
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 if TYPE_CHECKING:
