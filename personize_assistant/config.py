@@ -69,6 +69,13 @@ class Settings(BaseSettings):
     )
     """Upper bound on tool-use round trips per user turn."""
 
+    context_budget_tokens: int = Field(
+        default=100_000,
+        ge=8_000,  # the system prompt and tool declarations alone take ~3k
+        validation_alias=AliasChoices("PERSONIZE_ASSISTANT_CONTEXT_BUDGET_TOKENS", "context_budget_tokens"),
+    )
+    """Estimated size above which a Claude request has its older tool results shortened."""
+
     @classmethod
     def settings_customise_sources(
         cls,

@@ -82,7 +82,7 @@ async def test_tool_use_round_trip_produces_an_artifact(agent_env: Path, demo_re
     assert kinds[-4:] == ["ToolStarted", "ArtifactReady", "ToolFinished", "TurnFinished"]
     artifact = next(e.artifact for e in events if isinstance(e, ArtifactReady))
     assert artifact.kind == "proposal" and artifact.title == "Proposal (marketing)"
-    assert text_of(events) == "Let me rank the opportunities.Your quick win is the weekly digest."
+    assert text_of(events) == "Let me rank the opportunities.\n\nYour quick win is the weekly digest."
     assert events[-1] == TurnFinished("end_turn")
 
 
@@ -161,7 +161,7 @@ async def test_rejected_key_switches_to_offline(agent_env: Path, demo_repo: Path
 
 
 @pytest.mark.parametrize(("failure", "words"), [
-    (Failure(500, retry_after_ms=1), "error (500)"),
+    (Failure(500, retry_after_ms=1), "error (500 api_error: scripted failure)"),
     (Failure(529, "Overloaded", retry_after_ms=1), "overloaded"),
     (Failure(429, "slow down", retry_after_ms=1), "rate-limited"),
 ])
@@ -276,15 +276,15 @@ async def test_discovery_questions_and_answers_through_tools(agent_env: Path, ti
 
 
 def test_long_histories_shorten_old_tool_results_first() -> None:
-    from personize_assistant.agent.engine import compact_history
+    from personize_assistant.agent.history import compact as compact_history
 
     def exchange(n: int) -> list[dict[str, object]]:
         return [{"role": "assistant", "content": [{"type": "tool_use", "id": f"t{n}", "name": "x", "input": {}}]},
                 {"role": "user", "content": [{"type": "tool_result", "tool_use_id": f"t{n}", "content": "y" * 5000}]}]
 
     history = [{"role": "user", "content": "hi"}] + [m for n in range(10) for m in exchange(n)]
-    assert compact_history(history, budget=1_000_000) == 0
-    trimmed = compact_history(history, budget=30_000)
+    assert compact_history(history, 1_000_000) == 0
+    trimmed = compact_history(history, 30_000)
     results = [m["content"][0]["content"] for m in history[2::2]]
     assert 0 < trimmed < 10 and all(len(r) < 1000 for r in results[:trimmed])
     assert results[-1] == "y" * 5000  # the newest exchange is kept whole

@@ -11,9 +11,9 @@ from personize_assistant.agent.files import (
     MAX_FILE_BYTES,
     confined_path,
     read_lines,
-    wrap_untrusted,
 )
 from personize_assistant.agent.tools import ToolError
+from personize_assistant.agent.untrusted import wrap_untrusted
 
 
 @pytest.fixture

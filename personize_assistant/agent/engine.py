@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -60,28 +59,3 @@ def append_user(history: list[Message], content: str | list[dict[str, Any]]) -> 
         history[-1] = {"role": "user", "content": previous_blocks + blocks}
         return
     history.append({"role": "user", "content": content if isinstance(content, str) else blocks})
-
-
-HISTORY_BUDGET_CHARS = 300_000
-"""Roughly 75k tokens of conversation; past it, old tool outputs are shortened."""
-TRIMMED_KEEP_CHARS = 300
-TRIMMED_NOTE = "\n… [earlier tool output trimmed to keep the conversation short; call the tool again]"
-
-
-def compact_history(history: list[Message], budget: int = HISTORY_BUDGET_CHARS) -> int:
-    """Shorten the oldest tool results until the history fits `budget` characters.
-
-    Runs at the start of a turn, so it rarely changes the cached prefix; the newest
-    exchange is never touched. Returns how many results were shortened."""
-    size = len(json.dumps(history))
-    trimmed = 0
-    for message in history[:-2]:
-        for block in message["content"] if isinstance(message["content"], list) else []:
-            content = block.get("content")
-            if size <= budget:
-                return trimmed
-            if block.get("type") == "tool_result" and isinstance(content, str) and len(content) > TRIMMED_KEEP_CHARS * 2:
-                block["content"] = content[:TRIMMED_KEEP_CHARS] + TRIMMED_NOTE
-                size -= len(content) - len(block["content"])
-                trimmed += 1
-    return trimmed

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -65,7 +65,16 @@ class ToolRunner:
 
     async def run(self, call_id: str, name: str, arguments: dict[str, Any]) -> ToolResult:
         self.emit(ToolStarted(call_id=call_id, name=name, arguments=dict(arguments)))
-        result = await self._execute(name, arguments)
+        return self._finished(call_id, name, await self._execute(name, arguments))
+
+    async def reject(self, call_id: str, name: str, reason: str) -> ToolResult:
+        """A call that cannot run (its input did not parse): the same events, an error result."""
+        self.emit(ToolStarted(call_id=call_id, name=name, arguments={}))
+        return self._finished(call_id, name, ToolResult(reason, is_error=True))
+
+    def _finished(self, call_id: str, name: str, raw: ToolResult) -> ToolResult:
+        # the one place results are redacted: before the cut, so no half secret survives it
+        result = replace(raw, text=truncate(redact(raw.text), self.budget))
         first_line = result.text.strip().splitlines()[0] if result.text.strip() else ""
         summary = result.output.summary if result.output and not result.is_error else first_line
         self.emit(ToolFinished(call_id=call_id, name=name, summary=redact(summary)[:200],
@@ -86,14 +95,13 @@ class ToolRunner:
         except ValidationError as exc:
             return ToolResult(describe_validation(exc), is_error=True)
         except (ToolError, AssistantError) as exc:
-            return ToolResult(redact(str(exc)), is_error=True)
+            return ToolResult(str(exc), is_error=True)
         except Exception as exc:  # a bug in one action must not end the conversation
             log.debug("tool %s failed", name, exc_info=True)
-            return ToolResult(redact(f"internal error in {name}: {type(exc).__name__}: {exc}"), is_error=True)
+            return ToolResult(f"internal error in {name}: {type(exc).__name__}: {exc}", is_error=True)
         self._announce(output)
         artifact_id = output.artifact.id if output.artifact else None
-        return ToolResult(truncate(redact(text), self.budget), artifact_id=artifact_id, output=output,
-                          outcome=redact(outcome) if outcome else None)
+        return ToolResult(text, artifact_id=artifact_id, output=output, outcome=redact(outcome) if outcome else None)
 
     async def _confirmed(self, confirmation: Confirmation) -> str:
         if not await self.confirm(confirmation.question):

@@ -2,7 +2,12 @@
 
 `send(text)` runs one turn on the current engine in a task and yields its events until
 `TurnFinished`. Tool calls that would write to the repo pause on a ConfirmRequest until
-the UI calls `resolve_confirmation`. After each turn the session is saved.
+the UI calls `resolve_confirmation`. After each turn the session is saved, its history
+first repaired so that no tool call is left without its result (the API would reject
+every later turn of the session); a resumed session is repaired the same way.
+
+Only the `auto` engine choice may fall back to the offline engine (when Claude rejects
+the key), and it says so; `--engine claude` reports the failure instead.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from personize_assistant.agent.events import (
     TurnFinished,
 )
 from personize_assistant.agent.export import session_markdown
+from personize_assistant.agent.history import repair
 from personize_assistant.agent.offline import OfflineEngine
 from personize_assistant.agent.runner import ToolRunner
 from personize_assistant.agent.store import SessionRecord, SessionStore
@@ -39,6 +45,8 @@ log = logging.getLogger(__name__)
 ConfirmEmit = Callable[[AgentEvent], None]
 ConfirmFn = Callable[[str], Awaitable[bool]]
 ENGINES: tuple[str, ...] = ("auto", "claude", "offline")
+UNANSWERED_ON_RESUME = "the session was saved before this call had a result"
+UNANSWERED_ON_SAVE = "the turn ended before this call had a result"
 
 
 def choose_engine(choice: str, settings: Settings) -> Engine:
@@ -55,7 +63,7 @@ def choose_engine(choice: str, settings: Settings) -> Engine:
 
 class Session:
     def __init__(self, record: SessionRecord, workspace: Workspace, engine: Engine, store: SessionStore,
-                 *, owns_store: bool = False) -> None:
+                 *, owns_store: bool = False, may_fall_back: bool = False) -> None:
         self.id = record.id
         self.root = workspace.root
         self._record, self._workspace, self._engine, self._store = record, workspace, engine, store
@@ -63,7 +71,11 @@ class Session:
         self._confirmations: dict[str, asyncio.Future[bool]] = {}
         self._turn_lock = asyncio.Lock()
         self._notices = [store.notice] if store.notice else []
+        if repaired := repair(self._history, UNANSWERED_ON_RESUME):
+            self._notices.append(f"{repaired} tool call(s) left unanswered in this saved session were closed "
+                                 "so the conversation can go on")
         self._owns_store = owns_store
+        self._may_fall_back = may_fall_back
 
     @classmethod
     async def open(cls, root: Path, *, settings: Settings, engine: str = "auto", resume: str | None = None,
@@ -86,7 +98,7 @@ class Session:
         workspace.artifacts = list(record.artifacts)
         workspace.asked, workspace.pending_questions = list(record.asked), list(record.pending)
         record.engine = chosen.name
-        return cls(record, workspace, chosen, store, owns_store=owns_store)
+        return cls(record, workspace, chosen, store, owns_store=owns_store, may_fall_back=engine == "auto")
 
     # ------------------------------------------------------------------ state
 
@@ -140,6 +152,7 @@ class Session:
             if not text.strip():
                 emit(TurnFinished("empty_message"))
                 return
+            self._workspace.user_message = text  # read_file opens a private file only if named here
             turn = Turn(self._workspace, ToolRunner(self._workspace, emit, self._confirm_via(emit)), emit,
                         self._history, self.export_markdown, first_turn=not self._history)
             stop = await self._run_engine(turn, text, emit)
@@ -147,13 +160,24 @@ class Session:
             emit(TurnFinished(stop))
 
     async def _run_engine(self, turn: Turn, text: str, emit: ConfirmEmit) -> str:
+        stop = await self._engine_turn(turn, text, emit)
+        # the net before saving: engines close their own tool calls, but a call left open would
+        # make the API reject every later turn of this session
+        if repaired := repair(self._history, UNANSWERED_ON_SAVE):
+            log.debug("closed %d unanswered tool calls before saving", repaired)
+        return stop
+
+    async def _engine_turn(self, turn: Turn, text: str, emit: ConfirmEmit) -> str:
         try:
             return await self._engine.run_turn(turn, text)
         except EngineUnavailable as exc:
-            emit(EngineNotice("error", str(exc)))
-            self._engine = OfflineEngine()
+            if not self._may_fall_back:  # the user asked for this engine: say it failed, never swap
+                emit(EngineNotice("error", str(exc)))
+                return "error"
+            emit(EngineNotice("error", f"{exc} Switched to the offline engine for this session."))
+            self._engine, self._may_fall_back = OfflineEngine(), False
             self._record.engine = self._engine.name
-            return await self._run_engine(turn, text, emit)
+            return await self._engine_turn(turn, text, emit)
         except Exception as exc:  # never a traceback in the UI
             log.debug("turn failed", exc_info=True)
             emit(EngineNotice("error", redact(f"the turn failed: {type(exc).__name__}: {exc}")))

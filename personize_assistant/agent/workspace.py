@@ -23,6 +23,8 @@ class Workspace:
     def __init__(self, root: Path, library: Library, answers: dict[str, Any] | None = None) -> None:
         self.root = root
         self.library = library
+        self.user_message = ""
+        """The user's message in the current turn (read_file opens a private file only if it names it)."""
         self.scan: RepoScan | None = None
         self.answers: dict[str, Any] = dict(answers or {})
         """What the user said (`user` facts); laid over the scan's prefill."""

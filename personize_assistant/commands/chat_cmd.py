@@ -40,25 +40,37 @@ def ask_command(
     yes: Annotated[bool, typer.Option("--yes", help="Approve writes to the repo without asking.")] = False,
 ) -> None:
     """One conversation turn from the command line: the reply on stdout, tool activity on
-    stderr. The session is saved; continue it with --resume ID (or latest)."""
+    stderr. The session is saved; continue it with --resume ID (or latest). Exits 1 when
+    the turn failed (the API refused or failed; the error is on stderr)."""
     from personize_assistant.config import load_settings
 
     settings = load_settings()
-    asyncio.run(_ask(path, message, engine, resume, settings, as_json=as_json, yes=yes))
+    stop = asyncio.run(_ask(path, message, engine, resume, settings, as_json=as_json, yes=yes))
+    if stop in FAILED_STOPS:  # scripts and CI must see that no answer came back
+        raise typer.Exit(1)
+
+
+FAILED_STOPS = frozenset({"error"})
+"""Turn stop reasons that mean the turn failed (the notice already said why)."""
 
 
 async def _ask(path: Path, message: str, engine: str, resume: str | None, settings: Settings, *,
-               as_json: bool, yes: bool) -> None:
+               as_json: bool, yes: bool) -> str:
+    from personize_assistant.agent.events import TurnFinished
     from personize_assistant.agent.session import Session
 
     session = await Session.open(path, settings=settings, engine=engine, resume=resume)
+    stop = "error"
     try:
         printer = _JsonPrinter(session) if as_json else _TextPrinter(session, yes)
         async for event in session.send(message):
             printer.show(event)
+            if isinstance(event, TurnFinished):
+                stop = event.stop_reason
         printer.finish()
     finally:
         await session.close()
+    return stop
 
 
 class _JsonPrinter:
@@ -97,7 +109,8 @@ class _TextPrinter:
             self.artifacts.append(event.artifact.markdown)
         elif isinstance(event, ev.EngineNotice):
             color = {"info": "cyan", "warning": "yellow", "error": "red"}[event.level]
-            err_console.print(f"[{color}]{event.level}:[/] {_escape(event.message)}")
+            # one line per notice, however narrow the terminal: scripts grep these
+            err_console.print(f"[{color}]{event.level}:[/] {_escape(event.message)}", soft_wrap=True)
         elif isinstance(event, ev.ConfirmRequest):
             self.session.resolve_confirmation(event.request_id, self._approve(event.question))
 

@@ -1,0 +1,112 @@
+"""Files the model may not read on its own: secrets by name, and git-ignored files.
+
+The name rules are data (`private_files.yaml`, .gitignore syntax). A git-ignored file is
+private too: what a project keeps out of git is where local credentials live. The user
+can still have such a file read by naming its exact path in their message.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path, PurePosixPath
+
+import yaml
+from pathspec import GitIgnoreSpec
+from pydantic import BaseModel, ConfigDict
+
+from personize_assistant.agent.tools import ToolError
+
+IGNORED_REASON = "git-ignored (what a project keeps out of git often holds local secrets)"
+TOKEN_EDGES = "\"'`()[]{}<>,;:!?@"
+"""Punctuation around a path in a sentence: `read ".env.local"`, (see .env)."""
+
+
+class _Group(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str
+    patterns: list[str]
+
+
+class _Rules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    groups: list[_Group]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[str, GitIgnoreSpec], ...]:
+    source = files("personize_assistant.agent").joinpath("private_files.yaml").read_text(encoding="utf-8")
+    rules = _Rules.model_validate(yaml.safe_load(source))
+    return tuple((group.reason, GitIgnoreSpec.from_lines(group.patterns)) for group in rules.groups)
+
+
+def normal_path(path: str) -> str:
+    """A repo-relative path as one spelling: forward slashes, no `./`."""
+    return PurePosixPath(path.strip().replace("\\", "/")).as_posix()
+
+
+def private_reason(root: Path, relative: str) -> str | None:
+    """Why the model must not read `relative` unless the user names it, or None."""
+    for reason, spec in _rules():
+        if spec.match_file(relative):
+            return reason
+    return IGNORED_REASON if git_ignored(root, relative) else None
+
+
+def git_ignored(root: Path, relative: str) -> bool:
+    """Whether the repo's own ignore files ignore `relative`: `.git/info/exclude`, then each
+    `.gitignore` from the root down to the file's folder; the last matching pattern wins."""
+    parts = PurePosixPath(relative).parts
+    layers = [(root / ".git" / "info" / "exclude", 0)]
+    layers += [(root.joinpath(*parts[:depth]) / ".gitignore", depth) for depth in range(len(parts))]
+    verdict: bool | None = None
+    for ignore_file, depth in layers:
+        include = _spec(ignore_file).check_file("/".join(parts[depth:])).include
+        verdict = verdict if include is None else include
+    return bool(verdict)
+
+
+def _spec(path: Path) -> GitIgnoreSpec:
+    """The patterns of one ignore file; a line pathspec cannot parse is skipped (git may accept it)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else []
+    except OSError:
+        lines = []
+    try:
+        return GitIgnoreSpec.from_lines(lines)
+    except ValueError:
+        return GitIgnoreSpec.from_lines([line for line in lines if _parses(line)])
+
+
+def _parses(line: str) -> bool:
+    try:
+        GitIgnoreSpec.from_lines([line])
+    except ValueError:
+        return False
+    return True
+
+
+def named_paths(message: str) -> set[str]:
+    """The paths a message spells out, normalised (`read ./.env, please` names `.env`)."""
+    tokens = (token.strip(TOKEN_EDGES).rstrip(".") for token in message.split())
+    return {normal_path(token) for token in tokens if token}
+
+
+def refuse_private(root: Path, requested: str, user_message: str) -> None:
+    """Raise a ToolError when `requested` (or the file it resolves to) is private and the
+    user's message does not name that path."""
+    asked = normal_path(requested)
+    base = root.resolve()
+    target = (base / asked).resolve()
+    if PurePosixPath(asked).is_absolute() or ".." in PurePosixPath(asked).parts or not target.is_relative_to(base):
+        return  # not a repo path at all: the confinement check refuses it with its own reason
+    candidates = [asked, target.relative_to(base).as_posix()]
+    named = named_paths(user_message)
+    for path in dict.fromkeys(candidates):
+        reason = private_reason(root, path)
+        if reason is not None and path not in named:
+            shown = requested if path == asked else f"{requested} (a link to {path})"
+            raise ToolError(f"{shown}: not read: {reason}. It is read only if the user names "
+                            f"\"{path}\" in their message; ask them.")
