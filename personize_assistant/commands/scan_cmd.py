@@ -206,15 +206,14 @@ def _write(result: RepoScan, fmt: Format, output: Path | None) -> None:
 
 def _print_text(result: RepoScan) -> None:
     """Rich styling on a terminal; plain, unpadded text when piped."""
-    from rich.console import Console
-
     from personize_assistant.scan.report import render as scan_render
+    from personize_assistant.terminal import SafeConsole, printable
 
     if sys.stdout.isatty():
-        Console(highlight=False).print(scan_render.text_report(result))
+        SafeConsole(highlight=False).print(scan_render.text_report(result))
         return
     width = shutil.get_terminal_size(fallback=(100, 24)).columns
-    sys.stdout.write(scan_render.render_text(result, width=width))
+    sys.stdout.write(printable(scan_render.render_text(result, width=width)))
 
 
 def _fail_if_found(result: RepoScan, kinds: set[str]) -> None:

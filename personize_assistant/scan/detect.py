@@ -131,7 +131,9 @@ class _EvidenceReader:
             self.files[path] = text.splitlines()
         lines = self.files[path]
         raw = lines[number - 1] if 0 < number <= len(lines) else ""
-        evidence = " ".join(raw.split())
+        # Redact the whole line before cutting it: a secret cut in half no longer looks
+        # like one, and its first half would survive.
+        evidence = " ".join(redact(raw).split())
         if len(evidence) > 160:
             evidence = evidence[:157] + "..."
-        return redact(evidence) or "(empty line)"
+        return evidence or "(empty line)"
