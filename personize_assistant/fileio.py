@@ -54,6 +54,11 @@ def repo_directory(path: Path) -> Path:
     return root.resolve()
 
 
+MAX_REPO_FILE_BYTES = 2_000_000
+"""The bound for readers with no tighter one of their own: a source file larger than this
+is generated or data, not code a person wrote."""
+
+
 @dataclass(frozen=True)
 class Refusal:
     """Why a repo file was not read. `kind` maps onto a scan skip reason, `detail` is the
@@ -104,12 +109,12 @@ def _read_regular(handle: BinaryIO, relative: str, max_bytes: int) -> bytes | Re
             kind = "FIFO" if stat.S_ISFIFO(info.st_mode) else "device, socket or folder"
             return Refusal("not_regular", relative, kind)
         if info.st_size > max_bytes:
-            return Refusal("too_large", relative, f"{info.st_size} bytes, more than {max_bytes}", info.st_size)
+            return Refusal("too_large", relative, f"{info.st_size} bytes, larger than {max_bytes}", info.st_size)
         data = handle.read(max_bytes + 1)
     except OSError as exc:
         return Refusal("unreadable", relative, exc.strerror or str(exc))
     if len(data) > max_bytes:  # it grew after fstat
-        return Refusal("too_large", relative, f"more than {max_bytes} bytes", len(data))
+        return Refusal("too_large", relative, f"larger than {max_bytes} bytes", len(data))
     return data
 
 
