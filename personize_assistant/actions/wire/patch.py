@@ -11,6 +11,7 @@ import difflib
 from personize_assistant.actions.wire.artifact import Hunk
 
 CONTEXT_LINES = 3
+AUTOJUNK_LINES = 2_000
 
 
 class PatchConflict(Exception):
@@ -19,11 +20,35 @@ class PatchConflict(Exception):
 
 def make_hunks(old: str, new: str) -> list[Hunk]:
     old_lines, new_lines = old.splitlines(), new.splitlines()
-    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    start, old_end, new_end = _changed_window(old_lines, new_lines)
+    # Exact matching on ordinary files; on a huge window, lines that repeat thousands of
+    # times are set aside as anchors (the diff stays correct, perhaps less minimal).
+    matcher = difflib.SequenceMatcher(a=old_lines[start:old_end], b=new_lines[start:new_end],
+                                      autojunk=new_end - start > AUTOJUNK_LINES)
     return [
-        _hunk_from_group(group, old_lines, new_lines)
+        _hunk_from_group(_shifted(group, start), old_lines, new_lines)
         for group in matcher.get_grouped_opcodes(CONTEXT_LINES)
     ]
+
+
+def _changed_window(old: list[str], new: list[str]) -> tuple[int, int, int]:
+    """(start, old end, new end) of the lines that differ, widened by the context. The
+    matcher is quadratic in repeated lines (20,000 lines of `[` in a data file), and an
+    edit touches one function: the shared head and tail need no matching."""
+    limit = min(len(old), len(new))
+    head = 0
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    start = max(0, head - CONTEXT_LINES)
+    keep = max(0, tail - CONTEXT_LINES)
+    return start, len(old) - keep, len(new) - keep
+
+
+def _shifted(group: list[tuple[str, int, int, int, int]], by: int) -> list[tuple[str, int, int, int, int]]:
+    return [(tag, i1 + by, i2 + by, j1 + by, j2 + by) for tag, i1, i2, j1, j2 in group]
 
 
 def _hunk_from_group(
