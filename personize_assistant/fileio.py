@@ -13,7 +13,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Literal
 
 from personize_assistant.errors import UsageError
 
@@ -89,33 +89,44 @@ def read_repo_bytes(root: Path | str, relative: str, max_bytes: int) -> bytes | 
 
     A cloned repo can hold a symlink to `~/.aws/credentials` or `/dev/stdin`, or a FIFO
     named like source: those are refused with a reason, never read or waited on."""
+    fd = _open_inside(root, relative)
+    if isinstance(fd, Refusal):
+        return fd
+    try:
+        info = os.fstat(fd)
+        refused = _irregular(info.st_mode, info.st_size, relative, max_bytes)
+        if refused is not None:
+            return refused
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return Refusal("unreadable", relative, exc.strerror or str(exc))
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # it grew after fstat
+        return Refusal("too_large", relative, f"larger than {max_bytes} bytes", len(data))
+    return data
+
+
+def _open_inside(root: Path | str, relative: str) -> int | Refusal:
     real_root = os.path.realpath(root)
     real = os.path.realpath(os.path.join(root, relative))
     if real != real_root and not real.startswith(real_root.rstrip(os.sep) + os.sep):
         return Refusal("outside", relative, real)
     try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat below refuses it.
-        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        return os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         return Refusal("unreadable", relative, exc.strerror or str(exc))
-    with os.fdopen(fd, "rb") as handle:
-        return _read_regular(handle, relative, max_bytes)
 
 
-def _read_regular(handle: BinaryIO, relative: str, max_bytes: int) -> bytes | Refusal:
-    try:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            kind = "FIFO" if stat.S_ISFIFO(info.st_mode) else "device, socket or folder"
-            return Refusal("not_regular", relative, kind)
-        if info.st_size > max_bytes:
-            return Refusal("too_large", relative, f"{info.st_size} bytes, larger than {max_bytes}", info.st_size)
-        data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        return Refusal("unreadable", relative, exc.strerror or str(exc))
-    if len(data) > max_bytes:  # it grew after fstat
-        return Refusal("too_large", relative, f"larger than {max_bytes} bytes", len(data))
-    return data
+def _irregular(mode: int, size: int, relative: str, max_bytes: int) -> Refusal | None:
+    if not stat.S_ISREG(mode):
+        kind = "FIFO" if stat.S_ISFIFO(mode) else "device, socket or folder"
+        return Refusal("not_regular", relative, kind)
+    if size > max_bytes:
+        return Refusal("too_large", relative, f"{size} bytes, larger than {max_bytes}", size)
+    return None
 
 
 def read_repo_file(root: Path | str, relative: str, max_bytes: int, *, newline: str | None = None) -> str | Refusal:

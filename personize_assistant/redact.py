@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 REDACTED = "[REDACTED]"
 
@@ -31,8 +32,10 @@ _SHELL_VAR = re.compile(r"\$(?:\{[^}]*+\}|[A-Z_][A-Z0-9_]*+)")
 # `"jsonwebtoken": "^9.0.2"` in a dependency list is a version range, not a token.
 _VERSION = re.compile(r"[\^~<>=]*+\d++(?:\.[\dx*]++)++(?:-[\w.]++)?")
 _NUMBER_OR_WORD = re.compile(r"\d{1,6}|true|false|null|none|nil|undefined", re.IGNORECASE)
-# A PEM body line: long base64 alone on its line (quotes, `\n` and diff prefixes allowed).
-_KEY_BODY = re.compile(r"""(?m)^[ \t+\-"'`]*+(?P<body>[A-Za-z0-9+/]{40,}+={0,2})(?:\\n)?["'`,]*+[ \t]*+$""")
+# A PEM body line or another long base64 blob (a key in a string): 40+ base64 characters
+# that read as random (see `_random_base64`), wherever they stand.
+_BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/]{40,}+={0,2}(?![A-Za-z0-9+/_\-])")
+_PATH_SEGMENT_MAX = 24  # longest part between slashes in a file path; base64 runs longer
 _PEM_BEGIN = re.compile(r"-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----")
 _PEM_END = re.compile(r"-----END [A-Z ]{0,40}PRIVATE KEY-----")
 
@@ -99,11 +102,22 @@ def redact(text: str) -> str:
     text = rules.env_default.sub(_env_default, text)
     text = rules.env_line.sub(_env_line, text)
     text = rules.assignment.sub(_assignment, text)
-    return _KEY_BODY.sub(_key_body, text)
+    return _BASE64_RUN.sub(_base64_run, text)
 
 
 def contains_secret(text: str) -> bool:
     return redact(text) != text
+
+
+def redact_tree(value: Any) -> Any:
+    """`redact` applied to every string inside a JSON-like value (keys included)."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {redact(str(k)): redact_tree(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [redact_tree(v) for v in value]
+    return value
 
 
 def _private_keys(text: str) -> str:
@@ -166,10 +180,15 @@ def _assignment(match: re.Match[str]) -> str:
     return f"{head}{match['quote']}{REDACTED}{match['quote']}" if match["quote"] else head + REDACTED
 
 
-def _key_body(match: re.Match[str]) -> str:
-    body = match["body"]
-    mixed = any(c.isupper() for c in body) and any(c.islower() for c in body) and any(c.isdigit() for c in body)
-    return match.group(0).replace(body, REDACTED) if mixed else match.group(0)
+def _base64_run(match: re.Match[str]) -> str:
+    return REDACTED if _random_base64(match.group(0)) else match.group(0)
+
+
+def _random_base64(run: str) -> bool:
+    """Key material mixes cases and digits throughout; hex digests (one case), long
+    identifiers (few digits) and file paths (short parts between slashes) do not."""
+    classes = (sum(c.isupper() for c in run), sum(c.islower() for c in run), sum(c.isdigit() for c in run))
+    return min(classes) >= 3 and max(len(part) for part in run.split("/")) >= _PATH_SEGMENT_MAX
 
 
 def _secret_name(name: str) -> bool:

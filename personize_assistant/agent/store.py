@@ -18,8 +18,8 @@ from typing import Any
 
 from personize_assistant import locations
 from personize_assistant.agent.events import Question, StoredArtifact
-from personize_assistant.agent.workspace import redact_tree
 from personize_assistant.errors import UsageError
+from personize_assistant.redact import redact_tree
 
 SCHEMA_VERSION = 1
 _SCHEMA = """

@@ -190,12 +190,15 @@ def _filtered(result: RepoScan, kinds: set[str], min_confidence: str) -> RepoSca
 
 
 def _write(result: RepoScan, fmt: Format, output: Path | None) -> None:
+    from personize_assistant.redact import redact_tree
     from personize_assistant.scan.report import render as scan_render
 
+    # Evidence is redacted where it is read; the whole tree again, so a value that reaches
+    # the output another way (a field default, a symbol) is redacted too.
     if fmt is Format.JSON:
-        emit_json(result.to_contract(), output)
+        emit_json(redact_tree(result.to_contract()), output)
     elif fmt is Format.SARIF:
-        emit_json(scan_render.render_sarif(result), output)
+        emit_json(redact_tree(scan_render.render_sarif(result)), output)
     elif fmt is Format.MARKDOWN:
         emit(scan_render.render_markdown(result), output)
     elif output is not None:

@@ -60,7 +60,7 @@ def build_hostile_repo(base: Path, *, with_fifo: bool = True) -> HostileRepo:
     root, outside = base / "repo", base / "outside"
     (root / "src").mkdir(parents=True)
     outside.mkdir()
-    repo = HostileRepo(root, outside, [AWS_SECRET, CUT_PASSWORD, PY_DEFAULT_SECRET, "hostilePemBodyLine"])
+    repo = HostileRepo(root, outside, [AWS_SECRET, CUT_PASSWORD[:6], PY_DEFAULT_SECRET, "hostilePemBodyLine"])
     repo.secrets += [needle for _, needle in SECRETS + ASSIGNED_SECRETS]
     _links_out(repo)
     _senders(repo)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.errors import UsageError
-from personize_assistant.redact import contains_secret, redact
+from personize_assistant.redact import contains_secret, redact, redact_tree
 
 Language = Literal["ts", "py"]
 Pattern = Literal[
@@ -158,7 +158,7 @@ def render_diff(artifact: WireArtifact) -> str:
 def render_json(artifact: WireArtifact) -> dict[str, Any]:
     """The artifact as data, redacted; `diff` is null with `diff_withheld` saying why when
     the patch would have to print a secret."""
-    data: dict[str, Any] = _redact_tree(artifact.model_dump(mode="json"))
+    data: dict[str, Any] = redact_tree(artifact.model_dump(mode="json"))
     reason = withheld_reason(artifact)
     data["diff"] = None if reason else render_diff(artifact)
     if reason:
@@ -201,13 +201,3 @@ def render_candidates(candidates: list[WireCandidate], javascript: int = 0) -> s
     skipped = len(candidates) - len(ready)
     footer = [f"\n{skipped} more touchpoints cannot be wired as they are (see --json for why)"] if skipped else []
     return "\n".join([header, *rows, *footer, *js_note])
-
-
-def _redact_tree(value: Any) -> Any:
-    if isinstance(value, str):
-        return redact(value)
-    if isinstance(value, list):
-        return [_redact_tree(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _redact_tree(v) for k, v in value.items()}
-    return value
