@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from personize_assistant.actions.wire.source import BodyShape, FileStyle, FunctionInfo, SourceFile
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.scan.models import RepoScan, Touchpoint
 
 # (framework, pattern in the file's imports/path); first match wins.
@@ -51,8 +52,8 @@ def _node_esm(root: Path, path: str) -> bool:
     for directory in (root / path).parents:
         tsconfig = directory / "tsconfig.json"
         if tsconfig.is_file():
-            text = tsconfig.read_text(encoding="utf-8", errors="replace")
-            return bool(re.search(r'"module(Resolution)?"\s*:\s*"node(16|next)"', text, re.IGNORECASE))
+            text = read_repo_file(root, str(tsconfig.relative_to(root)), MAX_REPO_FILE_BYTES)
+            return not isinstance(text, Refusal) and bool(re.search(r'"module(Resolution)?"\s*:\s*"node(16|next)"', text, re.IGNORECASE))
         if directory == root:
             break
     return False
