@@ -134,7 +134,7 @@ def test_escapes_in_file_names_are_shown_not_sent(hostile: Hostile) -> None:
 def test_evidence_is_redacted_before_it_is_cut(hostile: Hostile) -> None:
     run = run_cli(hostile, "scan", "--json", str(hostile.repo.root))
     cut = next(tp["evidence"] for tp in json.loads(run.stdout)["touchpoints"] if tp["id"] == hostile.ids["sendCut"])
-    assert cut.endswith("...") and "CutInH" not in cut
+    assert "CutInH" not in cut and "[REDACTED]" in cut
 
 
 def test_wire_on_twenty_thousand_levels_of_nesting(hostile: Hostile) -> None:

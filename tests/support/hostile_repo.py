@@ -115,7 +115,9 @@ def _senders(repo: HostileRepo) -> None:
         lines += [f"export async function sendAssigned{index}(user: {{ email: string }}) {{",
                   f'  await resend.emails.send({{ from: "a@b.co", to: user.email, subject: "hi", password: {literal} }});',
                   "}", ""]
-    padding = "p" * (150 - len('  await resend.emails.send({ from: "a@b.co", to: user.email, subject: "'))
+    # Evidence is the line with its indentation collapsed, cut at 157: start the password at 145.
+    before = 'await resend.emails.send({ from: "a@b.co", to: user.email, subject: "'
+    padding = "p" * (145 - len(before) - len('", password: "'))
     lines += ["export async function sendCut(user: { email: string }) {",
               f'  await resend.emails.send({{ from: "a@b.co", to: user.email, subject: "{padding}", password: "{CUT_PASSWORD}" }});',
               "}", "",
