@@ -51,6 +51,7 @@ class _Rules:
     keyword: re.Pattern[str]
     env_suffixes: tuple[str, ...]
     reference_prefixes: tuple[str, ...]
+    placeholders: tuple[str, ...]
 
 
 @cache
@@ -78,6 +79,7 @@ def _rules() -> _Rules:
         keyword=re.compile(keywords, re.IGNORECASE),
         env_suffixes=tuple(data["env_name_suffixes"]),
         reference_prefixes=tuple(data["reference_prefixes"]),
+        placeholders=tuple(data["placeholder_markers"]),
     )
 
 
@@ -208,6 +210,7 @@ def _is_reference(value: str) -> bool:
         or _ENV_NAME.fullmatch(value) is not None
         or _VERSION.fullmatch(value) is not None
         or "${" in value
+        or any(marker in value for marker in _rules().placeholders)
     )
 
 
