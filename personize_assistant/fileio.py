@@ -1,5 +1,6 @@
-"""The user's files and folders: the repository a command works on, and files written
-whole or not at all, with ordinary permissions.
+"""The user's files and folders: the repository a command works on, the one check every
+reader of a repo file passes (`read_repo_file`), and files written whole or not at all,
+with ordinary permissions.
 
 Every stage that writes (command output, exports, `wire --write`, the TUI's export) goes
 through `write_atomic`, so they all behave the same on an interrupted or failed write.
@@ -8,8 +9,11 @@ through `write_atomic`, so they all behave the same on an interrupted or failed 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from personize_assistant.errors import UsageError
 
@@ -48,3 +52,88 @@ def repo_directory(path: Path) -> Path:
     if not root.is_dir():
         raise UsageError(f"not a directory: {path}" if root.exists() else f"no such directory: {path}")
     return root.resolve()
+
+
+MAX_REPO_FILE_BYTES = 2_000_000
+"""The bound for readers with no tighter one of their own: a source file larger than this
+is generated or data, not code a person wrote."""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a repo file was not read. `kind` maps onto a scan skip reason, `detail` is the
+    short cause (`Permission denied`), `reason` the sentence a person or the model reads."""
+
+    kind: Literal["outside", "not_regular", "too_large", "unreadable"]
+    path: str
+    detail: str
+    size: int = 0
+    """The file's size in bytes, when known (a too-large file)."""
+
+    @property
+    def reason(self) -> str:
+        return f"{self.path}: {_REFUSALS[self.kind].format(detail=self.detail)}"
+
+
+_REFUSALS = {
+    "outside": "resolves outside the repository (symlink); not read",
+    "not_regular": "not a regular file ({detail}); not read",
+    "too_large": "{detail}; not read",
+    "unreadable": "cannot read: {detail}",
+}
+
+
+def read_repo_bytes(root: Path | str, relative: str, max_bytes: int) -> bytes | Refusal:
+    """The one check every reader of the user's repo goes through: the file must resolve
+    (symlinks followed) inside `root`, be a regular file, and hold at most `max_bytes`.
+
+    A cloned repo can hold a symlink to `~/.aws/credentials` or `/dev/stdin`, or a FIFO
+    named like source: those are refused with a reason, never read or waited on."""
+    fd = _open_inside(root, relative)
+    if isinstance(fd, Refusal):
+        return fd
+    try:
+        info = os.fstat(fd)
+        refused = _irregular(info.st_mode, info.st_size, relative, max_bytes)
+        if refused is not None:
+            return refused
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return Refusal("unreadable", relative, exc.strerror or str(exc))
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # it grew after fstat
+        return Refusal("too_large", relative, f"larger than {max_bytes} bytes", len(data))
+    return data
+
+
+def _open_inside(root: Path | str, relative: str) -> int | Refusal:
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(os.path.join(root, relative))
+    if real != real_root and not real.startswith(real_root.rstrip(os.sep) + os.sep):
+        return Refusal("outside", relative, real)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        return os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        return Refusal("unreadable", relative, exc.strerror or str(exc))
+
+
+def _irregular(mode: int, size: int, relative: str, max_bytes: int) -> Refusal | None:
+    if not stat.S_ISREG(mode):
+        kind = "FIFO" if stat.S_ISFIFO(mode) else "device, socket or folder"
+        return Refusal("not_regular", relative, kind)
+    if size > max_bytes:
+        return Refusal("too_large", relative, f"{size} bytes, larger than {max_bytes}", size)
+    return None
+
+
+def read_repo_file(root: Path | str, relative: str, max_bytes: int, *, newline: str | None = None) -> str | Refusal:
+    """`read_repo_bytes` decoded as UTF-8 (bad bytes replaced). Line endings are made `\\n`
+    as `open()` does, unless `newline=""` (wired code keeps a CRLF file CRLF)."""
+    data = read_repo_bytes(root, relative, max_bytes)
+    if isinstance(data, Refusal):
+        return data
+    text = data.decode("utf-8", errors="replace")
+    return text if newline == "" else text.replace("\r\n", "\n").replace("\r", "\n")

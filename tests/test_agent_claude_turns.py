@@ -17,7 +17,6 @@ from personize_assistant.agent.claude import CHARS_PER_TOKEN
 from personize_assistant.agent.events import ToolFinished, ToolStarted, TurnFinished
 from personize_assistant.agent.session import Session
 from personize_assistant.agent.store import SessionRecord, SessionStore
-from personize_assistant.redact import redact
 from tests.support.agent_fixtures import agent_env as agent_env
 from tests.support.agent_fixtures import claude_settings
 from tests.support.agent_fixtures import tiny_repo as tiny_repo
@@ -190,11 +189,7 @@ ENV_SECRETS = [
 ]
 
 
-@pytest.mark.parametrize(("line", "secret"), [
-    pytest.param(line, secret, marks=pytest.mark.xfail(
-        secret in redact(line), strict=True,
-        reason="redact() does not know this format yet; the hardening work (issue 10) adds it"))
-    for line, secret in ENV_SECRETS])
+@pytest.mark.parametrize(("line", "secret"), ENV_SECRETS)
 async def test_env_secrets_never_reach_the_model_or_the_store(agent_env: Path, tiny_repo: Path, line: str,
                                                               secret: str) -> None:
     (tiny_repo / ".env").write_text(f"# local settings\n{line}\n")

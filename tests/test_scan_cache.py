@@ -21,7 +21,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def cache_files(repo: Path) -> list[Path]:
-    return sorted((repo.parent / "cache" / "scan").glob("*.pkl"))
+    return sorted((repo.parent / "cache" / "scan").glob("*.json"))
 
 
 def test_warm_rescan_reuses_everything(repo: Path) -> None:
@@ -50,7 +50,7 @@ def test_touched_but_unchanged_files_stay_cached(repo: Path) -> None:
 def test_corrupt_cache_files_fall_back_to_a_fresh_scan(repo: Path) -> None:
     expected = scan_repo(repo).touchpoints
     for path in cache_files(repo):
-        path.write_bytes(b"not a pickle at all")
+        path.write_bytes(b"not JSON at all {")
     recovered = scan_repo(repo)
     assert recovered.touchpoints == expected
     assert scan_repo(repo).stats.cache_hits == recovered.stats.files_seen

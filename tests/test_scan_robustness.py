@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from personize_assistant.errors import UsageError
-from personize_assistant.scan import extract as extract_module
 from personize_assistant.scan import scan_repo
 from personize_assistant.scan.models import Kind, RepoScan
 
@@ -79,14 +78,15 @@ def test_unreadable_file_chmod_000(tmp_path: Path) -> None:
 
 def test_unreadable_file_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "locked.ts").write_text(SENDER)
-    real_open = open
+    real_open = os.open
 
-    def refusing_open(path: str, *args: object, **kwargs: object) -> object:
+    def refusing_open(path: str, flags: int, *args: int) -> int:
         if str(path).endswith("locked.ts"):
             raise PermissionError(13, "Permission denied")
-        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(path, flags, *args)
 
-    monkeypatch.setattr(extract_module, "open", refusing_open, raising=False)
+    # Every repo read goes through fileio's one check, which opens with os.open.
+    monkeypatch.setattr(os, "open", refusing_open)
     scan = scan_repo(tmp_path, use_cache=False, jobs=1)
     assert scan.skipped[0].reason == "unreadable"
     assert scan.skipped[0].detail == "Permission denied"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from personize_assistant.agent.tools import ToolError
+from personize_assistant.fileio import Refusal, read_repo_bytes
 from personize_assistant.redact import redact
 
 MAX_FILE_BYTES = 256_000
@@ -35,14 +36,11 @@ def confined_path(root: Path, relative: str) -> Path:
 def read_lines(root: Path, relative: str, start: int | None, end: int | None) -> tuple[str, int, int, int]:
     """(text, first line, last line, total lines) of a confined, redacted text file."""
     path = confined_path(root, relative)
-    if not path.is_file():
+    if not path.exists() or path.is_dir():
         raise ToolError(f"{relative}: no such file in the repository")
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ToolError(f"{relative}: larger than {MAX_FILE_BYTES // 1000} kB; not read")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ToolError(f"{relative}: cannot read: {exc.strerror or exc}") from exc
+    raw = read_repo_bytes(root, relative.strip(), MAX_FILE_BYTES)
+    if isinstance(raw, Refusal):
+        raise ToolError(raw.reason)
     if b"\0" in raw[:8192]:
         raise ToolError(f"{relative}: binary file; not read")
     lines = raw.decode("utf-8", errors="replace").splitlines()

@@ -8,6 +8,7 @@ and a fresh store is started, with `notice` saying so.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -17,8 +18,8 @@ from typing import Any
 
 from personize_assistant import locations
 from personize_assistant.agent.events import Question, StoredArtifact
-from personize_assistant.agent.workspace import redact_tree
 from personize_assistant.errors import UsageError
+from personize_assistant.redact import redact_tree
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -74,7 +75,7 @@ class SessionStore:
 
     def _open(self) -> sqlite3.Connection:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"cannot create {self.path.parent}: {exc.strerror or exc}") from exc
         try:
@@ -89,6 +90,7 @@ class SessionStore:
             return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
+        _private(self.path)
         db = sqlite3.connect(self.path, check_same_thread=False)
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -170,3 +172,16 @@ class SessionStore:
                              messages=messages, answers=answers, artifacts=artifacts,
                              asked=list(state.get("asked", [])),
                              pending=[Question.model_validate(q) for q in state.get("pending", [])])
+
+
+def _private(path: Path) -> None:
+    """The store holds conversations and repo excerpts: 0600, created so before SQLite
+    opens it (SQLite gives its -wal and -shm files the database file's mode), and an
+    older store made 0644 is tightened."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+        for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            if name.exists():
+                os.chmod(name, 0o600)
+    except OSError as exc:
+        raise UsageError(f"cannot open {path}: {exc.strerror or exc}") from exc

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from personize_assistant.actions.common.discovery import Discovery
 from personize_assistant.agent.events import ArtifactKind, Question, StoredArtifact
-from personize_assistant.redact import redact
+from personize_assistant.redact import redact, redact_tree
 
 if TYPE_CHECKING:
     from personize_assistant.content.library import Library
@@ -82,14 +82,3 @@ class Workspace:
 
     def artifact(self, artifact_id: str) -> StoredArtifact | None:
         return next((a for a in self.artifacts if a.id == artifact_id), None)
-
-
-def redact_tree(value: Any) -> Any:
-    """`redact` applied to every string inside a JSON-like value (keys included)."""
-    if isinstance(value, str):
-        return redact(value)
-    if isinstance(value, dict):
-        return {redact(str(k)): redact_tree(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [redact_tree(v) for v in value]
-    return value

@@ -27,6 +27,7 @@ from personize_assistant.codegen.helpers import (
     python_helper,
     typescript_helper,
 )
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 
 Language = Literal["ts", "py"]
 
@@ -166,9 +167,8 @@ def _alias_specifier(root: Path, wired_file: str, helper_path: str) -> str | Non
     `../../../../src/lib/...` import next to it.
     """
     project = _project_root(root, PurePosixPath(wired_file).parent)
-    try:
-        source = (root / wired_file).read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    source = read_repo_file(root, wired_file, MAX_REPO_FILE_BYTES)
+    if isinstance(source, Refusal):
         return None
     helper = PurePosixPath(helper_path).with_suffix("")
     for prefix, target in _tsconfig_aliases(root, project):
@@ -184,7 +184,7 @@ def _alias_specifier(root: Path, wired_file: str, helper_path: str) -> str | Non
 
 def _tsconfig_aliases(root: Path, project: PurePosixPath) -> list[tuple[str, PurePosixPath]]:
     """`paths` wildcard aliases of the project's tsconfig as (`@/`, repo-relative `src`)."""
-    config = _read_tsconfig(root / str(project) / "tsconfig.json")
+    config = _read_tsconfig(root, str(project / "tsconfig.json"))
     options = config.get("compilerOptions")
     if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
         return []
@@ -200,11 +200,10 @@ def _tsconfig_aliases(root: Path, project: PurePosixPath) -> list[tuple[str, Pur
     return aliases
 
 
-def _read_tsconfig(path: Path) -> dict[str, object]:
+def _read_tsconfig(root: Path, relative: str) -> dict[str, object]:
     """tsconfig.json allows comments and trailing commas; strip them before parsing."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    text = read_repo_file(root, relative, MAX_REPO_FILE_BYTES)
+    if isinstance(text, Refusal):
         return {}
     text = re.sub(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', lambda m: m.group(1) or "", text, flags=re.S)
     text = re.sub(r",(\s*[}\]])", r"\1", text)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from personize_assistant.commands.output import err_console
+from personize_assistant.terminal import json_printable, printable
 
 if TYPE_CHECKING:
     from personize_assistant.agent.events import AgentEvent
@@ -81,7 +82,7 @@ class _JsonPrinter:
     def show(self, event: AgentEvent) -> None:
         from personize_assistant.agent.events import ConfirmRequest, event_to_json
 
-        print(json.dumps(event_to_json(event), ensure_ascii=False), flush=True)
+        print(json_printable(json.dumps(event_to_json(event), ensure_ascii=False)), flush=True)
         if isinstance(event, ConfirmRequest):  # scripts cannot answer: never write unasked
             self.session.resolve_confirmation(event.request_id, False)
 
@@ -98,7 +99,7 @@ class _TextPrinter:
         from personize_assistant.agent import events as ev
 
         if isinstance(event, ev.TextDelta):
-            sys.stdout.write(event.text)
+            sys.stdout.write(printable(event.text))
             sys.stdout.flush()
         elif isinstance(event, ev.ToolStarted):
             err_console.print(f"[dim]→ {event.name}[/]", highlight=False)
@@ -125,7 +126,7 @@ class _TextPrinter:
     def finish(self) -> None:
         sys.stdout.write("\n")
         for markdown in self.artifacts:
-            sys.stdout.write(f"\n---\n\n{markdown.rstrip()}\n")
+            sys.stdout.write(printable(f"\n---\n\n{markdown.rstrip()}\n"))
         err_console.print(f"[dim]session {self.session.id} ({self.session.engine_name}); "
                           f"continue with --resume {self.session.id}[/]")
 

@@ -7,26 +7,30 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-
 from personize_assistant.fileio import repo_directory as repo_directory
 from personize_assistant.fileio import write_atomic as write_atomic
+from personize_assistant.terminal import SafeConsole, json_printable, printable
 
 # Progress and logs go to stderr so `--json` stdout stays machine-readable.
-err_console = Console(stderr=True, highlight=False)
+err_console = SafeConsole(stderr=True, highlight=False)
 
 
 def emit(text: str, output: Path | None = None) -> None:
-    """Print `text` to stdout, or write it to `output` and say so on stderr."""
+    """Print `text` to stdout, or write it to `output` and say so on stderr; control
+    characters from the repo are escaped either way (a report is read with `cat`)."""
+    _emit(printable(text), output)
+
+
+def emit_json(data: Any, output: Path | None = None) -> None:
+    _emit(json_printable(json.dumps(data, indent=2, ensure_ascii=False)), output)
+
+
+def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     write_atomic(output, text if text.endswith("\n") else text + "\n")
     err_console.print(f"wrote {output}")
-
-
-def emit_json(data: Any, output: Path | None = None) -> None:
-    emit(json.dumps(data, indent=2, ensure_ascii=False), output)
 
 
 def terminal_width() -> int | None:

@@ -77,10 +77,11 @@ def review(
 
 def _print_rich(markdown: str) -> None:
     """On a terminal the report is rendered; piped or with --md it stays plain markdown."""
-    from rich.console import Console
     from rich.markdown import Markdown
 
-    Console(highlight=False).print(Markdown(markdown))
+    from personize_assistant.terminal import SafeConsole
+
+    SafeConsole(highlight=False).print(Markdown(markdown))
 
 
 def _fail_level(value: str | None) -> str | None:

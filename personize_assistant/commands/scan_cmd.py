@@ -190,12 +190,15 @@ def _filtered(result: RepoScan, kinds: set[str], min_confidence: str) -> RepoSca
 
 
 def _write(result: RepoScan, fmt: Format, output: Path | None) -> None:
+    from personize_assistant.redact import redact_tree
     from personize_assistant.scan.report import render as scan_render
 
+    # Evidence is redacted where it is read; the whole tree again, so a value that reaches
+    # the output another way (a field default, a symbol) is redacted too.
     if fmt is Format.JSON:
-        emit_json(result.to_contract(), output)
+        emit_json(redact_tree(result.to_contract()), output)
     elif fmt is Format.SARIF:
-        emit_json(scan_render.render_sarif(result), output)
+        emit_json(redact_tree(scan_render.render_sarif(result)), output)
     elif fmt is Format.MARKDOWN:
         emit(scan_render.render_markdown(result), output)
     elif output is not None:
@@ -206,15 +209,14 @@ def _write(result: RepoScan, fmt: Format, output: Path | None) -> None:
 
 def _print_text(result: RepoScan) -> None:
     """Rich styling on a terminal; plain, unpadded text when piped."""
-    from rich.console import Console
-
     from personize_assistant.scan.report import render as scan_render
+    from personize_assistant.terminal import SafeConsole, printable
 
     if sys.stdout.isatty():
-        Console(highlight=False).print(scan_render.text_report(result))
+        SafeConsole(highlight=False).print(scan_render.text_report(result))
         return
     width = shutil.get_terminal_size(fallback=(100, 24)).columns
-    sys.stdout.write(scan_render.render_text(result, width=width))
+    sys.stdout.write(printable(scan_render.render_text(result, width=width)))
 
 
 def _fail_if_found(result: RepoScan, kinds: set[str]) -> None:

@@ -6,6 +6,7 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.redact import redact
 from personize_assistant.scan.catalog import load_catalog
 from personize_assistant.scan.detect_calls import (
@@ -124,14 +125,14 @@ class _EvidenceReader:
 
     def line(self, path: str, number: int) -> str:
         if path not in self.files:
-            try:
-                text = (self.root / path).read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                text = ""
+            read = read_repo_file(self.root, path, MAX_REPO_FILE_BYTES)
+            text = "" if isinstance(read, Refusal) else read
             self.files[path] = text.splitlines()
         lines = self.files[path]
         raw = lines[number - 1] if 0 < number <= len(lines) else ""
-        evidence = " ".join(raw.split())
+        # Redact the whole line before cutting it: a secret cut in half no longer looks
+        # like one, and its first half would survive.
+        evidence = " ".join(redact(raw).split())
         if len(evidence) > 160:
             evidence = evidence[:157] + "..."
-        return redact(evidence) or "(empty line)"
+        return evidence or "(empty line)"

@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from personize_assistant.errors import UsageError
+from personize_assistant.fileio import Refusal, read_repo_bytes
 from personize_assistant.scan.cache import CacheState, ScanCache
 from personize_assistant.scan.catalog import load_catalog
 from personize_assistant.scan.detect import find_touchpoints, to_touchpoints
 from personize_assistant.scan.extract import (
+    MAX_BYTES,
     VENDORED,
     Extracted,
     Wire,
@@ -113,7 +115,7 @@ def _stat_files(
         if previous is not None and previous[0] == info.st_size and previous[1] == info.st_mtime_ns:
             digest = previous[2]
         elif previous is not None and previous[0] == info.st_size:
-            digest = _read_digest(root / path)  # touched, maybe unchanged: the content decides
+            digest = _read_digest(root, path)  # touched, maybe unchanged: the content decides
         else:
             digest = ""
         entries[path] = (info.st_size, info.st_mtime_ns, digest)
@@ -144,7 +146,7 @@ def _fresh_scan(
     pending: list[str] = []
     for path, (size, mtime, digest) in entries.items():
         if not digest and store:
-            digest = _read_digest(root / path)
+            digest = _read_digest(root, path)
             entries[path] = (size, mtime, digest)
         hit = store.get(digest) if digest else None
         if hit is not None:
@@ -183,11 +185,9 @@ def _fresh_scan(
     return touchpoints, skipped, stats
 
 
-def _read_digest(path: Path) -> str:
-    try:
-        return digest_of(path.read_bytes())
-    except OSError:
-        return ""
+def _read_digest(root: Path, path: str) -> str:
+    data = read_repo_bytes(root, path, MAX_BYTES)
+    return "" if isinstance(data, Refusal) else digest_of(data)
 
 
 def _relocated(item: Extracted, path: str) -> Extracted:

@@ -7,6 +7,7 @@ import os
 import re
 from typing import NamedTuple
 
+from personize_assistant.fileio import Refusal, read_repo_bytes
 from personize_assistant.scan.catalog import load_catalog
 from personize_assistant.scan.extract_js import extract_js
 from personize_assistant.scan.extract_other import (
@@ -64,17 +65,19 @@ def digest_of(data: bytes) -> str:
 
 
 def extract_path(root: str, path: str) -> Extracted:
-    full = os.path.join(root, path)
-    try:
-        size = os.path.getsize(full)
-        if size > MAX_BYTES:
-            return Extracted(path, f"size:{size}", size, None, ("too_large", f"{size} bytes"))
-        with open(full, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        return Extracted(path, "", 0, None, ("unreadable", exc.strerror or type(exc).__name__))
+    data = read_repo_bytes(root, path, MAX_BYTES)
+    if isinstance(data, Refusal):
+        return _refused(path, data)
     facts, skip = extract_bytes(path, data)
     return Extracted(path, digest_of(data), len(data), facts, skip)
+
+
+def _refused(path: str, refusal: Refusal) -> Extracted:
+    if refusal.kind == "too_large":
+        size = refusal.size
+        return Extracted(path, f"size:{size}", size, None, ("too_large", f"{size} bytes"))
+    reason = "symlink_outside" if refusal.kind == "outside" else "unreadable"
+    return Extracted(path, "", 0, None, (reason, refusal.detail if reason == "unreadable" else ""))
 
 
 def extract_batch(root: str, paths: list[str]) -> list[Wire]:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from personize_assistant.fileio import Refusal, read_repo_bytes
 from personize_assistant.scan.models import Stack
 
 # Manifests larger than this are not dependency lists anyone wrote by hand.
@@ -255,13 +256,10 @@ def _note_framework_file(name: str, found: _Found) -> None:
 
 def _read_text(root: Path, path: Path) -> str | None:
     """The manifest's text, or None when it is unreadable, too large or outside the repo."""
+    data = read_repo_bytes(root, os.path.relpath(path, root), MAX_MANIFEST_BYTES)
     try:
-        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-            return None
-        if path.stat().st_size > MAX_MANIFEST_BYTES:
-            return None
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError, ValueError):
+        return None if isinstance(data, Refusal) else data.decode("utf-8-sig")
+    except UnicodeDecodeError:
         return None
 
 

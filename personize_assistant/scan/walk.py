@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pathspec import GitIgnoreSpec
 
+from personize_assistant.fileio import Refusal, read_repo_file
 from personize_assistant.scan.languages import EXTENSIONS
 from personize_assistant.scan.models import SkippedFile, SkipReason
 
@@ -31,6 +32,7 @@ _TEST_FILE = re.compile(
     r"(?:^test_.*\.py$|_test\.py$|^tests?\.py$|^conftest\.py$|\.(?:test|spec|e2e|stories|story|cy)\.[cm]?[jt]sx?$|\.d\.[cm]?ts$|\.min\.[cm]?js$|-min\.js$|\.bundle\.js$)"
 )
 _DOC_FILE = re.compile(r"(?i)(?:^|/)(?:readme(?:\.(?:rst|md|txt))?|docs?/(?:[^/]+/)*[^/]+\.(?:rst|md|txt))$")
+MAX_IGNORE_BYTES = 1_000_000
 _WORKFLOW = re.compile(r"(?:^|/)\.github/workflows/[^/]+\.ya?ml$")
 
 
@@ -62,9 +64,8 @@ class _Walker:
 
     def walk(self) -> WalkResult:
         specs: list[tuple[str, GitIgnoreSpec]] = []
-        exclude = self.root / ".git" / "info" / "exclude"
-        if exclude.is_file():
-            specs.append(("", _spec(exclude)))
+        if (self.root / ".git" / "info" / "exclude").is_file():
+            specs.append(("", self._spec(".git/info/exclude")))
         self._directory(str(self.root), "", specs)
         self.result.files.sort()
         return self.result
@@ -80,9 +81,8 @@ class _Walker:
         except OSError as exc:
             self.result.skipped.append(SkippedFile(file=relative or ".", reason="unreadable", detail=exc.strerror))
             return
-        gitignore = os.path.join(absolute, ".gitignore")
-        if any(e.name == ".gitignore" for e in entries) and os.path.isfile(gitignore):
-            specs = [*specs, (relative, _spec(Path(gitignore)))]
+        if any(e.name == ".gitignore" for e in entries):
+            specs = [*specs, (relative, self._spec(f"{relative}/.gitignore" if relative else ".gitignore"))]
         for entry in entries:
             self._entry(entry, f"{relative}/{entry.name}" if relative else entry.name, specs)
 
@@ -113,7 +113,32 @@ class _Walker:
             if not self._inside_root(entry.path):
                 self.result.skipped.append(SkippedFile(file=relative, reason="symlink_outside"))
                 return
+        if not entry.is_file():  # a FIFO named `x.ts` would block the reader for ever
+            self.result.skipped.append(SkippedFile(file=relative, reason="unreadable", detail="not a regular file"))
+            return
         self.result.files.append(relative)
+
+    def _spec(self, relative: str) -> GitIgnoreSpec:
+        """The ignore file's patterns. A line git accepts but pathspec cannot read (`\\`)
+        is left out with a note in `skipped`, never a crash."""
+        text = read_repo_file(self.root, relative, MAX_IGNORE_BYTES)
+        lines = [] if isinstance(text, Refusal) else text.splitlines()
+        try:
+            return GitIgnoreSpec.from_lines(lines)
+        except ValueError:  # pathspec's GitIgnorePatternError
+            return GitIgnoreSpec.from_lines(self._readable_patterns(relative, lines))
+
+    def _readable_patterns(self, relative: str, lines: list[str]) -> list[str]:
+        kept: list[str] = []
+        for number, line in enumerate(lines, 1):
+            try:
+                GitIgnoreSpec.from_lines([line])
+            except ValueError:  # pathspec's GitIgnorePatternError
+                self.result.skipped.append(SkippedFile(
+                    file=relative, reason="unreadable", detail=f"line {number}: not a pattern this tool reads; ignored"))
+                continue
+            kept.append(line)
+        return kept
 
     def _inside_root(self, path: str) -> bool:
         real = os.path.realpath(path)
@@ -130,14 +155,6 @@ def _is_loop(path: str) -> bool:
 
 def _is_virtualenv(path: str) -> bool:
     return os.path.exists(os.path.join(path, "pyvenv.cfg"))
-
-
-def _spec(path: Path) -> GitIgnoreSpec:
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        lines = []
-    return GitIgnoreSpec.from_lines(lines)
 
 
 def _ignored(specs: list[tuple[str, GitIgnoreSpec]], relative: str) -> bool:

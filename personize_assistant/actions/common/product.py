@@ -14,6 +14,8 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
+from personize_assistant.fileio import Refusal, read_repo_file
+
 MAX_BYTES = 64_000  # a description lives at the top; never read a huge file whole
 MAX_CHARS = 200
 
@@ -32,16 +34,15 @@ def product_description(root: Path) -> Found | None:
     return None
 
 
-def _read(path: Path) -> str | None:
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return handle.read(MAX_BYTES)
-    except OSError:
-        return None
+def _read(root: Path, relative: str) -> str | None:
+    """The file through the repo-path check: a README symlinked to ~/.aws/credentials or
+    /dev/stdin, or a FIFO, is not read (the description then comes from elsewhere)."""
+    text = read_repo_file(root, relative, MAX_BYTES)
+    return None if isinstance(text, Refusal) else text
 
 
 def _package_json(root: Path) -> Found | None:
-    text = _read(root / "package.json")
+    text = _read(root, "package.json")
     try:
         data = json.loads(text) if text else None
     except ValueError:
@@ -51,7 +52,7 @@ def _package_json(root: Path) -> Found | None:
 
 
 def _pyproject(root: Path) -> Found | None:
-    text = _read(root / "pyproject.toml")
+    text = _read(root, "pyproject.toml")
     try:
         data = tomllib.loads(text) if text else None
     except tomllib.TOMLDecodeError:
@@ -65,7 +66,7 @@ _NOT_PROSE = re.compile(r"^(#|```|~~~|<|!\[|\[!\[|\||>|-{3,}|={3,}|\s{4})")
 
 
 def _readme(root: Path) -> Found | None:
-    text = _read(root / "README.md")
+    text = _read(root, "README.md")
     if not text:
         return None
     lines = text.splitlines()

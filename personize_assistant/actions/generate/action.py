@@ -22,6 +22,7 @@ from personize_assistant.codegen.placement import HelperFile, place_helpers
 from personize_assistant.codegen.render import render
 from personize_assistant.content.models import GenerateMeta, WireMeta
 from personize_assistant.errors import UsageError
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 _TS_SUFFIXES = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
@@ -131,10 +132,8 @@ _IMPORT_LINE = re.compile(r"^\s*(?:from\s+\S+\s+import\b|import\b|const\s+.*=\s*
 def _source_text(scan: RepoScan, touchpoint: Touchpoint) -> str:
     """The words that say who receives the message: the touchpoint's file without its
     imports, plus what its callers pass in (`send_sms(user.phone, ...)`)."""
-    try:
-        text = (Path(scan.root) / touchpoint.file).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        text = ""  # the entity choice then falls back to the person-like models
+    read = read_repo_file(Path(scan.root), touchpoint.file, MAX_REPO_FILE_BYTES)
+    text = "" if isinstance(read, Refusal) else read  # then the person-like models decide
     callers = [tp.evidence for tp in scan.touchpoints if tp.wraps == touchpoint.id]
     return "\n".join([_IMPORT_LINE.sub("", text), *callers])
 

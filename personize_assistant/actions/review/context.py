@@ -24,6 +24,7 @@ from personize_assistant.actions.review.source import (
     sdk_reference,
 )
 from personize_assistant.content.models.review import ReviewMeta
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_bytes, read_repo_file
 from personize_assistant.redact import redact
 from personize_assistant.scan.extract_common import normalize_chain, text
 from personize_assistant.scan.languages import EXTENSIONS
@@ -111,10 +112,8 @@ class ReviewContext:
 
     def _raw_line(self, file: str, line: int) -> str:
         """Evidence from files REVIEW does not parse (schema.prisma, workflows)."""
-        try:
-            lines = (self.root / file).read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            return ""
+        text = read_repo_file(self.root, file, MAX_REPO_FILE_BYTES)
+        lines = [] if isinstance(text, Refusal) else text.splitlines()
         return lines[line - 1] if 1 <= line <= len(lines) else ""
 
     def call_finding(self, rule_id: str, call: SdkCall, what: str | None = None,
@@ -176,11 +175,10 @@ def _probe_files(root: Path, known: set[str]) -> tuple[list[str], list[str]]:
     for path in walk_repo(root).files:
         if _TEST_PATH.search(path):
             continue
-        try:
-            with (root / path).open("rb") as handle:
-                data = handle.read(MAX_IMPORT_PROBE)
-        except OSError:
+        read = read_repo_bytes(root, path, MAX_REPO_FILE_BYTES)
+        if isinstance(read, Refusal):
             continue
+        data = read[:MAX_IMPORT_PROBE]
         if _PERSONIZE_KEY_LINE.search(data):
             keys.append(path)
         if (path not in known and Path(path).suffix.lower() in EXTENSIONS

@@ -14,6 +14,7 @@ from personize_assistant.actions.review.context import ReviewContext
 from personize_assistant.actions.review.model import Finding
 from personize_assistant.actions.review.rules import check
 from personize_assistant.actions.review.source import SourceFile
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 
 PERSONIZE_ENV = "PERSONIZE_SECRET_KEY"
 KEY_TOKEN = re.compile(r"\b(?:sk_live_|sk_test_|pz_)[A-Za-z0-9_]{8,}")
@@ -72,10 +73,8 @@ def key_leaks(ctx: ReviewContext) -> list[Finding]:
 
 def _literal_keys_in(ctx: ReviewContext, path: str) -> list[Finding]:
     """Key literals in a file REVIEW may not parse (settings.py, config.yaml)."""
-    try:
-        lines = (ctx.root / path).read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return []
+    text = read_repo_file(ctx.root, path, MAX_REPO_FILE_BYTES)
+    lines = [] if isinstance(text, Refusal) else text.splitlines()
     return [ctx.finding("hardcoded_key", path, number,
                         what="A Personize key (redacted here) is written in a settings or config file.")
             for number, line in enumerate(lines, 1) if KEY_TOKEN.search(line) and "personize" in line.lower()]

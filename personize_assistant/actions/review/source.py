@@ -16,6 +16,7 @@ from pathlib import Path
 from tree_sitter import Node, Query, QueryCursor
 
 from personize_assistant.actions.review.frames import FUNCTIONS, Frame, function_name
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.scan.extract_common import normalize_chain, text
 from personize_assistant.scan.languages import EXTENSIONS, TREE_SITTER_LANGUAGES, grammar
 
@@ -121,9 +122,8 @@ def load_source(root: Path, relative: str) -> SourceFile | None:
     language = EXTENSIONS.get(Path(relative).suffix.lower())
     if language not in TREE_SITTER_LANGUAGES:
         return None
-    try:
-        source = (root / relative).read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    source = read_repo_file(root, relative, MAX_REPO_FILE_BYTES)
+    if isinstance(source, Refusal):
         return None
     tree = grammar(language).parser.parse(source.encode("utf-8"))
     family = "python" if language == "python" else "typescript"

@@ -116,11 +116,15 @@ _VERSION = re.compile(r"^v?\d+(\.\d+)*$")
 
 def _npm_name(root: str) -> str:
     import json
-    from pathlib import Path
 
+    from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
+
+    text = read_repo_file(root, "package.json", MAX_REPO_FILE_BYTES)
+    if isinstance(text, Refusal):
+        return ""
     try:
-        name = json.loads((Path(root) / "package.json").read_text(encoding="utf-8")).get("name")
-    except (OSError, ValueError, AttributeError):
+        name = json.loads(text).get("name")
+    except (ValueError, AttributeError):
         return ""
     return str(name).rsplit("/", 1)[-1] if isinstance(name, str) else ""
 

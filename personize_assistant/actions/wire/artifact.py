@@ -2,6 +2,10 @@
 
 Rendering is separate from building: `render_diff` gives a `git apply`-able unified diff,
 `render_json` the same content as data.
+
+Redaction and patches: a context or removed line must match the user's file byte for byte,
+so it is never masked. Only added lines are. When the lines a patch must match hold a
+literal secret, the diff is withheld with the reason instead of being printed.
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from personize_assistant.redact import redact
+from personize_assistant.errors import UsageError
+from personize_assistant.redact import contains_secret, redact, redact_tree
 
 Language = Literal["ts", "py"]
 Pattern = Literal[
@@ -102,14 +107,16 @@ class WireCandidate(BaseModel):
 
 def _new_file_diff(new: NewFile) -> list[str]:
     body = new.content.splitlines()
+    header = [f"diff --git a/{new.path} b/{new.path}", "new file mode 100644"]
+    if not new.content:
+        return header  # git's form for an empty file: a hunk `@@ -0,0 +1,0 @@` is corrupt
     lines = [
-        f"diff --git a/{new.path} b/{new.path}",
-        "new file mode 100644",
+        *header,
         "--- /dev/null",
         f"+++ b/{new.path}",
         f"@@ -0,0 +1,{len(body)} @@",
     ]
-    lines.extend("+" + line for line in body)
+    lines.extend("+" + redact(line) for line in body)
     if not new.content.endswith("\n"):
         lines.append("\\ No newline at end of file")
     return lines
@@ -119,25 +126,46 @@ def _edit_diff(edit: FileEdit) -> list[str]:
     lines = [f"diff --git a/{edit.path} b/{edit.path}", f"--- a/{edit.path}", f"+++ b/{edit.path}"]
     for hunk in edit.hunks:
         lines.append(hunk.header())
-        lines.extend(hunk.lines)
+        lines.extend(redact(line) if line.startswith("+") else line for line in hunk.lines)
     return lines
 
 
+def withheld_reason(artifact: WireArtifact) -> str | None:
+    """Why the diff cannot be shown: a line it must match (context or removed) holds a
+    literal secret, which masking would make the patch fail to apply and printing leak."""
+    for edit in artifact.edits:
+        for hunk in edit.hunks:
+            for offset, line in enumerate(hunk.lines):
+                if not line.startswith("+") and contains_secret(line):
+                    number = hunk.old_start + sum(1 for earlier in hunk.lines[:offset] if not earlier.startswith("+"))
+                    return (f"{edit.path}:{number} holds a literal secret inside the code being wired; the patch "
+                            "would have to print it. Move the value to an environment variable, then wire again.")
+    return None
+
+
 def render_diff(artifact: WireArtifact) -> str:
-    """A unified diff that `git apply` / `patch -p1` accept (edits first, then new files)."""
+    """A unified diff that `git apply` / `patch -p1` accept (edits first, then new files);
+    added lines are redacted, and a diff whose context holds a secret is refused."""
+    reason = withheld_reason(artifact)
+    if reason is not None:
+        raise UsageError(reason)
     lines: list[str] = []
     for edit in artifact.edits:
         lines.extend(_edit_diff(edit))
     for new in artifact.files_created:
         lines.extend(_new_file_diff(new))
-    return redact("\n".join(lines) + "\n") if lines else ""
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def render_json(artifact: WireArtifact) -> dict[str, Any]:
-    data = artifact.model_dump(mode="json")
-    data["diff"] = render_diff(artifact)
-    redacted: dict[str, Any] = _redact_tree(data)
-    return redacted
+    """The artifact as data, redacted; `diff` is null with `diff_withheld` saying why when
+    the patch would have to print a secret."""
+    data: dict[str, Any] = redact_tree(artifact.model_dump(mode="json"))
+    reason = withheld_reason(artifact)
+    data["diff"] = None if reason else render_diff(artifact)
+    if reason:
+        data["diff_withheld"] = reason
+    return data
 
 
 def render_summary(artifact: WireArtifact) -> str:
@@ -175,13 +203,3 @@ def render_candidates(candidates: list[WireCandidate], javascript: int = 0) -> s
     skipped = len(candidates) - len(ready)
     footer = [f"\n{skipped} more touchpoints cannot be wired as they are (see --json for why)"] if skipped else []
     return "\n".join([header, *rows, *footer, *js_note])
-
-
-def _redact_tree(value: Any) -> Any:
-    if isinstance(value, str):
-        return redact(value)
-    if isinstance(value, list):
-        return [_redact_tree(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _redact_tree(v) for k, v in value.items()}
-    return value

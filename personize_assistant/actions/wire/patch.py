@@ -9,8 +9,15 @@ from __future__ import annotations
 import difflib
 
 from personize_assistant.actions.wire.artifact import Hunk
+from personize_assistant.redact import contains_secret
 
 CONTEXT_LINES = 3
+AUTOJUNK_LINES = 2_000
+# Files this small are diffed whole: on a cut window, lines the edit repeats (a blank line
+# and a decorator) can align the insertion with the window's last lines, leaving a hunk
+# with no trailing context, which `git apply` then only places at the end of the file.
+WINDOW_FROM_LINES = 20_000
+WINDOW_MARGIN = 200
 
 
 class PatchConflict(Exception):
@@ -19,11 +26,72 @@ class PatchConflict(Exception):
 
 def make_hunks(old: str, new: str) -> list[Hunk]:
     old_lines, new_lines = old.splitlines(), new.splitlines()
-    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    start, old_end, new_end = _changed_window(old_lines, new_lines)
+    # Exact matching on ordinary files; on a huge window, lines that repeat thousands of
+    # times are set aside as anchors (the diff stays correct, perhaps less minimal).
+    matcher = difflib.SequenceMatcher(a=old_lines[start:old_end], b=new_lines[start:new_end],
+                                      autojunk=new_end - start > AUTOJUNK_LINES)
     return [
-        _hunk_from_group(group, old_lines, new_lines)
+        piece
         for group in matcher.get_grouped_opcodes(CONTEXT_LINES)
+        for piece in _without_secret_context(_hunk_from_group(_shifted(group, start), old_lines, new_lines))
     ]
+
+
+def _without_secret_context(hunk: Hunk) -> list[Hunk]:
+    """Leave a secret in the user's file out of the hunk's context: the printed patch could
+    neither mask it (it would no longer apply) nor show it. The hunk is cut at each such
+    line; `git apply` needs a trailing context line to place a hunk that does not end the
+    file, so a secret right after a change stays (and `withheld_reason` refuses)."""
+    cuts = [i for i, line in enumerate(hunk.lines) if line.startswith(" ") and contains_secret(line)]
+    if not cuts:
+        return [hunk]
+    pieces: list[Hunk] = []
+    old = hunk.old_start if hunk.old_lines else hunk.old_start + 1
+    new = hunk.new_start if hunk.new_lines else hunk.new_start + 1
+    begin = 0
+    for stop in [*cuts, len(hunk.lines)]:
+        lines = hunk.lines[begin:stop]
+        if any(line[:1] in "+-" for line in lines):
+            ends_on_cut = stop < len(hunk.lines)
+            if ends_on_cut and not lines[-1].startswith(" "):
+                return [hunk]
+            pieces.append(_piece(lines, old, new))
+        for line in hunk.lines[begin:stop + 1]:
+            old += line[:1] in " -"
+            new += line[:1] in " +"
+        begin = stop + 1
+    return pieces
+
+
+def _piece(lines: list[str], old: int, new: int) -> Hunk:
+    old_count = sum(1 for line in lines if line[:1] in " -")
+    new_count = sum(1 for line in lines if line[:1] in " +")
+    # Unified diff convention: an empty side is numbered from the line before it.
+    return Hunk(old_start=old if old_count else old - 1, old_lines=old_count,
+                new_start=new if new_count else new - 1, new_lines=new_count, lines=lines)
+
+
+def _changed_window(old: list[str], new: list[str]) -> tuple[int, int, int]:
+    """(start, old end, new end) of the lines that differ, widened by the context. The
+    matcher is quadratic in repeated lines (20,000 lines of `[` in a data file), and an
+    edit touches one function: the shared head and tail need no matching."""
+    if len(old) + len(new) <= WINDOW_FROM_LINES:
+        return 0, len(old), len(new)
+    limit = min(len(old), len(new))
+    head = 0
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    start = max(0, head - WINDOW_MARGIN)
+    keep = max(0, tail - WINDOW_MARGIN)
+    return start, len(old) - keep, len(new) - keep
+
+
+def _shifted(group: list[tuple[str, int, int, int, int]], by: int) -> list[tuple[str, int, int, int, int]]:
+    return [(tag, i1 + by, i2 + by, j1 + by, j2 + by) for tag, i1, i2, j1, j2 in group]
 
 
 def _hunk_from_group(

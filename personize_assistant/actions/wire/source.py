@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.errors import UsageError
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_bytes
 
 ParamKind = Literal["plain", "rest", "kwonly", "varkw", "posonly", "destructured", "this"]
 FunctionForm = Literal["function", "arrow", "method", "def", "inline"]
@@ -114,14 +115,13 @@ def language_of(path: str) -> Literal["ts", "py"]:
 
 
 def read_source(root: Path, relative: str) -> SourceFile:
-    path = (root / relative).resolve()
-    if not path.is_relative_to(root.resolve()):
-        raise UsageError(f"{relative}: outside the repository")
+    data = read_repo_bytes(root, relative, MAX_REPO_FILE_BYTES)
+    if isinstance(data, Refusal):
+        raise UsageError(data.reason)
     try:
-        # newline="": keep CRLF files CRLF (the edit is written back with the same endings).
-        with path.open(encoding="utf-8", newline="") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
+        # Undecoded line endings: a CRLF file stays CRLF (the edit is written back with them).
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise UsageError(f"cannot read {relative}: {exc}") from exc
     return SourceFile(path=relative, text=text, language=language_of(relative))
 

@@ -42,12 +42,16 @@ def typescript_functions(text: str, path: str) -> list[FunctionInfo]:
     return found
 
 
-def _collect(node: Node, types: dict[str, list[TypeMember]], lines: list[str], out: list[FunctionInfo]) -> None:
-    info = _function_at(node, types, lines)
-    if info is not None:
-        out.append(info)
-    for child in node.named_children:
-        _collect(child, types, lines, out)
+def _collect(root: Node, types: dict[str, list[TypeMember]], lines: list[str], out: list[FunctionInfo]) -> None:
+    """Every function, in source order. An explicit stack, not recursion: a file nested
+    20,000 levels deep (generated data, a hostile repo) must not hit Python's limit."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        info = _function_at(node, types, lines)
+        if info is not None:
+            out.append(info)
+        stack.extend(reversed(node.named_children))
 
 
 def _function_at(node: Node, types: dict[str, list[TypeMember]], lines: list[str]) -> FunctionInfo | None:

@@ -23,6 +23,7 @@ from personize_assistant.codegen.helpers import PY_CLIENT, PY_CLIENT_MODULE, pyt
 from personize_assistant.codegen.placement import place_helpers
 from personize_assistant.codegen.render import render, wrap_comments
 from personize_assistant.errors import UsageError
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.scan.models import RepoScan, Touchpoint
 
 SYNC_FRAMEWORKS: dict[str, Language] = {"prisma": "ts", "django": "py", "sqlalchemy": "py"}
@@ -211,8 +212,8 @@ def _sqlalchemy(root: Path, tp: Touchpoint, mapping: BatchMapping, rules: WireRu
 
 def _session_factory(root: Path, package: PurePosixPath) -> str | None:
     for candidate in sorted((root / str(package)).glob("*.py")):
-        text = candidate.read_text(encoding="utf-8", errors="replace")
-        if re.search(r"^SessionLocal\s*=\s*sessionmaker\(", text, re.MULTILINE):
+        text = read_repo_file(root, str(candidate.relative_to(root)), MAX_REPO_FILE_BYTES)
+        if not isinstance(text, Refusal) and re.search(r"^SessionLocal\s*=\s*sessionmaker\(", text, re.MULTILINE):
             return candidate.stem
     return None
 

@@ -24,6 +24,7 @@ from personize_assistant.actions.wire.source_typescript import (
     typescript_style,
 )
 from personize_assistant.errors import UsageError
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.scan.models import Touchpoint
 
 language: Final = "ts"
@@ -50,8 +51,9 @@ def _node_esm(root: Path, path: str) -> bool:
     for directory in (root / path).parents:
         tsconfig = directory / "tsconfig.json"
         if tsconfig.is_file():
-            text = tsconfig.read_text(encoding="utf-8", errors="replace")
-            return bool(re.search(r'"module(Resolution)?"\s*:\s*"node(16|next)"', text, re.IGNORECASE))
+            text = read_repo_file(root, str(tsconfig.relative_to(root)), MAX_REPO_FILE_BYTES)
+            return not isinstance(text, Refusal) and bool(
+                re.search(r'"module(Resolution)?"\s*:\s*"node(16|next)"', text, re.IGNORECASE))
         if directory == root:
             break
     return False

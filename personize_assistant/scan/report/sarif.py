@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from personize_assistant import __version__
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.redact import redact
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 from personize_assistant.scan.report.common import evidence, via
@@ -172,11 +173,6 @@ class _SourceLines:
 
     def _lines(self, file: str) -> list[str] | None:
         if file not in self._cache:
-            try:
-                path = (self.root / file).resolve()
-                inside = path.is_relative_to(self.root.resolve())
-                text = path.read_text(encoding="utf-8", errors="replace") if inside else None
-            except OSError:
-                text = None
-            self._cache[file] = text.splitlines() if text is not None else None
+            text = read_repo_file(self.root, file, MAX_REPO_FILE_BYTES)
+            self._cache[file] = None if isinstance(text, Refusal) else text.splitlines()
         return self._cache[file]
