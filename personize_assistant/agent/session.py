@@ -32,6 +32,7 @@ from personize_assistant.config import Settings
 from personize_assistant.errors import UsageError
 from personize_assistant.fileio import repo_directory
 from personize_assistant.redact import redact
+from personize_assistant.scan.engine import ProgressFn
 from personize_assistant.scan.models import RepoScan
 
 log = logging.getLogger(__name__)
@@ -110,8 +111,8 @@ class Session:
     def history(self) -> list[Message]:
         return self._history
 
-    async def ensure_scan(self) -> RepoScan:
-        return await asyncio.to_thread(self._workspace.require_scan)
+    async def ensure_scan(self, progress: ProgressFn | None = None) -> RepoScan:
+        return await asyncio.to_thread(self._workspace.require_scan, progress=progress)
 
     # ------------------------------------------------------------------ turns
 

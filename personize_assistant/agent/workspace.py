@@ -16,6 +16,7 @@ from personize_assistant.redact import redact
 
 if TYPE_CHECKING:
     from personize_assistant.content.library import Library
+    from personize_assistant.scan.engine import ProgressFn
     from personize_assistant.scan.models import RepoScan
 
 
@@ -35,13 +36,14 @@ class Workspace:
 
     # ------------------------------------------------------------------ scan
 
-    def require_scan(self, *, rescan: bool = False) -> RepoScan:
-        """The repo scan, computed once (thread-safe) unless `rescan`."""
+    def require_scan(self, *, rescan: bool = False, progress: ProgressFn | None = None) -> RepoScan:
+        """The repo scan, computed once (thread-safe) unless `rescan`; `progress` hears
+        about parsed files (and a fallback to one process) from the scanning thread."""
         with self._scan_lock:
             if self.scan is None or rescan:
                 from personize_assistant.scan import scan_repo
 
-                self.scan = scan_repo(self.root)
+                self.scan = scan_repo(self.root, progress=progress)
                 self._refresh_discovery()
             return self.scan
 

@@ -22,6 +22,7 @@ from textual.widgets import Footer
 from personize_assistant.agent import events as ev
 from personize_assistant.errors import AssistantError
 from personize_assistant.redact import redact
+from personize_assistant.scan.engine import ScanProgress
 from personize_assistant.scan.models import Touchpoint
 from personize_assistant.tui.commands import ChatCommands
 from personize_assistant.tui.exporting import export_markdown
@@ -32,6 +33,7 @@ from personize_assistant.tui.messages import (
     PromptSubmitted,
     ScanFailed,
     ScanLoaded,
+    ScanProgressed,
     SessionFailed,
     SessionOpened,
     TouchpointChosen,
@@ -100,8 +102,11 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="scan")
     async def load_scan(self, session: ChatSession) -> None:
+        def report(progress: ScanProgress) -> None:  # from the scanning thread: post_message is thread-safe
+            self.post_message(ScanProgressed(progress))
+
         try:
-            scan = await session.ensure_scan()
+            scan = await session.ensure_scan(report)
         except Exception as exc:  # e.g. an unreadable repo: say so, keep the chat usable
             self.post_message(ScanFailed(redact(f"the scan failed: {type(exc).__name__}: {exc}")))
         else:
@@ -170,6 +175,15 @@ class MainScreen(Screen[None]):
             conversation = self.query_one(Conversation)
             await conversation.add_text(scan_summary(message.scan, self._repo_name))
             await conversation.close_stream()
+
+    @on(ScanProgressed)
+    async def _scan_progressed(self, message: ScanProgressed) -> None:
+        progress = message.progress
+        if progress.notice is not None:
+            await self.query_one(Conversation).add_notice(ev.EngineNotice("warning", progress.notice))
+        if not self.turn_running and progress.total:
+            self.query_one(ThinkingIndicator).start(
+                f"scanning {self._repo_name}… {progress.done}/{progress.total} files parsed", cancellable=False)
 
     @on(ScanFailed)
     async def _scan_failed(self, message: ScanFailed) -> None:
