@@ -31,6 +31,8 @@ class Workspace:
         self.artifacts: list[StoredArtifact] = []
         self.pending_questions: list[Question] = []
         self.asked: list[str] = []
+        self.answered: dict[str, Question] = {}
+        """field -> the question a free-text answer was taken for (asked again if taken back)."""
         self._scan_lock = threading.Lock()
         self._refresh_discovery()
 
@@ -57,6 +59,12 @@ class Workspace:
         self.answers.update(answers)
         self._refresh_discovery()
         return list(answers)
+
+    def forget_answer(self, field: str) -> Any:
+        """Take back what the user said for `field` (the scan's prefill shows again); returns it."""
+        value = self.answers.pop(field, None)
+        self._refresh_discovery()
+        return value
 
     def _refresh_discovery(self) -> None:
         from personize_assistant.actions.common.discovery import (
