@@ -13,6 +13,7 @@ from personize_assistant.agent.intents import route
 from personize_assistant.agent.offline_text import REMINDER
 from tests.support.agent_fixtures import agent_env as agent_env
 from tests.support.agent_fixtures import demo_repo as demo_repo
+from tests.support.agent_fixtures import tiny_repo as tiny_repo
 from tests.test_agent_offline import artifacts_of, opened, text_of, turn
 
 THREE = [
@@ -174,4 +175,38 @@ async def test_writing_into_the_repo_asks_first(agent_env: Path, demo_repo: Path
             session.resolve_confirmation(event.request_id, approve)
     assert len(asked) == 1 and str(target) in asked[0]
     assert target.exists() is approve
+    await session.close()
+
+
+# --------------------------------------------------------------------------- touchpoints by name
+
+
+def test_a_name_typed_exactly_wins_over_workable_lookalikes() -> None:
+    from personize_assistant.agent.touchpoint_match import resolve
+    from personize_assistant.scan.models import Kind, Touchpoint
+
+    def tp(number: int, symbol: str, file: str, kind: Kind) -> Touchpoint:
+        return Touchpoint(id=f"tp_0000000{number}", kind=kind, file=file, line=1, end_line=1, symbol=symbol,
+                          surface="web_app", evidence="x", confidence="high")
+
+    hook = tp(1, "useNotifyPartner", "app/partners/use-notify.ts", Kind.UI_SURFACE)
+    target = tp(2, "notifyPartnerCommission", "src/server/commissions.ts", Kind.NOTIFICATION)
+    other = tp(3, "notifyPartnerPayout", "src/server/payouts.ts", Kind.NOTIFICATION)
+    everything = [hook, target, other]
+    assert resolve("notifyPartnerCommission", everything, preferred={hook.id}).touchpoint == target
+    assert resolve("the partner commission notification", everything, preferred={hook.id}).touchpoint == target
+    ambiguous = resolve("partner notification", [target, other])
+    assert ambiguous.touchpoint is None and ambiguous.alternatives == [target, other]
+    assert resolve("sendWelcome", everything).touchpoint is None
+
+
+async def test_an_ambiguous_name_is_a_question_not_a_guess(agent_env: Path, tiny_repo: Path) -> None:
+    welcome = (tiny_repo / "src" / "welcome.ts").read_text()
+    (tiny_repo / "src" / "farewell.ts").write_text(welcome.replace("sendWelcome", "sendFarewell"))
+    session = await opened(tiny_repo, agent_env)
+    await turn(session, "hi")
+    reply = text_of(await turn(session, "generate the send function"))
+    assert "could mean several touchpoints" in reply and "Which one?" in reply
+    assert "sendWelcome" in reply and "sendFarewell" in reply
+    assert not [a for a in session.artifacts if a.kind == "generate"]
     await session.close()
