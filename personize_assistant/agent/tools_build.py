@@ -120,8 +120,9 @@ def wire(ws: Workspace, args: WireArgs) -> ToolOutput:
     options = WireOptions(touchpoint_id=touchpoint.id, pattern=args.pattern, language=args.lang)
     wired = build(scan, options)  # a UsageError reaches the model as the tool's error (ToolRunner)
     diff, summary = render_diff(wired), render_summary(wired)
+    header = "\n".join(f"- {line.strip()}" for line in summary.splitlines())  # one line per fact, not a paragraph
     artifact = ws.add_artifact("wire", f"Wire {display_name(touchpoint)}",
-                               f"{summary}\n\n```diff\n{diff}```\n", render_json(wired))
+                               f"{header}\n\n```diff\n{diff}```\n", render_json(wired))
     confirm = None
     if args.write:
         confirm = Confirmation(

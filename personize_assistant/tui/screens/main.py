@@ -55,9 +55,11 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(MAIN_ACTIONS)
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ChatCommands}
 
-    def __init__(self, opener: SessionOpener, repo_name: str, model: str | None = None) -> None:
+    def __init__(self, opener: SessionOpener, repo_name: str, model: str | None = None, *,
+                 on_session: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self._opener, self._repo_name, self._model = opener, repo_name, model
+        self._on_session = on_session
         self.session: ChatSession | None = None
         self.turn_running = False
         self._open_confirmations: dict[str, ConfirmModal] = {}
@@ -129,14 +131,18 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="export")
     async def export_session(self, session: ChatSession) -> None:
-        await export_markdown(self, session.export_markdown(), name=f"session-{session.id}",
-                              what="the session", repo_root=session.root)
+        # Redacting a long session takes a while: off the event loop, so the UI keeps drawing.
+        text = await asyncio.to_thread(session.export_markdown)
+        await export_markdown(self, text, name=f"session-{session.id}", what="the session",
+                              repo_root=session.root)
 
     # ------------------------------------------------------------------ session lifecycle
 
     @on(SessionOpened)
     async def _session_opened(self, message: SessionOpened) -> None:
         session = self.session = message.session
+        if self._on_session is not None:
+            self._on_session(session.id)
         self._show_engine()
         conversation = self.query_one(Conversation)
         await self._restore(session, conversation)
