@@ -65,6 +65,8 @@ class MainScreen(Screen[None]):
         self._open_confirmations: dict[str, ConfirmModal] = {}
         self._summarize_scan = False
         """A new session shows what the scan found as soon as it is in, unless a turn started first."""
+        self._made: list[ev.StoredArtifact] = []
+        """Artifacts of the running turn: listed at once, shown in the chat after the reply."""
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(self._repo_name, id="header")
@@ -240,7 +242,7 @@ class MainScreen(Screen[None]):
             self.query_one(ThinkingIndicator).start("thinking…")
         elif isinstance(event, ev.ArtifactReady):
             self.query_one(Sidebar).add_artifact(event.artifact)
-            await conversation.add_artifact(event)
+            self._made.append(event.artifact)
         elif isinstance(event, ev.QuestionsAsked):
             # Both engines already list the questions in their reply; the box says how to answer.
             self.query_one(PromptArea).expect_answers(len(event.questions))
@@ -252,7 +254,14 @@ class MainScreen(Screen[None]):
         elif isinstance(event, ev.ConfirmRequest):
             self._ask_confirmation(event)
         elif isinstance(event, ev.TurnFinished):
-            await conversation.close_stream()
+            await self._show_made(conversation)
+
+    async def _show_made(self, conversation: Conversation) -> None:
+        """Below the reply that talks about them; the newest one open."""
+        await conversation.close_stream()
+        made, self._made = self._made, []
+        for artifact in made:
+            await conversation.add_artifact(ev.ArtifactReady(artifact))
 
     def _ask_confirmation(self, event: ev.ConfirmRequest) -> None:
         session = self.session
@@ -279,6 +288,7 @@ class MainScreen(Screen[None]):
         self._drop_open_confirmations()
         self.query_one(ThinkingIndicator).stop()
         conversation = self.query_one(Conversation)
+        await self._show_made(conversation)  # a cancelled turn's artifacts still show
         await conversation.end_turn(message.outcome)
         if message.outcome == "cancelled":
             await conversation.add_notice(ev.EngineNotice("info", "turn cancelled"))
