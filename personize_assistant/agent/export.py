@@ -4,12 +4,16 @@ the caller has asked the user (`inside_repo`)."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from personize_assistant.fileio import write_atomic
 from personize_assistant.redact import redact
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from personize_assistant.actions.export import ExportResult
@@ -82,10 +86,50 @@ def default_export_folder(repo_root: Path) -> Path:
 
 
 def export_folder(ws: Workspace, session_text: Callable[[], str], folder: Path) -> ExportResult:
-    """The `export` command's folder plus `session.md` (this conversation and its artifacts).
-    Slow (builds proposal, schema and plan): call it from a worker thread."""
+    """The `export` command's folder plus `session.md` (this conversation and its artifacts),
+    built in a worker process: building proposal, schema and plan takes a second or more
+    of CPU, and in a thread it would hold the GIL long enough to freeze the UI's frames."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from personize_assistant.actions.export import ExportResult
+    from personize_assistant.scan.engine import quiet_stdio, stdio_for_children
+
+    scan, text = ws.require_scan(), session_text()
+    try:
+        with contextlib.ExitStack() as stack:
+            with stdio_for_children() as quiet:  # only while the worker starts
+                pool = stack.enter_context(ProcessPoolExecutor(
+                    max_workers=1, mp_context=_spawn_context(), initializer=quiet_stdio if quiet else None))
+                future = pool.submit(_export_in_worker, str(ws.root), scan.model_dump(mode="json"),
+                                     dict(ws.answers), text, str(folder))
+            return ExportResult.model_validate(future.result())
+    except (OSError, RuntimeError):  # no process support, or the worker died: the same export here
+        log.debug("export worker failed; exporting in this process", exc_info=True)
+        return _write_folder(ws, text, folder)
+
+
+def _spawn_context() -> Any:
+    """Never `fork`: the UI runs threads, and a forked child could inherit a held lock."""
+    import multiprocessing
+
+    return multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                                       else "spawn")
+
+
+def _export_in_worker(root: str, scan: dict[str, Any], answers: dict[str, Any], text: str,
+                      folder: str) -> dict[str, Any]:
+    from personize_assistant.agent.workspace import Workspace
+    from personize_assistant.content import load_library
+    from personize_assistant.scan.models import RepoScan
+
+    ws = Workspace(Path(root), load_library(), answers)
+    ws.use_scan(RepoScan.model_validate(scan))
+    return _write_folder(ws, text, Path(folder)).model_dump(mode="json")
+
+
+def _write_folder(ws: Workspace, text: str, folder: Path) -> ExportResult:
     from personize_assistant.actions.export import export_documents, write_export
 
     files = export_documents(ws.require_scan(), ws.discovery, ws.library)
-    files["session.md"] = session_text()
+    files["session.md"] = text
     return write_export(files, ws.root, folder, force=True)  # the caller asked about the repo

@@ -144,7 +144,7 @@ class Session:
             turn = Turn(self._workspace, ToolRunner(self._workspace, emit, self._confirm_via(emit)), emit,
                         self._history, self.export_markdown, first_turn=not self._history)
             stop = await self._run_engine(turn, text, emit)
-            self._save(emit)
+            await self._save(emit)
             emit(TurnFinished(stop))
 
     async def _run_engine(self, turn: Turn, text: str, emit: ConfirmEmit) -> str:
@@ -180,12 +180,14 @@ class Session:
 
     # ------------------------------------------------------------------ saving, export
 
-    def _save(self, emit: ConfirmEmit) -> None:
+    async def _save(self, emit: ConfirmEmit) -> None:
         ws, record = self._workspace, self._record
         record.messages, record.answers, record.artifacts = self._history, ws.answers, ws.artifacts
         record.asked, record.pending = ws.asked, ws.pending_questions
         try:
-            self._store.save(record)
+            # Off the event loop: redacting and writing every artifact takes a few hundred ms
+            # on a long session, a frozen frame in the TUI. The turn lock keeps the record still.
+            await asyncio.to_thread(self._store.save, record)
         except Exception as exc:  # a full disk must not lose the answer already shown
             emit(EngineNotice("warning", f"could not save the session: {type(exc).__name__}: {exc}"))
 

@@ -45,9 +45,14 @@ class Workspace:
             if self.scan is None or rescan:
                 from personize_assistant.scan import scan_repo
 
-                self.scan = scan_repo(self.root, progress=progress)
-                self._refresh_discovery()
+                self.use_scan(scan_repo(self.root, progress=progress))
+            assert self.scan is not None  # use_scan set it
             return self.scan
+
+    def use_scan(self, scan: RepoScan) -> None:
+        """Work on `scan` (made elsewhere, e.g. handed to a worker process)."""
+        self.scan = scan
+        self._refresh_discovery()
 
     # ------------------------------------------------------------------ discovery
 

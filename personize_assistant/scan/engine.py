@@ -242,9 +242,9 @@ def _pooled(root: Path, batches: list[list[str]], workers: int,
     total = sum(len(batch) for batch in batches)
     results: list[tuple[Wire, Extracted]] = []
     with contextlib.ExitStack() as stack:
-        with _stdio_for_children() as quiet:  # workers start here (map submits every batch)
+        with stdio_for_children() as quiet:  # workers start here (map submits every batch)
             pool = stack.enter_context(ProcessPoolExecutor(
-                max_workers=workers, mp_context=_context(), initializer=_quiet_stdio if quiet else None))
+                max_workers=workers, mp_context=_context(), initializer=quiet_stdio if quiet else None))
             done_batches = pool.map(extract_batch, _repeat(str(root)), batches)
         for batch in done_batches:
             results.extend((wire, from_wire(wire)) for wire in batch)
@@ -263,7 +263,7 @@ def _has_fd(stream: Any) -> bool:
 
 
 @contextlib.contextmanager
-def _stdio_for_children() -> Iterator[bool]:
+def stdio_for_children() -> Iterator[bool]:
     """Yields True when sys.stderr has no file descriptor, with a real one standing in.
 
     Textual replaces sys.stderr with an object whose fileno() is -1; multiprocessing hands
@@ -280,7 +280,7 @@ def _stdio_for_children() -> Iterator[bool]:
             sys.stderr = saved
 
 
-def _quiet_stdio() -> None:
+def quiet_stdio() -> None:
     """Worker initializer under a UI: the inherited terminal descriptors would let a
     worker's warning draw over the screen, so they point at /dev/null."""
     null = os.open(os.devnull, os.O_WRONLY)

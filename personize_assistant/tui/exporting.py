@@ -3,14 +3,14 @@ an existing file, write atomically, and report back. Runs inside a screen's work
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
 from textual.screen import Screen
 
+from personize_assistant.agent.export import write_document
 from personize_assistant.errors import AssistantError
-from personize_assistant.fileio import write_atomic
-from personize_assistant.redact import redact
 from personize_assistant.tui.messages import FileExported
 from personize_assistant.tui.screens.modals import ConfirmModal, ExportModal
 
@@ -47,7 +47,7 @@ async def export_markdown(screen: Screen[Any], text: str, *, name: str, what: st
         app.notify("Export cancelled.")
         return None
     try:
-        write_atomic(path, redact(text if text.endswith("\n") else text + "\n"))
+        await asyncio.to_thread(write_document, path, text)  # redacting a long text: off the event loop
     except AssistantError as exc:
         app.notify(str(exc), severity="error", markup=False)
         return None
