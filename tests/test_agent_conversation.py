@@ -84,6 +84,7 @@ async def test_a_channel_word_in_generate_picks_that_channel(agent_env: Path, de
     ("can you plan it for the pro tier?", "plan"),
     ("the schema please", "schema"),
     ("write the plan to plan.md", "save"),
+    ("write the plan in markdown", "plan"),
     ("no, that's not the product", "correct"),
 ])
 def test_requests_and_questions_are_not_answers_while_questions_are_open(message: str, intent: str) -> None:

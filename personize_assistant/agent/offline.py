@@ -47,6 +47,7 @@ BUILDERS: dict[str, tuple[str, dict[str, Any]]] = {
 Handler = Callable[["OfflineEngine", Turn, Intent], Awaitable[str]]
 
 
+_EXPORT_TO = re.compile(r"^(?:\w+\s+)?(?:to|into|in)\s+(\S+)$|^(\S*[./~]\S*)$", re.I)
 _CHANNEL_WORDS = re.compile(r"\b(sms|text message|slack|push( notification)?|in[- ]app|e-?mail)\b", re.I)
 
 
@@ -233,7 +234,8 @@ class OfflineEngine:
     async def export(self, turn: Turn, intent: Intent) -> str:
         """Writes the folder in a worker thread; the chat gets where, never the documents."""
         ws = turn.workspace
-        where = re.sub(r"^(?:it\s+|everything\s+)?(?:to|into|in)\s+", "", intent.argument.strip(), flags=re.I)
+        named = _EXPORT_TO.match(intent.argument.strip())  # "export to ~/out"; "export it" names no folder
+        where = (named.group(1) or named.group(2)) if named else None
         folder = resolve_output(where) if where else default_export_folder(ws.root)
         if inside_repo(folder, ws.root) and not await turn.runner.confirm(
                 f"Write the export into {folder}, inside the repository?"):
