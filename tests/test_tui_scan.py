@@ -43,6 +43,12 @@ def write_module(root: Path, number: int) -> None:
     (folder / f"module{number}.ts").write_text(body)
 
 
+@pytest.fixture(autouse=True)
+def two_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process pool is what breaks under Textual: use it even on a one-CPU runner."""
+    monkeypatch.setattr(engine, "_available_cpus", lambda: 2)
+
+
 @pytest.fixture
 def big_repo(tmp_path: Path) -> Path:
     root = tmp_path / "big"
