@@ -9,8 +9,9 @@ from typing import Any
 
 from textual.screen import Screen
 
-from personize_assistant.agent.export import write_document
 from personize_assistant.errors import AssistantError
+from personize_assistant.fileio import write_atomic
+from personize_assistant.redact import redact
 from personize_assistant.tui.messages import FileExported
 from personize_assistant.tui.screens.modals import ConfirmModal, ExportModal
 
@@ -38,6 +39,9 @@ async def export_markdown(screen: Screen[Any], text: str, *, name: str, what: st
                           repo_root: Path) -> Path | None:
     """Ask, confirm if needed, write; returns the written path or None when the user backs out."""
     app = screen.app
+    # Redacted before the dialog opens, in a thread: after it, only the write is left, so
+    # closing the dialog repaints at once (bench/tui_export_bench.py).
+    clean = await asyncio.to_thread(redact, text if text.endswith("\n") else text + "\n")
     chosen = await app.push_screen_wait(ExportModal(default_export_path(name), what=what))
     if chosen is None:
         return None
@@ -47,7 +51,7 @@ async def export_markdown(screen: Screen[Any], text: str, *, name: str, what: st
         app.notify("Export cancelled.")
         return None
     try:
-        await asyncio.to_thread(write_document, path, text)  # redacting a long text: off the event loop
+        await asyncio.to_thread(write_atomic, path, clean)
     except AssistantError as exc:
         app.notify(str(exc), severity="error", markup=False)
         return None
