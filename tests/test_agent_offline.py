@@ -161,9 +161,14 @@ async def test_help_touchpoints_and_export(agent_env: Path, demo_repo: Path) -> 
     jobs = [t for t in session.scan.touchpoints if t.kind.value == "scheduled_job"]  # type: ignore[union-attr]
     assert jobs and all(t.id in listed for t in jobs)
     await turn(session, "schema")
-    exported = text_of(await turn(session, "export"))
+    folder = agent_env / "exported"
+    reply = text_of(await turn(session, f"export to {folder}"))
+    assert f"to `{folder}`" in reply and "session.md" in reply
+    assert session.artifacts[-1].markdown.strip()[:40] not in reply  # the chat says where, not what
+    exported = (folder / "session.md").read_text()
     assert exported.startswith(f"# personize-assistant session {session.id}")
     assert session.artifacts[-1].markdown.strip()[:40] in exported
+    assert {"plan.md", "proposal.md", "schema.md", "index.md"} <= {p.name for p in folder.iterdir()}
     await session.close()
 
 
@@ -228,7 +233,8 @@ async def test_answers_in_the_first_message_are_kept(agent_env: Path, tiny_repo:
     asked = next(e.questions for e in events if isinstance(e, QuestionsAsked))
     assert session.discovery.value("product") == "welcome emails for developers"
     assert asked and "product" not in {q.field for q in asked}
-    assert text_of(events).rstrip().endswith("Noted: product.")
+    assert "- **product**: welcome emails for developers" in text_of(events)
+    assert "no, that's not the product" in text_of(events)
     await session.close()
 
 

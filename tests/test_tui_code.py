@@ -83,13 +83,26 @@ def test_the_typescript_query_avoids_the_predicate_that_crashes_tree_sitter() ->
 
 def test_touchpoint_labels_fit_the_sidebar() -> None:
     from personize_assistant.scan.models import Touchpoint
-    from personize_assistant.tui.widgets.sidebar import touchpoint_label
+    from personize_assistant.tui.widgets.sidebar import MAX_LABEL, touchpoint_label
 
     def point(file: str, symbol: str | None) -> Touchpoint:
         return Touchpoint(id="tp_1", kind="email_send", file=file, line=12, end_line=14, symbol=symbol,
                           evidence="send(...)", confidence="high", surface="notifications")
 
-    assert touchpoint_label(point("src/mail.ts", "sendWelcome")) == "src/mail.ts:12 sendWelcome"
-    assert touchpoint_label(point("app/api/webhooks/stripe/route.ts", "POST")) == "…stripe/route.ts:12 POST"
-    assert touchpoint_label(point("a_really_long_file_name_for_mail.ts", None)) == (
-        "a_really_long_file_name_for_mail.ts:12")
+    assert touchpoint_label(point("src/mail.ts", "sendWelcome")) == "sendWelcome · mail.ts:12"
+    assert touchpoint_label(point("app/api/webhooks/stripe/route.ts", "POST")) == "POST stripe · route.ts:12"
+    assert touchpoint_label(point("src/email/mailer-service.ts", "MailerService.sendSurveyReminder")) == (
+        "sendSurveyReminder")  # the name, whole, when name and place do not both fit
+    assert touchpoint_label(point("a_really_long_file_name_for_mail.ts", None)) == "a_really_long_file_name_f…"
+    long_name = touchpoint_label(point("src/a.ts", "send the very long weekly digest summary"))
+    assert long_name == "send the very long weekly…" and len(long_name) <= MAX_LABEL
+
+
+def test_tables_become_one_bullet_per_row_outside_code() -> None:
+    from personize_assistant.tui.markdown_view import tables_as_lists
+
+    markdown = ("Intro\n\n| Collection | Entity | Properties |\n|---|---|---:|\n"
+                "| Users | Contact | 15 |\n| Teams | — | 3 |\n\n```\n| not | a table |\n|---|---|\n```\n")
+    assert tables_as_lists(markdown).splitlines() == [
+        "Intro", "", "- **Users** — Entity: Contact · Properties: 15", "- **Teams** — Properties: 3", "", "",
+        "```", "| not | a table |", "|---|---|", "```"]

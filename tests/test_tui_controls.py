@@ -48,7 +48,7 @@ class FakeSession:
         self.scan_error: Exception | None = None
         self._pending: dict[str, asyncio.Future[bool]] = {}
 
-    async def ensure_scan(self) -> RepoScan:
+    async def ensure_scan(self, progress: Any = None) -> RepoScan:
         if self.scan_error is not None:
             raise self.scan_error
         self.scan = RepoScan(root=str(self.root))

@@ -13,15 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from personize_assistant.agent.session import Session
 from personize_assistant.agent.store import SessionStore
 from personize_assistant.config import Settings
+from personize_assistant.tui import markdown_view
 from personize_assistant.tui.app import AssistantApp
 from personize_assistant.tui.port import ChatSession
 from personize_assistant.tui.widgets.prompt import PromptArea
-from personize_assistant.tui.widgets.sidebar import ArtifactList
+from personize_assistant.tui.widgets.sidebar import ArtifactList, TouchpointTree
 from tests.support.agent_fixtures import agent_env as agent_env
 from tests.support.agent_fixtures import demo_repo as demo_repo
 
@@ -88,3 +91,46 @@ async def open_proposal(pilot: Pilot[Any]) -> None:
 
 def test_artifact_screen(app: AssistantApp, snap_compare: SnapCompare) -> None:
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_proposal)
+
+
+async def open_plan(pilot: Pilot[Any]) -> None:
+    """At 80x24: the plan's tables read as one bullet per row."""
+    await settle(pilot)
+    prompt = pilot.app.screen.query_one(PromptArea)
+    prompt.cursor_blink = False
+    prompt.focus()
+    await pilot.press(*"plan", "enter")
+    await settle(pilot)
+    artifacts = pilot.app.screen.query_one(ArtifactList)
+    artifacts.focus()
+    artifacts.highlighted = [a.kind for a in artifacts.artifacts].index("plan")
+    await pilot.press("enter")
+    await settle(pilot)
+    document = pilot.app.screen.query_one("#artifact-document")
+    body = document.query_one(Static)
+    console = Console(width=body.content_size.width)
+    shown = markdown_view.render(pilot.app.screen.artifact.markdown, pilot.app.size.width)  # type: ignore[attr-defined]
+    lines = ["".join(s.text for s in line) for line in console.render_lines(shown, pad=False)]
+    table = next(i for i, line in enumerate(lines) if "Pulseboard Users" in line)  # the schema table, as bullets
+    document.scroll_to(y=max(table - 3, 0), animate=False)
+    await settle(pilot)
+
+
+def test_plan_tables_in_80_by_24(app: AssistantApp, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_plan)
+
+
+async def touchpoint_rows(pilot: Pilot[Any]) -> None:
+    """At 80x24: touchpoint rows end at a word, not mid-word."""
+    await opened(pilot)
+    tree = pilot.app.screen.query_one(TouchpointTree)
+    for surface in tree.root.children:
+        for kind in surface.children:
+            if str(kind.label).startswith(("email send", "scheduled job")):
+                kind.expand()
+    tree.focus()
+    await settle(pilot)
+
+
+def test_touchpoint_rows_in_80_by_24(app: AssistantApp, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=touchpoint_rows)

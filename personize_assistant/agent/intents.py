@@ -1,56 +1,70 @@
 """Deterministic intent routing for the offline engine: a message -> one Intent.
 
-Rules, in order: `field: value` lines are discovery answers; a leading command word
-("plan", "wire …", "/schema") is a command; while questions are pending, any other text
-answers them; otherwise the first keyword found anywhere decides.
+Intent first, answers second. In order: `field: value` lines are discovery answers;
+"write the plan to plan.md" saves a document; a leading command word ("plan", "/schema")
+is a command; "no, that's not the product" takes an answer back; while questions are
+open, a message answers them only when it reads like an answer (short, not a request,
+not a question, not a known action named in a few words); otherwise the first keyword
+found anywhere decides, and a question naming a kind of touchpoint lists those.
+The words behind each rule live in `intents.yaml`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.actions.common.discovery import ALL_FIELDS
 from personize_assistant.agent.events import Question
 
 IntentName = Literal["help", "scan", "touchpoints", "propose", "schema", "plan", "wire", "generate",
-                     "review", "export", "status", "answers", "unknown"]
+                     "review", "export", "status", "answers", "correct", "save", "unknown"]
 
 FIELDS = frozenset(ALL_FIELDS)
 _FIELD_LINE = re.compile(r"^\s*[-*]?\s*([A-Za-z][A-Za-z _]*?)\s*[:=]\s*(\S.*)$")
 _NUMBERED = re.compile(r"^\s*(?:\d+[.)]|[-*])\s*")
-
-# Checked in this order when looking for a keyword anywhere in the message.
-KEYWORDS: tuple[tuple[IntentName, tuple[str, ...]], ...] = (
-    ("help", ("help", "what can you do", "commands")),
-    ("wire", ("wire", "wiring", "hook up", "connect")),
-    ("generate", ("generate", "write the message", "message code")),
-    ("review", ("review", "audit", "check my")),
-    ("export", ("export", "save everything")),
-    ("plan", ("plan", "roadmap")),
-    ("schema", ("schema", "collections", "properties")),
-    ("propose", ("propose", "proposal", "ideas", "opportunit", "where should", "quick win", "suggest")),
-    ("touchpoints", ("touchpoint", "list")),
-    ("status", ("status", "discovery", "what do you know", "progress", "next step", "what next")),
-    ("scan", ("scan", "rescan")),
-)
-COMMAND_WORDS: dict[str, IntentName] = {
-    "help": "help", "scan": "scan", "rescan": "scan", "touchpoints": "touchpoints", "list": "touchpoints",
-    "propose": "propose", "ideas": "propose", "opportunities": "propose", "schema": "schema", "plan": "plan",
-    "wire": "wire", "generate": "generate", "review": "review", "export": "export", "status": "status",
-    "discovery": "status",
-}
 COMMAND_MAX_WORDS_WHILE_ASKING = 6
 """While questions are pending, a longer message starting with "export…" is an answer."""
+
+
+class Vocabulary(BaseModel):
+    """`intents.yaml`, validated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    command_words: dict[str, IntentName]
+    keywords: dict[IntentName, list[str]]
+    request_starts: list[str]
+    question_starts: list[str]
+    action_max_words: int
+    answer_max_words: int
+    correction_starts: list[str]
+    field_words: dict[str, list[str]]
+    save_pattern: str
+    save_what: dict[str, str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    text = (resources.files("personize_assistant.agent") / "intents.yaml").read_text(encoding="utf-8")
+    return Vocabulary.model_validate(yaml.safe_load(text))
 
 
 @dataclass(frozen=True)
 class Intent:
     name: IntentName
     argument: str = ""
-    """The message without its command word (a touchpoint reference, options…)."""
+    """The message without its command word (a touchpoint reference, options…); for
+    `correct` the field taken back, for `save` the document kind."""
     answers: dict[str, str] = field(default_factory=dict)
+    path: str = ""
+    """Where `save` writes (as the user typed it)."""
 
 
 def field_answers(text: str) -> tuple[dict[str, str], list[str]]:
@@ -90,13 +104,13 @@ def free_text_answers(text: str, pending: list[Question]) -> dict[str, str]:
 
 def _command(text: str) -> Intent | None:
     first, _, rest = text.strip().lstrip("/").partition(" ")
-    name = COMMAND_WORDS.get(first.lower().strip(".,!?:"))
+    name = vocabulary().command_words.get(first.lower().strip(".,!?:"))
     return Intent(name, rest.strip()) if name else None
 
 
 def _keyword(text: str) -> Intent | None:
     lowered = text.lower()
-    for name, words in KEYWORDS:
+    for name, words in vocabulary().keywords.items():
         for word in words:
             match = re.search(rf"\b{re.escape(word)}", lowered)
             if match:
@@ -104,15 +118,71 @@ def _keyword(text: str) -> Intent | None:
     return None
 
 
+def _starts_with(text: str, openings: list[str]) -> bool:
+    """`text` (lowercase) opens with one of `openings` as whole words."""
+    return any(re.match(rf"{re.escape(opening)}(?:\b|$)" if opening[-1].isalnum() else re.escape(opening), text)
+               for opening in openings)
+
+
+def _save(text: str) -> Intent | None:
+    words = vocabulary()
+    match = re.match(words.save_pattern, text.strip(), flags=re.I)
+    what = words.save_what.get(match.group("what").lower()) if match else None
+    return Intent("save", what, path=match.group("path")) if match and what else None
+
+
+def _correction(text: str) -> Intent | None:
+    """"no, that's not the product" -> the field to take back (named, or by one of its words)."""
+    words = vocabulary()
+    lowered = " ".join(text.lower().split())
+    if not _starts_with(lowered, words.correction_starts):
+        return None
+    for name in ALL_FIELDS:
+        names = [name, name.replace("_", " "), *words.field_words.get(name, [])]
+        if any(re.search(rf"\b{re.escape(n)}\b", lowered) for n in names):
+            return Intent("correct", name)
+    return None
+
+
+def is_question(text: str) -> bool:
+    lowered = text.strip().lower()
+    return lowered.endswith("?") or _starts_with(lowered, vocabulary().question_starts)
+
+
+def reads_as_answer(text: str) -> bool:
+    """Short, no request verb, not a question, not a known action named in a few words."""
+    words = vocabulary()
+    count = len(text.split())
+    if count > words.answer_max_words:
+        return False
+    for line in (_NUMBERED.sub("", line).strip().lower() for line in text.splitlines() if line.strip()):
+        if is_question(line) or _starts_with(line, words.request_starts):
+            return False
+    return not (count <= words.action_max_words and _keyword(text) is not None)
+
+
+def _asks_about_kind(text: str) -> Intent | None:
+    """"which emails could be personalized?": a question naming a kind lists those touchpoints."""
+    from personize_assistant.agent.offline_text import kind_from_words
+
+    return Intent("touchpoints", text.strip(" ?")) if is_question(text) and kind_from_words(text) else None
+
+
 def route(text: str, pending: list[Question]) -> Intent:
     answers, rest = field_answers(text)
     if answers and not rest:
         return Intent("answers", answers=answers)
+    saved = _save(text)
+    if saved is not None:
+        return saved
     command = _command(text)
     asking = bool(pending) and not text.lstrip().startswith("/")
     if command is not None and not (asking and len(text.split()) > COMMAND_MAX_WORDS_WHILE_ASKING):
         return command
-    if pending or answers:
-        remaining = "\n".join(rest)
+    correction = _correction(text)
+    if correction is not None:
+        return correction
+    remaining = "\n".join(rest)
+    if answers or (pending and reads_as_answer(remaining)):
         return Intent("answers", answers={**free_text_answers(remaining, pending), **answers})
-    return _keyword(text) or Intent("unknown", text.strip())
+    return _keyword(text) or _asks_about_kind(text) or Intent("unknown", text.strip())

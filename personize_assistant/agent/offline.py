@@ -14,6 +14,14 @@ from typing import Any, get_args
 
 from personize_assistant.agent.engine import Turn, append_user
 from personize_assistant.agent.events import Question, TextDelta
+from personize_assistant.agent.export import (
+    default_export_folder,
+    export_folder,
+    inside_repo,
+    latest_artifacts,
+    resolve_output,
+    write_document,
+)
 from personize_assistant.agent.intents import Intent, route
 from personize_assistant.agent.offline_text import (
     HELP,
@@ -25,13 +33,21 @@ from personize_assistant.agent.offline_text import (
     question_list,
 )
 from personize_assistant.agent.runner import ToolResult
-from personize_assistant.agent.tools_discovery import progress_line
+from personize_assistant.agent.tools_discovery import discovery_artifact, progress_line
+from personize_assistant.agent.workspace import Workspace
 from personize_assistant.content.models.propose import PersonaId
+from personize_assistant.errors import AssistantError
 
 _PERSONAS: tuple[PersonaId, ...] = get_args(PersonaId)
+BUILDERS: dict[str, tuple[str, dict[str, Any]]] = {
+    "plan": ("build_plan", {}), "proposal": ("propose", {}), "schema": ("design_schema", {}),
+    "review": ("review", {}),
+}
+"""Documents `write the … to FILE` builds first when the session has none yet."""
 Handler = Callable[["OfflineEngine", Turn, Intent], Awaitable[str]]
 
 
+_EXPORT_TO = re.compile(r"^(?:\w+\s+)?(?:to|into|in)\s+(\S+)$|^(\S*[./~]\S*)$", re.I)
 _CHANNEL_WORDS = re.compile(r"\b(sms|text message|slack|push( notification)?|in[- ]app|e-?mail)\b", re.I)
 
 
@@ -52,6 +68,10 @@ def _channel_word(text: str) -> str | None:
 
 class OfflineEngine:
     name = "offline"
+
+    def __init__(self) -> None:
+        self._reminded: tuple[str, ...] = ()
+        """The open questions the last reminder was about: each set is recalled once."""
 
     async def run_turn(self, turn: Turn, text: str) -> str:
         append_user(turn.history, text)
@@ -92,7 +112,15 @@ class OfflineEngine:
 
     async def _record_only(self, turn: Turn, answers: dict[str, str]) -> str:
         recorded = await self.call(turn, "record_discovery", {"answers": answers})
-        return f"I couldn't record that: {recorded.text}" if recorded.is_error else f"Noted: {', '.join(answers)}."
+        return f"I couldn't record that: {recorded.text}" if recorded.is_error else _recorded(answers)
+
+    def _next(self, ws: Workspace) -> str:
+        """The next-step hint; the reminder about open questions comes once per set of them."""
+        open_ids = tuple(q.id for q in ws.pending_questions)
+        remind = bool(open_ids) and open_ids != self._reminded and not ws.discovery_complete()
+        if remind:
+            self._reminded = open_ids
+        return next_step(ws, remind=remind)
 
     async def _questions(self, turn: Turn) -> list[Question]:
         asked = await self.call(turn, "next_discovery_questions")
@@ -104,10 +132,12 @@ class OfflineEngine:
         ws = turn.workspace
         if not intent.answers:
             return "I didn't catch an answer there.\n\n" + question_list(ws.pending_questions)
+        asked = {q.field: q for q in ws.pending_questions}
         recorded = await self.call(turn, "record_discovery", {"answers": intent.answers})
         if recorded.is_error:
             return f"I couldn't record that: {recorded.text}"
-        lines = [f"Noted: {', '.join(intent.answers)}. {progress_line(ws)}."]
+        ws.answered.update({name: asked[name] for name in intent.answers if name in asked})
+        lines = [_recorded(intent.answers), f"{progress_line(ws)}."]
         # Questions asked but not answered yet stay first in line: a user answering one
         # question per message must have the next message land on the next question.
         known = set(ws.discovery.known_fields())
@@ -115,7 +145,7 @@ class OfflineEngine:
         if ws.discovery_complete():
             # Enough to go on; a reply to a question still open is still taken as its answer.
             ws.pending_questions = still_open
-            lines.append("That is enough to work with. " + next_step(ws))
+            lines.append("That is enough to work with. " + self._next(ws))
         elif still_open:
             ws.pending_questions = still_open
             lines.append(question_list(still_open))
@@ -129,14 +159,14 @@ class OfflineEngine:
             return f"`{tool}` did not work: {result.text}"
         assert result.output is not None
         title = result.output.artifact.title if result.output.artifact else tool
-        lines = [f"**{title}** — {result.output.summary}."]
-        if result.artifact_id:
-            lines.append(f"The full document is artifact `{result.artifact_id}`.")
+        # The id names the document in the sidebar list and in `ask` output, where it follows.
+        made = f" (`{result.artifact_id}`)" if result.artifact_id else ""
+        lines = [f"**{title}**{made} — {result.output.summary}."]
         if tool in ("propose", "build_plan") and not turn.workspace.discovery_complete():
             lines.append(f"({progress_line(turn.workspace)}; answers sharpen this.)")
         if result.outcome:
             lines.append(result.outcome)
-        return "\n\n".join([*lines, next_step(turn.workspace)])
+        return "\n\n".join([*lines, self._next(turn.workspace)])
 
     async def propose(self, turn: Turn, intent: Intent) -> str:
         words = set(re.findall(r"[a-z]+", intent.argument.lower()))
@@ -153,7 +183,7 @@ class OfflineEngine:
         from personize_assistant.agent.tools import all_tools
 
         if "review" not in all_tools():
-            return "Review is not available in this version. " + next_step(turn.workspace)
+            return "Review is not available in this version. " + self._next(turn.workspace)
         return await self.build(turn, "review")
 
     async def wire(self, turn: Turn, intent: Intent) -> str:
@@ -188,34 +218,100 @@ class OfflineEngine:
     async def touchpoints(self, turn: Turn, intent: Intent) -> str:
         kind = kind_from_words(intent.argument)
         listed = await self.call(turn, "list_touchpoints", {"kind": kind} if kind else {})
-        return listed.text + "\n\n" + next_step(turn.workspace)
+        return listed.text + "\n\n" + self._next(turn.workspace)
 
     async def scan(self, turn: Turn, intent: Intent) -> str:
         result = await self.call(turn, "scan_repo", {"refresh": True})  # asked for: look again
         return result.text if result.is_error else f"Scan: {result.output.summary if result.output else ''}.\n\n" \
-            + next_step(turn.workspace)
+            + self._next(turn.workspace)
 
     async def status(self, turn: Turn, intent: Intent) -> str:
         ws = turn.workspace
-        pending = question_list(ws.pending_questions) if ws.pending_questions else next_step(ws)
+        pending = question_list(ws.pending_questions) if ws.pending_questions else self._next(ws)
         made = ", ".join(f"`{a.id}`" for a in ws.artifacts) or "none yet"
         return f"{progress_line(ws)}.\n\nArtifacts: {made}.\n\n{pending}"
 
     async def export(self, turn: Turn, intent: Intent) -> str:
-        return turn.export()
+        """Writes the folder in a worker thread; the chat gets where, never the documents."""
+        ws = turn.workspace
+        named = _EXPORT_TO.match(intent.argument.strip())  # "export to ~/out"; "export it" names no folder
+        where = (named.group(1) or named.group(2)) if named else None
+        folder = resolve_output(where) if where else default_export_folder(ws.root)
+        if inside_repo(folder, ws.root) and not await turn.runner.confirm(
+                f"Write the export into {folder}, inside the repository?"):
+            return "Export cancelled; nothing was written."
+        try:
+            result = await asyncio.to_thread(export_folder, ws, turn.export, folder)
+        except AssistantError as exc:
+            return f"Not exported: {exc}"
+        hidden = f" Secrets were redacted in {result.redactions} of them." if result.redactions else ""
+        return (f"Exported {len(result.files)} files to `{result.folder}`: "
+                f"{', '.join(f'`{name}`' for name in result.files)}.{hidden}")
+
+    async def save(self, turn: Turn, intent: Intent) -> str:
+        """`write the plan to plan.md`: the newest document of that kind (built first if
+        there is none) to a file; inside the repo only once the user confirms."""
+        ws, kind = turn.workspace, intent.argument
+        text = await self._document(turn, kind)
+        if text is None:
+            return f"There is no {kind} in this session yet: say `{kind} <touchpoint>` first, then save it."
+        path = resolve_output(intent.path)
+        if inside_repo(path, ws.root) and not await turn.runner.confirm(
+                f"Write the {kind} to {path}, inside the repository?"):
+            return f"Not written: {path} is inside the repository and you said no."
+        try:
+            await asyncio.to_thread(write_document, path, text)
+        except AssistantError as exc:
+            return f"Not written: {exc}"
+        return f"Wrote the {kind} to `{path}`."
+
+    async def _document(self, turn: Turn, kind: str) -> str | None:
+        ws = turn.workspace
+        if kind == "session":
+            return await asyncio.to_thread(turn.export)
+        if kind == "discovery":
+            return (await asyncio.to_thread(discovery_artifact, ws)).markdown
+        made = [a for a in latest_artifacts(ws.artifacts) if a.kind == kind]
+        if not made and kind in BUILDERS:
+            tool, arguments = BUILDERS[kind]
+            await self.call(turn, tool, arguments)
+            made = [a for a in ws.artifacts if a.kind == kind]
+        return made[-1].markdown if made else None
+
+    async def correct(self, turn: Turn, intent: Intent) -> str:
+        """`no, that's not the product`: drop that answer and ask its question again."""
+        ws, name = turn.workspace, intent.argument
+        dropped = ws.forget_answer(name)
+        if dropped is None:
+            return f"I have no answer of yours for **{name}** to take back. {progress_line(ws)}."
+        question = ws.answered.pop(name, None)
+        if question is not None:
+            ws.pending_questions = [question, *(q for q in ws.pending_questions if q.field != name)]
+        again = question_list(ws.pending_questions) if ws.pending_questions else self._next(ws)
+        return f"Dropped what I had for **{name}** (“{_short(str(dropped))}”).\n\n{again}"
 
     async def help(self, turn: Turn, intent: Intent) -> str:
         return HELP
 
     async def unknown(self, turn: Turn, intent: Intent) -> str:
-        ws = turn.workspace
-        if ws.pending_questions:
-            return "I'm not sure what you mean.\n\n" + question_list(ws.pending_questions)
-        return "I'm not sure what you mean. Say `help` for what I can do. " + next_step(ws)
+        return "I'm not sure what you mean. Say `help` for what I can do. " + self._next(turn.workspace)
 
 
 HANDLERS: dict[str, Handler] = {
     name: getattr(OfflineEngine, name)
     for name in ("answers", "propose", "schema", "plan", "review", "wire", "generate", "touchpoints", "scan",
-                 "status", "export", "help", "unknown")
+                 "status", "export", "save", "correct", "help", "unknown")
 }
+
+RECORDED_PREVIEW = 80
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= RECORDED_PREVIEW else text[: RECORDED_PREVIEW - 1].rstrip() + "…"
+
+
+def _recorded(answers: dict[str, str]) -> str:
+    """What was recorded, word for word, and how to take it back."""
+    lines = "\n".join(f"- **{name}**: {_short(value)}" for name, value in answers.items())
+    first = next(iter(answers), "product").replace("_", " ")
+    return f"Recorded:\n\n{lines}\n\n(Not right? Say `no, that's not the {first}`.)"

@@ -25,9 +25,11 @@ HELP = """I can help you plan and wire personalization with Personize in this re
 - `wire tp_…` or `wire the weekly digest` (add `and write` to apply it) — code as a diff
 - `generate tp_…` — the message-writing function for one touchpoint
 - `review` — check existing Personize usage
-- `export` — everything from this session as one markdown document
+- `export` (`export to ~/out`) — discovery, proposal, schema, plan and this conversation in a folder
+- `write the plan to plan.md` — save one document (inside the repo only after you confirm)
 
-Answer discovery questions in your own words, or as `field: value` lines."""
+Answer discovery questions in your own words, or as `field: value` lines; `no, that's not
+the product` takes an answer back."""
 
 _KIND_WORDS: tuple[tuple[str, Kind], ...] = (
     ("email", Kind.EMAIL_SEND), ("mail", Kind.EMAIL_SEND), ("notification", Kind.NOTIFICATION),
@@ -120,11 +122,15 @@ def greeting(scan: RepoScan, discovery: Discovery, questions: list[Question]) ->
     return "\n\n".join(parts)
 
 
-def next_step(ws: Workspace) -> str:
-    """One suggestion, from what the session has produced so far."""
+REMINDER = "When you're ready, answer the questions above — or say `propose` to see ideas now."
+
+
+def next_step(ws: Workspace, *, remind: bool = True) -> str:
+    """One suggestion, from what the session has produced so far; `remind` allows the
+    reminder about open questions (the engine gives it once per set of questions)."""
     made = {a.kind for a in ws.artifacts}
-    if not ws.discovery_complete() and ws.pending_questions:
-        return "When you're ready, answer the questions above — or say `propose` to see ideas now."
+    if remind and not ws.discovery_complete() and ws.pending_questions:
+        return REMINDER
     for kind, hint in (("proposal", "Next: `propose` ranks where personalization pays off here."),
                        ("schema", "Next: `schema` designs the Personize collections from your models."),
                        ("plan", "Next: `plan` writes the implementation roadmap."),

@@ -38,6 +38,7 @@ from personize_assistant.config import Settings
 from personize_assistant.errors import UsageError
 from personize_assistant.fileio import repo_directory
 from personize_assistant.redact import redact
+from personize_assistant.scan.engine import ProgressFn
 from personize_assistant.scan.models import RepoScan
 
 log = logging.getLogger(__name__)
@@ -122,8 +123,8 @@ class Session:
     def history(self) -> list[Message]:
         return self._history
 
-    async def ensure_scan(self) -> RepoScan:
-        return await asyncio.to_thread(self._workspace.require_scan)
+    async def ensure_scan(self, progress: ProgressFn | None = None) -> RepoScan:
+        return await asyncio.to_thread(self._workspace.require_scan, progress=progress)
 
     # ------------------------------------------------------------------ turns
 
@@ -156,7 +157,7 @@ class Session:
             turn = Turn(self._workspace, ToolRunner(self._workspace, emit, self._confirm_via(emit)), emit,
                         self._history, self.export_markdown, first_turn=not self._history)
             stop = await self._run_engine(turn, text, emit)
-            self._save(emit)
+            await self._save(emit)
             emit(TurnFinished(stop))
 
     async def _run_engine(self, turn: Turn, text: str, emit: ConfirmEmit) -> str:
@@ -203,12 +204,14 @@ class Session:
 
     # ------------------------------------------------------------------ saving, export
 
-    def _save(self, emit: ConfirmEmit) -> None:
+    async def _save(self, emit: ConfirmEmit) -> None:
         ws, record = self._workspace, self._record
         record.messages, record.answers, record.artifacts = self._history, ws.answers, ws.artifacts
         record.asked, record.pending = ws.asked, ws.pending_questions
         try:
-            self._store.save(record)
+            # Off the event loop: redacting and writing every artifact takes a few hundred ms
+            # on a long session, a frozen frame in the TUI. The turn lock keeps the record still.
+            await asyncio.to_thread(self._store.save, record)
         except Exception as exc:  # a full disk must not lose the answer already shown
             emit(EngineNotice("warning", f"could not save the session: {type(exc).__name__}: {exc}"))
 

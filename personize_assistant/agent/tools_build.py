@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.actions.common.discovery import PlanTier as Tier
 from personize_assistant.agent.tools import Confirmation, NoArgs, ToolError, ToolOutput, tool
-from personize_assistant.agent.touchpoint_match import best_match, display_name, find_id
+from personize_assistant.agent.touchpoint_match import display_name, resolve
 from personize_assistant.content.models.propose import PersonaId as Persona
 
 if TYPE_CHECKING:
@@ -25,15 +25,16 @@ Lang = Literal["ts", "py"]
 
 
 def resolve_touchpoint(scan: RepoScan, reference: str, pool: list[Touchpoint] | None = None) -> Touchpoint:
-    """A touchpoint by id, or by words matched against symbols and files."""
-    touchpoint_id = find_id(reference)
-    if touchpoint_id:
-        found = scan.find(touchpoint_id)
-    else:  # workable candidates first, then anything the words name
-        found = best_match(reference, pool or []) or best_match(reference, scan.touchpoints)
-    if found is None:
-        raise ToolError(f"no touchpoint matches {reference!r}; list_touchpoints shows the ids")
-    return found
+    """A touchpoint by id, by name, or by words matched against symbols, files and kinds;
+    `pool` (what the action can work on) wins ties. Ambiguous words are a ToolError that
+    lists the candidates, so the user (or the model) can pick one."""
+    found = resolve(reference, scan.touchpoints, {t.id for t in pool or []})
+    if found.touchpoint is not None:
+        return found.touchpoint
+    if found.alternatives:
+        choices = "; ".join(f"{t.id} {display_name(t)} ({t.kind.value}, {t.location()})" for t in found.alternatives)
+        raise ToolError(f"{reference!r} could mean several touchpoints: {choices}. Which one? Name it or give its id")
+    raise ToolError(f"no touchpoint matches {reference!r}; list_touchpoints shows the ids")
 
 
 class ProposeArgs(BaseModel):
@@ -119,8 +120,9 @@ def wire(ws: Workspace, args: WireArgs) -> ToolOutput:
     options = WireOptions(touchpoint_id=touchpoint.id, pattern=args.pattern, language=args.lang)
     wired = build(scan, options)  # a UsageError reaches the model as the tool's error (ToolRunner)
     diff, summary = render_diff(wired), render_summary(wired)
+    header = "\n".join(f"- {line.strip()}" for line in summary.splitlines())  # one line per fact, not a paragraph
     artifact = ws.add_artifact("wire", f"Wire {display_name(touchpoint)}",
-                               f"{summary}\n\n```diff\n{diff}```\n", render_json(wired))
+                               f"{header}\n\n```diff\n{diff}```\n", render_json(wired))
     confirm = None
     if args.write:
         confirm = Confirmation(

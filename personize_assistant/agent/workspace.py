@@ -16,6 +16,7 @@ from personize_assistant.redact import redact, redact_tree
 
 if TYPE_CHECKING:
     from personize_assistant.content.library import Library
+    from personize_assistant.scan.engine import ProgressFn
     from personize_assistant.scan.models import RepoScan
 
 
@@ -32,20 +33,28 @@ class Workspace:
         self.artifacts: list[StoredArtifact] = []
         self.pending_questions: list[Question] = []
         self.asked: list[str] = []
+        self.answered: dict[str, Question] = {}
+        """field -> the question a free-text answer was taken for (asked again if taken back)."""
         self._scan_lock = threading.Lock()
         self._refresh_discovery()
 
     # ------------------------------------------------------------------ scan
 
-    def require_scan(self, *, rescan: bool = False) -> RepoScan:
-        """The repo scan, computed once (thread-safe) unless `rescan`."""
+    def require_scan(self, *, rescan: bool = False, progress: ProgressFn | None = None) -> RepoScan:
+        """The repo scan, computed once (thread-safe) unless `rescan`; `progress` hears
+        about parsed files (and a fallback to one process) from the scanning thread."""
         with self._scan_lock:
             if self.scan is None or rescan:
                 from personize_assistant.scan import scan_repo
 
-                self.scan = scan_repo(self.root)
-                self._refresh_discovery()
+                self.use_scan(scan_repo(self.root, progress=progress))
+            assert self.scan is not None  # use_scan set it
             return self.scan
+
+    def use_scan(self, scan: RepoScan) -> None:
+        """Work on `scan` (made elsewhere, e.g. handed to a worker process)."""
+        self.scan = scan
+        self._refresh_discovery()
 
     # ------------------------------------------------------------------ discovery
 
@@ -57,6 +66,12 @@ class Workspace:
         self.answers.update(answers)
         self._refresh_discovery()
         return list(answers)
+
+    def forget_answer(self, field: str) -> Any:
+        """Take back what the user said for `field` (the scan's prefill shows again); returns it."""
+        value = self.answers.pop(field, None)
+        self._refresh_discovery()
+        return value
 
     def _refresh_discovery(self) -> None:
         from personize_assistant.actions.common.discovery import (

@@ -161,7 +161,7 @@ def chat_command(
 def _run_chat(root: Path, engine: str, resume: str | None) -> None:
     from personize_assistant.config import load_settings
     from personize_assistant.errors import UsageError
-    from personize_assistant.tui.app import AssistantApp, session_opener
+    from personize_assistant.tui.app import AssistantApp, resume_hint, session_opener
 
     settings = load_settings()
     if engine not in ("auto", "offline", "claude"):
@@ -169,7 +169,10 @@ def _run_chat(root: Path, engine: str, resume: str | None) -> None:
     if engine == "claude" and settings.anthropic_api_key is None:
         raise UsageError("the claude engine needs ANTHROPIC_API_KEY (or use --engine offline)")
     opener = session_opener(root, settings, engine=engine, resume=resume)
-    AssistantApp(opener, root.name, model=settings.model).run()
+    app = AssistantApp(opener, root.name, model=settings.model)
+    app.run()
+    if app.session_id is not None:  # printed after the screen is restored, so it stays visible
+        err_console.print(resume_hint(root, app.session_id), highlight=False, markup=False)
 
 
 def _register_chat(app: typer.Typer) -> None:

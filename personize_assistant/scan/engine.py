@@ -7,10 +7,12 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +43,28 @@ BATCH_FILES = 24
 MAX_WORKERS = 6
 
 
-def scan_repo(root: Path, *, use_cache: bool = True, jobs: int | None = None) -> RepoScan:
+@dataclass(frozen=True)
+class ScanProgress:
+    """Files parsed so far out of those that needed parsing (cache hits are not counted);
+    `notice` says something the user should know (e.g. the scan fell back to one process)."""
+
+    done: int
+    total: int
+    notice: str | None = None
+
+
+ProgressFn = Callable[[ScanProgress], None]
+
+
+def _ignore(_: ScanProgress) -> None:
+    return None
+
+
+def scan_repo(root: Path, *, use_cache: bool = True, jobs: int | None = None,
+              progress: ProgressFn | None = None) -> RepoScan:
+    """`progress` is called from the scanning thread after each batch of parsed files."""
     with _cyclic_gc_paused():
-        return _scan_repo(root, use_cache=use_cache, jobs=jobs)
+        return _scan_repo(root, use_cache=use_cache, jobs=jobs, progress=progress or _ignore)
 
 
 @contextlib.contextmanager
@@ -61,7 +82,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _scan_repo(root: Path, *, use_cache: bool, jobs: int | None) -> RepoScan:
+def _scan_repo(root: Path, *, use_cache: bool, jobs: int | None, progress: ProgressFn) -> RepoScan:
     started = time.perf_counter()
     root, walked = _targets(Path(root))
     cache = ScanCache(root, load_catalog().digest, enabled=use_cache)
@@ -74,7 +95,7 @@ def _scan_repo(root: Path, *, use_cache: bool, jobs: int | None) -> RepoScan:
         skipped = [SkippedFile.model_validate(s) for s in cached["skipped"]]
         stats = ScanStats(files_seen=len(walked.files), cache_hits=len(entries))
     else:
-        touchpoints, skipped, stats = _fresh_scan(root, walked, entries, skipped, cache, jobs)
+        touchpoints, skipped, stats = _fresh_scan(root, walked, entries, skipped, cache, jobs, progress)
     stats.seconds = round(time.perf_counter() - started, 3)
     return RepoScan(
         root=str(root),
@@ -138,6 +159,7 @@ def _fresh_scan(
     skipped: list[SkippedFile],
     cache: ScanCache,
     jobs: int | None,
+    progress: ProgressFn,
 ) -> tuple[list[Touchpoint], list[SkippedFile], ScanStats]:
     """Extract what the fact store lacks, detect, and save facts, hashes and result at once."""
     store = cache.load_facts()
@@ -155,7 +177,7 @@ def _fresh_scan(
         else:
             pending.append(path)
     hits = len(results)
-    fresh = _extract_all(root, pending, jobs)
+    fresh = _extract_all(root, pending, jobs, progress)
     for wire, item in fresh:
         wires[item.digest] = wire
         results[item.path] = item
@@ -198,17 +220,73 @@ def _relocated(item: Extracted, path: str) -> Extracted:
     return item._replace(path=path, facts=facts)
 
 
-def _extract_all(root: Path, paths: list[str], jobs: int | None) -> list[tuple[Wire, Extracted]]:
+def _extract_all(root: Path, paths: list[str], jobs: int | None,
+                 progress: ProgressFn) -> list[tuple[Wire, Extracted]]:
     workers = jobs if jobs is not None else _available_cpus()
     if workers <= 1 or len(paths) < POOL_MIN_FILES:
-        return _serial(root, paths)
+        return _serial(root, paths, progress)
     batches = [paths[i : i + BATCH_FILES] for i in range(0, len(paths), BATCH_FILES)]
     _warm_grammars(paths)
     try:
-        with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=_context()) as pool:
-            return [(wire, from_wire(wire)) for batch in pool.map(extract_batch, _repeat(str(root)), batches) for wire in batch]
-    except (OSError, RuntimeError):  # no process support here (sandbox, frozen app): stay serial
-        return _serial(root, paths)
+        return _pooled(root, batches, min(workers, len(batches)), progress)
+    except (OSError, RuntimeError, ValueError) as exc:
+        # No process support here (sandbox, frozen app) or a pool that broke: the same
+        # scan in this process is slower but gives the same result.
+        notice = f"worker processes failed ({type(exc).__name__}: {exc}); scanning in one process instead"
+        progress(ScanProgress(0, len(paths), notice=notice))
+        return _serial(root, paths, progress)
+
+
+def _pooled(root: Path, batches: list[list[str]], workers: int,
+            progress: ProgressFn) -> list[tuple[Wire, Extracted]]:
+    total = sum(len(batch) for batch in batches)
+    results: list[tuple[Wire, Extracted]] = []
+    with contextlib.ExitStack() as stack:
+        with stdio_for_children() as quiet:  # workers start here (map submits every batch)
+            pool = stack.enter_context(ProcessPoolExecutor(
+                max_workers=workers, mp_context=_context(), initializer=quiet_stdio if quiet else None))
+            done_batches = pool.map(extract_batch, _repeat(str(root)), batches)
+        for batch in done_batches:
+            results.extend((wire, from_wire(wire)) for wire in batch)
+            progress(ScanProgress(len(results), total))
+    return results
+
+
+_STDIO_SWAP = threading.Lock()
+
+
+def _has_fd(stream: Any) -> bool:
+    try:
+        return bool(stream.fileno() >= 0)
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+@contextlib.contextmanager
+def stdio_for_children() -> Iterator[bool]:
+    """Yields True when sys.stderr has no file descriptor, with a real one standing in.
+
+    Textual replaces sys.stderr with an object whose fileno() is -1; multiprocessing hands
+    sys.stderr.fileno() to the resource tracker it starts, and -1 fails with "bad value(s)
+    in fds_to_keep". The stand-in is /dev/null only while the pool starts."""
+    if _has_fd(sys.stderr):
+        yield False
+        return
+    with _STDIO_SWAP, open(os.devnull, "w", encoding="utf-8") as null:
+        saved, sys.stderr = sys.stderr, null
+        try:
+            yield True
+        finally:
+            sys.stderr = saved
+
+
+def quiet_stdio() -> None:
+    """Worker initializer under a UI: the inherited terminal descriptors would let a
+    worker's warning draw over the screen, so they point at /dev/null."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        os.dup2(null, fd)
+    os.close(null)
 
 
 def _available_cpus() -> int:
@@ -228,9 +306,14 @@ def _warm_grammars(paths: list[str]) -> None:
             grammar(language)
 
 
-def _serial(root: Path, paths: list[str]) -> list[tuple[Wire, Extracted]]:
-    items = [extract_path(str(root), path) for path in paths]
-    return [(to_wire(item), item) for item in items]
+def _serial(root: Path, paths: list[str], progress: ProgressFn) -> list[tuple[Wire, Extracted]]:
+    results: list[tuple[Wire, Extracted]] = []
+    for index, path in enumerate(paths, 1):
+        item = extract_path(str(root), path)
+        results.append((to_wire(item), item))
+        if index % BATCH_FILES == 0 or index == len(paths):
+            progress(ScanProgress(index, len(paths)))
+    return results
 
 
 def _repeat(value: str) -> Iterable[str]:

@@ -31,6 +31,17 @@ class AssistantApp(App[None]):
     def __init__(self, opener: SessionOpener, repo_name: str, *, model: str | None = None) -> None:
         super().__init__()
         self._opener, self._repo_name, self._model = opener, repo_name, model
+        self.session_id: str | None = None
+        """The open session's id, for the `--resume` hint printed after the app exits."""
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self._opener, self._repo_name, self._model)
+        return MainScreen(self._opener, self._repo_name, self._model, on_session=self._remember)
+
+    def _remember(self, session_id: str) -> None:
+        self.session_id = session_id
+
+
+def resume_hint(root: Path, session_id: str) -> str:
+    import shlex
+
+    return f"Session saved. Continue it with: personize-assistant chat {shlex.quote(str(root))} --resume {session_id}"

@@ -35,7 +35,8 @@ def palette_entries(screen: MainScreen) -> Iterator[PaletteEntry]:
         yield PaletteEntry(f"Generate for {where}", "Write the message-generation code for it.",
                            run(f"ask('/generate {touchpoint.id}')"))
     for spec in MAIN_ACTIONS:
-        yield PaletteEntry(spec.title, spec.help, run(spec.action))
+        if not spec.action.startswith("app."):  # Textual's own commands list those (Quit)
+            yield PaletteEntry(spec.title, spec.help, run(spec.action))
     for artifact in screen.known_artifacts():
         yield PaletteEntry(f"Open {artifact.kind}: {artifact.title}", f"Artifact {artifact.id}",
                            run(f"open_artifact('{artifact.id}')"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.message import Message
 
 from personize_assistant.agent.events import AgentEvent, StoredArtifact
+from personize_assistant.scan.engine import ScanProgress
 from personize_assistant.scan.models import RepoScan, Touchpoint
 from personize_assistant.tui.port import ChatSession
 
@@ -25,6 +26,14 @@ class ScanLoaded(Message):
     def __init__(self, scan: RepoScan) -> None:
         super().__init__()
         self.scan = scan
+
+
+class ScanProgressed(Message):
+    """Posted from the scanning thread after each batch of parsed files."""
+
+    def __init__(self, progress: ScanProgress) -> None:
+        super().__init__()
+        self.progress = progress
 
 
 class ScanFailed(Message):

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from personize_assistant.agent.events import AgentEvent, StoredArtifact
+from personize_assistant.scan.engine import ProgressFn
 from personize_assistant.scan.models import RepoScan
 
 
@@ -30,7 +31,9 @@ class ChatSession(Protocol):
     @property
     def history(self) -> list[dict[str, Any]]: ...
 
-    async def ensure_scan(self) -> RepoScan: ...
+    async def ensure_scan(self, progress: ProgressFn | None = None) -> RepoScan:
+        """`progress` is called from the scanning thread."""
+        ...
 
     def send(self, text: str) -> AsyncIterator[AgentEvent]: ...
 

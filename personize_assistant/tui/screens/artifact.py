@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from rich.markdown import Markdown as RichMarkdown
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from personize_assistant.agent.events import StoredArtifact
+from personize_assistant.tui import markdown_view
 from personize_assistant.tui.code_view import CodeArea, CodeFile, code_files
 from personize_assistant.tui.exporting import export_markdown
 
@@ -49,7 +49,7 @@ class ArtifactScreen(Screen[None]):
     def _document(self) -> VerticalScroll:
         # Rendered by Rich in one widget: Textual's Markdown builds a widget per block and
         # takes seconds on a long plan; this document is static, so nothing is lost.
-        document = RichMarkdown(self.artifact.markdown, code_theme="ansi_dark", hyperlinks=False)
+        document = markdown_view.render(self.artifact.markdown, self.app.size.width)
         return VerticalScroll(Static(document, id="artifact-markdown"), id="artifact-document")
 
     def selected_code(self) -> CodeFile | None:

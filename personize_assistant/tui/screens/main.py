@@ -22,6 +22,7 @@ from textual.widgets import Footer
 from personize_assistant.agent import events as ev
 from personize_assistant.errors import AssistantError
 from personize_assistant.redact import redact
+from personize_assistant.scan.engine import ScanProgress
 from personize_assistant.scan.models import Touchpoint
 from personize_assistant.tui.commands import ChatCommands
 from personize_assistant.tui.exporting import export_markdown
@@ -32,6 +33,7 @@ from personize_assistant.tui.messages import (
     PromptSubmitted,
     ScanFailed,
     ScanLoaded,
+    ScanProgressed,
     SessionFailed,
     SessionOpened,
     TouchpointChosen,
@@ -53,14 +55,18 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(MAIN_ACTIONS)
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ChatCommands}
 
-    def __init__(self, opener: SessionOpener, repo_name: str, model: str | None = None) -> None:
+    def __init__(self, opener: SessionOpener, repo_name: str, model: str | None = None, *,
+                 on_session: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self._opener, self._repo_name, self._model = opener, repo_name, model
+        self._on_session = on_session
         self.session: ChatSession | None = None
         self.turn_running = False
         self._open_confirmations: dict[str, ConfirmModal] = {}
         self._summarize_scan = False
         """A new session shows what the scan found as soon as it is in, unless a turn started first."""
+        self._made: list[ev.StoredArtifact] = []
+        """Artifacts of the running turn: listed at once, shown in the chat after the reply."""
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(self._repo_name, id="header")
@@ -100,8 +106,11 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="scan")
     async def load_scan(self, session: ChatSession) -> None:
+        def report(progress: ScanProgress) -> None:  # from the scanning thread: post_message is thread-safe
+            self.post_message(ScanProgressed(progress))
+
         try:
-            scan = await session.ensure_scan()
+            scan = await session.ensure_scan(report)
         except Exception as exc:  # e.g. an unreadable repo: say so, keep the chat usable
             self.post_message(ScanFailed(redact(f"the scan failed: {type(exc).__name__}: {exc}")))
         else:
@@ -124,14 +133,18 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="export")
     async def export_session(self, session: ChatSession) -> None:
-        await export_markdown(self, session.export_markdown(), name=f"session-{session.id}",
-                              what="the session", repo_root=session.root)
+        # Redacting a long session takes a while: off the event loop, so the UI keeps drawing.
+        text = await asyncio.to_thread(session.export_markdown)
+        await export_markdown(self, text, name=f"session-{session.id}", what="the session",
+                              repo_root=session.root)
 
     # ------------------------------------------------------------------ session lifecycle
 
     @on(SessionOpened)
     async def _session_opened(self, message: SessionOpened) -> None:
         session = self.session = message.session
+        if self._on_session is not None:
+            self._on_session(session.id)
         self._show_engine()
         conversation = self.query_one(Conversation)
         await self._restore(session, conversation)
@@ -170,6 +183,15 @@ class MainScreen(Screen[None]):
             conversation = self.query_one(Conversation)
             await conversation.add_text(scan_summary(message.scan, self._repo_name))
             await conversation.close_stream()
+
+    @on(ScanProgressed)
+    async def _scan_progressed(self, message: ScanProgressed) -> None:
+        progress = message.progress
+        if progress.notice is not None:
+            await self.query_one(Conversation).add_notice(ev.EngineNotice("warning", progress.notice))
+        if not self.turn_running and progress.total:
+            self.query_one(ThinkingIndicator).start(
+                f"scanning {self._repo_name}… {progress.done}/{progress.total} files parsed", cancellable=False)
 
     @on(ScanFailed)
     async def _scan_failed(self, message: ScanFailed) -> None:
@@ -220,7 +242,7 @@ class MainScreen(Screen[None]):
             self.query_one(ThinkingIndicator).start("thinking…")
         elif isinstance(event, ev.ArtifactReady):
             self.query_one(Sidebar).add_artifact(event.artifact)
-            await conversation.add_artifact(event)
+            self._made.append(event.artifact)
         elif isinstance(event, ev.QuestionsAsked):
             # Both engines already list the questions in their reply; the box says how to answer.
             self.query_one(PromptArea).expect_answers(len(event.questions))
@@ -232,7 +254,14 @@ class MainScreen(Screen[None]):
         elif isinstance(event, ev.ConfirmRequest):
             self._ask_confirmation(event)
         elif isinstance(event, ev.TurnFinished):
-            await conversation.close_stream()
+            await self._show_made(conversation)
+
+    async def _show_made(self, conversation: Conversation) -> None:
+        """Below the reply that talks about them; the newest one open."""
+        await conversation.close_stream()
+        made, self._made = self._made, []
+        for artifact in made:
+            await conversation.add_artifact(ev.ArtifactReady(artifact))
 
     def _ask_confirmation(self, event: ev.ConfirmRequest) -> None:
         session = self.session
@@ -259,6 +288,7 @@ class MainScreen(Screen[None]):
         self._drop_open_confirmations()
         self.query_one(ThinkingIndicator).stop()
         conversation = self.query_one(Conversation)
+        await self._show_made(conversation)  # a cancelled turn's artifacts still show
         await conversation.end_turn(message.outcome)
         if message.outcome == "cancelled":
             await conversation.add_notice(ev.EngineNotice("info", "turn cancelled"))

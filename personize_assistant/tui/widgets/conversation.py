@@ -9,16 +9,21 @@ from __future__ import annotations
 
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Collapsible, Markdown, Static
 from textual.widgets.markdown import MarkdownStream
 
 from personize_assistant.agent.events import (
     ArtifactReady,
     EngineNotice,
+    StoredArtifact,
     ToolFinished,
     ToolStarted,
 )
+from personize_assistant.tui import markdown_view
 from personize_assistant.tui.messages import ArtifactChosen
+
+INLINE_KINDS = frozenset({"proposal", "schema", "plan", "wire", "generate", "review"})
+"""Previewed inline; a scan report or a discovery (rebuilt at every answer) is one line."""
 
 
 class UserMessage(Static):
@@ -56,15 +61,29 @@ class NoticeLine(Static):
 
 
 class ArtifactLine(Static):
-    """Click to open the artifact (it is also in the sidebar list)."""
+    """Click to open the artifact full screen (it is also in the sidebar list)."""
 
-    def __init__(self, event: ArtifactReady) -> None:
-        self.artifact = event.artifact
-        super().__init__(f"◆ {self.artifact.kind}: {self.artifact.title}  ({self.artifact.id})",
+    def __init__(self, artifact: StoredArtifact, text: str | None = None) -> None:
+        self.artifact = artifact
+        super().__init__(text or f"◆ {artifact.kind}: {artifact.title}  ({artifact.id}) · click to open",
                          markup=False)
 
     def on_click(self) -> None:
         self.post_message(ArtifactChosen(self.artifact))
+
+
+class ArtifactPreview(Collapsible):
+    """The artifact just produced, inline under its title (click the title to fold it);
+    the line below the preview opens the whole document."""
+
+    def __init__(self, artifact: StoredArtifact) -> None:
+        head, more = markdown_view.preview(artifact.markdown)
+        rest = f"{more} more lines: " if more else ""
+        body = Static(markdown_view.render(head, 0), classes="artifact-preview-body")
+        opener = ArtifactLine(artifact, f"↗ {rest}click here to open {artifact.id} full screen")
+        super().__init__(body, opener, title=f"◆ {artifact.kind}: {artifact.title}  ({artifact.id})",
+                         collapsed=False)
+        self.artifact = artifact
 
 
 class Conversation(VerticalScroll):
@@ -106,7 +125,15 @@ class Conversation(VerticalScroll):
 
 
     async def add_artifact(self, event: ArtifactReady) -> None:
-        await self.add_line(ArtifactLine(event))
+        """Documents preview inline, the newest open and earlier ones folded; a scan
+        report (long, and the sidebar already shows it) is a line."""
+        artifact = event.artifact
+        if artifact.kind in INLINE_KINDS:
+            for earlier in self.query(ArtifactPreview):
+                earlier.collapsed = True
+            await self.add_line(ArtifactPreview(artifact))
+        else:
+            await self.add_line(ArtifactLine(artifact))
 
     async def add_line(self, widget: Widget) -> None:
         await self.close_stream()

@@ -20,16 +20,35 @@ from personize_assistant.tui.messages import ArtifactChosen, PromptSubmitted, To
 TouchpointNode = Touchpoint | None
 
 
-MAX_PATH = 24
-"""Longer paths keep their last two parts (`…stripe/route.ts`): the sidebar is narrow."""
+MAX_LABEL = 26
+"""Leaf labels fit the sidebar at 80 columns (36 wide less the tree's guides); longer
+ones end in `…` at a word break rather than being cut mid-word by the tree."""
+KIND_COLUMN = 10
+"""Wider than the longest artifact kind (`discovery`), so kind and title never touch."""
+
+
+def _fit(text: str, width: int) -> str:
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = len(cut) if text[width - 1] == " " else cut.rfind(" ")  # a word ending right at the cut stays
+    return (cut[:space] if space > width // 2 else cut).rstrip(" ·") + "…"
 
 
 def touchpoint_label(touchpoint: Touchpoint) -> str:
-    path = touchpoint.file
-    if len(path) > MAX_PATH and path.count("/") > 1:
-        path = "…" + "/".join(path.split("/")[-2:])
-    symbol = f" {touchpoint.symbol}" if touchpoint.symbol else ""
-    return f"{path}:{touchpoint.line}{symbol}"
+    """`sendEmail · send.ts:22`: the name first (what people look for), then where."""
+    from personize_assistant.agent.touchpoint_match import display_name
+
+    parts = touchpoint.file.split("/")
+    where = f"{parts[-1]}:{touchpoint.line}"
+    if not touchpoint.symbol:
+        return _fit(where, MAX_LABEL)
+    name = display_name(touchpoint)
+    if name != touchpoint.symbol and len(parts) > 1:  # a route (`GET app/api/…/route.ts`): its folder
+        name = f"{name.split()[0]} {parts[-2]}"
+    name = name.rsplit(".", 1)[-1] if " " not in name else name  # `MailerService.sendX` -> `sendX`
+    full = f"{name} · {where}"
+    return full if len(full) <= MAX_LABEL else _fit(name, MAX_LABEL)
 
 
 def _title(name: str) -> str:
@@ -91,7 +110,7 @@ class ArtifactList(OptionList):
         if artifact.id in self._artifacts:
             return
         self._artifacts[artifact.id] = artifact
-        label = Text.assemble((f"{artifact.kind:<9}", "bold"), artifact.title)
+        label = Text.assemble((f"{artifact.kind:<{KIND_COLUMN}}", "bold"), artifact.title)
         label.no_wrap, label.overflow = True, "ellipsis"
         self.add_option(Option(label, id=artifact.id))
 
