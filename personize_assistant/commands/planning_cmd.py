@@ -126,9 +126,13 @@ def _create(artifact: Any, dry_run: bool, as_json: bool, output: Path | None) ->
     from personize_assistant.personize.connect import client_from_settings
 
     with client_from_settings(checked_settings()) as client:
-        report = apply_schema(artifact, client.collections, dry_run=dry_run)
+        report = apply_schema(artifact, client.collections, dry_run=dry_run, progress=_progress)
     data = report.model_dump(mode="json") | {"created": report.created, "extended": report.extended}
     write(report.render(), data, as_json, output)
+
+
+def _progress(line: str) -> None:
+    err_console.print(redact(line), markup=False, highlight=False)
 
 
 # --------------------------------------------------------------------------- plan
