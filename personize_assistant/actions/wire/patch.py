@@ -19,11 +19,122 @@ class PatchConflict(Exception):
 
 def make_hunks(old: str, new: str) -> list[Hunk]:
     old_lines, new_lines = old.splitlines(), new.splitlines()
-    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    # Diff only the changed middle (plus context): SequenceMatcher over a whole large file
+    # for every touchpoint made `wire --list` quadratic in the file's length.
+    start, old_end, new_end = _changed_window(old_lines, new_lines)
+    matcher = _AnchoredMatcher(old_lines[start:old_end], new_lines[start:new_end])
     return [
-        _hunk_from_group(group, old_lines, new_lines)
+        _hunk_from_group(_shifted(group, start), old_lines, new_lines)
         for group in matcher.get_grouped_opcodes(CONTEXT_LINES)
     ]
+
+
+def _changed_window(old: list[str], new: list[str]) -> tuple[int, int, int]:
+    """Where the two versions differ, widened by the context lines a hunk shows."""
+    limit = min(len(old), len(new))
+    prefix = next((i for i in range(limit) if old[i] != new[i]), limit)
+    suffix = next((i for i in range(limit - prefix) if old[-1 - i] != new[-1 - i]), limit - prefix)
+    start = max(0, prefix - CONTEXT_LINES)
+    tail = max(0, suffix - CONTEXT_LINES)
+    return start, len(old) - tail, len(new) - tail
+
+
+class _AnchoredMatcher(difflib.SequenceMatcher[str]):
+    """SequenceMatcher whose matching blocks are found between anchors: lines that occur
+    once in each version, kept in order (patience diff). A line repeated hundreds of times
+    (a call in every function of a module) made plain matching quadratic; between anchors
+    the gaps are small, so each is matched exactly as before."""
+
+    def __init__(self, old: list[str], new: list[str]) -> None:
+        super().__init__(a=old, b=new, autojunk=False)
+        self._old, self._new = old, new
+        self._blocks: list[difflib.Match] | None = None
+
+    def get_matching_blocks(self) -> list[difflib.Match]:
+        if self._blocks is None:
+            self._blocks = _merged(self._anchored_blocks(), len(self._old), len(self._new))
+        return self._blocks
+
+    def _anchored_blocks(self) -> list[tuple[int, int, int]]:
+        old, new = self._old, self._new
+        blocks: list[tuple[int, int, int]] = []
+        a_at = b_at = 0
+        for a_anchor, b_anchor in [*_anchors(old, new), (len(old), len(new))]:
+            blocks += _gap_blocks(old[a_at:a_anchor], new[b_at:b_anchor], a_at, b_at)
+            if a_anchor < len(old):
+                blocks.append((a_anchor, b_anchor, 1))
+            a_at, b_at = a_anchor + 1, b_anchor + 1
+        return blocks
+
+
+def _gap_blocks(old: list[str], new: list[str], a_at: int, b_at: int) -> list[tuple[int, int, int]]:
+    """Matching blocks between two anchors (most gaps are empty: anchors sit side by side)."""
+    if not old or not new:
+        return []
+    if old == new:
+        return [(a_at, b_at, len(old))]
+    gap = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    return [(a_at + i, b_at + j, n) for i, j, n in gap.get_matching_blocks() if n]
+
+
+def _anchors(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """(i, j) of lines unique in both, the longest run that keeps both orders."""
+    counts: dict[str, list[int]] = {}  # line -> [count in a, count in b, index in a]
+    for index, line in enumerate(a):
+        counts.setdefault(line, [0, 0, index])[0] += 1
+    for line in b:
+        if line in counts:
+            counts[line][1] += 1
+    pairs = [(counts[line][2], j) for j, line in enumerate(b) if counts.get(line, [0, 0])[:2] == [1, 1]]
+    return _longest_increasing(pairs)
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of `pairs` (sorted by j) whose i also increases."""
+    tails: list[int] = []  # tails[k]: index in pairs of the smallest tail of a run of k+1
+    previous: list[int] = [-1] * len(pairs)
+    for index, (i, _) in enumerate(pairs):
+        k = _bisect(tails, pairs, i)
+        if k > 0:
+            previous[index] = tails[k - 1]
+        if k == len(tails):
+            tails.append(index)
+        else:
+            tails[k] = index
+    run: list[tuple[int, int]] = []
+    at = tails[-1] if tails else -1
+    while at >= 0:
+        run.append(pairs[at])
+        at = previous[at]
+    return run[::-1]
+
+
+def _bisect(tails: list[int], pairs: list[tuple[int, int]], i: int) -> int:
+    low, high = 0, len(tails)
+    while low < high:
+        middle = (low + high) // 2
+        if pairs[tails[middle]][0] < i:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _merged(blocks: list[tuple[int, int, int]], a_len: int, b_len: int) -> list[difflib.Match]:
+    """Adjacent blocks joined (as SequenceMatcher reports them), then the end sentinel."""
+    joined: list[list[int]] = []
+    for i, j, n in blocks:
+        if joined and joined[-1][0] + joined[-1][2] == i and joined[-1][1] + joined[-1][2] == j:
+            joined[-1][2] += n
+        else:
+            joined.append([i, j, n])
+    return [difflib.Match(i, j, n) for i, j, n in joined] + [difflib.Match(a_len, b_len, 0)]
+
+
+def _shifted(
+    group: list[tuple[str, int, int, int, int]], by: int
+) -> list[tuple[str, int, int, int, int]]:
+    return [(tag, i1 + by, i2 + by, j1 + by, j2 + by) for tag, i1, i2, j1, j2 in group]
 
 
 def _hunk_from_group(

@@ -19,6 +19,7 @@ from personize_assistant.actions.wire.context import (
 )
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.mapping import MessageMapping, map_message
+from personize_assistant.actions.wire.parsed import python_function_nodes, python_tree
 from personize_assistant.actions.wire.source import FunctionInfo, Param
 from personize_assistant.codegen.render import indent_block, render, wrap_comments
 
@@ -35,7 +36,7 @@ def render_code(template: str, indent: str, **values: object) -> str:
 def add_import(ctx: WireContext, editor: FileEditor, names: list[str]) -> None:
     """`from .personize_wiring import ...`, placed where isort would put it."""
     module = ctx.helper_module
-    tree = ast.parse(ctx.source.text)
+    tree = python_tree(ctx.source.text)
     imports = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
     existing = _existing_import(imports, module)
     if existing is not None:
@@ -401,15 +402,7 @@ def _wrap_locals(ctx: WireContext) -> Wiring:
 def _returns_inside_blocks(ctx: WireContext, after: int) -> bool:
     """A `return` nested in try/if/with below line `after`: the function's end is not
     where its sends finish."""
-    tree = ast.parse(ctx.source.text)
-    fn = next(
-        (
-            n
-            for n in ast.walk(tree)
-            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.lineno == ctx.fn.header_line
-        ),
-        None,
-    )
+    fn = python_function_nodes(ctx.source.text).get(ctx.fn.header_line)
     if fn is None:
         return False
     return any(isinstance(n, ast.Return) and n.lineno > after for n in ast.walk(fn))

@@ -19,6 +19,7 @@ from personize_assistant.actions.wire.context import (
     unsupported,
 )
 from personize_assistant.actions.wire.edit import FileEditor
+from personize_assistant.actions.wire.parsed import python_tree
 from personize_assistant.actions.wire.python import (
     WIDTH,
     add_import,
@@ -176,7 +177,7 @@ def _isort_member(name: str) -> tuple[int, str]:
 def _ensure_names(ctx: WireContext, editor: FileEditor, names: dict[str, str]) -> None:
     """Make `names` importable: extend the module's existing `from X import ...` line when
     there is one (what a person would do), else add a line after the docstring."""
-    tree = ast.parse(ctx.source.text)
+    tree = python_tree(ctx.source.text)
     imports = [n for n in tree.body if isinstance(n, ast.ImportFrom)]
     bound = {a.asname or a.name for n in imports for a in n.names}
     for name, module in names.items():

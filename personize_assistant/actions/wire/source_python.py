@@ -5,6 +5,12 @@ from __future__ import annotations
 import ast
 from typing import Literal
 
+from personize_assistant.actions.wire.parsed import (
+    parsed_once,
+    python_function_nodes,
+    source_segment,
+    split_lines,
+)
 from personize_assistant.actions.wire.source import (
     BodyShape,
     FileStyle,
@@ -16,6 +22,7 @@ from personize_assistant.actions.wire.source import (
 from personize_assistant.errors import UsageError
 
 
+@parsed_once("python")
 def _parse(text: str) -> ast.Module:
     try:
         return ast.parse(text)
@@ -23,6 +30,7 @@ def _parse(text: str) -> ast.Module:
         raise UsageError(f"cannot parse the Python file: {exc.msg} (line {exc.lineno})") from exc
 
 
+@parsed_once("python functions")
 def python_functions(text: str) -> list[FunctionInfo]:
     tree = _parse(text)
     found: list[FunctionInfo] = []
@@ -43,13 +51,13 @@ def _walk(node: ast.AST, class_name: str | None, text: str, out: list[FunctionIn
 
 def _segment(text: str, node: ast.AST) -> str:
     """The node's source exactly as written (quotes and spacing kept)."""
-    return ast.get_source_segment(text, node) or ast.unparse(node)
+    return source_segment(text, node) or ast.unparse(node)
 
 
 def _function(
     node: ast.FunctionDef | ast.AsyncFunctionDef, class_name: str | None, text: str
 ) -> FunctionInfo:
-    lines = text.splitlines()
+    lines = split_lines(text)
     start = min([d.lineno for d in node.decorator_list] + [node.lineno])
     header = lines[node.lineno - 1]
     first_statement = _first_real_statement(node)
@@ -144,16 +152,8 @@ def python_style(text: str, is_package: bool) -> FileStyle:
 
 def python_body(text: str, fn: FunctionInfo) -> BodyShape:
     """Top-level assignments and the final return of the function declared at `fn`."""
-    node = next(
-        (
-            n
-            for n in ast.walk(_parse(text))
-            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
-            and n.name == fn.name
-            and n.lineno == fn.header_line
-        ),
-        None,
-    )
+    node = python_function_nodes(text).get(fn.header_line)
+    node = node if node is not None and node.name == fn.name else None
     if node is None:
         return BodyShape()
     shape = BodyShape(

@@ -9,6 +9,7 @@ from typing import Literal
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
 
+from personize_assistant.actions.wire.parsed import parsed_once
 from personize_assistant.actions.wire.source import (
     BodyShape,
     FileStyle,
@@ -34,10 +35,12 @@ def _text(node: Node | None) -> str:
     return node.text.decode("utf-8") if node is not None and node.text is not None else ""
 
 
+@parsed_once("typescript")
 def _parse(text: str, path: str) -> Node:
     return _parser(path.endswith(".tsx")).parse(text.encode("utf-8")).root_node
 
 
+@parsed_once("typescript functions")
 def typescript_functions(text: str, path: str) -> list[FunctionInfo]:
     root = _parse(text, path)
     types = _object_types(root)
