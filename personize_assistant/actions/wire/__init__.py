@@ -6,6 +6,18 @@ it; the artifact model and its renderers are `artifact.py`."""
 from personize_assistant.actions.wire.action import WireOptions, load_rules, wire, wireable
 from personize_assistant.actions.wire.library import KIND_PATTERN
 from personize_assistant.actions.wire.place import place_helpers
+from personize_assistant.actions.wire.reviewed import check_reviewed, diff_digest, parse_diff
 from personize_assistant.actions.wire.write import write_artifact
 
-__all__ = ["KIND_PATTERN", "WireOptions", "load_rules", "place_helpers", "wire", "wireable", "write_artifact"]
+__all__ = [
+    "KIND_PATTERN",
+    "WireOptions",
+    "check_reviewed",
+    "diff_digest",
+    "load_rules",
+    "parse_diff",
+    "place_helpers",
+    "wire",
+    "wireable",
+    "write_artifact",
+]

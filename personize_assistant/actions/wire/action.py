@@ -24,6 +24,7 @@ from personize_assistant.actions.wire.artifact import (
     Pattern,
     WireArtifact,
     WireCandidate,
+    blob_sha,
 )
 from personize_assistant.actions.wire.context import WireContext, Wiring
 from personize_assistant.actions.wire.library import KIND_PATTERN, LIBRARY_PATTERN, WireRules
@@ -273,6 +274,8 @@ def _artifact(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: Wiri
         path=ctx.source.path,
         hunks=make_hunks(ctx.source.text, updated),
         summary=f"wire {ctx.qualified_name or ctx.touchpoint.id} ({pattern})",
+        base_sha=blob_sha(ctx.source.text),
+        result_sha=blob_sha(updated),
     )
     placement = place_helpers(ctx.root, ctx.source.path, "ts" if ctx.source.language == "ts" else "py")
     new_files, notes = placement.new_files(ctx.settings)

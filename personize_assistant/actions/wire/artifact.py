@@ -6,6 +6,7 @@ Rendering is separate from building: `render_diff` gives a `git apply`-able unif
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -42,6 +43,10 @@ class FileEdit(BaseModel):
     """Repo-relative, `/` separators."""
     hunks: list[Hunk]
     summary: str
+    base_sha: str | None = None
+    """Git blob id of the file the hunks were made against (the diff's `index` line)."""
+    result_sha: str | None = None
+    """Git blob id of the file once the hunks are applied."""
 
 
 class NewFile(BaseModel):
@@ -100,11 +105,18 @@ class WireCandidate(BaseModel):
     reason: str | None = None
 
 
+def blob_sha(text: str) -> str:
+    """The id git gives this content (`git hash-object`), so `index` lines are git's own."""
+    data = text.encode("utf-8")
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
 def _new_file_diff(new: NewFile) -> list[str]:
     body = new.content.splitlines()
     lines = [
         f"diff --git a/{new.path} b/{new.path}",
         "new file mode 100644",
+        f"index 0000000..{blob_sha(new.content)[:12]}",
         "--- /dev/null",
         f"+++ b/{new.path}",
         f"@@ -0,0 +1,{len(body)} @@",
@@ -116,7 +128,10 @@ def _new_file_diff(new: NewFile) -> list[str]:
 
 
 def _edit_diff(edit: FileEdit) -> list[str]:
-    lines = [f"diff --git a/{edit.path} b/{edit.path}", f"--- a/{edit.path}", f"+++ b/{edit.path}"]
+    lines = [f"diff --git a/{edit.path} b/{edit.path}"]
+    if edit.base_sha and edit.result_sha:
+        lines.append(f"index {edit.base_sha[:12]}..{edit.result_sha[:12]}")
+    lines += [f"--- a/{edit.path}", f"+++ b/{edit.path}"]
     for hunk in edit.hunks:
         lines.append(hunk.header())
         lines.extend(hunk.lines)
