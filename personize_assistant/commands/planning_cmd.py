@@ -131,10 +131,10 @@ def schema(
 
 def _create(artifact: Any, dry_run: bool, as_json: bool, output: Path | None) -> None:
     from personize_assistant.actions.schema import apply_schema
-    from personize_assistant.commands.personize_cmd import checked_settings
+    from personize_assistant.config import load_settings
     from personize_assistant.personize.connect import client_from_settings
 
-    with client_from_settings(checked_settings()) as client:
+    with client_from_settings(load_settings()) as client:
         report = apply_schema(artifact, client.collections, dry_run=dry_run, progress=_progress)
     data = report.model_dump(mode="json") | {"created": report.created, "extended": report.extended}
     write(report.render(), data, as_json, output)
