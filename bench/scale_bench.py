@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -74,15 +75,18 @@ def large_repo(root: Path, files: int, models: int) -> Path:
     return root
 
 
-def run(root: Path, cache: Path, *args: str) -> tuple[float, int, str]:
-    """Seconds, exit code and the tail of stderr of one CLI run."""
+def run(root: Path, cache: Path, *args: str) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds (user + system), exit code and the tail of stderr of one
+    CLI run. On a shared machine wall time is noise; CPU time is the cost."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PERSONIZE_ASSISTANT_CONFIG": os.devnull}
     env.pop("PERSONIZE_SECRET_KEY", None)
     env.pop("ANTHROPIC_API_KEY", None)
     command = [sys.executable, "-m", "personize_assistant.cli", *args]
-    started = time.perf_counter()
+    before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
     done = subprocess.run(command, cwd=root.parent, env=env, capture_output=True, text=True, check=False)
-    return time.perf_counter() - started, done.returncode, done.stderr.strip()[-200:]
+    wall, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done.returncode, done.stderr.strip()[-200:]
 
 
 def bench(root: Path, cache: Path, commands: list[list[str]]) -> list[dict[str, object]]:
@@ -90,10 +94,11 @@ def bench(root: Path, cache: Path, commands: list[list[str]]) -> list[dict[str, 
     rows = []
     for args in [["scan", str(root), "--json"], *commands]:
         resolved = [a.replace("{out}", str(out_dir)) for a in args]
-        seconds, code, err = run(root, cache, *resolved)
-        rows.append({"repo": root.name, "command": " ".join(args[:1] + args[2:]),
-                     "seconds": round(seconds, 2), "exit": code, **({"stderr": err} if code else {})})
-        print(f"{root.name:<10} {rows[-1]['command']:<28} {seconds:8.2f} s  exit {code}", file=sys.stderr)
+        seconds, cpu, code, err = run(root, cache, *resolved)
+        rows.append({"repo": root.name, "command": " ".join(args[:1] + args[2:]), "seconds": round(seconds, 2),
+                     "cpu_seconds": round(cpu, 2), "exit": code, **({"stderr": err} if code else {})})
+        print(f"{root.name:<10} {rows[-1]['command']:<28} {seconds:8.2f} s wall {cpu:8.2f} s cpu  exit {code}",
+              file=sys.stderr)
     return rows
 
 
