@@ -105,8 +105,12 @@ def test_refuses_a_patch_that_no_longer_applies(tmp_path: Path, rules: WireRules
     source = root / case.file
     source.write_text(source.read_text().replace("def send_sms(to: str, body: str) -> str:", "def send_sms(to: str, body: str, *, sender: str = '') -> str:"))
     git(root, "commit", "-qam", "change the signature")
-    with pytest.raises(UsageError, match="does not apply cleanly"):
+    with pytest.raises(UsageError, match=r"notify\.py changed since the diff was made"):
         write_artifact(root, artifact)
+    # Without the blob id (a hand-made artifact) the hunks themselves are checked.
+    unhashed = artifact.model_copy(update={"edits": [e.model_copy(update={"base_sha": None}) for e in artifact.edits]})
+    with pytest.raises(UsageError, match="does not apply cleanly"):
+        write_artifact(root, unhashed)
 
 
 @pytest.mark.toolchain

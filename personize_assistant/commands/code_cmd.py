@@ -14,11 +14,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from personize_assistant.commands.output import emit, emit_json, err_console, repo_directory
+from personize_assistant.commands.output import (
+    check_output,
+    emit,
+    emit_json,
+    err_console,
+    repo_directory,
+)
 from personize_assistant.errors import UsageError
 
 if TYPE_CHECKING:
     from personize_assistant.actions.check.model import CheckReport, Severity
+    from personize_assistant.actions.wire.artifact import WireArtifact
     from personize_assistant.scan.models import RepoScan
 
 _PATTERNS = ("wrap", "webhook_pipeline", "middleware", "cron_generate_deliver", "event_mirror")
@@ -54,6 +61,14 @@ def wire_command(
     write: Annotated[
         bool, typer.Option("--write", help="Apply the change (refuses over uncommitted changes).")
     ] = False,
+    reviewed: Annotated[
+        str | None,
+        typer.Option("--reviewed", metavar="DIGEST", help="With --write: only if the diff is still the one you reviewed."),
+    ] = None,
+    patch: Annotated[
+        Path | None,
+        typer.Option("--patch", metavar="FILE", help="With --write: apply this saved diff of `wire -t ID`."),
+    ] = None,
 ) -> None:
     """Generate code that connects Personize to one touchpoint (a diff unless --write)."""
     from personize_assistant.actions.wire import WireOptions, load_rules, wire, wireable
@@ -64,6 +79,11 @@ def wire_command(
         render_summary,
     )
 
+    if (reviewed or patch) and not write:
+        raise UsageError("--reviewed and --patch only apply to --write")
+    if patch is not None:
+        _write_patch(path, patch, as_json)
+        return
     scan = _scan(path)
     if list_only:
         candidates = wireable(scan, load_rules())
@@ -84,11 +104,11 @@ def wire_command(
     )
     artifact = wire(scan, options)
     if write:
-        from personize_assistant.actions.wire import write_artifact
+        if reviewed is not None:
+            from personize_assistant.actions.wire import check_reviewed
 
-        written = write_artifact(Path(scan.root), artifact)
-        for relative in written:
-            err_console.print(f"wrote {relative}")
+            check_reviewed(render_diff(artifact), reviewed)
+        written = _write(Path(scan.root), artifact)
         if as_json:
             emit_json({**render_json(artifact), "written": written})
         err_console.print(render_summary(artifact), soft_wrap=True)
@@ -96,8 +116,38 @@ def wire_command(
     if as_json:
         emit_json(render_json(artifact))
         return
-    emit(render_diff(artifact))
+    _show_diff(render_diff(artifact), path, touchpoint)
     err_console.print(render_summary(artifact), soft_wrap=True)
+
+
+def _show_diff(diff: str, path: Path, touchpoint: str) -> None:
+    """The diff, and how to apply exactly it (not a regenerated one) once reviewed."""
+    from personize_assistant.actions.wire import diff_digest
+
+    emit(diff)
+    err_console.print(
+        f"diff {diff_digest(diff)}: `wire {path} -t {touchpoint} --write --reviewed {diff_digest(diff)}` "
+        "applies exactly this diff (or save it and pass --write --patch FILE)",
+        soft_wrap=True, markup=False,
+    )
+
+
+def _write(root: Path, artifact: WireArtifact) -> list[str]:
+    from personize_assistant.actions.wire import write_artifact
+
+    written = write_artifact(root, artifact)
+    for relative in written:
+        err_console.print(f"wrote {relative}", markup=False)
+    return written
+
+
+def _write_patch(path: Path, patch: Path, as_json: bool) -> None:
+    """Apply a saved `wire` diff as it is, after checking each file is the one it was made for."""
+    from personize_assistant.actions.wire import parse_diff
+
+    written = _write(repo_directory(path), parse_diff(_read_input(str(patch), "--patch file")))
+    if as_json:
+        emit_json({"written": written})
 
 
 def _choice(value: str | None, allowed: tuple[str, ...], option: str) -> str | None:
@@ -124,6 +174,7 @@ def generate_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the code and its summary as JSON.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the code here.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Allow writing FILE inside the repository.")] = False,
 ) -> None:
     """Emit the generation function (guidelines -> context -> prompt -> checks) for a touchpoint."""
     from personize_assistant.actions.generate import GenerateOptions, generate
@@ -139,6 +190,7 @@ def generate_command(
         {"touchpoint_id": touchpoint, "language": _choice(lang, ("ts", "py"), "--lang"),
          "channel": _choice(channel, _CHANNELS, "--channel")}
     )
+    check_output(repo_directory(path), output, force)
     artifact = generate(_scan(path), options)
     if as_json:
         emit_json(render_json(artifact), output)

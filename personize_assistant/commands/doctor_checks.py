@@ -7,15 +7,23 @@ Missing keys are not failures: the offline paths work without them.
 from __future__ import annotations
 
 import sys
-import tomllib
 from collections.abc import Callable
 from enum import StrEnum
 from importlib import import_module
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from personize_assistant.config import Settings, config_path, load_settings
+from personize_assistant.config import (
+    ConfigError,
+    Settings,
+    config_path,
+    holds_key,
+    load_settings,
+    read_config_file,
+    unknown_keys,
+)
 from personize_assistant.errors import AssistantError
 from personize_assistant.personize.client import PersonizeError
 from personize_assistant.personize.connect import client_from_settings
@@ -40,6 +48,7 @@ GRAMMARS: tuple[tuple[str, str, str, bytes], ...] = (
 class Status(StrEnum):
     OK = "ok"
     SKIP = "skip"
+    WARN = "warn"
     FAIL = "fail"
 
 
@@ -118,25 +127,31 @@ def check_config(path: Path) -> Check:
             summary=f"no config file at {path} (defaults and environment apply)",
         )
     try:
-        tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return Check(name="config", status=Status.FAIL, summary=f"cannot read {path}: {_line(exc)}")
-    except tomllib.TOMLDecodeError as exc:
-        return Check(
-            name="config",
-            status=Status.FAIL,
-            summary=f"{path} is not valid TOML ({_line(exc)}); fix or remove it",
-        )
-    return Check(name="config", status=Status.OK, summary=f"config file {path} parses")
+        values = read_config_file(path)
+    except ConfigError as exc:
+        return Check(name="config", status=Status.FAIL, summary=redact(str(exc)))
+    return _config_warning(path, values) or Check(
+        name="config", status=Status.OK, summary=f"config file {path} parses"
+    )
+
+
+def _config_warning(path: Path, values: dict[str, Any]) -> Check | None:
+    """Keys in a file others can read, and settings the file spells wrong."""
+    problems = []
+    if holds_key(values) and path.stat().st_mode & 0o077:
+        problems.append(f"it holds an API key and others can read it (chmod 600 {path})")
+    if unknown := unknown_keys(values):
+        problems.append(f"unknown settings ignored: {', '.join(unknown)}")
+    if not problems:
+        return None
+    return Check(name="config", status=Status.WARN, summary=f"{path}: {'; '.join(problems)}")
 
 
 def load_checked_settings(loader: Callable[[], Settings]) -> tuple[Settings | None, Check | None]:
     try:
         return loader(), None
-    except (ValidationError, tomllib.TOMLDecodeError, OSError) as exc:
-        summary = (
-            f"settings are invalid: {first_error(exc)}; fix the environment or {config_path()}"
-        )
+    except ConfigError as exc:
+        summary = f"settings are invalid: {exc.detail}; fix the environment or {config_path()}"
         return None, Check(name="settings", status=Status.FAIL, summary=summary)
 
 
@@ -192,12 +207,3 @@ def _limits(me: MeInfo) -> str:
 
 def _line(exc: BaseException) -> str:
     return redact(" ".join(str(exc).split()) or type(exc).__name__)
-
-
-def first_error(exc: BaseException) -> str:
-    """One redacted line for a settings failure: the first field error, or the exception text."""
-    if isinstance(exc, ValidationError) and exc.errors():
-        error = exc.errors()[0]
-        where = ".".join(str(part) for part in error["loc"])
-        return redact(f"{where}: {error['msg']}")
-    return _line(exc)

@@ -33,6 +33,25 @@ def _emit(text: str, output: Path | None) -> None:
     err_console.print(f"wrote {output}")
 
 
+def check_output(repo: Path, output: Path | None, force: bool) -> None:
+    """Like `export`: a file written inside the scanned repo needs --force, or a yes from a
+    person at a terminal (nothing is written into the repo without asking)."""
+    if output is None or force:
+        return
+    root, target = repo.expanduser().resolve(), output.expanduser().resolve()
+    if target != root and root not in target.parents:
+        return
+    if sys.stdin.isatty() and sys.stderr.isatty():
+        import typer
+
+        if typer.confirm(f"{output} is inside the scanned repository; write it?", default=False, err=True):
+            return
+    from personize_assistant.errors import UsageError
+
+    raise UsageError(f"{output} is inside the scanned repository, which this command leaves untouched; "
+                     "write it elsewhere or pass --force")
+
+
 def terminal_width() -> int | None:
     """Columns to wrap plain-text reports at for a person at a terminal; None when piped
     (scripts and tests keep one line per item)."""

@@ -15,7 +15,6 @@ from personize_assistant.commands.output import emit, emit_json, terminal_width,
 
 if TYPE_CHECKING:
     from personize_assistant.commands.doctor_checks import DoctorReport
-    from personize_assistant.config import Settings
     from personize_assistant.personize.models import CollectionSummary, RateBudget
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
@@ -59,6 +58,7 @@ def doctor(json_output: JsonFlag = False) -> None:
 
 def collections(json_output: JsonFlag = False) -> None:
     """List the collections (schemas) in your Personize organization."""
+    from personize_assistant.config import load_settings
     from personize_assistant.errors import UsageError
     from personize_assistant.personize.connect import (
         KEY_HINT,
@@ -67,7 +67,7 @@ def collections(json_output: JsonFlag = False) -> None:
         personize_errors,
     )
 
-    settings = checked_settings()
+    settings = load_settings()  # a bad config is one line (ConfigError), not a traceback
     if settings.personize_secret_key is None:
         raise UsageError(f"{KEY_HINT} to list collections")
     with personize_errors(), client_from_settings(settings) as client:
@@ -81,7 +81,7 @@ def collections(json_output: JsonFlag = False) -> None:
 def render_report(report: DoctorReport, width: int | None = None) -> str:
     from personize_assistant.commands.doctor_checks import OFFLINE_FEATURES, Status
 
-    marks = {Status.OK: "ok  ", Status.SKIP: "--  ", Status.FAIL: "FAIL"}
+    marks = {Status.OK: "ok  ", Status.SKIP: "--  ", Status.WARN: "warn", Status.FAIL: "FAIL"}
     name_width = max(len(check.name) for check in report.checks)
     indent = len(marks[Status.OK]) + 2 + name_width + 2
     lines = [wrapped for c in report.checks
@@ -138,21 +138,3 @@ def report_json(report: DoctorReport) -> dict[str, Any]:
         "rate_budget": report.rate_budget.model_dump(mode="json") if report.rate_budget else None,
         "works_offline": OFFLINE_FEATURES,
     }
-
-
-def checked_settings() -> Settings:
-    """Settings, or a one-line error naming the bad value (never a pydantic traceback)."""
-    import tomllib
-
-    from pydantic import ValidationError
-
-    from personize_assistant.commands.doctor_checks import first_error
-    from personize_assistant.config import config_path, load_settings
-    from personize_assistant.errors import UsageError
-
-    try:
-        return load_settings()
-    except (ValidationError, tomllib.TOMLDecodeError) as exc:
-        raise UsageError(
-            f"cannot load settings ({first_error(exc)}); fix the environment or {config_path()}"
-        ) from None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from personize_assistant.commands.output import emit, err_console, repo_directory
+from personize_assistant.commands.output import check_output, emit, err_console, repo_directory
 from personize_assistant.errors import FindingsError, UsageError
 from personize_assistant.redact import redact
 
@@ -38,6 +38,9 @@ OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
 ]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Allow writing FILE inside the scanned repository.")
+]
 
 
 # --------------------------------------------------------------------------- shared steps
@@ -50,11 +53,16 @@ class Inputs:
         self.scan, self.discovery, self.library = scan, discovery, library
 
 
-def load_inputs(path: Path, answers: Path | None) -> Inputs:
+def load_inputs(path: Path, answers: Path | None, writes: tuple[Path | None, ...] = (),
+                force: bool = False) -> Inputs:
+    """Everything a planning command needs; `writes` (the files it will write) are checked
+    against the repo first, so a refusal comes before the scan, not after."""
     from personize_assistant.actions.common.discovery import load_answers, prefill_from_scan
     from personize_assistant.content.loader import load_library
 
     root = repo_directory(path)
+    for target in writes:
+        check_output(root, target, force)
     library = load_library()
     scan = _scan(root)
     discovery = prefill_from_scan(scan, library)
@@ -91,6 +99,7 @@ def schema(
     answers: AnswersOpt = None,
     as_json: JsonOpt = False,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     create: Annotated[
         bool, typer.Option("--create", help="Create the missing collections in Personize.")
     ] = False,
@@ -108,7 +117,7 @@ def schema(
 
     if dry_run and not create:
         raise UsageError("--dry-run only applies to --create")
-    inputs = load_inputs(path, answers)
+    inputs = load_inputs(path, answers, (output,), force)
     artifact = design_schema(inputs.scan, inputs.discovery, inputs.library)
     if not artifact.collections:
         raise UsageError(
@@ -122,13 +131,17 @@ def schema(
 
 def _create(artifact: Any, dry_run: bool, as_json: bool, output: Path | None) -> None:
     from personize_assistant.actions.schema import apply_schema
-    from personize_assistant.commands.personize_cmd import checked_settings
+    from personize_assistant.config import load_settings
     from personize_assistant.personize.connect import client_from_settings
 
-    with client_from_settings(checked_settings()) as client:
-        report = apply_schema(artifact, client.collections, dry_run=dry_run)
+    with client_from_settings(load_settings()) as client:
+        report = apply_schema(artifact, client.collections, dry_run=dry_run, progress=_progress)
     data = report.model_dump(mode="json") | {"created": report.created, "extended": report.extended}
     write(report.render(), data, as_json, output)
+
+
+def _progress(line: str) -> None:
+    err_console.print(redact(line), markup=False, highlight=False)
 
 
 # --------------------------------------------------------------------------- plan
@@ -139,6 +152,7 @@ def plan(
     answers: AnswersOpt = None,
     as_json: JsonOpt = False,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     plan_tier: Annotated[
         str | None,
         typer.Option("--plan-tier", metavar="TIER", help="free, starter, pro or enterprise."),
@@ -158,7 +172,7 @@ def plan(
     from personize_assistant.actions.plan import artifact as render
 
     options = PlanOptions(plan_tier=_tier(plan_tier), daily_volume=_volume(volume))
-    inputs = load_inputs(path, answers)
+    inputs = load_inputs(path, answers, (output,), force)
     _warn_if_nothing_found(inputs.scan, path)
     artifact = build_plan(inputs.scan, inputs.discovery, inputs.library, options)
     markdown = render.render_markdown(artifact)
@@ -209,6 +223,7 @@ def discover(
     answers: AnswersOpt = None,
     as_json: JsonOpt = False,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     save_answers: Annotated[
         Path | None,
         typer.Option("--save-answers", metavar="FILE",
@@ -228,7 +243,7 @@ def discover(
     from personize_assistant.actions.discover import discovery_report, interview
     from personize_assistant.actions.discover.render import document_json, render_document
 
-    inputs = load_inputs(path, answers)
+    inputs = load_inputs(path, answers, (output, save_answers), force)
     discovery, asked = inputs.discovery, list[str]()
     if answers is None and not no_input and sys.stdin.isatty():
         result = interview(discovery, inputs.library, ask=_prompt, say=_say)
@@ -300,6 +315,7 @@ def propose(
     answers: AnswersOpt = None,
     as_json: JsonOpt = False,
     output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Rank where personalization pays off in this repo, with a quick win and user stories.
 
@@ -310,7 +326,7 @@ def propose(
     from personize_assistant.actions.propose import artifact as render
 
     _check_persona(persona)
-    inputs = load_inputs(path, answers)
+    inputs = load_inputs(path, answers, (output,), force)
     _warn_if_nothing_found(inputs.scan, path, "proposal")
     artifact = build_proposal(inputs.scan, inputs.discovery, inputs.library, ProposeOptions(persona=persona))
     write(render.render_markdown(artifact), render.to_json(artifact), as_json, output)

@@ -27,7 +27,10 @@ Conventions
 * Retries: a 429 waits ``retryAfterSeconds`` from the body, else the ``Retry-After`` header,
   else 60 s, never longer than ``max_retry_wait``. 5xx answers, timeouts and connection errors
   back off exponentially with jitter (or honour ``Retry-After`` when a 5xx carries one). At most
-  ``max_retries`` retries, then the exception.
+  ``max_retries`` retries, then the exception. Requests that change something (creating a
+  collection, memorizing) are retried only when they cannot have taken effect: a 429, or a
+  connection that failed before the request was sent. After a timeout or a 5xx they raise at
+  once (``error.request_sent`` is True): check before sending them again.
 * Client-side pacing: ``rate_limit_per_minute=N`` (or ``use_plan_limits()``) keeps at most N
   requests in any 60-second window, sleeping before a request rather than earning a 429.
 
@@ -112,6 +115,8 @@ class PersonizeConnectionError(PersonizeError):
     """Personize could not be reached, or did not answer in time, after all retries."""
 
     retry_after_seconds: float | None = None
+    request_sent = True
+    """False only when the connection failed before the request left (safe to resend)."""
 
 
 class PersonizeAPIError(PersonizeError):
@@ -186,6 +191,9 @@ class _Secret:
         return "'[hidden]'"
 
 
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+
+
 @dataclass(frozen=True)
 class _Call:
     """One API request, before it is sent."""
@@ -194,6 +202,12 @@ class _Call:
     path: str
     params: Mapping[str, str] | None = None
     body: Mapping[str, Any] | None = None
+    reads_only: bool = False
+    """A POST that only reads (recall, search, prompt): resending it changes nothing."""
+
+    @property
+    def idempotent(self) -> bool:
+        return self.reads_only or self.method in _IDEMPOTENT_METHODS
 
     def describe(self) -> str:
         return f"{self.method} {API_PREFIX}{self.path}"
@@ -208,11 +222,13 @@ class RetryPolicy:
     backoff_base: float = 1.0
     backoff_cap: float = 30.0
 
-    def delay(self, error: PersonizeError, attempt: int) -> float | None:
+    def delay(self, error: PersonizeError, attempt: int, idempotent: bool = True) -> float | None:
         if attempt >= self.max_retries:
             return None
         if isinstance(error, RateLimitError):
             return self._rate_limit_delay(error)
+        if not idempotent and not _never_sent(error):
+            return None  # it may have taken effect: resending could create it twice
         if isinstance(error, PersonizeConnectionError) or _is_server_error(error):
             return self._backoff(error, attempt)
         return None
@@ -232,6 +248,20 @@ class RetryPolicy:
         # Full exponential growth, then jitter so many clients do not retry in lock-step.
         ceiling = min(self.backoff_cap, self.backoff_base * float(2**attempt))
         return min(ceiling * random.uniform(0.5, 1.0), self.max_retry_wait)
+
+
+def _never_sent(error: PersonizeError) -> bool:
+    return isinstance(error, PersonizeConnectionError) and not error.request_sent
+
+
+def _not_resent(error: PersonizeError, call: _Call) -> PersonizeError:
+    """Say why a request that changes something was not retried."""
+    sent = isinstance(error, PersonizeConnectionError) and error.request_sent
+    if call.idempotent or not (sent or _is_server_error(error)):
+        return error
+    note = f"not retried: {call.describe()} may have taken effect; check before sending it again"
+    error.args = (f"{error.args[0]} ({note})", *error.args[1:])
+    return error
 
 
 def _is_server_error(error: PersonizeError) -> bool:
@@ -478,19 +508,23 @@ class _Interpreter:
         )
 
     def connection_error(self, exc: httpx.HTTPError, call: _Call, timeout: float) -> PersonizeError:
-        if isinstance(exc, httpx.TimeoutException):
+        if isinstance(exc, httpx.TimeoutException) and not isinstance(
+            exc, (httpx.ConnectTimeout, httpx.PoolTimeout)
+        ):
             text = (
                 f"Personize did not answer {call.describe()} within {timeout:g} s; "
                 "try again later or raise the timeout"
             )
             return PersonizeConnectionError(text)
-        if isinstance(exc, httpx.ConnectError):
+        if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
             reason = self._text(str(exc)) or type(exc).__name__
             text = (
                 f"Cannot connect to Personize at {self._base_url} ({reason}); "
                 f"check {BASE_URL_ENV} and your network"
             )
-            return PersonizeConnectionError(text)
+            error = PersonizeConnectionError(text)
+            error.request_sent = False  # no connection, so nothing was sent
+            return error
         if isinstance(exc, httpx.TransportError):
             reason = self._text(str(exc)) or type(exc).__name__
             return PersonizeConnectionError(
@@ -580,10 +614,10 @@ class EventsAPI(_Resource[_R]):
 
 class AIAPI(_Resource[_R]):
     def smart_guidelines(self, **payload: Any) -> _R:
-        return self._send(_Call("POST", "/ai/smart-guidelines", body=payload))
+        return self._send(_Call("POST", "/ai/smart-guidelines", body=payload, reads_only=True))
 
     def prompt(self, **payload: Any) -> _R:
-        return self._send(_Call("POST", "/prompt", body=payload))
+        return self._send(_Call("POST", "/prompt", body=payload, reads_only=True))
 
 
 class _MemoryCalls(_Resource[_R]):
@@ -597,16 +631,16 @@ class _MemoryCalls(_Resource[_R]):
         return self._send(_Call("POST", "/batch-memorize", body=payload))
 
     def smart_recall(self, **payload: Any) -> _R:
-        return self._send(_Call("POST", "/smart-recall", body=payload))
+        return self._send(_Call("POST", "/smart-recall", body=payload, reads_only=True))
 
     def recall(self, **payload: Any) -> _R:
-        return self._send(_Call("POST", "/recall", body=payload))
+        return self._send(_Call("POST", "/recall", body=payload, reads_only=True))
 
     def smart_digest(self, **payload: Any) -> _R:
-        return self._send(_Call("POST", "/smart-memory-digest", body=payload))
+        return self._send(_Call("POST", "/smart-memory-digest", body=payload, reads_only=True))
 
     def search(self, **payload: Any) -> _R:
-        return self._send(_Call("POST", "/search", body=payload))
+        return self._send(_Call("POST", "/search", body=payload, reads_only=True))
 
 
 class _SearchPager:
@@ -622,7 +656,7 @@ class _SearchPager:
         self._done = False
 
     def next_call(self) -> _Call | None:
-        return None if self._done else _Call("POST", "/search", body=dict(self._payload))
+        return None if self._done else _Call("POST", "/search", body=dict(self._payload), reads_only=True)
 
     def take(self, data: Any) -> Iterator[dict[str, Any]]:
         if not isinstance(data, dict):
@@ -878,9 +912,9 @@ class Personize(_BaseClient):
             try:
                 return self._attempt(call, headers)
             except PersonizeError as error:
-                delay = self.retry_policy.delay(error, attempt)
+                delay = self.retry_policy.delay(error, attempt, call.idempotent)
                 if delay is None:
-                    raise _gave_up(error, attempt + 1) from None
+                    raise _gave_up(_not_resent(error, call), attempt + 1) from None
                 self._log_retry(error, delay, attempt)
                 self._sleep(delay)
                 attempt += 1
@@ -978,9 +1012,9 @@ class AsyncPersonize(_BaseClient):
             try:
                 return await self._attempt(call, headers)
             except PersonizeError as error:
-                delay = self.retry_policy.delay(error, attempt)
+                delay = self.retry_policy.delay(error, attempt, call.idempotent)
                 if delay is None:
-                    raise _gave_up(error, attempt + 1) from None
+                    raise _gave_up(_not_resent(error, call), attempt + 1) from None
                 self._log_retry(error, delay, attempt)
                 await self._sleep(delay)
                 attempt += 1

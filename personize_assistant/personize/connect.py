@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from personize_assistant.config import Settings
 from personize_assistant.errors import AssistantError, UsageError
@@ -53,11 +54,23 @@ def personize_errors() -> Iterator[None]:
 
 def list_all_collections(client: Personize) -> list[CollectionSummary]:
     summaries: list[CollectionSummary] = []
+    for page in all_pages(lambda token: client.collections.list(nextToken=token)):
+        summaries += collection_summaries(page)
+    return summaries
+
+
+def all_pages(list_page: Callable[[str | None], Any], what: str = "collections") -> Iterator[Any]:
+    """Every page of a `nextToken` listing. A server still sending a token after
+    MAX_LIST_PAGES raises rather than passing off a partial list as the whole account
+    (an empty one read "No collections yet"; `schema --create` would create duplicates)."""
     token: str | None = None
     for _ in range(MAX_LIST_PAGES):
-        page = client.collections.list(nextToken=token)
-        summaries += collection_summaries(page)
+        page = list_page(token)
+        yield page
         token = next_token(page)
         if token is None:
-            break
-    return summaries
+            return
+    raise PersonizeError(
+        f"Personize kept sending more pages of {what} after {MAX_LIST_PAGES} pages; "
+        "stopped, since the list would be incomplete (try again later)"
+    )

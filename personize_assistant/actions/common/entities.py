@@ -91,29 +91,30 @@ def collect_models(touchpoints: list[Touchpoint]) -> list[Model]:
         name = tp.entity or tp.symbol
         if name and name not in models:
             models[name] = Model(tp, role_of(name), fields=list(tp.fields or []))
+    lookups = _Lookups(models)
     for model in models.values():
         if model.role == "record":
-            model.owner, model.owner_field = _find_owner(model, models)
+            model.owner, model.owner_field = _find_owner(model, lookups.for_model(model))
     for model in models.values():
-        model.tenant_field = _tenant_field(model, models)
+        model.tenant_field = _tenant_field(model, lookups)
     return list(models.values())
 
 
-def _tenant_field(model: Model, models: dict[str, Model]) -> str | None:
+def _tenant_field(model: Model, lookups: _Lookups) -> str | None:
     """The foreign key from an email-keyed model to an organisation, if there is one."""
     if model.email_field() is None or model.role == "organization":
         return None
     if model.role == "record":
         return None  # an Invite or a Ticket is the product's own record, not a tenant's contact list
-    lookup = _lookup_for(model, models)
+    lookup = lookups.for_model(model)
     return next((f.name for f in model.fields
                  if (target := _fk_target(f, lookup)) is not None and target.role == "organization"), None)
 
 
-def _find_owner(model: Model, models: dict[str, Model]) -> tuple[Model | None, str | None]:
+def _find_owner(model: Model, lookup: dict[str, Model]) -> tuple[Model | None, str | None]:
     """The first foreign key (in declaration order) that points at a person or organisation."""
     for fld in model.fields:
-        target = _fk_target(fld, _lookup_for(model, models))
+        target = _fk_target(fld, lookup)
         if target is not None and target is not model and target.role != "record":
             return target, fld.name
         if target is not None and target is not model and model.via is None:
@@ -121,18 +122,32 @@ def _find_owner(model: Model, models: dict[str, Model]) -> tuple[Model | None, s
     return None, None
 
 
-def _lookup_for(model: Model, models: dict[str, Model]) -> dict[str, Model]:
+class _Lookups:
     """Name -> model, where a model in the same file wins (`user_id` next to `BankUser`
-    means BankUser, not the web app's User)."""
-    lookup = {name.lower(): m for name, m in models.items()}
-    for name, other in models.items():
-        if other.touchpoint.file == model.touchpoint.file:
+    means BankUser, not the web app's User). Built once per file: rebuilding the whole
+    table for every foreign key made schema/plan quadratic in the number of models."""
+
+    def __init__(self, models: dict[str, Model]) -> None:
+        self._base = {name.lower(): m for name, m in models.items()}
+        self._by_file: dict[str, list[tuple[str, Model]]] = {}
+        for name, m in models.items():
+            self._by_file.setdefault(m.touchpoint.file, []).append((name, m))
+        self._tables: dict[str, dict[str, Model]] = {}
+
+    def for_model(self, model: Model) -> dict[str, Model]:
+        file = model.touchpoint.file
+        if file not in self._tables:
+            self._tables[file] = self._with_file(file)
+        return self._tables[file]
+
+    def _with_file(self, file: str) -> dict[str, Model]:
+        lookup = dict(self._base)
+        for name, other in self._by_file.get(file, []):
             lookup[name.lower()] = other
             snake = system_name(name)
             if "_" in snake:
-                lookup.setdefault(snake.rsplit("_", 1)[1], other)
                 lookup[snake.rsplit("_", 1)[1]] = other
-    return lookup
+        return lookup
 
 
 def _fk_target(fld: ModelField, by_lower: dict[str, Model]) -> Model | None:

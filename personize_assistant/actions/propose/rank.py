@@ -93,9 +93,13 @@ def find_anchors(scan: RepoScan) -> list[Anchor]:
             groups.setdefault(key, []).append(tp)
     anchors = [Anchor(min(g, key=lambda t: t.line), g) for g in groups.values()
                if any(t.wraps is None for t in g)]
+    wrapping: dict[str, list[tuple[int, Touchpoint]]] = {}  # one pass, not one per anchor
+    for position, tp in enumerate(scan.touchpoints):
+        if tp.wraps is not None:
+            wrapping.setdefault(tp.wraps, []).append((position, tp))
     for anchor in anchors:
-        ids = {m.id for m in anchor.members}
-        sites = [t for t in scan.touchpoints if t.wraps in ids and t not in anchor.members]
+        found = sorted((p for m in anchor.members for p in wrapping.get(m.id, [])), key=lambda p: p[0])
+        sites = [t for _, t in found if t not in anchor.members]
         anchor.call_sites = list({(t.file, t.symbol or t.line): t for t in sites}.values())
     return anchors
 
@@ -111,6 +115,10 @@ class RepoContext:
     job_files: frozenset[str]
     priority_channel: str
     weights: RankingWeights
+
+    def __post_init__(self) -> None:
+        # Lower-cased once: entity_of checks every model against every anchor.
+        self.named = [(model.entity.lower(), model) for model in self.models]
 
 
 _CHANNEL_NAMES = {"email": r"e-?mail", "sms": r"sms|text messages?", "slack": r"slack",
@@ -136,8 +144,8 @@ def entity_of(anchor: Anchor, context: RepoContext) -> str | None:
     """The modelled entity this code addresses: named in its code (a record resolves to
     its owner), or for an email the person model, since an email has a recipient."""
     text = " ".join([anchor.text(), *(t.evidence for t in anchor.call_sites)]).lower()
-    for model in context.models:
-        addressee = _addressee(model, context.models) if model.entity.lower() in text else None
+    for name, model in context.named:
+        addressee = _addressee(model, context.models) if name in text else None
         # A record nobody owns (a helpdesk Queue) is what a message is about, never who reads it.
         if addressee is not None and addressee.role != "record":
             return addressee.entity

@@ -8,18 +8,20 @@ nothing. `--dry-run` reports the same diff and sends no writes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.actions.common.fields import system_name
 from personize_assistant.actions.schema.artifact import SchemaArtifact
-from personize_assistant.personize.client import PersonizeError
-from personize_assistant.personize.connect import PersonizeUnavailable
+from personize_assistant.personize.client import (
+    PersonizeAPIError,
+    PersonizeConnectionError,
+    PersonizeError,
+)
+from personize_assistant.personize.connect import PersonizeUnavailable, all_pages
 from personize_assistant.redact import redact
-
-MAX_LIST_PAGES = 50  # a runaway nextToken loop must end
 
 
 class CollectionsClient(Protocol):
@@ -70,13 +72,13 @@ class CreateReport(BaseModel):
         return [c.collection_name for c in self.changes if c.action == "extend"]
 
     def render(self) -> str:
-        lines = [self._line(change) for change in self.changes]
+        lines = [self.line(change) for change in self.changes]
         created, extended = len(self.created), len(self.extended)
         summary = (f"{created} to create, {extended} to extend, "
                    f"{len(self.changes) - created - extended} up to date")
         return "\n".join([*lines, summary + (" (dry run: nothing sent)" if self.dry_run else "")])
 
-    def _line(self, change: CollectionChange) -> str:
+    def line(self, change: CollectionChange) -> str:
         if change.action == "create":
             verb = "would create" if self.dry_run else "created"
             return f"+ {change.collection_name} ({change.properties} properties) — {verb}"
@@ -89,6 +91,13 @@ class CreateReport(BaseModel):
                     f"were not listed, so none were added")
         return f"= {change.collection_name} — exists ({change.collection_id}), up to date"
 
+    def done_so_far(self) -> str:
+        """What was already sent, for the error that stops a run half way."""
+        if self.dry_run or not (self.created or self.extended):
+            return "nothing was created or changed"
+        return (f"already created: {', '.join(self.created) or 'none'}; already extended: "
+                f"{', '.join(self.extended) or 'none'} (run it again to finish: what exists is skipped)")
+
 
 def existing_collections(collections: CollectionsClient) -> dict[str, str]:
     """`collectionName -> collectionId` from every page of `collections.list()`."""
@@ -98,13 +107,9 @@ def existing_collections(collections: CollectionsClient) -> dict[str, str]:
 def existing_state(collections: CollectionsClient) -> dict[str, Existing]:
     """Every collection in the account (all pages), with its property names when listed."""
     found: dict[str, Existing] = {}
-    token: str | None = None
-    for _ in range(MAX_LIST_PAGES):
-        data = collections.list(limit=100, nextToken=token) if token else collections.list(limit=100)
+    for data in all_pages(lambda token: collections.list(limit=100, nextToken=token)
+                          if token else collections.list(limit=100)):
         found.update(dict(_names_and_ids(data)))
-        token = data.get("nextToken") if isinstance(data, dict) else None
-        if not token:
-            break
     return found
 
 
@@ -131,17 +136,20 @@ def _property_names(payload: dict[str, Any]) -> frozenset[str] | None:
     return frozenset(names)
 
 
-def apply_schema(artifact: SchemaArtifact, collections: CollectionsClient,
-                 dry_run: bool = False) -> CreateReport:
-    """Create the missing collections and add the properties existing ones lack."""
+def apply_schema(artifact: SchemaArtifact, collections: CollectionsClient, dry_run: bool = False,
+                 progress: Callable[[str], None] | None = None) -> CreateReport:
+    """Create the missing collections and add the properties existing ones lack; `progress`
+    hears each change as it is made, so a run killed half way has said what it did."""
+    report = CreateReport(dry_run=dry_run)
     try:
         existing = existing_state(collections)
-        report = CreateReport(dry_run=dry_run)
         for body in artifact.create_bodies():
             report.changes.append(_apply_one(body, existing, collections, dry_run))
+            if progress is not None:
+                progress(report.line(report.changes[-1]))
         return report
     except PersonizeError as exc:  # one redacted line, exit 1, like `collections`
-        raise PersonizeUnavailable(redact(str(exc))) from None
+        raise PersonizeUnavailable(redact(f"{exc}; {report.done_so_far()}")) from None
 
 
 def _apply_one(body: dict[str, Any], existing: dict[str, Existing], collections: CollectionsClient,
@@ -152,7 +160,7 @@ def _apply_one(body: dict[str, Any], existing: dict[str, Existing], collections:
         return _extend(body, existing[name], collections, dry_run)
     created_id = None
     if not dry_run:
-        data = collections.create(**body)
+        data = _create(body, collections)
         created_id = _created_id(data)
         existing[name] = Existing(collection_id=created_id or "",
                                   property_names=frozenset(_system(p) for p in body["properties"]))
@@ -176,6 +184,26 @@ def _extend(body: dict[str, Any], found: Existing, collections: CollectionsClien
                            historyNote=f"personize-assistant: add {len(missing)} properties from the data models")
     change.action, change.added_properties = "extend", [_system(p) for p in missing]
     return change
+
+
+def _create(body: dict[str, Any], collections: CollectionsClient) -> Any:
+    """`collections.create`, once. When the answer is lost (a timeout, a 5xx) the collection
+    may exist anyway: look it up by name before sending the create again."""
+    try:
+        return collections.create(**body)
+    except PersonizeError as exc:
+        if not _maybe_applied(exc):
+            raise
+    found = existing_state(collections).get(body["collectionName"])
+    if found is not None:
+        return {"collectionId": found.collection_id}
+    return collections.create(**body)
+
+
+def _maybe_applied(error: PersonizeError) -> bool:
+    if isinstance(error, PersonizeAPIError):
+        return (error.status or 0) >= 500
+    return isinstance(error, PersonizeConnectionError) and error.request_sent
 
 
 def _system(api_property: dict[str, Any]) -> str:

@@ -5,6 +5,17 @@ it; the artifact model and its renderers are `artifact.py`."""
 
 from personize_assistant.actions.wire.action import WireOptions, load_rules, wire, wireable
 from personize_assistant.actions.wire.library import KIND_PATTERN
+from personize_assistant.actions.wire.reviewed import check_reviewed, diff_digest, parse_diff
 from personize_assistant.actions.wire.write import write_artifact
 
-__all__ = ["KIND_PATTERN", "WireOptions", "load_rules", "wire", "wireable", "write_artifact"]
+__all__ = [
+    "KIND_PATTERN",
+    "WireOptions",
+    "check_reviewed",
+    "diff_digest",
+    "load_rules",
+    "parse_diff",
+    "wire",
+    "wireable",
+    "write_artifact",
+]

@@ -23,10 +23,12 @@ from personize_assistant.actions.wire.artifact import (
     Pattern,
     WireArtifact,
     WireCandidate,
+    blob_sha,
 )
 from personize_assistant.actions.wire.context import WireContext, Wiring
 from personize_assistant.actions.wire.language import LanguageWriter
 from personize_assistant.actions.wire.library import KIND_PATTERN, LIBRARY_PATTERN, WireRules
+from personize_assistant.actions.wire.parsed import declared_functions, identifiers
 from personize_assistant.actions.wire.patch import make_hunks
 from personize_assistant.actions.wire.source import (
     FunctionInfo,
@@ -180,12 +182,12 @@ def _refuse_rewire(ctx: WireContext) -> None:
     fn = ctx.fn
     lines = ctx.source.text.splitlines()[fn.start_line - 1 : fn.end_line]
     originals = (f"{fn.name}Original", f"_{fn.name.lstrip('_')}_original")
-    found = next((name for name in originals if re.search(rf"\b{re.escape(name)}\b", ctx.source.text)), None)
+    found = next((name for name in originals if name in identifiers(ctx.source.text)), None)
     why = f"{found} is in {ctx.source.path}" if found else None
     if why is None and _HELPER_CALLS.search("\n".join(lines)):
         why = f"a Personize helper call is in {ctx.source.path}"
     wrapper = _wrapper_of(fn.name)
-    if why is None and wrapper and re.search(rf"\b(def|function)\s+{re.escape(wrapper)}\b", ctx.source.text):
+    if why is None and wrapper and wrapper in declared_functions(ctx.source.text):
         # The original body an earlier `wire` kept: wrapping it again would personalize twice.
         why = f"{fn.name} is the original behind the wired {wrapper}"
     if why:
@@ -260,6 +262,8 @@ def _artifact(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: Wiri
         path=ctx.source.path,
         hunks=make_hunks(ctx.source.text, updated),
         summary=f"wire {ctx.qualified_name or ctx.touchpoint.id} ({pattern})",
+        base_sha=blob_sha(ctx.source.text),
+        result_sha=blob_sha(updated),
     )
     placement = place_helpers(ctx.root, ctx.source.path, ctx.writer.language)
     helpers, notes = placement.new_files(ctx.settings)

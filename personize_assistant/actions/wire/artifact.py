@@ -10,6 +10,7 @@ literal secret, the diff is withheld with the reason instead of being printed.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -47,6 +48,10 @@ class FileEdit(BaseModel):
     """Repo-relative, `/` separators."""
     hunks: list[Hunk]
     summary: str
+    base_sha: str | None = None
+    """Git blob id of the file the hunks were made against (the diff's `index` line)."""
+    result_sha: str | None = None
+    """Git blob id of the file once the hunks are applied."""
 
 
 class NewFile(BaseModel):
@@ -105,6 +110,12 @@ class WireCandidate(BaseModel):
     reason: str | None = None
 
 
+def blob_sha(text: str) -> str:
+    """The id git gives this content (`git hash-object`), so `index` lines are git's own."""
+    data = text.encode("utf-8")
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
 def _new_file_diff(new: NewFile) -> list[str]:
     body = new.content.splitlines()
     header = [f"diff --git a/{new.path} b/{new.path}", "new file mode 100644"]
@@ -112,6 +123,7 @@ def _new_file_diff(new: NewFile) -> list[str]:
         return header  # git's form for an empty file: a hunk `@@ -0,0 +1,0 @@` is corrupt
     lines = [
         *header,
+        f"index 0000000..{blob_sha(new.content)[:12]}",
         "--- /dev/null",
         f"+++ b/{new.path}",
         f"@@ -0,0 +1,{len(body)} @@",
@@ -123,7 +135,10 @@ def _new_file_diff(new: NewFile) -> list[str]:
 
 
 def _edit_diff(edit: FileEdit) -> list[str]:
-    lines = [f"diff --git a/{edit.path} b/{edit.path}", f"--- a/{edit.path}", f"+++ b/{edit.path}"]
+    lines = [f"diff --git a/{edit.path} b/{edit.path}"]
+    if edit.base_sha and edit.result_sha:
+        lines.append(f"index {edit.base_sha[:12]}..{edit.result_sha[:12]}")
+    lines += [f"--- a/{edit.path}", f"+++ b/{edit.path}"]
     for hunk in edit.hunks:
         lines.append(hunk.header())
         lines.extend(redact(line) if line.startswith("+") else line for line in hunk.lines)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from personize_assistant.actions.wire.edit import FileEditor
+from personize_assistant.actions.wire.parsed import identifiers
 from personize_assistant.actions.wire.source import BodyShape, FileStyle, FunctionInfo, SourceFile
 from personize_assistant.codegen.helpers import HelperSettings
 from personize_assistant.errors import UsageError
@@ -48,7 +49,7 @@ class WireContext:
         return self.touchpoint.provider
 
     def taken_names(self) -> set[str]:
-        return set(re.findall(r"[A-Za-z_$][\w$]*", self.source.text)) | self.body.identifiers
+        return set(identifiers(self.source.text)) | self.body.identifiers
 
     def fresh(self, base: str) -> str:
         """`base`, or `base2`, `base3`... so generated locals never shadow the user's names."""

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from tree_sitter import Node
 
+from personize_assistant.actions.wire.parsed import parsed_once
 from personize_assistant.actions.wire.source import (
     BodyShape,
     FileStyle,
@@ -69,6 +70,7 @@ class ModuleShape(BaseModel):
         return first.end_line if first is not None and first.kind == "docstring" else 0
 
 
+@parsed_once("python")
 def _parse(source: str) -> Node:
     return grammar("python").parser.parse(source.encode("utf-8")).root_node
 
@@ -87,6 +89,7 @@ def _definition(node: Node) -> Node:
 # --------------------------------------------------------------------------- functions
 
 
+@parsed_once("python functions")
 def python_functions(source: str) -> list[FunctionInfo]:
     found: list[FunctionInfo] = []
     _walk(_parse(source), None, source.splitlines(), found)

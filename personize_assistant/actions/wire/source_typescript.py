@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 from tree_sitter import Node
 
+from personize_assistant.actions.wire.parsed import parsed_once
 from personize_assistant.actions.wire.source import (
     BodyShape,
     FileStyle,
@@ -27,12 +28,14 @@ from personize_assistant.scan.languages import EXTENSIONS, grammar
 _FUNCTION_VALUES = tuple(sorted(FUNCTION_TYPES - {"generator_function"}))
 
 
+@parsed_once("typescript")
 def _parse(text: str, path: str) -> Node:
     """`.tsx` with the TSX grammar, every other TypeScript extension with the plain one."""
     name = "tsx" if EXTENSIONS.get(PurePosixPath(path).suffix) == "tsx" else "typescript"
     return grammar(name).parser.parse(text.encode("utf-8")).root_node
 
 
+@parsed_once("typescript functions")
 def typescript_functions(text: str, path: str) -> list[FunctionInfo]:
     root = _parse(text, path)
     types = _object_types(root)

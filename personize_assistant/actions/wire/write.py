@@ -1,17 +1,22 @@
 """`wire --write`: apply a WireArtifact to the repo, or refuse with a one-line reason.
 
-Refuses when a touched file has uncommitted changes, when any path leaves the repo
-(`..`, absolute paths, symlinks out), or when a hunk no longer matches the file.
+Writes only over files git tracks and that are committed as they are: refuses a file with
+uncommitted changes, one git ignores or never committed (an ignore rule of a parent repo
+or of `core.excludesFile` included), a read-only file, any path that leaves the repo
+(`..`, absolute paths, symlinks out), a file that changed since the diff was made (its
+blob id differs from the diff's `index` line), and a hunk that no longer matches.
 Everything is checked before the first byte is written.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 from personize_assistant.actions.wire.artifact import WireArtifact
 from personize_assistant.actions.wire.patch import PatchConflict, apply_hunks
+from personize_assistant.actions.wire.reviewed import check_base
 from personize_assistant.errors import UsageError
 from personize_assistant.fileio import write_atomic
 
@@ -28,23 +33,49 @@ def confined(root: Path, relative: str) -> Path:
     return candidate
 
 
-def _git_dirty(root: Path, paths: list[str]) -> list[str]:
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     try:
-        done = subprocess.run(
-            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=all", "--", *paths],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=30,
+        return subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False, timeout=30
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise UsageError(f"cannot run git to check for uncommitted changes: {exc}") from exc
+
+
+def _git_dirty(root: Path, paths: list[str]) -> dict[str, list[str]]:
+    """Touched paths git reports, by what is wrong with them."""
+    done = _git(root, "status", "--porcelain", "--ignored", "--untracked-files=all", "--", *paths)
     if done.returncode != 0:
         raise UsageError(
             f"{root} is not a git checkout; --write only writes over committed files "
             "(apply the printed diff by hand instead)"
         )
-    return [line[3:] for line in done.stdout.splitlines() if line.strip()]
+    found: dict[str, list[str]] = {}
+    for line in filter(str.strip, done.stdout.splitlines()):
+        why = {"!!": "files git ignores:", "??": "files never committed:"}.get(line[:2], "uncommitted changes in")
+        found.setdefault(why, []).append(line[3:])
+    return found
+
+
+def _check_committed(root: Path, relative: str) -> None:
+    """An existing file is written over only when git tracks it."""
+    if _git(root, "ls-files", "--error-unmatch", "--", relative).returncode != 0:
+        raise UsageError(
+            f"refusing to write {relative}: git does not track it (never committed or ignored); "
+            "commit it first or apply the printed diff by hand"
+        )
+
+
+def _check_not_ignored(root: Path, relative: str) -> None:
+    """A new file must not land where git would never show it."""
+    if _git(root, "check-ignore", "-q", "--", relative).returncode == 0:
+        raise UsageError(f"refusing to create {relative}: git ignores it, so the change would go unseen")
+
+
+def _check_writable(path: Path, relative: str) -> None:
+    # A rename would replace a read-only file anyway: refuse instead of overriding its mode.
+    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
+        raise UsageError(f"refusing to write {relative}: it is read-only")
 
 
 def plan_writes(root: Path, artifact: WireArtifact) -> dict[Path, str]:
@@ -58,6 +89,7 @@ def plan_writes(root: Path, artifact: WireArtifact) -> dict[Path, str]:
                 current = handle.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"cannot read {edit.path}: {getattr(exc, 'strerror', None) or exc}") from exc
+        check_base(edit.path, current, edit)
         try:
             planned[path] = apply_hunks(current, edit.hunks, edit.path)
         except PatchConflict as exc:
@@ -75,15 +107,27 @@ def write_artifact(root: Path, artifact: WireArtifact) -> list[str]:
     root = root.resolve()
     for path in artifact.touched_paths():
         confined(root, path)
-    dirty = _git_dirty(root, artifact.touched_paths())
-    if dirty:
-        raise UsageError(
-            f"refusing to write over uncommitted changes in {', '.join(sorted(dirty))}; "
-            "commit or stash them first"
-        )
+    _check_repo_state(root, artifact)
     planned = plan_writes(root, artifact)
     for target, text in planned.items():
         write_atomic(target, text, newline="")
     return [target.relative_to(root).as_posix() for target in planned]
+
+
+def _check_repo_state(root: Path, artifact: WireArtifact) -> None:
+    dirty = _git_dirty(root, artifact.touched_paths())
+    if dirty:
+        why, paths = min(dirty.items())
+        raise UsageError(
+            f"refusing to write over {why} {', '.join(sorted(paths))}; "
+            "commit or stash them first (--write only writes over committed files)"
+        )
+    for relative in artifact.touched_paths():
+        path = root / relative
+        if path.exists():
+            _check_committed(root, relative)
+        else:
+            _check_not_ignored(root, relative)
+        _check_writable(path, relative)
 
 

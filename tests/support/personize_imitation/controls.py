@@ -79,10 +79,14 @@ class Controls:
         details: Any = None,
         times: int | None = 1,
         path: str | None = None,
+        after: int = 0,
+        method: str | None = None,
     ) -> None:
-        """Answer any documented error body, e.g. a 400 ``validation_error`` with ``details``."""
+        """Answer any documented error body, e.g. a 400 ``validation_error`` with ``details``;
+        `after` lets that many matching requests succeed first (a run that fails half way)."""
         self._add(
-            Fault("error", times, path, status=status, code=code, message=message, details=details)
+            Fault("error", times, path, status=status, code=code, message=message, details=details,
+                  after=after, method=method)
         )
 
     def envelope_error(
@@ -99,6 +103,16 @@ class Controls:
     def delay(self, seconds: float, *, times: int | None = None, path: str | None = None) -> None:
         """Hold matching requests for `seconds` before answering (for client timeouts)."""
         self._add(Fault("delay", times, path, seconds=seconds))
+
+    def delay_after(self, seconds: float, *, times: int | None = 1, path: str | None = None) -> None:
+        """Process matching requests, then hold the answer for `seconds`: a client that times
+        out sees no answer although the change was made (a created collection exists)."""
+        self._add(Fault("delay_after", times, path, seconds=seconds))
+
+    def endless_pages(self, *, times: int | None = None, path: str | None = None) -> None:
+        """List answers always carry a fresh `nextToken` (and ignore the one sent): a server
+        whose pagination never ends."""
+        self._add(Fault("endless_pages", times, path))
 
     def clear_faults(self) -> None:
         with self._imitation.lock:
@@ -145,6 +159,8 @@ class Controls:
             "envelope_error",
             "error",
             "delay",
+            "delay_after",
+            "endless_pages",
             "clear_faults",
             "set_plan",
             "set_rate_limit",
@@ -171,10 +187,12 @@ class Controls:
         with self._imitation.lock:
             self.faults.append(fault)
 
-    def take(self, kind: str, path: str) -> Fault | None:
+    def take(self, kind: str, path: str, method: str | None = None) -> Fault | None:
         """The first live fault of `kind` for `path`, consumed once. Caller holds the lock."""
         for fault in self.faults:
-            if fault.kind == kind and fault.matches(path):
+            if fault.kind == kind and fault.matches(path, method):
+                if fault.passes_first():
+                    return None
                 fault.consume()
                 return fault
         return None

@@ -236,14 +236,20 @@ class PersonizeImitation:
                 return 503, ApiError(503, "server_error", "abandoned by a reset").body(), {}
             self._request_number += 1
             request_id = f"req_{self._request_number:06d}"
+            endless = self.controls.take("endless_pages", path) if method == "GET" else None
+            if endless:
+                query = {k: v for k, v in query.items() if k != "nextToken"}  # always page 1
             try:
                 data = self._dispatch(method, path, query, lowered, body, body_error, request_id)
             except ApiError as exc:
                 return exc.status, exc.body(), {**exc.headers, "X-Request-Id": request_id}
+            if endless and isinstance(data, dict):
+                data["nextToken"] = f"endless-{self._request_number}"
             headers = {"X-Request-Id": request_id}
             if self.controls.deprecation_headers:
                 headers |= {"Deprecation": "true", "Sunset": "Wed, 15 Jul 2026 00:00:00 GMT"}
-            return 200, {"success": True, "data": data}, headers
+        self._maybe_delay(path, "delay_after")  # the change is made; the answer comes late
+        return 200, {"success": True, "data": data}, headers
 
     def _dispatch(
         self,
@@ -263,7 +269,7 @@ class PersonizeImitation:
         fault = (
             self.controls.take("rate_limit", path)
             or self.controls.take("server_error", path)
-            or self.controls.take("error", path)
+            or self.controls.take("error", path, method)
         )
         if fault:
             raise fault_error(fault, org, request_id)
@@ -319,9 +325,9 @@ class PersonizeImitation:
                 ):
                     settle(org, event, self.iso_now())
 
-    def _maybe_delay(self, path: str) -> None:
+    def _maybe_delay(self, path: str, kind: str = "delay") -> None:
         with self.lock:
-            fault = self.controls.take("delay", path)
+            fault = self.controls.take(kind, path)
             wake = self._wake
         if fault:
             wake.wait(fault.seconds)

@@ -35,7 +35,7 @@ class RecordedRequest:
 
 @dataclass
 class Fault:
-    kind: str  # "auth" | "rate_limit" | "server_error" | "error" | "delay"
+    kind: str  # "auth" | "rate_limit" | "server_error" | "error" | "delay" | "delay_after" | "endless_pages"
     times: int | None  # None = every matching request
     path: str | None = None
     status: int = 500
@@ -46,10 +46,20 @@ class Fault:
     header_only: bool = False
     message: str = ""
     details: Any = None
+    after: int = 0  # let this many matching requests through first
+    method: str | None = None  # only requests with this method (None: any)
 
-    def matches(self, path: str) -> bool:
+    def matches(self, path: str, method: str | None = None) -> bool:
         live = self.times is None or self.times > 0
-        return live and (self.path is None or path.startswith(self.path))
+        wanted = self.method is None or method is None or method == self.method
+        return live and wanted and (self.path is None or path.startswith(self.path))
+
+    def passes_first(self) -> bool:
+        """True (and counts one) while the first `after` matching requests go through."""
+        if self.after <= 0:
+            return False
+        self.after -= 1
+        return True
 
     def consume(self) -> None:
         if self.times is not None:
