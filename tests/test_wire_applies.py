@@ -99,3 +99,16 @@ def test_make_hunks_cuts_secret_context_lines_out_where_git_can_still_place_the_
     else:
         assert not any(contains_secret(line) for line in kept)
     assert apply_hunks(old, hunks, "m.py") == new
+
+
+def test_hunks_of_a_large_file_keep_trailing_context_for_git_apply() -> None:
+    """On a windowed diff, an insertion whose lines repeat the ones after it must not slide
+    to the window's edge (a hunk without trailing context only applies at end of file)."""
+    block = "\n\n@shared_task\ndef task_{n}():\n    return {n}\n"
+    old = "import x\n" + "".join(block.format(n=n) for n in range(400))
+    new = old.replace(block.format(n=200), block.format(n=200) + block.format(n="new"))
+    hunks = make_hunks(old, new)
+    assert apply_hunks(old, hunks, "tasks.py") == new
+    for hunk in hunks:
+        ends_file = hunk.old_start + hunk.old_lines - 1 >= len(old.splitlines())
+        assert ends_file or hunk.lines[-1].startswith(" ")

@@ -13,11 +13,10 @@ from personize_assistant.redact import contains_secret
 
 CONTEXT_LINES = 3
 AUTOJUNK_LINES = 2_000
-# Files this small are diffed whole: on a cut window, lines the edit repeats (a blank line
-# and a decorator) can align the insertion with the window's last lines, leaving a hunk
-# with no trailing context, which `git apply` then only places at the end of the file.
-WINDOW_FROM_LINES = 20_000
-WINDOW_MARGIN = 200
+# Larger files are diffed on a window around the change (with this many unchanged lines
+# on each side): `wire --list` diffs a file once per touchpoint in it.
+WINDOW_FROM_LINES = 1_000
+WINDOW_MARGIN = 100
 
 
 class PatchConflict(Exception):
@@ -26,16 +25,35 @@ class PatchConflict(Exception):
 
 def make_hunks(old: str, new: str) -> list[Hunk]:
     old_lines, new_lines = old.splitlines(), new.splitlines()
-    start, old_end, new_end = _changed_window(old_lines, new_lines)
-    # Exact matching on ordinary files; on a huge window, lines that repeat thousands of
+    window = _changed_window(old_lines, new_lines)
+    groups = _grouped(old_lines, new_lines, *window)
+    if not _anchored(groups, window, len(old_lines)):
+        groups = _grouped(old_lines, new_lines, 0, len(old_lines), len(new_lines))
+    return [piece for group in groups for piece in _without_secret_context(_hunk_from_group(group, old_lines, new_lines))]
+
+
+Group = list[tuple[str, int, int, int, int]]
+
+
+def _grouped(old: list[str], new: list[str], start: int, old_end: int, new_end: int) -> list[Group]:
+    # Exact matching on ordinary windows; on a huge one, lines that repeat thousands of
     # times are set aside as anchors (the diff stays correct, perhaps less minimal).
-    matcher = difflib.SequenceMatcher(a=old_lines[start:old_end], b=new_lines[start:new_end],
+    matcher = difflib.SequenceMatcher(a=old[start:old_end], b=new[start:new_end],
                                       autojunk=new_end - start > AUTOJUNK_LINES)
-    return [
-        piece
-        for group in matcher.get_grouped_opcodes(CONTEXT_LINES)
-        for piece in _without_secret_context(_hunk_from_group(_shifted(group, start), old_lines, new_lines))
-    ]
+    return [_shifted(group, start) for group in matcher.get_grouped_opcodes(CONTEXT_LINES)]
+
+
+def _anchored(groups: list[Group], window: tuple[int, int, int], old_length: int) -> bool:
+    """Whether every hunk cut from a window keeps context where the window was cut: lines an
+    edit repeats (a blank line, a decorator) can slide an insertion to the window's edge,
+    and `git apply` then places a hunk without trailing context only at the end of the file."""
+    if not groups:
+        return True
+    start, old_end, _ = window
+    first, last = groups[0][0], groups[-1][-1]
+    leading_ok = start == 0 or (first[0] == "equal" and first[2] > first[1])
+    trailing_ok = old_end == old_length or (last[0] == "equal" and last[2] > last[1])
+    return leading_ok and trailing_ok
 
 
 def _without_secret_context(hunk: Hunk) -> list[Hunk]:
