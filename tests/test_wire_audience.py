@@ -39,6 +39,16 @@ export async function forwardQuestion({ question, email }: { question: string; e
   const subject = 'Your question';
   return resend.emails.send({ from: 'hi@acme.dev', to: email, subject, text: question });
 }
+
+export async function payPartner(partnerEmail: string, amount: number) {
+  const message = `payout of ${amount} to ${partnerEmail}`;
+  console.info(
+    'payout', { message },
+  );
+  const subject = `Your payout of ${amount} is on its way`;
+  const body = `We sent ${amount} to your account.`;
+  await resend.emails.send({ from: 'hi@acme.dev', to: partnerEmail, subject, text: body });
+}
 """,
     "app/tasks.py": """from django.core.mail import mail_admins, send_mail
 
@@ -108,3 +118,10 @@ def test_only_messages_to_a_person_are_wired(
         assert not candidate.ready
         assert candidate.reason is not None and why in candidate.reason
         assert "personalizes only content the app writes for a person" in candidate.reason
+
+
+def test_a_value_only_logged_is_not_the_message(scan: RepoScan, rules: WireRules) -> None:
+    tp = _touchpoint("src/mail.ts", 34, "payPartner", "resend")
+    with_send = scan.model_copy(update={"touchpoints": [*scan.touchpoints, tp]})
+    artifact = wire(with_send, WireOptions(touchpoint_id=tp.id), rules)
+    assert sorted(artifact.field_mapping.values()) == ["body", "subject"]

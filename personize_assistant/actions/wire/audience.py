@@ -23,6 +23,7 @@ class AudienceRules(BaseModel):
     fixed_recipient: re.Pattern[str]
     typed_params: list[str]
     fallback_providers: list[str]
+    log_statement: re.Pattern[str]
 
 
 @cache
@@ -74,3 +75,25 @@ def _main_provider(touchpoints: list[Touchpoint], tp: Touchpoint, rules: Audienc
         ),
         None,
     )
+
+
+def only_logged(ctx: WireContext, name: str, after_line: int) -> bool:
+    """`name` is used after `after_line` only inside log or error-report statements."""
+    lines = ctx.source.text.splitlines()[: ctx.fn.end_line]
+    starts = _statement_starts(lines, after_line)
+    uses = [n for n in range(after_line, len(lines)) if re.search(rf"(?<![\w.$]){re.escape(name)}\b", lines[n])]
+    log = audience_rules().log_statement
+    return bool(uses) and all(log.match(lines[starts[n]]) for n in uses)
+
+
+def _statement_starts(lines: list[str], first: int) -> dict[int, int]:
+    """For each line from `first` (0-based), the line its enclosing bracketed statement
+    starts on: a multi-line `logger.error({ ..., recipient })` starts at `logger`."""
+    starts: dict[int, int] = {}
+    depth, start = 0, first
+    for n in range(first, len(lines)):
+        if depth <= 0:
+            depth, start = 0, n
+        starts[n] = start
+        depth += sum(lines[n].count(c) for c in "([{") - sum(lines[n].count(c) for c in ")]}")
+    return starts
