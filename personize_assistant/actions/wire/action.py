@@ -25,6 +25,7 @@ from personize_assistant.actions.wire.artifact import (
     WireCandidate,
     blob_sha,
 )
+from personize_assistant.actions.wire.audience import refuse_not_to_a_person
 from personize_assistant.actions.wire.context import WireContext, Wiring
 from personize_assistant.actions.wire.language import LanguageWriter
 from personize_assistant.actions.wire.library import KIND_PATTERN, LIBRARY_PATTERN, WireRules
@@ -166,6 +167,8 @@ def wire(scan: RepoScan, options: WireOptions, rules: WireRules | None = None) -
     writer.refuse_file(touchpoint)
     ctx = _context(scan, touchpoint, rules, writer, pattern, options)
     writer.refuse(ctx)
+    if pattern == "wrap":
+        refuse_not_to_a_person(ctx)
     _refuse_rewire(ctx)
     return _artifact(ctx, rules, pattern, build(ctx))
 

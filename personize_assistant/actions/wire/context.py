@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.parsed import identifiers
 from personize_assistant.actions.wire.source import BodyShape, FileStyle, FunctionInfo, SourceFile
+from personize_assistant.actions.wire.templated import template_form
 from personize_assistant.codegen.helpers import HelperSettings
 from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import RepoScan, Touchpoint
@@ -148,11 +149,24 @@ def no_content(ctx: WireContext, kinds: tuple[str, ...] = ("email_send", "notifi
             f"this is a request handler, not the {what} function"
             f"{hint or '; wire the helper it calls'}",
         )
+    form = template_form("\n".join(lines_of(ctx)))
+    if form is not None and "email_send" in kinds:
+        # Templated sends are named as such: their props/context would carry the fields.
+        return unsupported(
+            ctx,
+            f"{ctx.qualified_name} renders its content from {form}; templated sends are not "
+            f"wired yet (the template's props or context would carry the personalized fields){hint}",
+        )
     return unsupported(
         ctx,
         f"{ctx.qualified_name} passes no {'/'.join(ctx.channel_fields)} content through a "
         f"parameter or local variable{hint or _NO_CALLEE}",
     )
+
+
+def lines_of(ctx: WireContext) -> list[str]:
+    """The wired function's source lines."""
+    return ctx.source.text.splitlines()[ctx.fn.start_line - 1 : ctx.fn.end_line]
 
 
 _NO_CALLEE = (

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from personize_assistant.actions.wire.audience import only_logged
 from personize_assistant.actions.wire.context import (
     WireContext,
     Wiring,
@@ -177,7 +178,8 @@ def content_locals(ctx: WireContext) -> list[tuple[str, str, LocalAssignment]]:
     """(field, local name, declaration) for the body's first locals that carry content:
     the message is built inside the function, so it is personalized right after."""
     content = [a for a in ctx.body.assignments if a.value != "other"]
-    as_params = [Param(name=n, text=n) for a in content for n in a.names]
+    # A value only logged never reaches the person: it is not the message.
+    as_params = [Param(name=n, text=n) for a in content for n in a.names if not only_logged(ctx, n, a.end_line)]
     mapping = map_message(ctx.fn.model_copy(update={"params": as_params}), ctx.channel_fields)
     declared = {n: a for a in content for n in a.names}
     chosen = [(t.field, as_params[t.param_index].name) for t in mapping.targets]

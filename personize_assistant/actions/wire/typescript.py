@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from personize_assistant.actions.wire import typescript_edit, typescript_patterns
+from personize_assistant.actions.wire.boundary import client_reason, server_route
 from personize_assistant.actions.wire.context import WireContext, unsupported
 from personize_assistant.actions.wire.language import FileEdits, Patterns
 from personize_assistant.actions.wire.source import BodyShape, FileStyle, FunctionInfo, SourceFile
@@ -75,11 +76,17 @@ def refuse_file(touchpoint: Touchpoint) -> None:
 
 def refuse(ctx: WireContext) -> None:
     """Personize keys must never reach a browser bundle (auth rule: server side only)."""
-    head = ctx.source.text.lstrip()[:40]
-    component = ctx.source.path.endswith(".tsx") and ctx.fn.name[:1].isupper()
-    if head.startswith(("'use client'", '"use client"')) or component:
-        raise unsupported(
-            ctx,
-            "this is client-side code; Personize is called only from server code "
-            "(wire the server route or function it calls instead)",
-        )
+    fn_text = "\n".join(ctx.source.text.splitlines()[ctx.fn.start_line - 1 : ctx.fn.end_line])
+    why = client_reason(ctx.source.path, ctx.source.text, ctx.fn.name, fn_text)
+    if why is None:
+        return
+    route = server_route(ctx.scan, ctx.touchpoint, fn_text)
+    instead = (
+        f"wire {route.symbol or route.file} instead ({route.id}, {route.location()}), the server route it fetches"
+        if route
+        else "wire the server route or function it calls instead"
+    )
+    raise unsupported(
+        ctx,
+        f"this is client-side code ({why}); Personize and its key stay on the server: {instead}",
+    )
