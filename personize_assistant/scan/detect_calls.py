@@ -38,6 +38,8 @@ DEFERRED_CALLS = _S.deferred_calls
 ACTOR_CALLS = _S.actor_calls
 ACTOR_DECORATORS = _S.actor_decorators
 JOB_WORDS = _S.job_words
+COMMON_METHODS = _S.common_methods
+"""`save`, `form_valid`: every framework class has them; an untyped receiver never says whose runs."""
 
 
 @dataclass(frozen=True)
@@ -536,7 +538,7 @@ class WrapperAnalysis:
                 if isinstance(resolved, DefRef) and (not resolved.rest or self._enqueues(resolved)):
                     if (resolved.file, resolved.qualname) in wanted:
                         self.calls_to[(resolved.file, resolved.qualname)].append((path, call))
-                elif not isinstance(resolved, Ext):
+                elif self._untyped_receiver(resolved) and name not in COMMON_METHODS:
                     target = _by_receiver_name(call.chain, self._all_owners(name))
                     if target is not None and target in wanted:
                         self.calls_to[target].append((path, call))
@@ -544,6 +546,17 @@ class WrapperAnalysis:
 
         for key in new_keys:
             self.calls_to[key].extend(self._dynamic.get(key, ()))
+
+    def _untyped_receiver(self, resolved: Resolved | None) -> bool:
+        """Nothing says which class the receiver is (a parameter, an expression, the return
+        of an unannotated function). A receiver resolved to a repo class, or to a library,
+        is typed: when that type does not own the wrapper, the call is not a call site."""
+        if resolved is None or isinstance(resolved, Value):
+            return True
+        if not isinstance(resolved, DefRef):
+            return False
+        definition = self.index.definition(resolved)
+        return definition is None or definition.kind != "class" or len(resolved.rest) != 1
 
     def _enqueues(self, resolved: DefRef) -> bool:
         """`task.delay(...)` (Celery), `actor.send(...)` (dramatiq), `task.kiq(...)` (taskiq)."""

@@ -38,6 +38,7 @@ class SenderRules(Rules):
     generic_verbs: Words
     job_words: Words
     entry_words: Words
+    common_methods: Words
     hook_prefixes: Words
     hook_events: Words
     make_verbs: Words
