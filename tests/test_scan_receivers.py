@@ -27,22 +27,32 @@ def mail_lines(scan: RepoScan, file: str) -> set[int]:
 
 
 def test_receiver_typed_by_its_constructor_reaches_the_wrapper(scan: RepoScan) -> None:
-    assert 20 in mail_lines(scan, "outbox/views.py")  # form = ComposeMailForm(...); form.save()
+    assert 21 in mail_lines(scan, "outbox/views.py")  # form = ComposeMailForm(...); form.save()
 
 
 def test_subclass_instance_reaches_the_inherited_wrapper(scan: RepoScan) -> None:
-    assert 25 in mail_lines(scan, "outbox/views.py")  # form = ReminderForm(...); form.save()
+    assert 26 in mail_lines(scan, "outbox/views.py")  # form = ReminderForm(...); form.save()
 
 
 def test_receiver_typed_as_another_class_is_not_a_call_site(scan: RepoScan) -> None:
-    assert 30 not in mail_lines(scan, "outbox/views.py")  # form = ProfileForm(...); form.save()
+    assert 31 not in mail_lines(scan, "outbox/views.py")  # form = ProfileForm(...); form.save()
 
 
 def test_untyped_receiver_with_a_common_method_name_is_not_a_call_site(scan: RepoScan) -> None:
     lines = mail_lines(scan, "outbox/views.py")
-    assert not lines & {8, 14}  # `def form_valid(self, form): form.save()`
+    assert not lines & {9, 15}  # `def form_valid(self, form): form.save()`
 
 
 def test_untyped_receiver_with_a_distinctive_method_name_falls_back_to_its_name(scan: RepoScan) -> None:
-    calls = [t for t in scan.touchpoints if t.kind == Kind.EMAIL_SEND and (t.file, t.line) == ("outbox/views.py", 34)]
+    calls = [t for t in scan.touchpoints if t.kind == Kind.EMAIL_SEND and (t.file, t.line) == ("outbox/views.py", 35)]
     assert calls and calls[0].confidence == "medium"  # `invite.send_invite()` -> Invite.send_invite
+
+
+def test_model_method_converting_itself_to_a_mail_is_a_wrapper(scan: RepoScan) -> None:
+    assert 27 in mail_lines(scan, "outbox/models.py")  # MailTemplate.to_mail(user) sends an Outgoing
+    assert 39 in mail_lines(scan, "outbox/views.py")  # template: MailTemplate; template.to_mail(...)
+
+
+def test_model_method_sending_its_own_instance_is_a_wrapper(scan: RepoScan) -> None:
+    assert 36 in mail_lines(scan, "outbox/models.py")  # TeamInvite.send(self): no argument but self
+    assert 44 in mail_lines(scan, "outbox/views.py")  # invite = TeamInvite.objects.get(...); invite.send()

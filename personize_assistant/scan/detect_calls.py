@@ -523,6 +523,8 @@ class WrapperAnalysis:
 
     def _takes_arguments(self, key: tuple[str, str]) -> bool:
         definition = self.index.defs[key[0]][key[1]]
+        if definition.kind == "method" and definition.params[:1] and definition.params[0][0] == "self":
+            return True  # `TeamInvite.send(self)`: the instance holds what it delivers
         return any(name not in ("self", "cls", "this") for name, _ in definition.params)
 
     def _collect_calls(self, keys: set[tuple[str, str]]) -> None:
@@ -736,7 +738,7 @@ def _names_delivery(qualname: str, kind: str) -> bool:
     words = _ordered_words(parts[-1])
     if not words or _lifecycle_hook(words):
         return False
-    if words[0] in VERBS[kind] or _makes_notifications(words, kind):
+    if words[0] in VERBS[kind] or _makes_notifications(words, kind) or _converts_to_message(words, kind):
         return True
     owner = name_words(parts[-2]) if len(parts) > 1 else set()
     return bool(owner & VOCABULARY[kind]) and words[0] in GENERIC_VERBS
@@ -750,6 +752,15 @@ def _lifecycle_hook(words: list[str]) -> bool:
     """`post_update`, `pre_save`: a model/resource hook run around a write ("post" means
     after), named for no delivery even when its body creates a notification."""
     return len(words) == 2 and words[0] in _HOOK_PREFIXES and words[1] in _HOOK_EVENTS
+
+
+_CONVERSION_PREFIXES = _S.conversion_prefixes
+
+
+def _converts_to_message(words: list[str], kind: str) -> bool:
+    """`Template.as_email(user)`: the method turns its object into the message it sends."""
+    nouns = _S.mail_nouns if kind == "email_send" else _S.note_nouns if kind == "notification" else frozenset()
+    return len(words) == 2 and words[0] in _CONVERSION_PREFIXES and words[1] in nouns
 
 
 _MAKE_VERBS = _S.make_verbs

@@ -41,6 +41,7 @@ class SenderRules(Rules):
     common_methods: Words
     hook_prefixes: Words
     hook_events: Words
+    conversion_prefixes: Words
     make_verbs: Words
     notification_nouns: Words
     prepositions: Words
