@@ -118,6 +118,10 @@ class HandlerRules(Rules):
     settings_nouns: Words
     cron_path: Pattern
     periodic_jobs: dict[str, str]
+    command_path: Pattern
+    periodic_signal: Pattern
+    signal_sends: Words
+    signal_receivers: Words
     schedule_tool: Pattern
     schedule_check: Pattern
 
