@@ -43,3 +43,20 @@ def test_periodic_task_enqueued_by_a_receiver_is_a_job(signal_scan: RepoScan) ->
     found = jobs(signal_scan)
     assert ("app/services.py", "task_periodic_cleanup") in found
     assert ("app/services.py", "refresh_avatar") not in found  # handed-off work, not named for a period
+
+
+@pytest.fixture(scope="module")
+def wasp_scan() -> RepoScan:
+    return scan_repo(FIXTURES / "wasp_app", use_cache=False)
+
+
+def test_wasp_job_with_a_schedule_is_a_job_once(wasp_scan: RepoScan) -> None:
+    found = [t for t in wasp_scan.touchpoints if t.kind == Kind.SCHEDULED_JOB]
+    # One finding at the declaration; the commented-out cron line and the job without a
+    # schedule (run on demand) are not jobs.
+    assert [(t.file, t.line, t.schedule) for t in found] == [("src/analytics/analytics.wasp.ts", 8, "0 * * * *")]
+
+
+def test_wasp_email_sender_is_an_email_send(wasp_scan: RepoScan) -> None:
+    sends = [t for t in wasp_scan.touchpoints if t.kind == Kind.EMAIL_SEND]
+    assert [(t.file, t.line, t.provider) for t in sends] == [("src/billing/cancellation.ts", 4, "wasp")]

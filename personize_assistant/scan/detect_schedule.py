@@ -140,8 +140,8 @@ class ScheduleDetector:
     def _table_entries(self, hit: Hit) -> list[Finding]:
         """`new Cron(job.interval, ..., job.jobFunc)` over a table of jobs: each entry with a
         cron string in the same file is a job (the call alone says nothing about when)."""
-        if _literal(hit.call.arg0) is not None:
-            return []
+        if _literal(hit.call.arg0) is not None or _cron_in(hit.call.args) is not None:
+            return []  # the call carries its own schedule (`job(fn, { schedule: { cron } })`)
         markers = [m for m in self.index.facts[hit.file].markers if m.name == "cron_entry"]
         return [
             Finding(Kind.SCHEDULED_JOB, hit.file, m.line, m.line, m.scope or None, "high", discriminator=f"{hit.provider}:entry", provider=hit.provider)
