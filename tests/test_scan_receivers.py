@@ -56,3 +56,8 @@ def test_model_method_converting_itself_to_a_mail_is_a_wrapper(scan: RepoScan) -
 def test_model_method_sending_its_own_instance_is_a_wrapper(scan: RepoScan) -> None:
     assert 36 in mail_lines(scan, "outbox/models.py")  # TeamInvite.send(self): no argument but self
     assert 44 in mail_lines(scan, "outbox/views.py")  # invite = TeamInvite.objects.get(...); invite.send()
+
+
+def test_event_handler_is_not_a_wrapper_and_its_dispatcher_is_no_call_site(scan: RepoScan) -> None:
+    # The send inside `on_payment_failed` is the touchpoint; the dispatcher only routes events.
+    assert mail_lines(scan, "outbox/billing.py") == {5}

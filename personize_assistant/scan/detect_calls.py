@@ -484,6 +484,8 @@ class WrapperAnalysis:
         # Sorted: wrapper order decides which of several wrappers claims a shared call site
         # (detect.to_touchpoints keeps the first), so set order would vary run to run.
         for key in sorted(candidates):
+            if _event_handler(key[1]):
+                continue
             for hit in self.direct[key]:
                 if not self.eligible(*key, hit.kind):
                     continue
@@ -742,6 +744,12 @@ def _names_delivery(qualname: str, kind: str) -> bool:
         return True
     owner = name_words(parts[-2]) if len(parts) > 1 else set()
     return bool(owner & VOCABULARY[kind]) and words[0] in GENERIC_VERBS
+
+
+def _event_handler(qualname: str) -> bool:
+    """`onSubscriptionDeleted(event)`: run when something happened, not asked to deliver."""
+    words = _ordered_words(qualname.rsplit(".", 1)[-1])
+    return len(words) > 1 and words[0] in _S.handler_prefixes
 
 
 _HOOK_PREFIXES = _S.hook_prefixes

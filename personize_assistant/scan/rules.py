@@ -40,6 +40,7 @@ class SenderRules(Rules):
     entry_words: Words
     common_methods: Words
     hook_prefixes: Words
+    handler_prefixes: Words
     hook_events: Words
     conversion_prefixes: Words
     make_verbs: Words
