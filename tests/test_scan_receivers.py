@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from personize_assistant.scan import scan_repo
+from personize_assistant.scan.detect_calls import _request_handler
 from personize_assistant.scan.models import Kind, RepoScan
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scan"
@@ -61,3 +62,10 @@ def test_model_method_sending_its_own_instance_is_a_wrapper(scan: RepoScan) -> N
 def test_event_handler_is_not_a_wrapper_and_its_dispatcher_is_no_call_site(scan: RepoScan) -> None:
     # The send inside `on_payment_failed` is the touchpoint; the dispatcher only routes events.
     assert mail_lines(scan, "outbox/billing.py") == {5}
+
+
+
+def test_view_http_methods_are_request_handlers_not_delivery_helpers() -> None:
+    # `OutboxSend.post` reads as "send + post" (a delivery name), but the framework calls it.
+    assert _request_handler("OutboxSend.post") and _request_handler("OutboxSend.dispatch")
+    assert not _request_handler("post") and not _request_handler("Mailer.send")

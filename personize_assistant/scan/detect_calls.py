@@ -484,7 +484,7 @@ class WrapperAnalysis:
         # Sorted: wrapper order decides which of several wrappers claims a shared call site
         # (detect.to_touchpoints keeps the first), so set order would vary run to run.
         for key in sorted(candidates):
-            if _event_handler(key[1]):
+            if _event_handler(key[1]) or _request_handler(key[1]):
                 continue
             for hit in self.direct[key]:
                 if not self.eligible(*key, hit.kind):
@@ -510,6 +510,8 @@ class WrapperAnalysis:
         if not key[1] or not self.eligible(key[0], key[1], kind):
             return False
         if not (_names_delivery(key[1], kind) or _publisher_module(key[0], kind)):
+            return False
+        if _request_handler(key[1]):
             return False
         if not self._takes_arguments(key) or name_words(key[1].rsplit(".", 1)[-1]) & JOB_WORDS:
             return False
@@ -750,6 +752,12 @@ def _event_handler(qualname: str) -> bool:
     """`onSubscriptionDeleted(event)`: run when something happened, not asked to deliver."""
     words = _ordered_words(qualname.rsplit(".", 1)[-1])
     return len(words) > 1 and words[0] in _S.handler_prefixes
+
+
+def _request_handler(qualname: str) -> bool:
+    """`OutboxView.post`: a class-based view's HTTP method; the framework calls it, so the
+    sends inside are the touchpoints, not the view."""
+    return "." in qualname and qualname.rsplit(".", 1)[-1] in _S.view_methods
 
 
 _HOOK_PREFIXES = _S.hook_prefixes

@@ -41,6 +41,7 @@ class SenderRules(Rules):
     common_methods: Words
     hook_prefixes: Words
     handler_prefixes: Words
+    view_methods: Words
     hook_events: Words
     conversion_prefixes: Words
     make_verbs: Words
