@@ -173,6 +173,8 @@ ALLOWED: dict[str, str] = {
     "send_notification": "APNs clients' API",
     "session": "credential-table word (`session_token`, NextAuth `Session`)",
     "Session": "credential-table model name (NextAuth, Django sessions)",
+    "done": "django-formtools wizard API (`WizardView.done`)",
+    "form_valid": "Django generic-view API (`FormMixin.form_valid`)",
     "submit": "executor API (`executor.submit`)",
     "track": "Segment/Mixpanel API (`analytics.track`)",
     "trigger": "Novu/Pusher API (`novu.trigger`)",

@@ -38,6 +38,8 @@ DEFERRED_CALLS = _S.deferred_calls
 ACTOR_CALLS = _S.actor_calls
 ACTOR_DECORATORS = _S.actor_decorators
 JOB_WORDS = _S.job_words
+COMMON_METHODS = _S.common_methods
+"""`save`, `form_valid`: every framework class has them; an untyped receiver never says whose runs."""
 
 
 @dataclass(frozen=True)
@@ -482,6 +484,8 @@ class WrapperAnalysis:
         # Sorted: wrapper order decides which of several wrappers claims a shared call site
         # (detect.to_touchpoints keeps the first), so set order would vary run to run.
         for key in sorted(candidates):
+            if _event_handler(key[1]) or _request_handler(key[1]):
+                continue
             for hit in self.direct[key]:
                 if not self.eligible(*key, hit.kind):
                     continue
@@ -507,6 +511,8 @@ class WrapperAnalysis:
             return False
         if not (_names_delivery(key[1], kind) or _publisher_module(key[0], kind)):
             return False
+        if _request_handler(key[1]):
+            return False
         if not self._takes_arguments(key) or name_words(key[1].rsplit(".", 1)[-1]) & JOB_WORDS:
             return False
         existing = self.wrappers[key].get(kind)
@@ -521,6 +527,8 @@ class WrapperAnalysis:
 
     def _takes_arguments(self, key: tuple[str, str]) -> bool:
         definition = self.index.defs[key[0]][key[1]]
+        if definition.kind == "method" and definition.params[:1] and definition.params[0][0] == "self":
+            return True  # `TeamInvite.send(self)`: the instance holds what it delivers
         return any(name not in ("self", "cls", "this") for name, _ in definition.params)
 
     def _collect_calls(self, keys: set[tuple[str, str]]) -> None:
@@ -536,7 +544,7 @@ class WrapperAnalysis:
                 if isinstance(resolved, DefRef) and (not resolved.rest or self._enqueues(resolved)):
                     if (resolved.file, resolved.qualname) in wanted:
                         self.calls_to[(resolved.file, resolved.qualname)].append((path, call))
-                elif not isinstance(resolved, Ext):
+                elif self._untyped_receiver(resolved) and name not in COMMON_METHODS:
                     target = _by_receiver_name(call.chain, self._all_owners(name))
                     if target is not None and target in wanted:
                         self.calls_to[target].append((path, call))
@@ -544,6 +552,17 @@ class WrapperAnalysis:
 
         for key in new_keys:
             self.calls_to[key].extend(self._dynamic.get(key, ()))
+
+    def _untyped_receiver(self, resolved: Resolved | None) -> bool:
+        """Nothing says which class the receiver is (a parameter, an expression, the return
+        of an unannotated function). A receiver resolved to a repo class, or to a library,
+        is typed: when that type does not own the wrapper, the call is not a call site."""
+        if resolved is None or isinstance(resolved, Value):
+            return True
+        if not isinstance(resolved, DefRef):
+            return False
+        definition = self.index.definition(resolved)
+        return definition is None or definition.kind != "class" or len(resolved.rest) != 1
 
     def _enqueues(self, resolved: DefRef) -> bool:
         """`task.delay(...)` (Celery), `actor.send(...)` (dramatiq), `task.kiq(...)` (taskiq)."""
@@ -723,10 +742,22 @@ def _names_delivery(qualname: str, kind: str) -> bool:
     words = _ordered_words(parts[-1])
     if not words or _lifecycle_hook(words):
         return False
-    if words[0] in VERBS[kind] or _makes_notifications(words, kind):
+    if words[0] in VERBS[kind] or _makes_notifications(words, kind) or _converts_to_message(words, kind):
         return True
     owner = name_words(parts[-2]) if len(parts) > 1 else set()
     return bool(owner & VOCABULARY[kind]) and words[0] in GENERIC_VERBS
+
+
+def _event_handler(qualname: str) -> bool:
+    """`onSubscriptionDeleted(event)`: run when something happened, not asked to deliver."""
+    words = _ordered_words(qualname.rsplit(".", 1)[-1])
+    return len(words) > 1 and words[0] in _S.handler_prefixes
+
+
+def _request_handler(qualname: str) -> bool:
+    """`OutboxView.post`: a class-based view's HTTP method; the framework calls it, so the
+    sends inside are the touchpoints, not the view."""
+    return "." in qualname and qualname.rsplit(".", 1)[-1] in _S.view_methods
 
 
 _HOOK_PREFIXES = _S.hook_prefixes
@@ -737,6 +768,15 @@ def _lifecycle_hook(words: list[str]) -> bool:
     """`post_update`, `pre_save`: a model/resource hook run around a write ("post" means
     after), named for no delivery even when its body creates a notification."""
     return len(words) == 2 and words[0] in _HOOK_PREFIXES and words[1] in _HOOK_EVENTS
+
+
+_CONVERSION_PREFIXES = _S.conversion_prefixes
+
+
+def _converts_to_message(words: list[str], kind: str) -> bool:
+    """`Template.as_email(user)`: the method turns its object into the message it sends."""
+    nouns = _S.mail_nouns if kind == "email_send" else _S.note_nouns if kind == "notification" else frozenset()
+    return len(words) == 2 and words[0] in _CONVERSION_PREFIXES and words[1] in nouns
 
 
 _MAKE_VERBS = _S.make_verbs

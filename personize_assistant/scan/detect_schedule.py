@@ -15,7 +15,7 @@ from personize_assistant.scan.routes import (
     RouteTable,
     split_arguments,
 )
-from personize_assistant.scan.rules import handlers
+from personize_assistant.scan.rules import handlers, senders
 
 _H = handlers()
 
@@ -27,6 +27,7 @@ _PERIODIC_JOBS = _H.periodic_jobs
 _SCHEDULE_TOOL = _H.schedule_tool
 """`POST /api/ai/cron -> generateCronExpression`: an endpoint about cron syntax, not one a scheduler calls."""
 _SCHEDULE_CHECK = _H.schedule_check
+_TASK_CALLS = senders().task_calls
 
 
 class ScheduleDetector:
@@ -55,6 +56,63 @@ class ScheduleDetector:
                 found.extend(self._extra(path, kind, name, line, end_line, detail))
         found.extend(self._cron_routes())
         found.extend(self._periodic_job_classes())
+        found.extend(self._periodic_signals())
+        return found
+
+    def _periodic_signals(self) -> list[Finding]:
+        """`periodic_task.send_robust(self)` in a management command: cron runs the command,
+        so the command and every `@receiver(periodic_task)` run on a schedule, and so do the
+        periodic tasks a receiver enqueues."""
+        found: list[Finding] = []
+        fired: set[str] = set()
+        for path, facts in self.index.facts.items():
+            command = self.index.defs.get(path, {}).get("Command")
+            if command is None or not _H.command_path.search(path):
+                continue
+            for call in facts.calls:
+                signal = self._fired_signal(path, call)
+                if signal is not None:
+                    fired.add(signal)
+                    found.append(Finding(Kind.SCHEDULED_JOB, path, command.line, command.end_line, "Command", "medium", discriminator="periodic-signal", provider="cron", framework="django"))
+                    break
+        if fired:
+            for path, defs in self.index.defs.items():
+                for definition in defs.values():
+                    if any(self._receives(path, d.chain, d.args, fired) for d in definition.decorators):
+                        found.append(Finding(Kind.SCHEDULED_JOB, path, definition.line, definition.end_line, definition.qualname, "medium", discriminator="periodic-signal:receiver", framework="django"))
+                        found.extend(self._enqueued_tasks(path, definition.qualname))
+        return found
+
+    def _fired_signal(self, path: str, call: Call) -> str | None:
+        root, _, method = call.chain.rpartition(".")
+        if method not in _H.signal_sends or not root or "." in root:
+            return None
+        name = self._imported_name(path, root)
+        return name if _H.periodic_signal.search(name) else None
+
+    def _receives(self, path: str, chain: str, args: str, fired: set[str]) -> bool:
+        if chain.rsplit(".", 1)[-1] not in _H.signal_receivers:
+            return False
+        first = (split_arguments(args) or [""])[0]
+        signal = first.split("=", 1)[1].strip() if first.startswith("signal") and "=" in first else first
+        return self._imported_name(path, signal.rsplit(".", 1)[-1]) in fired
+
+    def _imported_name(self, path: str, local: str) -> str:
+        """`from app.signals import periodic_task as tick`: `tick` is `periodic_task`."""
+        imp = self.index.imports.get(path, {}).get(local)
+        return imp.name if imp is not None and imp.name not in ("*", "default") else local
+
+    def _enqueued_tasks(self, path: str, scope: str) -> list[Finding]:
+        found: list[Finding] = []
+        for call in self.index.facts[path].calls:
+            if call.scope != scope or call.name not in _TASK_CALLS or "." not in call.chain:
+                continue
+            target = self.index.resolve(path, scope, call.chain.rsplit(".", 1)[0])
+            definition = self.index.definition(target) if isinstance(target, DefRef) and not target.rest else None
+            # Only tasks named for a period: others (a per-user refresh, a version check) are
+            # work the job hands off, already counted as the receiver's.
+            if definition is not None and isinstance(target, DefRef) and _H.periodic_signal.search(definition.qualname):
+                found.append(self._def_finding(target.file, definition, None, "celery"))
         return found
 
     def _periodic_job_classes(self) -> list[Finding]:
@@ -82,8 +140,8 @@ class ScheduleDetector:
     def _table_entries(self, hit: Hit) -> list[Finding]:
         """`new Cron(job.interval, ..., job.jobFunc)` over a table of jobs: each entry with a
         cron string in the same file is a job (the call alone says nothing about when)."""
-        if _literal(hit.call.arg0) is not None:
-            return []
+        if _literal(hit.call.arg0) is not None or _cron_in(hit.call.args) is not None:
+            return []  # the call carries its own schedule (`job(fn, { schedule: { cron } })`)
         markers = [m for m in self.index.facts[hit.file].markers if m.name == "cron_entry"]
         return [
             Finding(Kind.SCHEDULED_JOB, hit.file, m.line, m.line, m.scope or None, "high", discriminator=f"{hit.provider}:entry", provider=hit.provider)

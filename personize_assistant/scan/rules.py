@@ -38,8 +38,12 @@ class SenderRules(Rules):
     generic_verbs: Words
     job_words: Words
     entry_words: Words
+    common_methods: Words
     hook_prefixes: Words
+    handler_prefixes: Words
+    view_methods: Words
     hook_events: Words
+    conversion_prefixes: Words
     make_verbs: Words
     notification_nouns: Words
     prepositions: Words
@@ -116,6 +120,10 @@ class HandlerRules(Rules):
     settings_nouns: Words
     cron_path: Pattern
     periodic_jobs: dict[str, str]
+    command_path: Pattern
+    periodic_signal: Pattern
+    signal_sends: Words
+    signal_receivers: Words
     schedule_tool: Pattern
     schedule_check: Pattern
 
