@@ -206,5 +206,5 @@ def test_a_single_value_enum_is_a_constant_not_an_options_property() -> None:
     kinds = {f"{e.entity}.{e.field}": e.kind for e in schema.excluded}
     assert kinds["Member.kind"] == "constant"
     assert "Member.level" not in kinds
-    artifact, text = _plan(scan)
+    _, text = _plan(scan)
     assert "MemberKind" not in text and "Member" in text
