@@ -15,6 +15,7 @@ from typing import Literal
 from personize_assistant.actions.common.discovery import Discovery
 from personize_assistant.actions.common.touchpoints import Lang, is_named_function, quick_win_rank
 from personize_assistant.actions.schema.artifact import SchemaArtifact
+from personize_assistant.codegen.placement import add_command, is_workspace_root, package_name
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 Scheduler = Literal["vercel", "celery", "github_actions", "node_cron", "apscheduler", "bullmq"]
@@ -53,6 +54,20 @@ class RepoFacts:
     ts_packages: dict[str, str] = field(default_factory=dict)
     """Nested JS/TS packages that hold touchpoints (their own package.json, e.g. a worker
     service) -> the lib dir inside them. Code there cannot import the root's modules."""
+    workspace: bool = False
+    """The root is a JS monorepo root (pnpm-workspace.yaml or package.json workspaces)."""
+    home_package: str | None = None
+    """In a monorepo, the package that owns the plan's first touchpoint: the shared client and
+    helper live there, once, instead of at the repo root plus a copy."""
+    package_names: dict[str, str] = field(default_factory=dict)
+    """Package folder -> its package.json name (installs target it by name)."""
+
+    def add_command(self, spec: str, *, dev: bool = False, package: str | None = None) -> str:
+        """How this repo adds `spec`: in `package` (a folder), else in the home package, else
+        at the root (dev tools for root scripts always go to the root)."""
+        target = package or (None if dev else self.home_package)
+        return add_command(self.package_manager, spec, dev=dev, workspace=self.workspace,
+                           package_dir=target, package_name=self.package_names.get(target or ""))
 
     @property
     def ts_client(self) -> str:
@@ -89,9 +104,15 @@ class RepoFacts:
     def next_app_dir(self) -> str:
         """Where Next.js route handlers live: `src/app` when the app router sits under src
         (a root `app/` would then be ignored by Next.js), else `app`."""
-        in_src = any(f.startswith("src/app/") for f in self.existing_files)
-        at_root = any(f.startswith("app/") for f in self.existing_files)
-        return "src/app" if in_src and not at_root else "app"
+        base = self.app_root()
+        in_src = any(f.startswith(f"{base}src/app/") for f in self.existing_files)
+        at_root = any(f.startswith(f"{base}app/") for f in self.existing_files)
+        return f"{base}src/app" if in_src and not at_root else f"{base}app"
+
+    def app_root(self) -> str:
+        """The folder (with a trailing `/`, or '' for the root) of the app that deploys:
+        the home package in a monorepo, where its routes and vercel.json live."""
+        return f"{self.home_package}/" if self.home_package else ""
 
     @property
     def is_next(self) -> bool:
@@ -138,6 +159,7 @@ def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact) -> 
     facts.root = scan.root
     facts.ts_lib_dir = _ts_lib_dir(scan)
     facts.ts_packages = _ts_packages(scan)
+    _place_in_workspace(facts, Path(scan.root))
     facts.existing_files = frozenset(t.file for t in scan.touchpoints)
     facts.personize_calls = scan.by_kind(Kind.PERSONIZE_CALL)
     facts.later_points = [t for t in later if t.kind not in (Kind.WEBHOOK_HANDLER, Kind.SCHEDULED_JOB)]
@@ -246,6 +268,21 @@ def _ts_lib_dir(scan: RepoScan) -> str:
 
 
 _TS_FILES = (".ts", ".tsx", ".js", ".mjs", ".cjs", ".jsx")
+
+
+def _place_in_workspace(facts: RepoFacts, root: Path) -> None:
+    """In a monorepo whose touchpoints all live in workspace packages, the package that owns
+    the first one becomes home to the shared modules; the others still get their copies."""
+    if not root.is_dir() or not is_workspace_root(root):
+        return
+    facts.workspace = True
+    facts.package_names = {d: n for d in facts.ts_packages if (n := package_name(root, d))}
+    owners = [facts.package_of(t.file) for t in facts.points if t.file.endswith(_TS_FILES)]
+    homes = [o for o in owners if o is not None]
+    if not homes or len(homes) < len(owners):
+        return  # the root package holds code of its own: it stays home
+    facts.home_package = homes[0]
+    facts.ts_lib_dir = facts.ts_packages.pop(homes[0])
 
 
 def _ts_packages(scan: RepoScan) -> dict[str, str]:

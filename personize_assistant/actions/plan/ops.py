@@ -207,9 +207,10 @@ def _loop_trigger(facts: RepoFacts, tp: Touchpoint | None, fields: list[str]) ->
     if scheduler == "vercel":
         route = f"{facts.next_app_dir()}/api/cron/personize-loop/route.ts"
         config = render("plan/vercel.json.j2", cron=LOOP_CRON)
-        return PlanStep(title="Trigger: a Vercel cron route", files=[loop.path or "", route, "vercel.json"],
+        vercel = f"{facts.app_root()}vercel.json"
+        return PlanStep(title="Trigger: a Vercel cron route", files=[loop.path or "", route, vercel],
                         code=[loop, ts.cron_route(route, loop.path or ""),
-                              CodeBlock(language="json", path="vercel.json", code=config)],
+                              CodeBlock(language="json", path=vercel, code=config)],
                         verify="`curl -H \"Authorization: Bearer $CRON_SECRET\" localhost:3000/api/cron/personize-loop`.")
     if loop.language == "ts":
         runner = ts.loop_runner(facts)

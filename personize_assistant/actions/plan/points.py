@@ -63,7 +63,6 @@ def point_steps(facts: RepoFacts, library: Library) -> list[PlanStep]:
 def package_steps(facts: RepoFacts) -> list[PlanStep]:
     """One step per nested package (a worker service with its own package.json) that the
     plan edits: its code cannot import the root's modules, so it gets its own copies."""
-    install = {"pnpm": "pnpm add", "yarn": "yarn add", "bun": "bun add"}.get(facts.package_manager, "npm install")
     used = dict.fromkeys(p for tp in [*facts.points, *facts.webhooks] if (p := facts.package_of(tp.file)))
     steps = []
     for package in used:
@@ -73,14 +72,18 @@ def package_steps(facts: RepoFacts) -> list[PlanStep]:
         steps.append(PlanStep(
             title=f"Give `{package}` its own copy of the two modules",
             body=(f"`{package}` is a separate package (its own `package.json`), so its code cannot import "
-                  f"`{facts.ts_lib_dir}` from the root. Install the SDK there and copy the client and the "
+                  f"`{facts.ts_lib_dir}` from {_home(facts)}. Install the SDK there and copy the client and the "
                   f"helper into `{lib}`; the snippets below for files in `{package}` import these copies."),
             files=files,
-            commands=[f"(cd {package} && {install} @personize/sdk)",
+            commands=[facts.add_command("@personize/sdk", package=package),
                       f"mkdir -p {lib} && cp {facts.ts_client}.ts {helper.helper_path} {lib}/"],
             verify=f"`{package}` still builds on its own (its `tsc` or build script).",
         ))
     return steps
+
+
+def _home(facts: RepoFacts) -> str:
+    return f"`{facts.home_package}`" if facts.home_package else "the root"
 
 
 def _later_step(facts: RepoFacts) -> PlanStep:
