@@ -50,3 +50,16 @@ def test_add_commands_follow_each_manager() -> None:
     assert add_command("yarn", "x", package_dir="apps/a", package_name="@a/a") == "yarn workspace @a/a add x"
     assert add_command("bun", "x", package_dir="apps/a") == "(cd apps/a && bun add x)"
     assert add_command("uv", "x") == "npm install x"
+
+
+def test_generate_says_how_to_install_in_the_owning_app() -> None:
+    from personize_assistant.actions.generate.action import GenerateOptions, generate
+    scan = scan_repo(fixture_app("pnpm-workspace-ts"), use_cache=False)
+    send = next(t for t in scan.touchpoints if t.symbol == "sendWeeklyDigest" and t.kind.value == "email_send")
+    notes = " ".join(generate(scan, GenerateOptions(touchpoint_id=send.id)).notes)
+    assert "pnpm --filter @acme/worker add @personize/sdk" in notes and "npm install" not in notes
+
+
+def test_ci_installs_from_the_lockfile_with_its_own_manager() -> None:
+    _, text = _plan()
+    assert "- run: corepack enable && pnpm install --frozen-lockfile" in text

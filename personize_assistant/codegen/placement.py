@@ -233,10 +233,34 @@ class _Manager(BaseModel):
     root_flag: str
 
 
+class _PackageManagers(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    javascript: dict[str, _Manager]
+    ci_install: dict[str, str]
+
+
 @functools.cache
+def _rules() -> _PackageManagers:
+    text = (Path(__file__).parent / "package_managers.yaml").read_text(encoding="utf-8")
+    return _PackageManagers.model_validate(yaml.safe_load(text))
+
+
 def _managers() -> dict[str, _Manager]:
-    data = yaml.safe_load((Path(__file__).parent / "package_managers.yaml").read_text(encoding="utf-8"))
-    return {name: _Manager.model_validate(value) for name, value in data.items()}
+    return _rules().javascript
+
+
+def ci_install(managers: list[str], language: Literal["ts", "py"]) -> str:
+    """How a fresh CI runner installs this repo's dependencies from its lockfile."""
+    if language == "ts":
+        return _rules().ci_install[js_manager(managers)]
+    python = next((m for m in managers if m in _rules().ci_install and m not in _managers()), "pip")
+    return _rules().ci_install[python]
+
+
+def js_manager(managers: list[str]) -> str:
+    """The JavaScript package manager among those the lockfiles name (npm when none is)."""
+    return next((m for m in managers if m in _managers()), "npm")
 
 
 def add_command(manager: str, spec: str, *, dev: bool = False, workspace: bool = False,
@@ -276,3 +300,16 @@ def _package_json(root: Path, directory: PurePosixPath) -> dict[str, object]:
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def add_command_for(root: Path, file: str, manager: str, spec: str) -> str:
+    """How to add `spec` for the code in `file`: in the package that owns it when the repo
+    is a workspace (its nearest package.json below the root), else at the root."""
+    if not is_workspace_root(root):
+        return add_command(manager, spec)
+    directory = PurePosixPath(file).parent
+    owner = next((d for d in [directory, *directory.parents] if (root / str(d) / "package.json").is_file()),
+                 PurePosixPath("."))
+    if str(owner) == ".":
+        return add_command(manager, spec, workspace=True)
+    return add_command(manager, spec, package_dir=str(owner), package_name=package_name(root, str(owner)))

@@ -15,7 +15,12 @@ from typing import Literal
 from personize_assistant.actions.common.discovery import Discovery
 from personize_assistant.actions.common.touchpoints import Lang, is_named_function, quick_win_rank
 from personize_assistant.actions.schema.artifact import SchemaArtifact
-from personize_assistant.codegen.placement import add_command, is_workspace_root, package_name
+from personize_assistant.codegen.placement import (
+    add_command,
+    is_workspace_root,
+    js_manager,
+    package_name,
+)
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 Scheduler = Literal["vercel", "celery", "github_actions", "node_cron", "apscheduler", "bullmq"]
@@ -61,6 +66,8 @@ class RepoFacts:
     helper live there, once, instead of at the repo root plus a copy."""
     package_names: dict[str, str] = field(default_factory=dict)
     """Package folder -> its package.json name (installs target it by name)."""
+    managers: list[str] = field(default_factory=list)
+    """Every package manager the lockfiles name (CI installs with the one of its language)."""
 
     def add_command(self, spec: str, *, dev: bool = False, package: str | None = None) -> str:
         """How this repo adds `spec`: in `package` (a folder), else in the home package, else
@@ -147,7 +154,7 @@ def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact) -> 
     facts = RepoFacts(
         app=schema.app_name,
         languages=_languages(scan),
-        package_manager=(scan.stack.package_managers or ["npm"])[0],
+        package_manager=js_manager(scan.stack.package_managers),
         frameworks=list(dict.fromkeys([*scan.stack.frameworks, *sorted(_model_frameworks(scan))])),
         schema=schema,
         points=points,
@@ -159,6 +166,7 @@ def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact) -> 
     facts.root = scan.root
     facts.ts_lib_dir = _ts_lib_dir(scan)
     facts.ts_packages = _ts_packages(scan)
+    facts.managers = list(scan.stack.package_managers)
     _place_in_workspace(facts, Path(scan.root))
     facts.existing_files = frozenset(t.file for t in scan.touchpoints)
     facts.personize_calls = scan.by_kind(Kind.PERSONIZE_CALL)

@@ -15,6 +15,7 @@ from personize_assistant.actions.plan.budget import budget_table
 from personize_assistant.actions.plan.facts import RepoFacts
 from personize_assistant.actions.plan.ingest import run_ts
 from personize_assistant.actions.plan.points import key_properties
+from personize_assistant.codegen.placement import ci_install
 from personize_assistant.codegen.render import render
 from personize_assistant.content.models import PlanMeta
 from personize_assistant.scan.models import Touchpoint
@@ -128,7 +129,7 @@ def sync_schedule_step(facts: RepoFacts, sync_command: str) -> PlanStep:
 
 
 def _github_actions(facts: RepoFacts, name: str, cron: str, command: str) -> CodeBlock:
-    install = "npm ci" if facts.package_manager == "npm" else f"{facts.package_manager} install --frozen-lockfile"
+    install = ci_install(facts.managers, facts.languages[0])
     code = render("plan/workflow.yml.j2", name=name, cron=cron, command=command,
                   node=facts.languages[0] == "ts", install=install)
     return CodeBlock(language="yaml", path=f".github/workflows/{name}.yml", code=code)
