@@ -13,7 +13,12 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from personize_assistant.actions.common.discovery import Discovery
-from personize_assistant.actions.common.touchpoints import Lang, is_named_function, quick_win_rank
+from personize_assistant.actions.common.touchpoints import (
+    Lang,
+    is_named_function,
+    places,
+    quick_win_rank,
+)
 from personize_assistant.actions.schema.artifact import SchemaArtifact
 from personize_assistant.codegen.placement import (
     add_command,
@@ -216,13 +221,8 @@ def _points(scan: RepoScan, discovery: Discovery) -> tuple[list[Touchpoint], lis
     """Touchpoints worth a personalization step: priority channel first, named wrappers
     before route handlers, at most PER_KIND_CAP of a kind and MAX_POINTS overall."""
     priority = str(discovery.value("priority_channel", "") or "").lower()
-    seen: set[tuple[str, str, str]] = set()
-    chosen = []
-    for tp in scan.touchpoints:
-        key = (tp.kind.value, tp.file, tp.symbol or "")
-        if tp.kind in POINT_KINDS and tp.confidence != "low" and not tp.wraps and key not in seen:
-            seen.add(key)
-            chosen.append(tp)
+    # The same places PROPOSE ranks (`places`), less what a plan cannot act on with confidence.
+    chosen = [tp for tp in places(scan) if tp.kind in POINT_KINDS and tp.confidence != "low"]
 
     def rank(tp: Touchpoint) -> tuple[int, int, int, int, str, int]:
         channel = tp.channel or ("email" if tp.kind == Kind.EMAIL_SEND else "")
