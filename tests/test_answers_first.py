@@ -63,3 +63,14 @@ def test_readme_html_links_images_and_titles_are_not_the_product(tmp_path: Path)
 def test_a_readme_tagline_inside_html_is_read_without_its_tags(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text('<div>\n  <h3>The open-source DocSend alternative.</h3>\n</div>\n')
     assert product_description(tmp_path) == ("The open-source DocSend alternative", "README.md:2")
+
+
+def test_the_volume_is_the_users_or_is_said_to_be_unknown() -> None:
+    scan = prisma_scan()
+    library = planning_library()
+    base = prefill_from_scan(scan, library)
+    unknown = render_markdown(build_plan(scan, base, library))
+    assert "| Volume (not known yet) |" in unknown and "| Expected volume |" not in unknown
+    given = base.merged_with(answers_from_mapping({"daily_volume": 300}))
+    known = render_markdown(build_plan(scan, given, library))
+    assert "| Expected volume | 300 records per day |" in known and "not known" not in known

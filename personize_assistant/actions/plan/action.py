@@ -75,6 +75,7 @@ def build_plan(scan: RepoScan, discovery: Discovery, library: Library,
     volume = int(discovery.value("daily_volume"))
     budget = rate_budget(meta, discovery.value("plan_tier"), volume, sync_rows_per_day=volume,
                          sync_sources=len(schema.mappings))
+    budget.volume_known = "daily_volume" not in discovery.assumed_fields()
     quick_win = _quick_win_point(facts, discovery)
     timeout = library.wire.meta.degradation.timeout_seconds
     ingestion = ingestion_steps(facts, meta, budget)
@@ -251,6 +252,9 @@ def _assumptions(discovery: Discovery) -> list[str]:
     for name in discovery.assumed_fields():
         value = discovery.value(name)
         shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+        if name == "daily_volume":  # a ceiling to budget against, not a volume anyone measured
+            shown = (f"not known; budgeted at the plan's ceiling of {shown} (answer `daily_volume` or pass "
+                     "`--volume N/day`)")
         out.append(f"{labels.get(name, name)}: {shown}")
     return out
 
