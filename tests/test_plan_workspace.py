@@ -63,3 +63,12 @@ def test_generate_says_how_to_install_in_the_owning_app() -> None:
 def test_ci_installs_from_the_lockfile_with_its_own_manager() -> None:
     _, text = _plan()
     assert "- run: corepack enable && pnpm install --frozen-lockfile" in text
+
+
+def test_an_edge_route_is_told_the_client_cannot_run_there() -> None:
+    artifact, _ = _plan()
+    steps = {s.title: s.body for section in artifact.sections for s in section.steps}
+    edge = [body for body in steps.values() if "apps/web/app/api/invite/route.ts:" in body]
+    node = [body for body in steps.values() if "apps/worker/src/digest.ts:" in body]
+    assert edge and all("Edge runtime" in body for body in edge)
+    assert node and not any("Edge runtime" in body for body in node)

@@ -313,3 +313,16 @@ def add_command_for(root: Path, file: str, manager: str, spec: str) -> str:
     if str(owner) == ".":
         return add_command(manager, spec, workspace=True)
     return add_command(manager, spec, package_dir=str(owner), package_name=package_name(root, str(owner)))
+
+
+# Next.js route segment config: `export const runtime = 'edge'` runs the file without Node.
+_EDGE_RUNTIME = re.compile(r"""^\s*export\s+const\s+runtime\s*=\s*["']edge["']""", re.M)
+
+
+def runs_on_edge(root: Path, file: str) -> bool:
+    """True when `file` declares the Edge runtime: Node-only code (the Personize client,
+    the helper) cannot run there."""
+    if not file.endswith((".ts", ".tsx", ".js", ".jsx", ".mjs")):
+        return False
+    text = read_repo_file(root, file, MAX_REPO_FILE_BYTES)
+    return not isinstance(text, Refusal) and _EDGE_RUNTIME.search(text) is not None

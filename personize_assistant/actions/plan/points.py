@@ -4,7 +4,7 @@ a prompt outline that names the repo's real properties, and the code at that loc
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from personize_assistant.actions.common.touchpoints import (
     channel_of,
@@ -16,6 +16,7 @@ from personize_assistant.actions.plan import code_python as py
 from personize_assistant.actions.plan import code_typescript as ts
 from personize_assistant.actions.plan.artifact import CodeBlock, PlanStep
 from personize_assistant.actions.plan.facts import RepoFacts
+from personize_assistant.codegen.placement import runs_on_edge
 from personize_assistant.content.library import Library
 from personize_assistant.scan.models import Kind, Touchpoint
 
@@ -119,9 +120,17 @@ def _point_step(tp: Touchpoint, facts: RepoFacts, library: Library) -> PlanStep:
     fields = output_fields(library, channel_of(tp))
     body = (f"`{tp.file}:{tp.line}`, in `{tp.symbol or 'module scope'}`: `{tp.evidence.strip()[:100]}`\n\n"
             f"SDK chain: {' → '.join(f'`{c}`' for c in chain)}\n\n"
-            f"Prompt outline:\n\n{_prompt_outline(tp, facts, task, fields)}")
+            f"Prompt outline:\n\n{_prompt_outline(tp, facts, task, fields)}{_edge_note(tp, facts)}")
     return PlanStep(title=_title(tp, task), body=body, files=[tp.file],
                     code=[_snippet(tp, facts, lang, fields, task)], verify=_verify(tp, task))
+
+
+def _edge_note(tp: Touchpoint, facts: RepoFacts) -> str:
+    if not facts.root or not runs_on_edge(Path(facts.root), tp.file):
+        return ""
+    return (f"\n\n`{tp.file}` runs on the Edge runtime (`export const runtime = 'edge'`), where the Node-only "
+            "Personize client cannot run: call the snippet from a Node route, server action or job that this "
+            "route hands the work to, or switch the route to `runtime = 'nodejs'`.")
 
 
 def _title(tp: Touchpoint, task: str) -> str:
