@@ -188,3 +188,23 @@ def test_guideline_drafts_are_files_the_upload_script_reads() -> None:
     assert all(f"'{name}'" in script for name in
                (p.removeprefix("guidelines/").removesuffix(".md") for p in blocks if p.startswith("guidelines/")))
     assert "npx tsx scripts/personize-guidelines.ts" in text
+
+
+def test_a_single_value_enum_is_a_constant_not_an_options_property() -> None:
+    # A Personize options property needs two values; rallly's `enum TimeFormat { hours24 }`-style
+    # enums used to end schema and plan in a pydantic traceback.
+    from personize_assistant.actions.schema.action import design_schema
+    from tests.planning_support import field, model
+    scan = prisma_scan()
+    scan.touchpoints.append(model("Member", "prisma/schema.prisma", 300, [
+        field("email", "String", False, is_unique=True),
+        field("kind", "MemberKind", False, enum_values=["STANDARD"]),
+        field("level", "Level", False, enum_values=["LOW", "HIGH"]),
+    ], "prisma"))
+    library = planning_library()
+    schema = design_schema(scan, prefill_from_scan(scan, library), library)
+    kinds = {f"{e.entity}.{e.field}": e.kind for e in schema.excluded}
+    assert kinds["Member.kind"] == "constant"
+    assert "Member.level" not in kinds
+    _, text = _plan(scan)
+    assert "MemberKind" not in text and "Member" in text

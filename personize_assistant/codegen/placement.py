@@ -7,6 +7,7 @@ describe a repo it only scanned, names the directory from its repo facts (`Place
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.codegen.helpers import (
@@ -217,3 +219,110 @@ def _read_tsconfig(root: Path, relative: str) -> dict[str, object]:
 def _posix(path: PurePosixPath) -> str:
     text = str(path)
     return "" if text == "." else text
+
+
+# --- package managers and workspaces -------------------------------------------------
+
+
+class _Manager(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    add: str
+    dev: str
+    in_package: str
+    root_flag: str
+
+
+class _PackageManagers(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    javascript: dict[str, _Manager]
+    ci_install: dict[str, str]
+
+
+@functools.cache
+def _rules() -> _PackageManagers:
+    text = (Path(__file__).parent / "package_managers.yaml").read_text(encoding="utf-8")
+    return _PackageManagers.model_validate(yaml.safe_load(text))
+
+
+def _managers() -> dict[str, _Manager]:
+    return _rules().javascript
+
+
+def ci_install(managers: list[str], language: Literal["ts", "py"]) -> str:
+    """How a fresh CI runner installs this repo's dependencies from its lockfile."""
+    if language == "ts":
+        return _rules().ci_install[js_manager(managers)]
+    python = next((m for m in managers if m in _rules().ci_install and m not in _managers()), "pip")
+    return _rules().ci_install[python]
+
+
+def js_manager(managers: list[str]) -> str:
+    """The JavaScript package manager among those the lockfiles name (npm when none is)."""
+    return next((m for m in managers if m in _managers()), "npm")
+
+
+def add_command(manager: str, spec: str, *, dev: bool = False, workspace: bool = False,
+                package_dir: str | None = None, package_name: str | None = None) -> str:
+    """The command that adds `spec`: inside one workspace package when `package_dir` is
+    given (by name when its package.json has one), else at the root. `manager` is the one
+    the lockfile names; an unknown or Python manager falls back to npm."""
+    rules = _managers().get(manager, _managers()["npm"])
+    if package_dir:
+        if package_name:
+            return rules.in_package.format(name=package_name, dir=package_dir, spec=spec)
+        return f"(cd {package_dir} && {rules.add.format(spec=spec)})"
+    command = (rules.dev if dev else rules.add).format(spec=spec)
+    return command + rules.root_flag if workspace else command
+
+
+def is_workspace_root(root: Path) -> bool:
+    """A JS monorepo root: pnpm-workspace.yaml, or `workspaces` in package.json."""
+    if (root / "pnpm-workspace.yaml").is_file():
+        return True
+    manifest = _package_json(root, PurePosixPath("."))
+    return bool(manifest.get("workspaces"))
+
+
+def package_name(root: Path, directory: str) -> str | None:
+    """The `name` in `directory/package.json`, or None."""
+    name = _package_json(root, PurePosixPath(directory)).get("name")
+    return name if isinstance(name, str) and name else None
+
+
+def _package_json(root: Path, directory: PurePosixPath) -> dict[str, object]:
+    text = read_repo_file(root, str(directory / "package.json"), MAX_REPO_FILE_BYTES)
+    if isinstance(text, Refusal):
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def add_command_for(root: Path, file: str, manager: str, spec: str) -> str:
+    """How to add `spec` for the code in `file`: in the package that owns it when the repo
+    is a workspace (its nearest package.json below the root), else at the root."""
+    if not is_workspace_root(root):
+        return add_command(manager, spec)
+    directory = PurePosixPath(file).parent
+    owner = next((d for d in [directory, *directory.parents] if (root / str(d) / "package.json").is_file()),
+                 PurePosixPath("."))
+    if str(owner) == ".":
+        return add_command(manager, spec, workspace=True)
+    return add_command(manager, spec, package_dir=str(owner), package_name=package_name(root, str(owner)))
+
+
+# Next.js route segment config: `export const runtime = 'edge'` runs the file without Node.
+_EDGE_RUNTIME = re.compile(r"""^\s*export\s+const\s+runtime\s*=\s*["']edge["']""", re.M)
+
+
+def runs_on_edge(root: Path, file: str) -> bool:
+    """True when `file` declares the Edge runtime: Node-only code (the Personize client,
+    the helper) cannot run there."""
+    if not file.endswith((".ts", ".tsx", ".js", ".jsx", ".mjs")):
+        return False
+    text = read_repo_file(root, file, MAX_REPO_FILE_BYTES)
+    return not isinstance(text, Refusal) and _EDGE_RUNTIME.search(text) is not None

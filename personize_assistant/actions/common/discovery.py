@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from personize_assistant.actions.common.fields import words
 from personize_assistant.content.library import Library
 from personize_assistant.content.models.discover import DISCOVERY_FIELDS
 from personize_assistant.errors import UsageError
@@ -312,3 +313,44 @@ def _current_personalization(scan: RepoScan) -> tuple[list[str], list[str]]:
     labels = [f"{what} call in {symbol} ({file}:{', '.join(str(t.line) for t in calls)})"
               for (what, file, symbol), calls in groups.items()]
     return labels, [calls[0].location() for calls in groups.values()]
+
+
+# --------------------------------------------------------------------------- answers → code
+
+_SHORT = 3  # words this short ("the", "a", "to") say nothing about which code the user meant
+
+
+def user_answer(discovery: Discovery, name: str) -> str | None:
+    """The user's own answer for `name`, or None when it was inferred or assumed."""
+    fact = discovery.fact(name)
+    return str(fact.value) if fact is not None and fact.source == "user" and fact.value else None
+
+
+class _Named(Protocol):
+    @property
+    def symbol(self) -> str | None: ...
+    @property
+    def file(self) -> str: ...
+
+
+N = TypeVar("N", bound=_Named)
+
+
+def named_by_answer(text: str, touchpoints: list[N]) -> N | None:
+    """The touchpoint the user's words name: a symbol or file spelled out, else the one
+    whose symbol and file share the most words with the answer ("the weekly digest" →
+    `sendWeeklyDigest`). Ties keep the caller's order, which is already ranked."""
+    lowered = text.lower()
+    spelled = next((t for t in touchpoints
+                    if (t.symbol and t.symbol.lower() in lowered) or t.file.lower() in lowered), None)
+    if spelled is not None:
+        return spelled
+    said = {w for w in words(text) if len(w) > _SHORT}
+    scored = [(len(said & _touchpoint_words(t)), -i, t) for i, t in enumerate(touchpoints)]
+    best = max(scored, default=None, key=lambda s: (s[0], s[1]))
+    return best[2] if best is not None and best[0] > 0 else None
+
+
+def _touchpoint_words(tp: _Named) -> set[str]:
+    stem = Path(tp.file).stem
+    return {w for w in words(f"{tp.symbol or ''} {stem}") if len(w) > _SHORT}

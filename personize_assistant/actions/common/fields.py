@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from personize_assistant.actions.common.type_map import TypeInfo
+from personize_assistant.actions.common.type_map import TypeInfo, enum_values_in
 from personize_assistant.content.models import SchemaMeta
 from personize_assistant.scan.models import ModelField
 from personize_assistant.scan.secrets import is_secret_name
 
-ExclusionKind = str  # "secret" | "primary_key" | "foreign_key" | "relation" | "bookkeeping" | "binary" | "configuration"
+ExclusionKind = str  # "secret" | "primary_key" | "foreign_key" | "relation" | "bookkeeping" | "binary" | "configuration" | "constant"
 
 _BOOKKEEPING = re.compile(
     r"^(updated_?at|modified(_?at)?|deleted_?at|last_?modified|version|row_?version|_?v|"
@@ -53,7 +53,15 @@ def exclusion_reason(field: ModelField, info: TypeInfo, meta: SchemaMeta,
         return Exclusion("bookkeeping", "row bookkeeping timestamp; says nothing about the customer")
     if _CONFIGURATION.search(system_name(field.name)):
         return Exclusion("configuration", "server or mailbox setting; says nothing about the customer")
+    if info.property_type in ("options", "array") and len(set(field_options(field))) == 1:
+        # A Personize options property needs two values at least; one value is the same on every row.
+        return Exclusion("constant", "enum with a single value: the same on every row, nothing to learn")
     return None
+
+
+def field_options(field: ModelField) -> list[str]:
+    """The enum values a field declares, on the model or inline in its type."""
+    return field.enum_values or enum_values_in(field.type)
 
 
 def _is_primary_key(field: ModelField) -> bool:

@@ -8,6 +8,7 @@ what the product does instead of naming its frameworks.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import tomllib
@@ -69,7 +70,7 @@ def _readme(root: Path) -> Found | None:
     text = _read(root, "README.md")
     if not text:
         return None
-    lines = text.splitlines()
+    lines = [_visible(line) for line in text.splitlines()]
     start = _first_prose_line(lines)
     if start is None:
         return None
@@ -89,14 +90,33 @@ def _first_prose_line(lines: list[str]) -> int | None:
         if line.startswith(("```", "~~~")):
             in_code = not in_code
             continue
-        if in_code or not line.strip() or _NOT_PROSE.match(line) or line.lstrip().startswith(("- ", "* ")):
+        if in_code or not _has_words(line) or _NOT_PROSE.match(line) or line.lstrip().startswith(("- ", "* ")):
             continue
         return index
     return None
 
 
+# READMEs open with centred HTML: a logo, a title, a bar of links. Links, images and titles
+# are navigation, not a description; other tags are dropped and their text kept.
+_HTML_DROPPED = re.compile(r"<(a|h1|h2|picture|svg)\b[^>]*>.*?</\1\s*>|<img\b[^>]*>", re.I | re.S)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+def _visible(line: str) -> str:
+    """The line as a reader sees it: HTML links, images and titles removed, tags stripped.
+    A line that was markup only becomes empty; indentation is kept (it can mean code)."""
+    if "<" not in line:
+        return line
+    text = html.unescape(_HTML_TAG.sub(" ", _HTML_DROPPED.sub(" ", line)))
+    return " ".join(text.split()) if text.strip() else ""
+
+
+def _has_words(line: str) -> bool:
+    return bool(re.search(r"[^\W\d_]{2,}", line))
+
+
 def _clean(text: str) -> str:
     """Markdown links and emphasis removed, one line, no trailing period, at most MAX_CHARS."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", _visible(text))
     text = re.sub(r"[*_`]+", "", " ".join(text.split())).strip().rstrip(".")
     return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from personize_assistant.scan.models import Kind, Touchpoint
+from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 Lang = Literal["ts", "py"]
 
@@ -81,3 +81,41 @@ def _path_words(path: str) -> str:
     parts = re.split(r"[/._\-]+", path)
     words = [p for p in parts if p and not p.startswith("[") and p.lower() not in _PATH_NOISE]
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+# --------------------------------------------------------------------------- the one set
+
+# Personize's own calls are what REVIEW audits and data models are what SCHEMA reads: neither
+# is a place to personalise.
+_NOT_PLACES = (Kind.DATA_MODEL, Kind.PERSONIZE_CALL)
+# A CI schedule (`.github/workflows/stale.yml`) maintains the repo; it reaches users only
+# when it names a message it sends.
+_CI_FILE = re.compile(r"(^|/)(\.github|\.gitlab|\.circleci)/|(^|/)\.gitlab-ci\.ya?ml$")
+_MESSAGE_WORDS = re.compile(r"mail|digest|notif|remind|newsletter|message|sms|push|slack|alert|summary", re.I)
+
+
+def reaches_people(tp: Touchpoint) -> bool:
+    """False for code that only talks to machines: outgoing webhooks, CI maintenance jobs."""
+    if tp.kind == Kind.NOTIFICATION and tp.channel == "webhook_out":
+        return False
+    if tp.kind == Kind.SCHEDULED_JOB and _CI_FILE.search(tp.file):
+        return _MESSAGE_WORDS.search(f"{tp.symbol or ''} {tp.file}") is not None
+    return True
+
+
+def place_groups(scan: RepoScan) -> list[list[Touchpoint]]:
+    """The places to personalise, each as the touchpoints that make it up: one per kind, file
+    and function (several sends in one function are one place), skipping places that only
+    call another touchpoint's wrapper. PROPOSE, PLAN, REVIEW and the conversation all count
+    and rank from this one set, so they agree on the number."""
+    groups: dict[tuple[str, str, str], list[Touchpoint]] = {}
+    for tp in scan.touchpoints:
+        if tp.kind not in _NOT_PLACES and reaches_people(tp):
+            key = (tp.kind.value, tp.file, tp.symbol or f"line {tp.line}")
+            groups.setdefault(key, []).append(tp)
+    return [g for g in groups.values() if any(t.wraps is None for t in g)]
+
+
+def places(scan: RepoScan) -> list[Touchpoint]:
+    """The first touchpoint of each place (`place_groups`), in scan order."""
+    return [min(g, key=lambda t: t.line) for g in place_groups(scan)]

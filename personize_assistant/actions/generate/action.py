@@ -18,7 +18,12 @@ from personize_assistant.actions.generate.artifact import ChannelLimit, Generate
 from personize_assistant.actions.generate.names import choose_entity, message_words, pascal, snake
 from personize_assistant.actions.generate.spec import template_values
 from personize_assistant.codegen.helpers import CHANNEL_ALIASES, PY_CLIENT_MODULE, helper_settings
-from personize_assistant.codegen.placement import HelperFile, place_helpers
+from personize_assistant.codegen.placement import (
+    HelperFile,
+    add_command_for,
+    js_manager,
+    place_helpers,
+)
 from personize_assistant.codegen.render import render
 from personize_assistant.content.models import GenerateMeta, WireMeta
 from personize_assistant.errors import UsageError
@@ -82,7 +87,8 @@ def generate(scan: RepoScan, options: GenerateOptions, meta: GenerateMeta | None
         limits=_limits(meta, channel),
         sdk_calls=SDK_CALLS,
         helper_files=helpers,
-        notes=_notes(path, language, touchpoint, helpers, str(values["result_type"])),
+        notes=_notes(path, language, touchpoint, helpers, str(values["result_type"]),
+                     add_command_for(Path(scan.root), touchpoint.file, js_manager(scan.stack.package_managers), "@personize/sdk")),
     )
 
 
@@ -159,13 +165,13 @@ def _limits(meta: GenerateMeta, channel: str) -> list[ChannelLimit]:
 
 
 def _notes(path: str, language: Language, touchpoint: Touchpoint, helpers: list[HelperFile],
-           result_type: str) -> list[str]:
+           result_type: str, install: str = "npm install @personize/sdk") -> list[str]:
     remember = f"remember{result_type}(recipient, message, outcome)" if language == "ts" else \
         "message.remember(recipient, outcome)"
     notes = [f"Call it from {touchpoint.symbol or touchpoint.file} and send only when `sendable` is true; "
              f"route messages with `review` lines to a person; after the send, `{remember}` memorizes it."]
     if language == "ts":
-        notes.append("Needs `@personize/sdk` (npm install @personize/sdk) and PERSONIZE_SECRET_KEY for its client.")
+        notes.append(f"Needs `@personize/sdk` ({install}) and PERSONIZE_SECRET_KEY for its client.")
     notes += [f"Add {f.path} beside it ({f.summary}; `helper_files` in --json holds it, "
               "`personize-assistant wire` adds it too)." for f in helpers]
     return notes

@@ -15,7 +15,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from personize_assistant.actions.common.discovery import Discovery, Fact, PlanTier
+from personize_assistant.actions.common.discovery import (
+    Discovery,
+    Fact,
+    PlanTier,
+    named_by_answer,
+    user_answer,
+)
 from personize_assistant.actions.common.product import product_description
 from personize_assistant.actions.common.touchpoints import channel_of, task_name
 from personize_assistant.actions.plan import code_python as py
@@ -69,7 +75,8 @@ def build_plan(scan: RepoScan, discovery: Discovery, library: Library,
     volume = int(discovery.value("daily_volume"))
     budget = rate_budget(meta, discovery.value("plan_tier"), volume, sync_rows_per_day=volume,
                          sync_sources=len(schema.mappings))
-    quick_win = _quick_win_point(facts)
+    budget.volume_known = "daily_volume" not in discovery.assumed_fields()
+    quick_win = _quick_win_point(facts, discovery)
     timeout = library.wire.meta.degradation.timeout_seconds
     ingestion = ingestion_steps(facts, meta, budget)
     if schema.mappings:
@@ -105,7 +112,7 @@ def _with_options(discovery: Discovery, options: PlanOptions) -> Discovery:
 
 def with_assumptions(discovery: Discovery, facts: RepoFacts, meta: PlanMeta) -> Discovery:
     """Fill what DISCOVER has not established with defaults drawn from the scan, marked `assumed`."""
-    point = _quick_win_point(facts)
+    point = _quick_win_point(facts, discovery)
     entities = [c.source_entity for c in facts.schema.collections if c.system_entity][:3]
     channel = channel_of(point) if point else "email"
     described = product_description(Path(facts.root)) if facts.root else None
@@ -164,7 +171,12 @@ def _assumed(value: Any) -> Fact[Any]:
     return Fact(value=value, source="assumed")
 
 
-def _quick_win_point(facts: RepoFacts) -> Touchpoint | None:
+def _quick_win_point(facts: RepoFacts, discovery: Discovery | None = None) -> Touchpoint | None:
+    """The code the user named as the quick win, else the first send (the points are ranked)."""
+    answer = user_answer(discovery, "quick_win") if discovery is not None else None
+    named = named_by_answer(answer, facts.points) if answer else None
+    if named is not None:
+        return named
     sends = [t for t in facts.points if t.kind in (Kind.EMAIL_SEND, Kind.NOTIFICATION)]
     candidates = sends or facts.points
     return candidates[0] if candidates else None
@@ -240,6 +252,9 @@ def _assumptions(discovery: Discovery) -> list[str]:
     for name in discovery.assumed_fields():
         value = discovery.value(name)
         shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+        if name == "daily_volume":  # a ceiling to budget against, not a volume anyone measured
+            shown = (f"not known; budgeted at the plan's ceiling of {shown} (answer `daily_volume` or pass "
+                     "`--volume N/day`)")
         out.append(f"{labels.get(name, name)}: {shown}")
     return out
 

@@ -61,6 +61,8 @@ class RateBudget(BaseModel):
     calls_per_record: int
     records_per_minute: int
     daily_volume: int
+    volume_known: bool = True
+    """False when nobody said the volume: `daily_volume` is then the tier's sustainable ceiling."""
     pipeline_calls_per_day: int
     sync_calls_per_day: int
     monthly_calls: int

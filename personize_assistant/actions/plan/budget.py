@@ -58,13 +58,21 @@ def _smallest_fitting(meta: PlanMeta, monthly_calls: int) -> str | None:
     return min(fitting, key=lambda p: p.per_month).plan if fitting else None
 
 
+def _volume_row(budget: RateBudget) -> tuple[str, str]:
+    if budget.volume_known:
+        return ("Expected volume", f"{budget.daily_volume:,} records per day")
+    # Nothing in the repo measures traffic: say so and budget the ceiling, never a made-up figure.
+    return ("Volume (not known yet)", f"at most {budget.daily_volume:,} records per day, the most the {budget.tier} "
+                                      "plan sustains; pass `--volume N/day` or answer `daily_volume` for a real budget")
+
+
 def budget_table(budget: RateBudget) -> str:
     """The budget as a markdown table with the arithmetic shown."""
     rows = [
         ("Plan", f"{budget.tier}: {budget.per_minute:,} calls per minute, {budget.per_month:,} per month"),
         ("Calls per personalised record", f"up to {budget.calls_per_record} (guidelines, digest, recall, prompt, memorize)"),
         ("Records per minute", f"floor({budget.per_minute} / {budget.calls_per_record}) = {budget.records_per_minute}"),
-        ("Expected volume", f"{budget.daily_volume:,} records per day"),
+        _volume_row(budget),
         ("Pipeline calls per day", f"{budget.daily_volume:,} x {budget.calls_per_record} = {budget.pipeline_calls_per_day:,}"),
         ("Sync calls per day", f"{budget.sync_calls_per_day:,} memorizeBatch {_plural('request', budget.sync_calls_per_day)} "
                                f"(at least one per data source, up to {budget.rows_per_batch} rows each; one request = one call)"),

@@ -13,8 +13,19 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from personize_assistant.actions.common.discovery import Discovery
-from personize_assistant.actions.common.touchpoints import Lang, is_named_function, quick_win_rank
+from personize_assistant.actions.common.touchpoints import (
+    Lang,
+    is_named_function,
+    places,
+    quick_win_rank,
+)
 from personize_assistant.actions.schema.artifact import SchemaArtifact
+from personize_assistant.codegen.placement import (
+    add_command,
+    is_workspace_root,
+    js_manager,
+    package_name,
+)
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 Scheduler = Literal["vercel", "celery", "github_actions", "node_cron", "apscheduler", "bullmq"]
@@ -53,6 +64,22 @@ class RepoFacts:
     ts_packages: dict[str, str] = field(default_factory=dict)
     """Nested JS/TS packages that hold touchpoints (their own package.json, e.g. a worker
     service) -> the lib dir inside them. Code there cannot import the root's modules."""
+    workspace: bool = False
+    """The root is a JS monorepo root (pnpm-workspace.yaml or package.json workspaces)."""
+    home_package: str | None = None
+    """In a monorepo, the package that owns the plan's first touchpoint: the shared client and
+    helper live there, once, instead of at the repo root plus a copy."""
+    package_names: dict[str, str] = field(default_factory=dict)
+    """Package folder -> its package.json name (installs target it by name)."""
+    managers: list[str] = field(default_factory=list)
+    """Every package manager the lockfiles name (CI installs with the one of its language)."""
+
+    def add_command(self, spec: str, *, dev: bool = False, package: str | None = None) -> str:
+        """How this repo adds `spec`: in `package` (a folder), else in the home package, else
+        at the root (dev tools for root scripts always go to the root)."""
+        target = package or (None if dev else self.home_package)
+        return add_command(self.package_manager, spec, dev=dev, workspace=self.workspace,
+                           package_dir=target, package_name=self.package_names.get(target or ""))
 
     @property
     def ts_client(self) -> str:
@@ -89,9 +116,15 @@ class RepoFacts:
     def next_app_dir(self) -> str:
         """Where Next.js route handlers live: `src/app` when the app router sits under src
         (a root `app/` would then be ignored by Next.js), else `app`."""
-        in_src = any(f.startswith("src/app/") for f in self.existing_files)
-        at_root = any(f.startswith("app/") for f in self.existing_files)
-        return "src/app" if in_src and not at_root else "app"
+        base = self.app_root()
+        in_src = any(f.startswith(f"{base}src/app/") for f in self.existing_files)
+        at_root = any(f.startswith(f"{base}app/") for f in self.existing_files)
+        return f"{base}src/app" if in_src and not at_root else f"{base}app"
+
+    def app_root(self) -> str:
+        """The folder (with a trailing `/`, or '' for the root) of the app that deploys:
+        the home package in a monorepo, where its routes and vercel.json live."""
+        return f"{self.home_package}/" if self.home_package else ""
 
     @property
     def is_next(self) -> bool:
@@ -126,7 +159,7 @@ def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact) -> 
     facts = RepoFacts(
         app=schema.app_name,
         languages=_languages(scan),
-        package_manager=(scan.stack.package_managers or ["npm"])[0],
+        package_manager=js_manager(scan.stack.package_managers),
         frameworks=list(dict.fromkeys([*scan.stack.frameworks, *sorted(_model_frameworks(scan))])),
         schema=schema,
         points=points,
@@ -138,6 +171,8 @@ def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact) -> 
     facts.root = scan.root
     facts.ts_lib_dir = _ts_lib_dir(scan)
     facts.ts_packages = _ts_packages(scan)
+    facts.managers = list(scan.stack.package_managers)
+    _place_in_workspace(facts, Path(scan.root))
     facts.existing_files = frozenset(t.file for t in scan.touchpoints)
     facts.personize_calls = scan.by_kind(Kind.PERSONIZE_CALL)
     facts.later_points = [t for t in later if t.kind not in (Kind.WEBHOOK_HANDLER, Kind.SCHEDULED_JOB)]
@@ -186,13 +221,8 @@ def _points(scan: RepoScan, discovery: Discovery) -> tuple[list[Touchpoint], lis
     """Touchpoints worth a personalization step: priority channel first, named wrappers
     before route handlers, at most PER_KIND_CAP of a kind and MAX_POINTS overall."""
     priority = str(discovery.value("priority_channel", "") or "").lower()
-    seen: set[tuple[str, str, str]] = set()
-    chosen = []
-    for tp in scan.touchpoints:
-        key = (tp.kind.value, tp.file, tp.symbol or "")
-        if tp.kind in POINT_KINDS and tp.confidence != "low" and not tp.wraps and key not in seen:
-            seen.add(key)
-            chosen.append(tp)
+    # The same places PROPOSE ranks (`places`), less what a plan cannot act on with confidence.
+    chosen = [tp for tp in places(scan) if tp.kind in POINT_KINDS and tp.confidence != "low"]
 
     def rank(tp: Touchpoint) -> tuple[int, int, int, int, str, int]:
         channel = tp.channel or ("email" if tp.kind == Kind.EMAIL_SEND else "")
@@ -246,6 +276,21 @@ def _ts_lib_dir(scan: RepoScan) -> str:
 
 
 _TS_FILES = (".ts", ".tsx", ".js", ".mjs", ".cjs", ".jsx")
+
+
+def _place_in_workspace(facts: RepoFacts, root: Path) -> None:
+    """In a monorepo whose touchpoints all live in workspace packages, the package that owns
+    the first one becomes home to the shared modules; the others still get their copies."""
+    if not root.is_dir() or not is_workspace_root(root):
+        return
+    facts.workspace = True
+    facts.package_names = {d: n for d in facts.ts_packages if (n := package_name(root, d))}
+    owners = [facts.package_of(t.file) for t in facts.points if t.file.endswith(_TS_FILES)]
+    homes = [o for o in owners if o is not None]
+    if not homes or len(homes) < len(owners):
+        return  # the root package holds code of its own: it stays home
+    facts.home_package = homes[0]
+    facts.ts_lib_dir = facts.ts_packages.pop(homes[0])
 
 
 def _ts_packages(scan: RepoScan) -> dict[str, str]:

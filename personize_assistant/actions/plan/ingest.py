@@ -11,7 +11,6 @@ from personize_assistant.content.models import PlanMeta
 from personize_assistant.scan.models import Touchpoint
 
 _HTTP_VERBS = {"GET", "POST", "PUT", "PATCH", "DELETE", "handler", "default"}
-_INSTALL = {"npm": "npm install", "pnpm": "pnpm add", "yarn": "yarn add", "bun": "bun add"}
 _RUN_TS = {"npm": "npx tsx", "pnpm": "pnpm tsx", "yarn": "yarn tsx", "bun": "bun run"}
 
 
@@ -33,8 +32,8 @@ def _install(facts: RepoFacts) -> PlanStep:
     code: list[CodeBlock] = []
     files: list[str] = []
     if "ts" in facts.languages:
-        commands.append(f"{_INSTALL.get(facts.package_manager, 'npm install')} @personize/sdk")
-        commands.append(f"{_INSTALL.get(facts.package_manager, 'npm install')} -D tsx")
+        commands.append(facts.add_command("@personize/sdk"))
+        commands.append(facts.add_command("tsx", dev=True))
         block = ts.client_module(facts)
         code.append(block)
         files.append(block.path or "")

@@ -15,6 +15,7 @@ from personize_assistant.actions.plan.budget import budget_table
 from personize_assistant.actions.plan.facts import RepoFacts
 from personize_assistant.actions.plan.ingest import run_ts
 from personize_assistant.actions.plan.points import key_properties
+from personize_assistant.codegen.placement import ci_install
 from personize_assistant.codegen.render import render
 from personize_assistant.content.models import PlanMeta
 from personize_assistant.scan.models import Touchpoint
@@ -128,7 +129,7 @@ def sync_schedule_step(facts: RepoFacts, sync_command: str) -> PlanStep:
 
 
 def _github_actions(facts: RepoFacts, name: str, cron: str, command: str) -> CodeBlock:
-    install = "npm ci" if facts.package_manager == "npm" else f"{facts.package_manager} install --frozen-lockfile"
+    install = ci_install(facts.managers, facts.languages[0])
     code = render("plan/workflow.yml.j2", name=name, cron=cron, command=command,
                   node=facts.languages[0] == "ts", install=install)
     return CodeBlock(language="yaml", path=f".github/workflows/{name}.yml", code=code)
@@ -207,9 +208,10 @@ def _loop_trigger(facts: RepoFacts, tp: Touchpoint | None, fields: list[str]) ->
     if scheduler == "vercel":
         route = f"{facts.next_app_dir()}/api/cron/personize-loop/route.ts"
         config = render("plan/vercel.json.j2", cron=LOOP_CRON)
-        return PlanStep(title="Trigger: a Vercel cron route", files=[loop.path or "", route, "vercel.json"],
+        vercel = f"{facts.app_root()}vercel.json"
+        return PlanStep(title="Trigger: a Vercel cron route", files=[loop.path or "", route, vercel],
                         code=[loop, ts.cron_route(route, loop.path or ""),
-                              CodeBlock(language="json", path="vercel.json", code=config)],
+                              CodeBlock(language="json", path=vercel, code=config)],
                         verify="`curl -H \"Authorization: Bearer $CRON_SECRET\" localhost:3000/api/cron/personize-loop`.")
     if loop.language == "ts":
         runner = ts.loop_runner(facts)

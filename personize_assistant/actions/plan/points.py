@@ -4,7 +4,7 @@ a prompt outline that names the repo's real properties, and the code at that loc
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from personize_assistant.actions.common.touchpoints import (
     channel_of,
@@ -16,6 +16,7 @@ from personize_assistant.actions.plan import code_python as py
 from personize_assistant.actions.plan import code_typescript as ts
 from personize_assistant.actions.plan.artifact import CodeBlock, PlanStep
 from personize_assistant.actions.plan.facts import RepoFacts
+from personize_assistant.codegen.placement import runs_on_edge
 from personize_assistant.content.library import Library
 from personize_assistant.scan.models import Kind, Touchpoint
 
@@ -63,7 +64,6 @@ def point_steps(facts: RepoFacts, library: Library) -> list[PlanStep]:
 def package_steps(facts: RepoFacts) -> list[PlanStep]:
     """One step per nested package (a worker service with its own package.json) that the
     plan edits: its code cannot import the root's modules, so it gets its own copies."""
-    install = {"pnpm": "pnpm add", "yarn": "yarn add", "bun": "bun add"}.get(facts.package_manager, "npm install")
     used = dict.fromkeys(p for tp in [*facts.points, *facts.webhooks] if (p := facts.package_of(tp.file)))
     steps = []
     for package in used:
@@ -73,14 +73,18 @@ def package_steps(facts: RepoFacts) -> list[PlanStep]:
         steps.append(PlanStep(
             title=f"Give `{package}` its own copy of the two modules",
             body=(f"`{package}` is a separate package (its own `package.json`), so its code cannot import "
-                  f"`{facts.ts_lib_dir}` from the root. Install the SDK there and copy the client and the "
+                  f"`{facts.ts_lib_dir}` from {_home(facts)}. Install the SDK there and copy the client and the "
                   f"helper into `{lib}`; the snippets below for files in `{package}` import these copies."),
             files=files,
-            commands=[f"(cd {package} && {install} @personize/sdk)",
+            commands=[facts.add_command("@personize/sdk", package=package),
                       f"mkdir -p {lib} && cp {facts.ts_client}.ts {helper.helper_path} {lib}/"],
             verify=f"`{package}` still builds on its own (its `tsc` or build script).",
         ))
     return steps
+
+
+def _home(facts: RepoFacts) -> str:
+    return f"`{facts.home_package}`" if facts.home_package else "the root"
 
 
 def _later_step(facts: RepoFacts) -> PlanStep:
@@ -116,9 +120,17 @@ def _point_step(tp: Touchpoint, facts: RepoFacts, library: Library) -> PlanStep:
     fields = output_fields(library, channel_of(tp))
     body = (f"`{tp.file}:{tp.line}`, in `{tp.symbol or 'module scope'}`: `{tp.evidence.strip()[:100]}`\n\n"
             f"SDK chain: {' → '.join(f'`{c}`' for c in chain)}\n\n"
-            f"Prompt outline:\n\n{_prompt_outline(tp, facts, task, fields)}")
+            f"Prompt outline:\n\n{_prompt_outline(tp, facts, task, fields)}{_edge_note(tp, facts)}")
     return PlanStep(title=_title(tp, task), body=body, files=[tp.file],
                     code=[_snippet(tp, facts, lang, fields, task)], verify=_verify(tp, task))
+
+
+def _edge_note(tp: Touchpoint, facts: RepoFacts) -> str:
+    if not facts.root or not runs_on_edge(Path(facts.root), tp.file):
+        return ""
+    return (f"\n\n`{tp.file}` runs on the Edge runtime (`export const runtime = 'edge'`), where the Node-only "
+            "Personize client cannot run: call the snippet from a Node route, server action or job that this "
+            "route hands the work to, or switch the route to `runtime = 'nodejs'`.")
 
 
 def _title(tp: Touchpoint, task: str) -> str:

@@ -13,7 +13,7 @@ from typing import get_args
 
 from pydantic import BaseModel, ConfigDict
 
-from personize_assistant.actions.common.discovery import Discovery
+from personize_assistant.actions.common.discovery import Discovery, named_by_answer, user_answer
 from personize_assistant.actions.common.touchpoints import channel_of, task_name
 from personize_assistant.actions.propose.artifact import (
     Opportunity,
@@ -157,16 +157,25 @@ def _quick_win(chosen: Opportunity, reason: str) -> QuickWin:
 
 def _named_in_discovery(opportunities: list[Opportunity], discovery: Discovery,
                         callers: dict[str, set[str]]) -> tuple[Opportunity, str] | None:
-    fact = discovery.fact("quick_win")
-    if fact is None or fact.source != "user":
+    answer = user_answer(discovery, "quick_win")
+    if answer is None:
         return None
-    text = str(fact.value).lower()
-    direct = next((o for o in opportunities for t in o.touchpoints
-                   if (t.symbol and t.symbol.lower() in text) or t.file.lower() in text), None)
-    if direct is not None:
-        return direct, "You named it as the first thing to ship."
-    return next(((o, f"You named `{name}` as the first thing to ship; it sends through here.")
-                 for o in opportunities for name in sorted(callers.get(o.id, ())) if name.lower() in text), None)
+    text = answer.lower()
+    spelled = [t for o in opportunities for t in o.touchpoints
+               if (t.symbol and t.symbol.lower() in text) or t.file.lower() in text]
+    if spelled:
+        return _owner(opportunities, spelled[0]), "You named it as the first thing to ship."
+    by_caller = next(((o, f"You named `{name}` as the first thing to ship; it sends through here.")
+                      for o in opportunities for name in sorted(callers.get(o.id, ())) if name.lower() in text), None)
+    if by_caller is not None:
+        return by_caller
+    # Described in words ("the weekly digest"): the opportunity whose code shares the most words.
+    named = named_by_answer(answer, [o.anchor for o in opportunities])
+    return (_owner(opportunities, named), "You named it as the first thing to ship.") if named else None
+
+
+def _owner(opportunities: list[Opportunity], tp: TouchpointRef) -> Opportunity:
+    return next(o for o in opportunities if tp is o.anchor or tp in o.touchpoints)
 
 
 def _callers(groups: list[list[Candidate]]) -> dict[str, set[str]]:

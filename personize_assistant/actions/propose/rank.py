@@ -20,7 +20,11 @@ from dataclasses import dataclass, field
 
 from personize_assistant.actions.common.discovery import Discovery
 from personize_assistant.actions.common.entities import Model, collect_models
-from personize_assistant.actions.common.touchpoints import channel_of, is_named_function
+from personize_assistant.actions.common.touchpoints import (
+    channel_of,
+    is_named_function,
+    place_groups,
+)
 from personize_assistant.actions.propose.artifact import Effort, ScoreFactors
 from personize_assistant.content.models import ProposeMeta
 from personize_assistant.content.models.propose import RankingWeights, UseCase
@@ -39,7 +43,6 @@ SIGNUP_BONUS = 0.2
 FIT_BONUS = 0.2
 EFFORT_PENALTY = 0.2
 
-_NOT_ANCHORS = (Kind.DATA_MODEL, Kind.PERSONIZE_CALL)
 _SIGNUP = re.compile(r"sign.?up|register|onboard|welcome", re.I)
 
 
@@ -70,29 +73,8 @@ class Anchor:
         return self.tp.symbol if is_named_function(self.tp) and self.tp.symbol and not generic else self.tp.file
 
 
-# A CI schedule (`.github/workflows/stale.yml`) maintains the repo; it reaches users only
-# when it names a message it sends.
-_CI_FILE = re.compile(r"(^|/)(\.github|\.gitlab|\.circleci)/|(^|/)\.gitlab-ci\.ya?ml$")
-_MESSAGE_WORDS = re.compile(r"mail|digest|notif|remind|newsletter|message|sms|push|slack|alert|summary", re.I)
-
-
-def reaches_people(tp: Touchpoint) -> bool:
-    """False for code that only talks to machines: outgoing webhooks, CI maintenance jobs."""
-    if tp.kind == Kind.NOTIFICATION and tp.channel == "webhook_out":
-        return False
-    if tp.kind == Kind.SCHEDULED_JOB and _CI_FILE.search(tp.file):
-        return _MESSAGE_WORDS.search(f"{tp.symbol or ''} {tp.file}") is not None
-    return True
-
-
 def find_anchors(scan: RepoScan) -> list[Anchor]:
-    groups: dict[tuple[str, str, str], list[Touchpoint]] = {}
-    for tp in scan.touchpoints:
-        if tp.kind not in _NOT_ANCHORS and reaches_people(tp):
-            key = (tp.kind.value, tp.file, tp.symbol or f"line {tp.line}")
-            groups.setdefault(key, []).append(tp)
-    anchors = [Anchor(min(g, key=lambda t: t.line), g) for g in groups.values()
-               if any(t.wraps is None for t in g)]
+    anchors = [Anchor(min(g, key=lambda t: t.line), g) for g in place_groups(scan)]
     wrapping: dict[str, list[tuple[int, Touchpoint]]] = {}  # one pass, not one per anchor
     for position, tp in enumerate(scan.touchpoints):
         if tp.wraps is not None:

@@ -15,6 +15,7 @@ import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
 
+from personize_assistant.actions.common.touchpoints import places
 from personize_assistant.actions.review.areas import summarize_areas
 from personize_assistant.actions.review.context import ReviewContext, build_context
 from personize_assistant.actions.review.keys import key_leaks
@@ -30,7 +31,7 @@ from personize_assistant.actions.review.model import (
     ReviewOptions,
 )
 from personize_assistant.actions.review.rules import RuleSpec, registered_checks, rules_from_meta
-from personize_assistant.scan.models import Kind, RepoScan
+from personize_assistant.scan.models import RepoScan
 
 if TYPE_CHECKING:
     from personize_assistant.actions.common.discovery import Discovery
@@ -133,11 +134,12 @@ def _next_steps(findings: list[Finding], rules: dict[str, RuleSpec], discovery: 
 
 def _no_integration(ctx: ReviewContext, areas: list[AreaSummary], leaks: list[Finding]) -> ReviewArtifact:
     scan = ctx.scan
-    candidates = [t for t in scan.touchpoints if t.kind not in (Kind.PERSONIZE_CALL, Kind.DATA_MODEL)]
+    candidates = places(scan)
     root = shlex.quote(scan.root)
     steps = [
-        f"`personize-assistant propose {root}` ranks the {len(candidates)} touchpoints the scan "
-        "found by where personalization pays off." if candidates else
+        f"`personize-assistant propose {root}` ranks the {len(candidates)} places in the code that reach "
+        f"users (of the {len(scan.touchpoints)} touchpoints the scan found) by where personalization "
+        "pays off." if candidates else
         f"The scan found no touchpoints; `personize-assistant scan {root}` shows what it looks for.",
         f"`personize-assistant plan {root}` writes the implementation roadmap; "
         f"`personize-assistant wire {root}` connects the first touchpoint.",

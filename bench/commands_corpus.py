@@ -1,0 +1,104 @@
+"""Every command over a list of real trees: does any end in a traceback?
+
+    python bench/commands_corpus.py TREE [TREE ...] [--json] [--generate N] [--timeout S]
+
+For each tree it runs `discover --no-input`, `propose`, `schema`, `plan`, `generate` for
+the first N email/notification touchpoints `scan --json` lists, `review` and `export`
+(into a temporary folder), each as its own process of the installed CLI, and reports the
+exit code, the seconds it took and, when the process printed a Python traceback, the
+traceback's last line. A clean refusal (exit 1 or 2 with a message) is not a failure: a
+traceback or a timeout is. The scan cache is shared, so only the first command scans.
+Not a test: run it by hand on real apps (the issue-13 corpus lives in /tmp/fc/).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+# The CLI installed beside this interpreter (the venv's console script), as a user runs it.
+CLI = [sys.executable, "-c", "import sys; from personize_assistant.cli import main; sys.exit(main())"]
+GENERATE_KINDS = ("email_send", "notification")
+
+
+@dataclass
+class Run:
+    tree: str
+    command: str
+    exit_code: int | None
+    seconds: float
+    traceback: str | None
+
+    @property
+    def failed(self) -> bool:
+        return self.traceback is not None or self.exit_code is None
+
+
+def _last_traceback_line(stderr: str) -> str | None:
+    if "Traceback (most recent call last)" not in stderr:
+        return None
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    return lines[-1].strip() if lines else "Traceback"
+
+
+def run(tree: Path, args: list[str], timeout: float) -> Run:
+    started = time.monotonic()
+    try:
+        done = subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout,
+                              stdin=subprocess.DEVNULL, check=False)
+    except subprocess.TimeoutExpired:
+        return Run(str(tree), " ".join(args[:1]), None, time.monotonic() - started, f"timeout after {timeout}s")
+    label = " ".join(a for a in args if a != str(tree))
+    return Run(str(tree), label, done.returncode, round(time.monotonic() - started, 1),
+               _last_traceback_line(done.stderr))
+
+
+def _generate_targets(tree: Path, count: int, timeout: float) -> list[str]:
+    done = subprocess.run([*CLI, "scan", str(tree), "--json"], capture_output=True, text=True,
+                          timeout=timeout, check=False)
+    try:
+        touchpoints = json.loads(done.stdout).get("touchpoints", [])
+    except ValueError:
+        return []
+    return [t["id"] for t in touchpoints if t.get("kind") in GENERATE_KINDS][:count]
+
+
+def commands_for(tree: Path, out: Path, generate: int, timeout: float) -> list[list[str]]:
+    path = str(tree)
+    commands = [["discover", path, "--no-input"], ["propose", path], ["schema", path], ["plan", path]]
+    commands += [["generate", path, "--touchpoint", tid] for tid in _generate_targets(tree, generate, timeout)]
+    return [*commands, ["review", path], ["export", path, "-o", str(out / tree.name)]]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("trees", nargs="+", type=Path)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--generate", type=int, default=3, help="generate for this many touchpoints per tree")
+    parser.add_argument("--timeout", type=float, default=600.0)
+    options = parser.parse_args()
+    runs: list[Run] = []
+    with tempfile.TemporaryDirectory(prefix="commands-corpus-") as out:
+        for tree in options.trees:
+            for args in commands_for(tree.resolve(), Path(out), options.generate, options.timeout):
+                runs.append(run(tree.resolve(), args, options.timeout))
+                if not options.json:
+                    r = runs[-1]
+                    print(f"{'FAIL' if r.failed else 'ok  '} {r.exit_code!s:>4} {r.seconds:>6}s "
+                          f"{r.tree} {r.command}{'  ' + r.traceback if r.traceback else ''}", flush=True)
+    if options.json:
+        print(json.dumps([asdict(r) for r in runs], indent=2))
+    failures = [r for r in runs if r.failed]
+    print(f"{len(runs)} runs, {len(failures)} with a traceback or timeout", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
