@@ -10,7 +10,8 @@ import pytest
 
 from personize_assistant.actions.wire.action import WireOptions, load_rules, wire, wireable
 from personize_assistant.actions.wire.library import WireRules
-from personize_assistant.scan.models import Kind, RepoScan, Touchpoint, touchpoint_id
+from personize_assistant.scan.models import RepoScan
+from tests.support.touchpoints import email_touchpoint
 
 FILES = {
     "package.json": '{"name": "audience-fixture"}\n',
@@ -74,20 +75,7 @@ CASES = [
 ]
 
 
-def _touchpoint(file: str, line: int, symbol: str, provider: str) -> Touchpoint:
-    return Touchpoint(
-        id=touchpoint_id(Kind.EMAIL_SEND, file, symbol, str(line)),
-        kind=Kind.EMAIL_SEND,
-        channel="email",
-        file=file,
-        line=line,
-        end_line=line,
-        symbol=symbol,
-        evidence="(fixture)",
-        confidence="high",
-        surface="notifications",
-        provider=provider,
-    )
+_touchpoint = email_touchpoint
 
 
 @pytest.fixture(scope="module")
