@@ -27,6 +27,11 @@ def test_wire_list_parses_a_file_once_for_all_its_touchpoints(tmp_path: Path) ->
     assert len([c for c in candidates if c.ready]) >= 6
     assert parsed.parses["python functions:"] == 1
     assert parsed.parses["python:"] == 1
+    # and what each try asks of the whole file is answered once too
+    assert parsed.parses["python function index:"] == 1
+    assert parsed.parses["python module:"] == 1
+    assert parsed.parses["lines:"] == 1
+    assert parsed.parses["framework:mailer.py"] == 1
 
 
 def test_a_changed_file_is_parsed_again() -> None:

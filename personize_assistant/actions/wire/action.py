@@ -29,7 +29,7 @@ from personize_assistant.actions.wire.audience import refuse_not_to_a_person
 from personize_assistant.actions.wire.context import WireContext, Wiring
 from personize_assistant.actions.wire.language import LanguageWriter
 from personize_assistant.actions.wire.library import KIND_PATTERN, LIBRARY_PATTERN, WireRules
-from personize_assistant.actions.wire.parsed import declared_functions, identifiers
+from personize_assistant.actions.wire.parsed import declared_functions, identifiers, split_lines
 from personize_assistant.actions.wire.patch import make_hunks
 from personize_assistant.actions.wire.source import (
     FunctionInfo,
@@ -132,7 +132,7 @@ def _line(location: str) -> int:
 
 def _tried(scan: RepoScan, candidate: WireCandidate, rules: WireRules) -> WireCandidate:
     try:
-        wire(scan, WireOptions(touchpoint_id=candidate.touchpoint_id), rules)
+        _wire(scan, WireOptions(touchpoint_id=candidate.touchpoint_id), rules, with_patch=False)
     except UsageError as exc:
         reason = str(exc).removeprefix(f"{candidate.touchpoint_id} ({candidate.location}): ")
         return candidate.model_copy(update={"ready": False, "reason": reason})
@@ -143,7 +143,12 @@ def _tried(scan: RepoScan, candidate: WireCandidate, rules: WireRules) -> WireCa
 
 
 def wire(scan: RepoScan, options: WireOptions, rules: WireRules | None = None) -> WireArtifact:
-    rules = rules or load_rules()
+    return _wire(scan, options, rules or load_rules())
+
+
+def _wire(scan: RepoScan, options: WireOptions, rules: WireRules, with_patch: bool = True) -> WireArtifact:
+    """`with_patch=False` answers only whether the touchpoint can be wired (`wire --list`
+    tries every one): the edit is made but not diffed, which is most of the cost."""
     touchpoint = scan.find(options.touchpoint_id)
     if touchpoint is None:
         raise UsageError(f"no touchpoint {options.touchpoint_id}; run `wire --list` to see the ids")
@@ -170,7 +175,7 @@ def wire(scan: RepoScan, options: WireOptions, rules: WireRules | None = None) -
     if pattern == "wrap":
         refuse_not_to_a_person(ctx)
     _refuse_rewire(ctx)
-    return _artifact(ctx, rules, pattern, build(ctx))
+    return _artifact(ctx, rules, pattern, build(ctx), with_patch)
 
 
 _HELPER_CALLS = re.compile(
@@ -183,7 +188,7 @@ _HELPER_CALLS = re.compile(
 def _refuse_rewire(ctx: WireContext) -> None:
     """Wiring twice would wrap the wrapper: say so instead."""
     fn = ctx.fn
-    lines = ctx.source.text.splitlines()[fn.start_line - 1 : fn.end_line]
+    lines = split_lines(ctx.source.text)[fn.start_line - 1 : fn.end_line]
     originals = (f"{fn.name}Original", f"_{fn.name.lstrip('_')}_original")
     found = next((name for name in originals if name in identifiers(ctx.source.text)), None)
     why = f"{found} is in {ctx.source.path}" if found else None
@@ -259,14 +264,15 @@ def _context(
     )
 
 
-def _artifact(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: Wiring) -> WireArtifact:
+def _artifact(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: Wiring,
+              with_patch: bool = True) -> WireArtifact:
     updated = wiring.editor.result()
     edit = FileEdit(
         path=ctx.source.path,
-        hunks=make_hunks(ctx.source.text, updated),
+        hunks=make_hunks(ctx.source.text, updated) if with_patch else [],
         summary=f"wire {ctx.qualified_name or ctx.touchpoint.id} ({pattern})",
-        base_sha=blob_sha(ctx.source.text),
-        result_sha=blob_sha(updated),
+        base_sha=blob_sha(ctx.source.text) if with_patch else None,
+        result_sha=blob_sha(updated) if with_patch else None,
     )
     placement = place_helpers(ctx.root, ctx.source.path, ctx.writer.language)
     helpers, notes = placement.new_files(ctx.settings)

@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.actions.wire.context import WireContext, unsupported
+from personize_assistant.actions.wire.parsed import split_lines
 from personize_assistant.scan.models import Kind, Touchpoint
 
 
@@ -41,7 +42,7 @@ def refuse_not_to_a_person(ctx: WireContext) -> None:
 
 def not_to_a_person(ctx: WireContext) -> str | None:
     rules = audience_rules()
-    body = "\n".join(ctx.source.text.splitlines()[ctx.fn.start_line - 1 : ctx.fn.end_line])
+    body = "\n".join(split_lines(ctx.source.text)[ctx.fn.start_line - 1 : ctx.fn.end_line])
     staff = next((c for c in rules.staff_calls if re.search(rf"\b{re.escape(c)}\(", body)), None)
     if staff or rules.error_report_name.search(ctx.fn.name):
         return f"{ctx.qualified_name} sends an error report to the team" + (f" ({staff})" if staff else "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from personize_assistant.actions.wire.parsed import parsed_once
 from personize_assistant.actions.wire.source import SourceFile
 from personize_assistant.scan.models import RepoScan, Touchpoint
 
@@ -23,9 +24,15 @@ _PY_SIGNS = (
 def detect_framework(scan: RepoScan, touchpoint: Touchpoint, source: SourceFile) -> str:
     if touchpoint.framework:
         return touchpoint.framework
-    signs = _TS_SIGNS if source.language == "ts" else _PY_SIGNS
-    haystack = f"{source.text}\n{source.path}"
+    return _framework_in(source.text, source.path, source.language)
+
+
+@parsed_once("framework")
+def _framework_in(text: str, path: str, language: str) -> str:
+    """Once per file: a thousand touchpoints in one file ask the same question."""
+    signs = _TS_SIGNS if language == "ts" else _PY_SIGNS
+    haystack = f"{text}\n{path}"
     for name, pattern in signs:
         if re.search(pattern, haystack, re.MULTILINE):
             return name
-    return "node" if source.language == "ts" else "python"
+    return "node" if language == "ts" else "python"

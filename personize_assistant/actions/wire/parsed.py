@@ -91,3 +91,9 @@ _DECLARED = re.compile(r"\b(?:def|function)\s+([A-Za-z_$][\w$]*)")
 def declared_functions(text: str) -> frozenset[str]:
     """Names after `def`/`function` anywhere in the file."""
     return frozenset(_DECLARED.findall(text))
+
+
+@parsed_once("lines")
+def split_lines(text: str) -> tuple[str, ...]:
+    """`text.splitlines()` once per file (a tuple: callers share it)."""
+    return tuple(text.splitlines())

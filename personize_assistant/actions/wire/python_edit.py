@@ -9,6 +9,7 @@ from personize_assistant.actions.wire.context import (
     WireContext,
 )
 from personize_assistant.actions.wire.edit import FileEditor
+from personize_assistant.actions.wire.parsed import split_lines
 from personize_assistant.actions.wire.source import FunctionInfo
 from personize_assistant.actions.wire.source_python import ModuleShape, PyImport, python_module
 from personize_assistant.codegen.render import indent_block, wrap_comments
@@ -199,7 +200,7 @@ def wrapper_header(ctx: WireContext, asynchronous: bool | None = None) -> str:
 def rename_original(ctx: WireContext, editor: FileEditor, original: str) -> None:
     """Rename the original and move its (non-structural) decorators to the wrapper."""
     fn = ctx.fn
-    lines = ctx.source.text.splitlines()
+    lines = split_lines(ctx.source.text)
     header = lines[fn.header_line - 1]
     renamed = header[: fn.name_col] + original + header[fn.name_col + len(fn.name) :]
     if len(renamed) > _LINE_LENGTH >= len(header):

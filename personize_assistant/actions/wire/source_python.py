@@ -221,6 +221,7 @@ def _param(node: Node, kind: ParamKind) -> Param:
 # --------------------------------------------------------------------------- module shape
 
 
+@parsed_once("python module")
 def python_module(source: str) -> ModuleShape:
     shape = ModuleShape()
     for statement in _statements(_parse(source)):
@@ -311,17 +312,19 @@ def _plain_assignments(statement: Node) -> Iterator[Node]:
 # --------------------------------------------------------------------------- body
 
 
-def _function_node(root: Node, fn: FunctionInfo) -> Node | None:
-    return next(
-        (
-            n
-            for n in _descendants(root)
-            if n.type == "function_definition"
-            and text(n.child_by_field_name("name")) == fn.name
-            and line_of(n) == fn.header_line
-        ),
-        None,
-    )
+def _function_node(source: str, fn: FunctionInfo) -> Node | None:
+    return _function_index(source).get((fn.name, fn.header_line))
+
+
+@parsed_once("python function index")
+def _function_index(source: str) -> dict[tuple[str, int], Node]:
+    """Every function definition by (name, line), built once per file: `wire --list` looks
+    one up per touchpoint, and a file may hold a thousand."""
+    index: dict[tuple[str, int], Node] = {}
+    for n in _descendants(_parse(source)):
+        if n.type == "function_definition":
+            index.setdefault((text(n.child_by_field_name("name")), line_of(n)), n)
+    return index
 
 
 def _descendants(node: Node) -> Iterator[Node]:
@@ -334,7 +337,7 @@ def _descendants(node: Node) -> Iterator[Node]:
 
 def python_body(source: str, fn: FunctionInfo) -> BodyShape:
     """Top-level assignments and the final return of the function declared at `fn`."""
-    node = _function_node(_parse(source), fn)
+    node = _function_node(source, fn)
     if node is None:
         return BodyShape()
     shape = BodyShape(
@@ -358,7 +361,7 @@ def python_body(source: str, fn: FunctionInfo) -> BodyShape:
 
 def returns_below(source: str, fn: FunctionInfo, line: int) -> bool:
     """A `return` anywhere in `fn` below `line` (nested in try/if/with included)."""
-    node = _function_node(_parse(source), fn)
+    node = _function_node(source, fn)
     return node is not None and any(n.type == "return_statement" and line_of(n) > line for n in _descendants(node))
 
 
