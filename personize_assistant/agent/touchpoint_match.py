@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from personize_assistant.scan.models import Touchpoint
+from personize_assistant.scan.routes import HTTP_METHODS
 
 _ID = re.compile(r"\btp_[0-9a-f]{8}\b")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -105,12 +106,11 @@ def best_match(text: str, candidates: Sequence[Touchpoint]) -> Touchpoint | None
     return resolve(text, candidates).touchpoint
 
 
-_HTTP_VERBS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
 
 
 def display_name(tp: Touchpoint) -> str:
     """The symbol, unless it says nothing on its own (a route's `GET`): then the file."""
     symbol = tp.symbol or ""
-    if not symbol or symbol.split()[0] in _HTTP_VERBS:
+    if not symbol or symbol.split()[0] in HTTP_METHODS:
         return f"{symbol.split()[0]} {tp.file}" if symbol else tp.file
     return symbol

@@ -7,10 +7,11 @@ import re
 from typing import Literal
 
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
+from personize_assistant.scan.routes import HTTP_METHODS
 
 Lang = Literal["ts", "py"]
 
-HTTP_VERBS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "handler", "default"})
+HTTP_VERBS = HTTP_METHODS | {"handler", "default"}
 
 def is_named_function(tp: Touchpoint) -> bool:
     """A real function name (a wrapper to WIRE), not a route's HTTP verb."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from personize_assistant.actions.common.touchpoints import is_named_function
 from personize_assistant.actions.plan import code_python as py
 from personize_assistant.actions.plan import code_typescript as ts
 from personize_assistant.actions.plan.artifact import CodeBlock, PlanStep, RateBudget
@@ -10,7 +11,6 @@ from personize_assistant.actions.schema.artifact import BatchMapping
 from personize_assistant.content.models import PlanMeta
 from personize_assistant.scan.models import Touchpoint
 
-_HTTP_VERBS = {"GET", "POST", "PUT", "PATCH", "DELETE", "handler", "default"}
 _RUN_TS = {"npm": "npx tsx", "pnpm": "pnpm tsx", "yarn": "yarn tsx", "bun": "bun run"}
 
 
@@ -171,7 +171,7 @@ def _memorize_event(facts: RepoFacts, tp: Touchpoint) -> PlanStep:
     provider, what, replay = _event_source(tp.provider, tp.route)
     is_py = tp.file.endswith(".py")
     code = py.event_snippet(tp, facts, provider) if is_py else ts.event_snippet(tp, facts, provider)
-    where = tp.symbol if tp.symbol and tp.symbol not in _HTTP_VERBS else tp.file
+    where = tp.symbol if is_named_function(tp) else tp.file
     return PlanStep(
         title=f"Memorize {provider} events in `{where}`",
         body=(f"`{tp.file}:{tp.line}` already receives {provider} events"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from personize_assistant.scan.extract_common import normalize_chain, text
+from personize_assistant.scan.routes import HTTP_METHODS
 
 if TYPE_CHECKING:
     from personize_assistant.actions.review.source import SourceFile
@@ -36,7 +37,6 @@ DEFERRING_CALLS = {
     "create_task", "ensure_future", "submit", "run_in_executor", "delay", "apply_async",
     "on_commit", "Thread", "spawn", "enqueue",
 }
-HTTP_VERBS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 _ROUTE_DECORATOR = re.compile(
     r"@\w*(?:\.\w+)*\.(?:get|post|put|patch|delete|route|api_route|websocket)\(|@api_view|"
     r"@require_(?:http_methods|GET|POST|safe)|@csrf_exempt|@login_required|@action\("
@@ -252,7 +252,7 @@ def function_name(fn: Node) -> str:
 def _ts_handler(path: str, fn: Node) -> bool:
     name = function_name(fn)
     base = Path(path).name
-    if name in HTTP_VERBS and re.match(r"route\.[cm]?[jt]sx?$", base):
+    if name in HTTP_METHODS and re.match(r"route\.[cm]?[jt]sx?$", base):
         return True
     if "pages/api/" in path or base.startswith("middleware."):
         return True

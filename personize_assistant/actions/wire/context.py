@@ -14,6 +14,7 @@ from personize_assistant.actions.wire.templated import template_form
 from personize_assistant.codegen.helpers import HelperSettings
 from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import RepoScan, Touchpoint
+from personize_assistant.scan.routes import HTTP_METHODS
 
 if TYPE_CHECKING:  # the interface names the context in its signatures
     from personize_assistant.actions.wire.language import LanguageWriter
@@ -173,7 +174,7 @@ _NO_CALLEE = (
     "; its content is written inline where it is sent: move it into parameters or "
     "variables (or wire the function that receives it)"
 )
-HTTP_VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+HTTP_VERBS = HTTP_METHODS
 
 
 def takes_request(ctx: WireContext) -> bool:
