@@ -154,7 +154,7 @@ def _url_password(match: re.Match[str]) -> str:
 def _env_default(match: re.Match[str]) -> str:
     """The fallback in `os.getenv("STRIPE_KEY", "sk_...")` / `process.env.X ?? "..."`."""
     var, value = (match["var"], match["qvalue"]) if match["var"] else (match["jsvar"], match["jsvalue"])
-    if not (_secret_name(var) or _env_secret_name(var)) or _is_reference(value):
+    if not _names_secret(var) or _is_reference(value):
         return match.group(0)
     start, end = match.span("qvalue") if match["var"] else match.span("jsvalue")
     whole = match.group(0)
@@ -165,7 +165,7 @@ def _env_default(match: re.Match[str]) -> str:
 def _env_line(match: re.Match[str]) -> str:
     """`.env` lines: `STRIPE_KEY=sk_...`, `DB_PASSWORD=hunter2` (unquoted)."""
     name = match["head"].rstrip("=").split()[-1].lstrip("-")
-    if not (_secret_name(name) or _env_secret_name(name)) or _is_reference(match["value"]):
+    if not _names_secret(name) or _is_reference(match["value"]):
         return match.group(0)
     return f"{match['head']}{REDACTED}"
 
@@ -173,7 +173,7 @@ def _env_line(match: re.Match[str]) -> str:
 def _assignment(match: re.Match[str]) -> str:
     """`password = "hunter2"`, `API_KEY: 'abc'`, `"secret": "..."`, `token=abc123/xyz`."""
     value = match["qvalue"] if match["qvalue"] is not None else match["bare"]
-    if not (_secret_name(match["name"]) or _env_secret_name(match["name"])):
+    if not _names_secret(match["name"]):
         return match.group(0)
     if _is_reference(value) or (match["bare"] is not None and _is_code(value)):
         return match.group(0)
@@ -198,6 +198,10 @@ def _secret_name(name: str) -> bool:
     from personize_assistant.scan.secrets import is_secret_name
 
     return is_secret_name(name.strip("'\"`-"))
+
+
+def _names_secret(name: str) -> bool:
+    return _secret_name(name) or _env_secret_name(name)
 
 
 def _env_secret_name(name: str) -> bool:

@@ -125,8 +125,9 @@ def _show_diff(diff: str, path: Path, touchpoint: str) -> None:
     from personize_assistant.actions.wire import diff_digest
 
     emit(diff)
+    digest = diff_digest(diff)
     err_console.print(
-        f"diff {diff_digest(diff)}: `wire {path} -t {touchpoint} --write --reviewed {diff_digest(diff)}` "
+        f"diff {digest}: `wire {path} -t {touchpoint} --write --reviewed {digest}` "
         "applies exactly this diff (or save it and pass --write --patch FILE)",
         soft_wrap=True, markup=False,
     )

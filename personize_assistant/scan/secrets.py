@@ -20,6 +20,7 @@ def _secret_name() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for p in secrets().secret_names))
 
 
+@cache  # redaction asks once per `name = value` it meets
 def is_secret_name(name: str) -> bool:
     """A field, column or variable whose value is a credential or a secret about a person."""
     return _secret_name().search(snake(name)) is not None
