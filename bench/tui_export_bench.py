@@ -143,7 +143,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="tui-export-bench-") as tmp:
         work = Path(tmp)
         repo = work / Path(args.path).resolve().name
-        shutil.copytree(args.path, repo, ignore=shutil.ignore_patterns(".git", "node_modules"))
+        shutil.copytree(args.path, repo, symlinks=True, ignore=shutil.ignore_patterns(".git", "node_modules"))
         for name in ("DATA_DIR", "CACHE_DIR"):
             os.environ[f"PERSONIZE_ASSISTANT_{name}"] = str(work / name.lower())
         os.environ["PERSONIZE_ASSISTANT_CONFIG"] = str(work / "no-config.toml")
