@@ -126,3 +126,33 @@ async def test_corrupt_store_notice_reaches_the_first_turn(agent_env: Path, tiny
     assert notices and notices[0].level == "warning" and "could not be read" in notices[0].message
     await session.close()
     assert SessionStore(path).latest(str(tiny_repo.resolve())) is not None
+
+
+def test_saving_after_every_turn_redacts_only_what_is_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long session is saved after each turn: values saved before are not redacted again,
+    new and changed ones are."""
+    import personize_assistant.agent.store as store_module
+
+    redacted: list[object] = []
+    real = store_module.redact_tree
+
+    def counting(value: object) -> object:
+        redacted.append(value)
+        return real(value)
+
+    monkeypatch.setattr(store_module, "redact_tree", counting)
+    store = SessionStore(tmp_path / "sessions.db")
+    record = _record()
+    store.save(record)
+    first = len(redacted)
+    redacted.clear()
+    store.save(record)
+    assert redacted == []
+    record.messages = [*record.messages, {"role": "user", "content": f"and {SECRET}"}]
+    record.messages[1] = {"role": "assistant", "content": [{"type": "text", "text": f"noted {SECRET}"}]}
+    store.save(record)
+    assert len(redacted) == 2 < first
+    loaded = store.load("s_1")
+    assert loaded.messages[2]["content"] == "and [REDACTED]"
+    assert loaded.messages[1]["content"] == [{"type": "text", "text": "noted [REDACTED]"}]
+    store.close()

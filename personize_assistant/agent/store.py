@@ -66,6 +66,9 @@ class SessionStore:
         self.notice: str | None = None
         """Set when the existing file was unreadable and has been moved aside."""
         self._db = self._open()
+        self._clean: dict[str, str] = {}
+        """JSON as given -> JSON redacted, from the last save: a session is saved after every
+        turn and most of it has not changed, so each value is redacted once, not per save."""
 
     @classmethod
     def default(cls) -> SessionStore:
@@ -114,8 +117,17 @@ class SessionStore:
     def save(self, record: SessionRecord) -> None:
         """Write the whole session in one transaction (it is small)."""
         record.updated_at = _now()
-        state = json.dumps(redact_tree({"asked": record.asked,
-                                        "pending": [q.model_dump() for q in record.pending]}))
+        seen: dict[str, str] = {}
+
+        def clean(value: Any) -> str:
+            return self._redacted_json(value, seen)
+
+        state = clean({"asked": record.asked, "pending": [q.model_dump() for q in record.pending]})
+        messages = [(record.id, n, m["role"], clean(m["content"])) for n, m in enumerate(record.messages)]
+        answers = [(record.id, k, clean(v)) for k, v in record.answers.items()]
+        artifacts = [(record.id, a.id, a.kind, *json.loads(clean([a.title, a.markdown])), clean(a.data),
+                      a.created_at) for a in record.artifacts]
+        self._clean = seen
         with self._db:
             self._db.execute(
                 "INSERT INTO sessions (id, root, engine, created_at, updated_at, state) VALUES (?,?,?,?,?,?) "
@@ -124,16 +136,19 @@ class SessionStore:
                 (record.id, record.root, record.engine, record.created_at, record.updated_at, state))
             for table in ("messages", "answers", "artifacts"):
                 self._db.execute(f"DELETE FROM {table} WHERE session_id = ?", (record.id,))
-            self._db.executemany(
-                "INSERT INTO messages (session_id, seq, role, content) VALUES (?,?,?,?)",
-                [(record.id, n, m["role"], json.dumps(redact_tree(m["content"]))) for n, m in enumerate(record.messages)])
-            self._db.executemany(
-                "INSERT INTO answers (session_id, field, value) VALUES (?,?,?)",
-                [(record.id, k, json.dumps(redact_tree(v))) for k, v in record.answers.items()])
+            self._db.executemany("INSERT INTO messages (session_id, seq, role, content) VALUES (?,?,?,?)", messages)
+            self._db.executemany("INSERT INTO answers (session_id, field, value) VALUES (?,?,?)", answers)
             self._db.executemany(
                 "INSERT INTO artifacts (session_id, id, kind, title, markdown, data, created_at) VALUES (?,?,?,?,?,?,?)",
-                [(record.id, a.id, a.kind, *redact_tree([a.title, a.markdown]), json.dumps(redact_tree(a.data)),
-                  a.created_at) for a in record.artifacts])
+                artifacts)
+
+    def _redacted_json(self, value: Any, seen: dict[str, str]) -> str:
+        raw = json.dumps(value)
+        done = seen.get(raw) or self._clean.get(raw)
+        if done is None:
+            done = json.dumps(redact_tree(value))
+        seen[raw] = done
+        return done
 
     # ------------------------------------------------------------------ reading
 
