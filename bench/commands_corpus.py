@@ -2,12 +2,15 @@
 
     python bench/commands_corpus.py TREE [TREE ...] [--json] [--generate N] [--timeout S]
 
-For each tree it runs `discover --no-input`, `propose`, `schema`, `plan`, `generate` for
-the first N email/notification touchpoints `scan --json` lists, `review` and `export`
-(into a temporary folder), each as its own process of the installed CLI, and reports the
-exit code, the seconds it took and, when the process printed a Python traceback, the
-traceback's last line. A clean refusal (exit 1 or 2 with a message) is not a failure: a
-traceback or a timeout is. The scan cache is shared, so only the first command scans.
+For each tree it runs `discover --no-input`, `propose`, `schema`, `plan`, `wire --list`,
+`wire --touchpoint ID` for every touchpoint the list calls ready (or the first N with
+`--wire N`), `generate` for the first N email/notification touchpoints `scan --json` lists,
+`review` and `export` (into a temporary folder), each as its own process of the installed
+CLI, and reports the exit code, the seconds it took and, when the process printed a Python
+traceback, the traceback's last line. A clean refusal (exit 1 or 2 with a message) is not a
+failure: a traceback or a timeout is, and so is a ready wire diff that `git apply --check`
+rejects on a committed copy of the tree. The scan cache is shared, so only the first
+command scans.
 Not a test: run it by hand on real apps (the issue-13 corpus lives in /tmp/fc/).
 """
 
@@ -19,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -49,15 +53,56 @@ def _last_traceback_line(stderr: str) -> str | None:
 
 
 def run(tree: Path, args: list[str], timeout: float) -> Run:
+    return run_capturing(tree, args, timeout)[0]
+
+
+def run_capturing(tree: Path, args: list[str], timeout: float) -> tuple[Run, str]:
+    """The run and what it printed on stdout."""
     started = time.monotonic()
+    label = " ".join(a for a in args if a != str(tree))
     try:
         done = subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout,
                               stdin=subprocess.DEVNULL, check=False)
     except subprocess.TimeoutExpired:
-        return Run(str(tree), " ".join(args[:1]), None, time.monotonic() - started, f"timeout after {timeout}s")
-    label = " ".join(a for a in args if a != str(tree))
+        return Run(str(tree), label, None, round(time.monotonic() - started, 1), f"timeout after {timeout}s"), ""
     return Run(str(tree), label, done.returncode, round(time.monotonic() - started, 1),
-               _last_traceback_line(done.stderr))
+               _last_traceback_line(done.stderr)), done.stdout
+
+
+def _ready_wires(tree: Path, count: int | None, timeout: float) -> list[str]:
+    done = subprocess.run([*CLI, "wire", str(tree), "--list", "--json"], capture_output=True, text=True,
+                          timeout=timeout, check=False)
+    try:
+        listed = json.loads(done.stdout)
+    except ValueError:
+        return []
+    ready = [item["touchpoint_id"] for item in listed if item.get("ready")]
+    return ready if count is None else ready[:count]
+
+
+def committed_copy(tree: Path, out: Path) -> Path:
+    """The tree as a fresh git repository, for `git apply --check` (the original may not be one)."""
+    copy = out / "copies" / tree.name
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["cp", "-r", str(tree), str(copy)], check=True)
+    git = ["git", "-C", str(copy), "-c", "user.email=bench@example.invalid", "-c", "user.name=bench"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True, capture_output=True)
+    subprocess.run([*git, "commit", "-qm", "tree", "--no-verify"], check=True, capture_output=True)
+    return copy
+
+
+def wire_run(tree: Path, touchpoint: str, copy: Path, timeout: float) -> Run:
+    """One ready wire: the diff it prints must apply to the committed copy."""
+    outcome, diff = run_capturing(tree, ["wire", str(tree), "--touchpoint", touchpoint], timeout)
+    if outcome.failed or outcome.exit_code != 0:
+        return outcome
+    check = subprocess.run(["git", "-C", str(copy), "apply", "--check", "-"], input=diff, text=True,
+                           capture_output=True, check=False)
+    if check.returncode != 0:
+        reason = check.stderr.strip().splitlines()[0] if check.stderr.strip() else "rejected"
+        outcome.traceback = f"diff does not apply: {reason}"
+    return outcome
 
 
 def _generate_targets(tree: Path, count: int, timeout: float) -> list[str]:
@@ -72,9 +117,20 @@ def _generate_targets(tree: Path, count: int, timeout: float) -> list[str]:
 
 def commands_for(tree: Path, out: Path, generate: int, timeout: float) -> list[list[str]]:
     path = str(tree)
-    commands = [["discover", path, "--no-input"], ["propose", path], ["schema", path], ["plan", path]]
+    commands = [["discover", path, "--no-input"], ["propose", path], ["schema", path], ["plan", path],
+                ["wire", path, "--list"]]
     commands += [["generate", path, "--touchpoint", tid] for tid in _generate_targets(tree, generate, timeout)]
     return [*commands, ["review", path], ["export", path, "-o", str(out / tree.name)]]
+
+
+def runs_for(tree: Path, out: Path, options: argparse.Namespace) -> Iterator[Run]:
+    for args in commands_for(tree, out, options.generate, options.timeout):
+        yield run(tree, args, options.timeout)
+    ready = _ready_wires(tree, options.wire, options.timeout)
+    if ready:
+        copy = committed_copy(tree, out)
+        for touchpoint in ready:
+            yield wire_run(tree, touchpoint, copy, options.timeout)
 
 
 def main() -> int:
@@ -82,13 +138,14 @@ def main() -> int:
     parser.add_argument("trees", nargs="+", type=Path)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--generate", type=int, default=3, help="generate for this many touchpoints per tree")
+    parser.add_argument("--wire", type=int, default=None, help="wire at most this many ready touchpoints per tree")
     parser.add_argument("--timeout", type=float, default=600.0)
     options = parser.parse_args()
     runs: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="commands-corpus-") as out:
         for tree in options.trees:
-            for args in commands_for(tree.resolve(), Path(out), options.generate, options.timeout):
-                runs.append(run(tree.resolve(), args, options.timeout))
+            for outcome in runs_for(tree.resolve(), Path(out), options):
+                runs.append(outcome)
                 if not options.json:
                     r = runs[-1]
                     print(f"{'FAIL' if r.failed else 'ok  '} {r.exit_code!s:>4} {r.seconds:>6}s "
