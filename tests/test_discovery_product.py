@@ -50,3 +50,35 @@ def test_the_plan_assumes_the_projects_own_description(tmp_path: Path) -> None:
     assert "- **Product:** Invoicing for freelancers" in text
     assert "- Product: Invoicing for freelancers" in text  # listed under assumptions to confirm
     assert "What we do: Invoicing for freelancers" in text
+
+
+def test_name_from_the_manifest_without_repository_words(tmp_path: Path) -> None:
+    from personize_assistant.actions.common.product import product_name
+
+    (tmp_path / "package.json").write_text(json.dumps({"name": "dub-monorepo", "private": True}))
+    assert product_name(tmp_path) == ("Dub", "package.json")
+    (tmp_path / "package.json").write_text(json.dumps({"name": "@karakeep/root"}))
+    assert product_name(tmp_path) == ("Karakeep", "package.json")
+
+
+def test_name_from_pyproject_then_the_readme_title(tmp_path: Path) -> None:
+    from personize_assistant.actions.common.product import product_name
+
+    (tmp_path / "pyproject.toml").write_text('[tool.poetry]\nname = "tallybook"\n')
+    assert product_name(tmp_path) == ("Tallybook", "pyproject.toml")
+    (tmp_path / "pyproject.toml").unlink()
+    (tmp_path / "README.md").write_text('<p align="center">\n  <h1 align="center">Papermark</h1>\n</p>\n')
+    assert product_name(tmp_path) == ("Papermark", "README.md:2")
+
+
+def test_a_section_title_or_no_manifest_is_no_name(tmp_path: Path) -> None:
+    """The schema then falls back to the folder; a heading like 'Getting Started' is not a name."""
+    from personize_assistant.actions.common.product import product_name
+    from personize_assistant.actions.schema import app_name_from
+
+    (tmp_path / "README.md").write_text("## Getting Started\n\nRun it.\n")
+    assert product_name(tmp_path) is None
+    project = tmp_path / "acme-web"
+    project.mkdir()
+    (project / "package.json").write_text(json.dumps({"name": "web"}))
+    assert app_name_from(str(project)) == "Acme"

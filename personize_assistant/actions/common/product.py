@@ -1,9 +1,12 @@
-"""What the product does, in the project's own words: the one-line description its manifest
-or README already holds ("Invoicing and bookkeeping for freelancers").
+"""What the product is called and does, in the project's own words: the name and one-line
+description its manifest or README already holds ("Invoicing and bookkeeping for
+freelancers").
 
-Read in order: `package.json` `description`, `pyproject.toml` `[project].description`, then
-the first prose sentence of `README.md`. A plan's brand-voice draft and summary then say
-what the product does instead of naming its frameworks.
+Descriptions are read in order: `package.json` `description`, `pyproject.toml`
+`[project].description`, then the first prose sentence of `README.md`. A plan's brand-voice
+draft and summary then say what the product does instead of naming its frameworks. Names
+come from the manifest's package name without repository words, then the README's title
+(`product_names.yaml`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,10 @@ import json
 import re
 import tomllib
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+
+import yaml
 
 from personize_assistant.fileio import Refusal, read_repo_file
 
@@ -120,3 +126,80 @@ def _clean(text: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", _visible(text))
     text = re.sub(r"[*_`]+", "", " ".join(text.split())).strip().rstrip(".")
     return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+# ---------------------------------------------------------------------------- the name
+
+
+@cache
+def _name_rules() -> dict[str, object]:
+    rules: dict[str, object] = yaml.safe_load((Path(__file__).with_name("product_names.yaml")).read_text())
+    return rules
+
+
+def product_name(root: Path) -> Found | None:
+    """The product's name ("Dub", "Karakeep"), or None when neither manifest nor README says."""
+    if not root.is_dir():
+        return None
+    for reader in (_package_json_name, _pyproject_name, _readme_title):
+        found = reader(root)
+        if found is not None:
+            return found
+    return None
+
+
+def _package_json_name(root: Path) -> Found | None:
+    text = _read(root, "package.json")
+    try:
+        data = json.loads(text) if text else None
+    except ValueError:
+        return None
+    value = data.get("name") if isinstance(data, dict) else None
+    if not isinstance(value, str):
+        return None
+    scope, _, base = value.lstrip("@").rpartition("/")
+    name = _without_repository_words(base) or _without_repository_words(scope)
+    return (name, "package.json") if name else None
+
+
+def _pyproject_name(root: Path) -> Found | None:
+    text = _read(root, "pyproject.toml")
+    try:
+        data = tomllib.loads(text) if text else None
+    except tomllib.TOMLDecodeError:
+        return None
+    tables = [data.get("project"), (data.get("tool") or {}).get("poetry")] if isinstance(data, dict) else []
+    for table in tables:
+        value = table.get("name") if isinstance(table, dict) else None
+        name = _without_repository_words(value) if isinstance(value, str) else ""
+        if name:
+            return name, "pyproject.toml"
+    return None
+
+
+def _readme_title(root: Path) -> Found | None:
+    text = _read(root, "README.md")
+    if not text:
+        return None
+    rules = _name_rules()
+    for number, raw in enumerate(text.splitlines()[:40], start=1):
+        heading = re.match(r"^\s*(?:#{1,2}\s+(.*)|<h1\b[^>]*>(.*?)</h1>)", raw, re.I)
+        if heading is None:
+            continue
+        title = _clean(html.unescape(_HTML_TAG.sub(" ", heading.group(1) or heading.group(2) or "")))
+        title = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", title).strip(" :-—")
+        words = re.findall(r"[^\W_]+", title.lower())
+        heading_words = set(rules["heading_words"])  # type: ignore[call-overload]
+        if words and len(words) <= int(rules["max_heading_words"]) and not heading_words & set(words):  # type: ignore[call-overload]
+            return title, f"README.md:{number}"
+        return None  # only the first heading can be the product's title
+    return None
+
+
+def _without_repository_words(name: str) -> str:
+    """`dub-monorepo` -> 'Dub', `@karakeep/root` -> '' (the caller then tries the scope):
+    repository words dropped, the rest title-cased unless it already has capitals."""
+    dropped = set(_name_rules()["repository_words"])  # type: ignore[call-overload]
+    words = [w for w in re.split(r"[-_.\s]+", name) if w and not w.isdigit()]
+    kept = [w for w in words if w.lower() not in dropped]
+    return " ".join(w if w[:1].isupper() else w.capitalize() for w in kept)

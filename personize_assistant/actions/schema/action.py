@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -29,6 +29,7 @@ from personize_assistant.actions.common.fields import (
     system_name,
     words,
 )
+from personize_assistant.actions.common.product import product_name
 from personize_assistant.actions.common.type_map import TypeInfo, classify_type, enum_values_in
 from personize_assistant.actions.schema.artifact import (
     BatchMapping,
@@ -102,7 +103,11 @@ def _mappings(artifact: SchemaArtifact) -> list[BatchMapping]:
 
 
 def app_name_from(root: str) -> str:
-    """`/home/me/pulseboard-ts` -> 'Pulseboard' (language suffixes dropped)."""
+    """The product's name from its manifest or README title; the folder only when they say
+    nothing (`/home/me/pulseboard-ts` -> 'Pulseboard', language suffixes dropped)."""
+    found = product_name(Path(root))
+    if found is not None:
+        return found[0]
     stem = PurePosixPath(root.replace("\\", "/")).name or "App"
     if stem == "package":  # an unpacked `npm pack` tarball: the manifest has the real name
         stem = _npm_name(root) or stem
