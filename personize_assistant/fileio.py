@@ -45,6 +45,12 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+def inside_repo(path: Path, repo: Path) -> bool:
+    """Whether writing `path` would write into the repository (after `~` and links): the one
+    check behind every "nothing is written into the repo without asking"."""
+    return path.expanduser().resolve().is_relative_to(repo.expanduser().resolve())
+
+
 def repo_directory(path: Path) -> Path:
     """The repository a command or session works on, resolved; one wording for every
     "missing" and "not a directory" error."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from personize_assistant.fileio import write_atomic
+from personize_assistant.fileio import inside_repo, write_atomic
 from personize_assistant.redact import redact
 
 log = logging.getLogger(__name__)
@@ -67,10 +67,6 @@ def resolve_output(path: str | Path) -> Path:
     """A path the user typed: `~` expanded, relative to the current directory."""
     chosen = Path(path).expanduser()
     return (chosen if chosen.is_absolute() else Path.cwd() / chosen).resolve()
-
-
-def inside_repo(path: Path, repo_root: Path) -> bool:
-    return path.resolve().is_relative_to(repo_root.resolve())
 
 
 def write_document(path: Path, text: str) -> Path:

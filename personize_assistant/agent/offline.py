@@ -17,7 +17,6 @@ from personize_assistant.agent.events import Question, TextDelta
 from personize_assistant.agent.export import (
     default_export_folder,
     export_folder,
-    inside_repo,
     latest_artifacts,
     resolve_output,
     write_document,
@@ -37,6 +36,7 @@ from personize_assistant.agent.tools_discovery import discovery_artifact, progre
 from personize_assistant.agent.workspace import Workspace
 from personize_assistant.content.models.propose import PersonaId
 from personize_assistant.errors import AssistantError
+from personize_assistant.fileio import inside_repo
 
 _PERSONAS: tuple[PersonaId, ...] = get_args(PersonaId)
 BUILDERS: dict[str, tuple[str, dict[str, Any]]] = {

@@ -38,8 +38,9 @@ def check_output(repo: Path, output: Path | None, force: bool) -> None:
     person at a terminal (nothing is written into the repo without asking)."""
     if output is None or force:
         return
-    root, target = repo.expanduser().resolve(), output.expanduser().resolve()
-    if target != root and root not in target.parents:
+    from personize_assistant.fileio import inside_repo
+
+    if not inside_repo(output, repo):
         return
     if sys.stdin.isatty() and sys.stderr.isatty():
         import typer

@@ -10,7 +10,7 @@ from typing import Any
 from textual.screen import Screen
 
 from personize_assistant.errors import AssistantError
-from personize_assistant.fileio import write_atomic
+from personize_assistant.fileio import inside_repo, write_atomic
 from personize_assistant.redact import redact
 from personize_assistant.tui.messages import FileExported
 from personize_assistant.tui.screens.modals import ConfirmModal, ExportModal
@@ -28,7 +28,7 @@ def resolve(path: Path) -> Path:
 
 def needs_confirmation(path: Path, repo_root: Path) -> str | None:
     """Why writing `path` deserves a second question, or None."""
-    if path.is_relative_to(repo_root.resolve()):
+    if inside_repo(path, repo_root):
         return f"{path} is inside the scanned repository {repo_root}. Write it there anyway?"
     if path.exists():
         return f"{path} already exists. Overwrite it?"

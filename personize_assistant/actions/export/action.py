@@ -24,7 +24,7 @@ from personize_assistant.actions.schema import artifact as schema_render
 from personize_assistant.actions.schema import design_schema
 from personize_assistant.content.library import Library
 from personize_assistant.errors import UsageError
-from personize_assistant.fileio import write_atomic
+from personize_assistant.fileio import inside_repo, write_atomic
 from personize_assistant.redact import redact
 from personize_assistant.scan.models import RepoScan
 
@@ -87,10 +87,10 @@ def _json(data: Any) -> str:
 
 def check_destination(repo: Path, folder: Path, force: bool) -> Path:
     """The resolved folder; refuses one inside the scanned repo unless `force`."""
-    repo, target = repo.resolve(), folder.expanduser().resolve()
+    target = folder.expanduser().resolve()
     if target.exists() and not target.is_dir():
         raise UsageError(f"{folder} exists and is not a folder")
-    if not force and (target == repo or repo in target.parents):
+    if not force and inside_repo(target, repo):
         raise UsageError(f"{folder} is inside the scanned repository, which export leaves untouched; "
                          "choose a folder outside it or pass --force")
     return target
