@@ -155,10 +155,11 @@ def holds_key(values: dict[str, Any]) -> bool:
 _warned: set[Path] = set()
 
 
-def load_settings(**overrides: Any) -> Settings:
-    """The settings, or ConfigError (one line); warns once about keys the file should not hold."""
+def load_settings(*, warn_unknown: bool = True, **overrides: Any) -> Settings:
+    """The settings, or ConfigError (one line); warns once about keys the file should not hold
+    (`doctor` reports them as a check of its own instead)."""
     path = config_path()
-    unknown = unknown_keys(read_config_file(path))
+    unknown = unknown_keys(read_config_file(path)) if warn_unknown else []
     if unknown and path not in _warned:
         _warned.add(path)
         sys.stderr.write(f"warning: {path}: unknown settings ignored: {', '.join(unknown)}\n")

@@ -49,6 +49,7 @@ def test_unknown_keys_are_named_in_a_warning(tmp_path: Path) -> None:
     doctor = run_subprocess(env, "doctor")
     warned = [line for line in doctor.out.splitlines() if line.startswith("warn")]
     assert len(warned) == 1 and "unknown settings ignored: modle, personize_secret_kee" in warned[0]
+    assert "unknown settings" not in doctor.err  # said once, as the check, not again on stderr
     collections = run_subprocess(env, "collections")
     assert "unknown settings ignored: modle, personize_secret_kee" in collections.err
 

@@ -178,7 +178,11 @@ def check_anthropic(settings: Settings) -> Check:
     return Check(name="anthropic", status=Status.OK, summary=summary)
 
 
-def run_doctor(loader: Callable[[], Settings] = load_settings) -> DoctorReport:
+def _settings_quietly() -> Settings:
+    return load_settings(warn_unknown=False)
+
+
+def run_doctor(loader: Callable[[], Settings] = _settings_quietly) -> DoctorReport:
     checks = [check_python(), check_content(), check_grammars(), check_config(config_path())]
     settings, problem = load_checked_settings(loader)
     if settings is None:
