@@ -7,6 +7,7 @@ can still have such a file read by naming its exact path in their message.
 
 from __future__ import annotations
 
+import stat
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path, PurePosixPath
@@ -16,6 +17,7 @@ from pathspec import GitIgnoreSpec
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.agent.tools import ToolError
+from personize_assistant.scan.walk import ignore_spec
 
 IGNORED_REASON = "git-ignored (what a project keeps out of git often holds local secrets)"
 TOKEN_EDGES = "\"'`()[]{}<>,;:!?@"
@@ -69,23 +71,27 @@ def git_ignored(root: Path, relative: str) -> bool:
 
 
 def _spec(path: Path) -> GitIgnoreSpec:
-    """The patterns of one ignore file; a line pathspec cannot parse is skipped (git may accept it)."""
+    """The patterns of one ignore file, read again only when it changed (a conversation
+    asks for many files; each would re-read every `.gitignore` above it)."""
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else []
+        found = path.stat()
+    except OSError:
+        return _EMPTY
+    if not stat.S_ISREG(found.st_mode):  # a FIFO would block the read
+        return _EMPTY
+    return _spec_of(str(path), found.st_mtime_ns, found.st_size)
+
+
+_EMPTY = GitIgnoreSpec.from_lines([])
+
+
+@lru_cache(maxsize=256)
+def _spec_of(path: str, _mtime_ns: int, _size: int) -> GitIgnoreSpec:
+    try:
+        lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         lines = []
-    try:
-        return GitIgnoreSpec.from_lines(lines)
-    except ValueError:
-        return GitIgnoreSpec.from_lines([line for line in lines if _parses(line)])
-
-
-def _parses(line: str) -> bool:
-    try:
-        GitIgnoreSpec.from_lines([line])
-    except ValueError:
-        return False
-    return True
+    return ignore_spec(lines)[0]
 
 
 def named_paths(message: str) -> set[str]:

@@ -122,27 +122,35 @@ class _Walker:
         """The ignore file's patterns. A line git accepts but pathspec cannot read (`\\`)
         is left out with a note in `skipped`, never a crash."""
         text = read_repo_file(self.root, relative, MAX_IGNORE_BYTES)
-        lines = [] if isinstance(text, Refusal) else text.splitlines()
-        try:
-            return GitIgnoreSpec.from_lines(lines)
-        except ValueError:  # pathspec's GitIgnorePatternError
-            return GitIgnoreSpec.from_lines(self._readable_patterns(relative, lines))
-
-    def _readable_patterns(self, relative: str, lines: list[str]) -> list[str]:
-        kept: list[str] = []
-        for number, line in enumerate(lines, 1):
-            try:
-                GitIgnoreSpec.from_lines([line])
-            except ValueError:  # pathspec's GitIgnorePatternError
-                self.result.skipped.append(SkippedFile(
-                    file=relative, reason="unreadable", detail=f"line {number}: not a pattern this tool reads; ignored"))
-                continue
-            kept.append(line)
-        return kept
+        spec, unreadable = ignore_spec([] if isinstance(text, Refusal) else text.splitlines())
+        self.result.skipped.extend(
+            SkippedFile(file=relative, reason="unreadable", detail=f"line {number}: not a pattern this tool reads; ignored")
+            for number in unreadable)
+        return spec
 
     def _inside_root(self, path: str) -> bool:
         real = os.path.realpath(path)
         return real == self.real_root or real.startswith(self.real_root + os.sep)
+
+
+def ignore_spec(lines: list[str]) -> tuple[GitIgnoreSpec, list[int]]:
+    """An ignore file's patterns, and the numbers of the lines git accepts but pathspec
+    cannot read (`\\`): those are left out, never a crash."""
+    try:
+        return GitIgnoreSpec.from_lines(lines), []
+    except ValueError:  # pathspec's GitIgnorePatternError
+        readable = [(number, line) for number, line in enumerate(lines, 1) if _readable(line)]
+        kept = {number for number, _ in readable}
+        return (GitIgnoreSpec.from_lines([line for _, line in readable]),
+                [number for number in range(1, len(lines) + 1) if number not in kept])
+
+
+def _readable(line: str) -> bool:
+    try:
+        GitIgnoreSpec.from_lines([line])
+    except ValueError:
+        return False
+    return True
 
 
 def _is_loop(path: str) -> bool:
