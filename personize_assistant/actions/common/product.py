@@ -13,9 +13,10 @@ import json
 import re
 import tomllib
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from personize_assistant.fileio import Refusal, read_repo_file
+from personize_assistant.actions.common.fields import words
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 
 MAX_BYTES = 64_000  # a description lives at the top; never read a huge file whole
 MAX_CHARS = 200
@@ -120,3 +121,30 @@ def _clean(text: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", _visible(text))
     text = re.sub(r"[*_`]+", "", " ".join(text.split())).strip().rstrip(".")
     return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+# --- the app's name -----------------------------------------------------------------
+
+
+def app_name_from(root: str) -> str:
+    """`/home/me/pulseboard-ts` -> 'Pulseboard' (language suffixes dropped)."""
+    stem = PurePosixPath(root.replace("\\", "/")).name or "App"
+    if stem == "package":  # an unpacked `npm pack` tarball: the manifest has the real name
+        stem = _npm_name(root) or stem
+    parts = [w for w in words(stem) if w not in {"ts", "js", "py", "app", "web", "api", "main"}
+             and not _VERSION.match(w)]  # `umami-2.10.0` (an unpacked release) -> Umami
+    return " ".join(p.capitalize() for p in parts) or stem.capitalize()
+
+
+_VERSION = re.compile(r"^v?\d+(\.\d+)*$")
+
+
+def _npm_name(root: str) -> str:
+    text = read_repo_file(root, "package.json", MAX_REPO_FILE_BYTES)
+    if isinstance(text, Refusal):
+        return ""
+    try:
+        name = json.loads(text).get("name")
+    except (ValueError, AttributeError):
+        return ""
+    return str(name).rsplit("/", 1)[-1] if isinstance(name, str) else ""
