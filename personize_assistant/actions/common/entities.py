@@ -163,11 +163,16 @@ class _Lookups:
 
     def _with_file(self, file: str) -> dict[str, Model]:
         lookup = dict(self._base)
-        for name, other in self._by_file.get(file, []):
-            lookup[name.lower()] = other
+        here = self._by_file.get(file, [])
+        exact = {name.lower() for name, _ in here}
+        for name, other in here:
             snake = system_name(name)
-            if "_" in snake:
+            # a suffix alias never hides a model of that exact name in the same file
+            # (UserWorkspace's `workspaceId` is the Workspace next to it)
+            if "_" in snake and snake.rsplit("_", 1)[1] not in exact:
                 lookup[snake.rsplit("_", 1)[1]] = other
+        for name, other in here:
+            lookup[name.lower()] = other
         return lookup
 
 
