@@ -26,7 +26,11 @@ from personize_assistant.actions.common.schema_decisions import (
     RecordDecision,
     SchemaDecisions,
 )
-from personize_assistant.actions.schema.vocabulary import EntityModelVocabulary, vocabulary
+from personize_assistant.actions.schema.vocabulary import (
+    EntityModelVocabulary,
+    matches_any,
+    vocabulary,
+)
 from personize_assistant.errors import UsageError
 
 Decider = Literal["heuristic", "expert"]
@@ -208,7 +212,8 @@ def _left_out(model: Model, vocab: EntityModelVocabulary, technical: dict[str, s
             if name_words & set(category.words):
                 return LeftOut(model.entity, category.category, category.reason)
     targets = list(dict.fromkeys(t.entity for _, t in model.links))
-    if len(targets) >= 2 and 0 <= counts.get(model.entity, 0) <= vocab.join.max_own_properties:
+    written = any(matches_any(vocab.join.content_fields, system_name(f.name)) for f in model.fields)
+    if len(targets) >= 2 and not written and 0 <= counts.get(model.entity, 0) <= vocab.join.max_own_properties:
         return LeftOut(model.entity, "join", vocab.join.reason.format(targets=" and ".join(targets[:2])))
     return None
 

@@ -56,9 +56,16 @@ def record_rollups(choice: RecordChoice, meta: SchemaMeta, app: str, model_names
         if wanted is None or kind in wanted:
             result.properties.append(writer.property(kind, source))
     chosen = choice.decision.memorize if choice.decision and choice.decision.memorize is not None else None
-    result.memorized = chosen if chosen is not None else [
-        f.fld.name for f in usable if extraction_rule(f.fld, f.info, meta, "record").auto_system]
+    result.memorized = chosen if chosen is not None else [f.fld.name for f in usable if _written(f, meta)]
     return result
+
+
+def _written(source: _Field, meta: SchemaMeta) -> bool:
+    """Free text a person wrote: the extraction rules say so, or the name does (a Markdown
+    `text` column the type map does not know as long text)."""
+    if extraction_rule(source.fld, source.info, meta, "record").auto_system:
+        return True
+    return source.info.property_type == "text" and matches_any(vocabulary().join.content_fields, source.snake)
 
 
 def _usable_fields(record: Model, meta: SchemaMeta, model_names: frozenset[str]) -> tuple[list[_Field], list[ExcludedField]]:

@@ -46,7 +46,10 @@ class LeftOutCategory(_Strict):
 
 class JoinRule(_Strict):
     max_own_properties: int = Field(ge=0)
+    content_fields: list[str]
     reason: str
+
+    _check = field_validator("content_fields")(_compiles)
 
 
 class SensitiveCategory(_Strict):
