@@ -374,3 +374,12 @@ async def test_the_agent_passes_decisions_and_the_session_keeps_them(agent_env: 
     assert workspace_collection is not None
     names = {p.system_name for p in workspace_collection.properties}
     assert "survey_count" in names and "last_survey_at" not in names and "alert_phone" not in names
+
+
+def test_a_foreign_key_named_uid_links_too() -> None:
+    """hoppscotch's `userUid` (its relation field is not in the scan) says whose row it is."""
+    request = _prisma("UserRequest", 40, field("userUid", "String"), field("title", "String"),
+                      field("createdOn", "DateTime"))
+    artifact = _design(USER, request)
+    assert {"user_request_count", "last_user_request_at"} <= _names(artifact, "User")
+    assert "user_uid" not in _names(artifact, "User")

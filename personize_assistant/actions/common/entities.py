@@ -24,6 +24,7 @@ _PERSON = models().person_words
 _ORGANIZATION = models().organization_words
 _EMAIL_FIELD = re.compile(r"^(e_?mail|email_?address|primary_?email|work_?email)$")
 _ROLE_EMAIL = re.compile(r"^[a-z]+_e_?mail(_address)?$")
+_KEY_SUFFIX = re.compile(r"^(.+)_(id|uid|uuid|pk)$")
 _WEBSITE_FIELD = re.compile(r"^(domain|website|website_?url|url|homepage|company_?domain|site)$")
 
 _ICONS: tuple[tuple[str, str], ...] = (
@@ -179,8 +180,8 @@ class _Lookups:
 def _fk_target(fld: ModelField, by_lower: dict[str, Model]) -> Model | None:
     """`workspaceId` / `workspace_id` -> Workspace; a singular `workspace Workspace` too."""
     snake = system_name(fld.name)
-    if snake.endswith("_id"):
-        return by_lower.get(snake[: -len("_id")].replace("_", ""))
+    if (keyed := _KEY_SUFFIX.match(snake)) is not None:  # workspace_id, user_uid (hoppscotch's userUid)
+        return by_lower.get(keyed.group(1).replace("_", ""))
     declared = fld.type.strip()
     if re.search(r"foreignkey|onetoone|relationship|manytoone", declared, re.I):
         named = re.search(r"""[(\[]\s*["']?(\w+)""", declared)

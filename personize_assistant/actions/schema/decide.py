@@ -212,8 +212,11 @@ def _left_out(model: Model, vocab: EntityModelVocabulary, technical: dict[str, s
             if name_words & set(category.words):
                 return LeftOut(model.entity, category.category, category.reason)
     targets = list(dict.fromkeys(t.entity for _, t in model.links))
+    # written text makes it content; a membership (TeamMember) is the team's size, worth a count
     written = any(matches_any(vocab.join.content_fields, system_name(f.name)) for f in model.fields)
-    if len(targets) >= 2 and not written and 0 <= counts.get(model.entity, 0) <= vocab.join.max_own_properties:
+    membership = bool(name_words & set(vocab.entity_types.membership_words))
+    if len(targets) >= 2 and not (written or membership) \
+            and 0 <= counts.get(model.entity, 0) <= vocab.join.max_own_properties:
         return LeftOut(model.entity, "join", vocab.join.reason.format(targets=" and ".join(targets[:2])))
     return None
 
