@@ -383,3 +383,13 @@ def test_a_foreign_key_named_uid_links_too() -> None:
     artifact = _design(USER, request)
     assert {"user_request_count", "last_user_request_at"} <= _names(artifact, "User")
     assert "user_uid" not in _names(artifact, "User")
+
+
+def test_a_record_about_a_person_inside_the_workspace_belongs_to_that_person() -> None:
+    client = _prisma("Client", 30, field("workspaceId", "String"), field("email", "String"))
+    invoice = _prisma("Invoice", 40, field("workspaceId", "String"), field("clientId", "String"),
+                      field("total", "Int"), field("createdAt", "DateTime"))
+    artifact = _design(USER, WORKSPACE, client, invoice)
+    owner = next(r for r in artifact.records if r.entity == "Invoice")
+    assert (owner.owner_entity, owner.owner_field) == ("Client", "clientId")
+    assert "invoice_total_total" not in _names(artifact, "Client")  # no doubled words

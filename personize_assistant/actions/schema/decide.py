@@ -283,6 +283,8 @@ def _owner(model: Model, result: EntityModel, vocab: EntityModelVocabulary,
            chain: list[str]) -> tuple[Model, list[str]] | None:
     """The entity this record belongs to and the records in between, following foreign keys."""
     entities = [t for _, t in model.links if result.kind_of(t) is not None]
+    if (scoped := _scoped_person(entities, result)) is not None:
+        return scoped, chain
     for kind in vocab.owner_preference:
         picked = next((t for t in entities if result.kind_of(t) == kind), None)
         if picked is not None:
@@ -296,6 +298,15 @@ def _owner(model: Model, result: EntityModel, vocab: EntityModelVocabulary,
             if found is not None:
                 return found
     return None
+
+
+def _scoped_person(entities: list[Model], result: EntityModel) -> Model | None:
+    """A record that points at a workspace *and* at a person inside that workspace (an Invoice's
+    account and client, where Client.account is the same account) is about that person: the
+    person is the more specific owner and the workspace is implied by them."""
+    companies = {t.entity for t in entities if result.kind_of(t) == "company"}
+    return next((t for t in entities if result.kind_of(t) == "contact"
+                 and any(c.entity in companies for _, c in t.links)), None)
 
 
 def _declared_owner(result: EntityModel, owner_name: str) -> Model:

@@ -148,7 +148,8 @@ class _Writer:
                     f"in {app}, not planned or mentioned ones.")
         if kind in ("total", "average"):
             what = "Sum" if kind == "total" else "Average"
-            return (f"{self.prefix}_{kind}_{source.snake}", "number", "replace",
+            named = source.snake if kind in source.snake.split("_") else f"{kind}_{source.snake}"  # no total_total
+            return (f"{self.prefix}_{named}", "number", "replace",
                     f"{what} of {column} over this {owner}'s {rows} in {app}, e.g. "
                     f"{example_value(source.fld.name, source.info, None)}. Recomputed on every sync; "
                     f"not estimates or targets mentioned in conversation.")
