@@ -109,11 +109,12 @@ def test_a_failed_schema_create_says_what_it_already_created(
     monkeypatch.setattr(planning_cmd, "_scan", lambda root: prisma_scan(str(root)))
     artifact = design_schema(prisma_scan(str(tmp_path)), Discovery(), planning_library())
     names = [b["collectionName"] for b in artifact.create_bodies()]
-    # Two creates go through, then the server refuses the rest.
+    # One create goes through, then the server refuses the rest.
     personize_env.controls.error(403, code="authentication_error", message="key revoked", times=None,
-                                 path=COLLECTIONS, after=2, method="POST")
+                                 path=COLLECTIONS, after=1, method="POST")
     result = CliRunner().invoke(app, ["schema", str(tmp_path), "--create"])
     assert isinstance(result.exception, PersonizeUnavailable)
-    assert f"already created: {', '.join(names[:2])};" in str(result.exception)
+    assert len(names) >= 2
+    assert f"already created: {names[0]};" in str(result.exception)
     printed = [line.split(" (")[0] for line in result.stderr.splitlines() if line.startswith("+ ")]
-    assert printed == [f"+ {name}" for name in names[:2]]  # said as it went
+    assert printed == [f"+ {names[0]}"]  # said as it went

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from personize_assistant.actions.common.discovery import prefill_from_scan
+from personize_assistant.actions.common.schema_decisions import EntityDecision, SchemaDecisions
 from personize_assistant.actions.plan.action import build_plan
 from personize_assistant.actions.plan.artifact import PlanArtifact, render_markdown
 from personize_assistant.scan.models import RepoScan
@@ -21,9 +22,11 @@ from tests.support.personize_fixtures import personize_server  # noqa: F401
 from tests.support.personize_imitation import PersonizeImitation
 
 
-def _plan(scan: RepoScan) -> tuple[PlanArtifact, str]:
+def _plan(scan: RepoScan, decisions: SchemaDecisions | None = None) -> tuple[PlanArtifact, str]:
     library = planning_library()
-    artifact = build_plan(scan, prefill_from_scan(scan, library), library)
+    discovery = prefill_from_scan(scan, library)
+    discovery.schema_decisions = decisions
+    artifact = build_plan(scan, discovery, library)
     return artifact, render_markdown(artifact)
 
 
@@ -145,7 +148,8 @@ def test_sync_function_names_read_like_python() -> None:
     scan.touchpoints.append(model("TicketCC", "helpdesk/models.py", 90,
                                   [field("email", "models.EmailField"), field("can_view", "models.BooleanField")],
                                   "django"))
-    _, text = _plan(scan)
+    # the expert's call: these people get their own contact collection (shown in the plan)
+    _, text = _plan(scan, SchemaDecisions(entities=[EntityDecision(model="TicketCC", type="contact")]))
     assert "def sync_ticket_cc(" in text and "sync_ticket_c_c" not in text
 
 
@@ -193,7 +197,7 @@ def test_guideline_drafts_are_files_the_upload_script_reads() -> None:
 def test_a_single_value_enum_is_a_constant_not_an_options_property() -> None:
     # A Personize options property needs two values; rallly's `enum TimeFormat { hours24 }`-style
     # enums used to end schema and plan in a pydantic traceback.
-    from personize_assistant.actions.schema.action import design_schema
+    from personize_assistant.actions.schema.action import SchemaOptions, design_schema
     from tests.planning_support import field, model
     scan = prisma_scan()
     scan.touchpoints.append(model("Member", "prisma/schema.prisma", 300, [
@@ -202,9 +206,13 @@ def test_a_single_value_enum_is_a_constant_not_an_options_property() -> None:
         field("level", "Level", False, enum_values=["LOW", "HIGH"]),
     ], "prisma"))
     library = planning_library()
-    schema = design_schema(scan, prefill_from_scan(scan, library), library)
+    schema = design_schema(scan, prefill_from_scan(scan, library), library, SchemaOptions(full=True))
     kinds = {f"{e.entity}.{e.field}": e.kind for e in schema.excluded}
     assert kinds["Member.kind"] == "constant"
     assert "Member.level" not in kinds
-    _, text = _plan(scan)
-    assert "MemberKind" not in text and "Member" in text
+    member = schema.collection("Member")
+    assert member is not None
+    level = next(p.definition for p in member.properties if p.system_name == "level")
+    assert level.options == ["LOW", "HIGH"]
+    _, text = _plan(scan)  # the plan (default view) builds too, without the constant
+    assert "MemberKind" not in text

@@ -12,7 +12,7 @@ import re
 from personize_assistant.actions.common.discovery import Discovery
 from personize_assistant.actions.common.entities import plural
 from personize_assistant.actions.common.fields import display_name, words
-from personize_assistant.actions.schema.action import app_name_from, design_schema
+from personize_assistant.actions.schema.action import SchemaOptions, app_name_from, design_schema
 from personize_assistant.actions.schema.artifact import SchemaArtifact
 from personize_assistant.scan.models import RepoScan, Stack
 from tests.planning_support import field, model, planning_library
@@ -20,7 +20,7 @@ from tests.planning_support import field, model, planning_library
 
 def _design(*models: object, root: str = "/srv/helpdesk") -> SchemaArtifact:
     scan = RepoScan(root=root, stack=Stack(languages={"python": 10}), touchpoints=list(models))  # type: ignore[arg-type]
-    return design_schema(scan, Discovery(), planning_library())
+    return design_schema(scan, Discovery(), planning_library(), SchemaOptions(full=True))
 
 
 def _descriptions(artifact: SchemaArtifact) -> dict[str, str]:
@@ -64,8 +64,9 @@ def test_server_and_mailbox_settings_are_not_customer_facts() -> None:
 
 
 def test_examples_match_the_kind_of_value() -> None:
+    # a record keyed by a person's email keeps its own fields (record-style examples)
     survey = model("Survey", "prisma/schema.prisma", 1, [
-        field("id", "String", False, is_primary_key=True), field("workspaceId", "String"),
+        field("id", "String", False, is_primary_key=True), field("respondent_email", "String"),
         field("title", "String"), field("name", "String"), field("type", "String"),
         field("currency", "String"), field("vatNumber", "String?"), field("question", "String"),
     ], "prisma")
@@ -90,7 +91,7 @@ def test_examples_match_the_kind_of_value() -> None:
 
 def test_a_records_title_is_a_stored_label_not_a_job_title() -> None:
     survey = model("Survey", "prisma/schema.prisma", 1, [
-        field("id", "String", False, is_primary_key=True), field("workspaceId", "String"),
+        field("id", "String", False, is_primary_key=True), field("respondent_email", "String"),
         field("title", "String"),
     ], "prisma")
     workspace = model("Workspace", "prisma/schema.prisma", 30, [
@@ -106,16 +107,23 @@ def test_a_records_title_is_a_stored_label_not_a_job_title() -> None:
     assert by_source["User.jobTitle"].definition.auto_system is True
 
 
-def test_records_keyed_by_their_own_email_do_not_collide_with_the_persons_properties() -> None:
+def test_an_invite_is_a_record_of_its_workspace_not_a_second_contact() -> None:
+    """An invite's email is the invitee's, but the row is the workspace's: it rolls up there."""
     user = model("User", "prisma/schema.prisma", 1, [field("email", "String"), field("name", "String?")], "prisma")
+    workspace = model("Workspace", "prisma/schema.prisma", 10, [
+        field("id", "String", False, is_primary_key=True), field("domain", "String?")], "prisma")
     invite = model("Invite", "prisma/schema.prisma", 20, [
-        field("email", "String"), field("role", "Role", enum_values=["OWNER", "MEMBER"]),
-        field("acceptedAt", "DateTime?"),
+        field("email", "String"), field("workspaceId", "String"),
+        field("role", "Role", enum_values=["OWNER", "MEMBER"]), field("createdAt", "DateTime"),
     ], "prisma")
-    collection = _design(user, invite).collection("Invite")
-    assert collection is not None
-    assert [p.system_name for p in collection.properties] == ["email", "invite_role", "invite_accepted_at"]
-    assert collection.primary_key_field == "email"
+    artifact = _design(user, workspace, invite)
+    assert artifact.collection("Invite") is None
+    workspace_collection = artifact.collection("Workspace")
+    assert workspace_collection is not None
+    names = {p.system_name for p in workspace_collection.properties}
+    assert {"invite_count", "last_invite_at"} <= names
+    user_collection = artifact.collection("User")
+    assert user_collection is not None and "invite_role" not in {p.system_name for p in user_collection.properties}
 
 
 def test_a_submitter_email_keys_a_ticket_to_the_person() -> None:
@@ -156,7 +164,7 @@ def test_names_read_naturally() -> None:
 def test_no_description_names_a_placeholder_example() -> None:
     """A generic fallback example is honest: it names the column, never a made-up value."""
     thing = model("Widget", "app/models.py", 1, [
-        field("email", "EmailField"), field("frobnication", "CharField"),
+        field("owner_email", "EmailField"), field("frobnication", "CharField"),
     ], "django")
     text = _descriptions(_design(thing))["Widget.frobnication"]
     assert re.search(r"e\.g\.", text)
@@ -164,13 +172,12 @@ def test_no_description_names_a_placeholder_example() -> None:
 
 
 def test_upload_columns_hold_a_path_not_customer_facts() -> None:
-    expense = model("Expense", "invoices/models.py", 1, [
-        field("account", "ForeignKey(Account)"), field("memo", "TextField"),
+    account = model("Account", "accounts/models.py", 1, [
+        field("name", "CharField"), field("website", "URLField"),
         field("receipt", "FileField"), field("scan", "ImageField"),
     ], "django")
-    account = model("Account", "accounts/models.py", 1, [field("name", "CharField"), field("website", "URLField")], "django")
-    kinds = _kinds(_design(expense, account))
-    assert kinds["Expense.receipt"] == "binary" and kinds["Expense.scan"] == "binary"
+    kinds = _kinds(_design(account))
+    assert kinds["Account.receipt"] == "binary" and kinds["Account.scan"] == "binary"
 
 
 def test_free_text_on_records_accumulates_per_person() -> None:

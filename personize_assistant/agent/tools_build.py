@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from personize_assistant.actions.common.discovery import SCHEMA_SECTION
 from personize_assistant.actions.common.discovery import PlanTier as Tier
-from personize_assistant.agent.tools import Confirmation, NoArgs, ToolError, ToolOutput, tool
+from personize_assistant.actions.common.schema_decisions import SchemaDecisions
+from personize_assistant.agent.tools import Confirmation, ToolError, ToolOutput, tool
 from personize_assistant.agent.touchpoint_match import display_name, resolve
 from personize_assistant.content.models.propose import PersonaId as Persona
 
@@ -59,16 +61,33 @@ def propose(ws: Workspace, args: ProposeArgs) -> ToolOutput:
                       artifact=artifact)
 
 
-@tool("design_schema", NoArgs)
-def design_schema(ws: Workspace, _: NoArgs) -> ToolOutput:
-    """Design Personize collections and properties from the repo's data models, with the
-    memorizeBatch mappings for data sync."""
+class SchemaArgs(SchemaDecisions):
+    """The expert's entity-model calls (all optional) plus the view."""
+
+    full: bool = Field(default=False, description="Show every collection and property, not only "
+                       "what the proposed use cases need.")
+
+
+@tool("design_schema", SchemaArgs)
+def design_schema(ws: Workspace, args: SchemaArgs) -> ToolOutput:
+    """Design Personize collections and properties from the repo's data models: people ->
+    Contact, workspaces/teams/accounts -> Company, records about them (orders, tasks,
+    messages, AI outputs) as rollups or memorized content on their owner, aggregates, logs,
+    technical and sensitive tables left out. Pass decisions to override: which models are
+    entities (and of what type), which are records (owner, rollups, fields to memorize),
+    which are left out, and properties to add or drop, each with a reason. Model and field
+    names are checked against the scan; accepted decisions are kept in the session."""
+    from personize_assistant.actions.schema import SchemaOptions
     from personize_assistant.actions.schema import artifact as render
     from personize_assistant.actions.schema import design_schema as design
 
-    schema = design(ws.require_scan(), ws.discovery, ws.library)
+    decisions = SchemaDecisions.model_validate(args.model_dump(exclude={"full"}))
+    options = SchemaOptions(full=args.full, decisions=None if decisions.is_empty() else decisions)
+    schema = design(ws.require_scan(), ws.discovery, ws.library, options)  # DecisionError names a bad name
     if not schema.collections:
         raise ToolError("no data models found; SCHEMA needs at least one (User, Account…)")
+    if schema.decisions is not None:  # a resumed or exported session designs the same schema
+        ws.record_answers({SCHEMA_SECTION: schema.decisions.model_dump(mode="json", exclude_defaults=True)})
     artifact = ws.add_artifact("schema", "Schema", render.render_markdown(schema), render.to_json(schema))
     names = ", ".join(c.name for c in schema.collections)
     return ToolOutput(text=artifact.markdown, summary=f"{len(schema.collections)} collections: {names}",

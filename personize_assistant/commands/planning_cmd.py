@@ -106,19 +106,28 @@ def schema(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="With --create: show the diff, send nothing.")
     ] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Every collection and property, not only what the proposed use cases need.")
+    ] = False,
 ) -> None:
     """Design Personize collections and properties from the repo's data models.
 
-    Prints the human spec; --json adds the exact collections.create bodies and the
-    memorizeBatch mappings. --create sends what is missing (idempotent).
+    Prints the human spec: entities (people -> Contact, workspaces -> Company) with the
+    records about them rolled up, the default view showing what the proposed use cases
+    need (--full for everything); --json adds the exact collections.create bodies and the
+    memorizeBatch mappings. --create sends what is missing (idempotent). Expert calls go in
+    the answers file's `schema:` section.
     """
+    from personize_assistant.actions.schema import DecisionError, SchemaOptions, design_schema
     from personize_assistant.actions.schema import artifact as render
-    from personize_assistant.actions.schema import design_schema
 
     if dry_run and not create:
         raise UsageError("--dry-run only applies to --create")
     inputs = load_inputs(path, answers, (output,), force)
-    artifact = design_schema(inputs.scan, inputs.discovery, inputs.library)
+    try:
+        artifact = design_schema(inputs.scan, inputs.discovery, inputs.library, SchemaOptions(full=full))
+    except DecisionError as exc:
+        raise UsageError(f"{answers}: {exc}") from exc
     if not artifact.collections:
         raise UsageError(
             f"no data models found in {path}; SCHEMA needs at least one (User, Account…)"

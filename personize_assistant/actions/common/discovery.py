@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from personize_assistant.actions.common.fields import words
+from personize_assistant.actions.common.schema_decisions import SchemaDecisions
 from personize_assistant.content.library import Library
 from personize_assistant.content.models.discover import DISCOVERY_FIELDS
 from personize_assistant.errors import UsageError
@@ -57,6 +58,8 @@ CONTEXT_FIELDS: tuple[str, ...] = (
 )
 PLANNING_FIELDS: tuple[str, ...] = ("plan_tier", "daily_volume")
 ALL_FIELDS = OUTPUT_FIELDS + CONTEXT_FIELDS + PLANNING_FIELDS
+SCHEMA_SECTION = "schema"
+"""The answers file's section for SchemaDecisions (not a discovery fact)."""
 
 
 class Discovery(BaseModel):
@@ -92,6 +95,10 @@ class Discovery(BaseModel):
     daily_volume: Fact[int] | None = None
     """Expected personalised messages/records per day, for the rate-limit budget."""
 
+    schema_decisions: SchemaDecisions | None = None
+    """The expert's entity-model calls (the answers file's `schema:` section); SCHEMA
+    validates them against the scan."""
+
     def fact(self, name: str) -> Fact[Any] | None:
         value = getattr(self, name)
         return value if isinstance(value, Fact) else None
@@ -119,6 +126,9 @@ class Discovery(BaseModel):
                 mine is None or _PRIORITY[theirs.source] >= _PRIORITY[mine.source]
             ):
                 setattr(merged, name, theirs)
+        if override.schema_decisions is not None:
+            mine_decisions = self.schema_decisions or SchemaDecisions()
+            merged.schema_decisions = mine_decisions.merged_with(override.schema_decisions)
         return merged
 
     def value(self, name: str, default: Any = None) -> Any:
@@ -147,11 +157,15 @@ def load_answers(path: Path, base: Discovery | None = None) -> Discovery:
 
 
 def answers_from_mapping(data: dict[str, Any], origin: str = "answers") -> Discovery:
-    """Turn `{field: value}` (or `{field: {value: …}}`) into a Discovery of user facts."""
-    unknown = sorted(str(key) for key in set(data) - set(ALL_FIELDS))
+    """Turn `{field: value}` (or `{field: {value: …}}`) into a Discovery of user facts;
+    a `schema:` section holds the expert's SchemaDecisions."""
+    unknown = sorted(str(key) for key in set(data) - set(ALL_FIELDS) - {SCHEMA_SECTION})
     if unknown:
         raise UsageError(f"{origin}: {_unknown_fields(unknown)}")
-    facts = {name: _user_fact(name, raw) for name, raw in data.items() if raw is not None}
+    facts: dict[str, Any] = {name: _user_fact(name, raw) for name, raw in data.items()
+                             if raw is not None and name != SCHEMA_SECTION}
+    if data.get(SCHEMA_SECTION) is not None:
+        facts["schema_decisions"] = data[SCHEMA_SECTION]
     try:
         return Discovery.model_validate(facts)
     except ValidationError as exc:
@@ -159,6 +173,7 @@ def answers_from_mapping(data: dict[str, Any], origin: str = "answers") -> Disco
         # `value` is our wrapper, not something the user wrote: `priority_channel: 5` reports
         # `priority_channel`, not `priority_channel.value`.
         where = ".".join(str(part) for part in first["loc"] if part != "value")
+        where = where.replace("schema_decisions", SCHEMA_SECTION, 1)
         given = repr(first.get("input"))
         given = given if len(given) <= 40 else given[:37] + "..."
         raise UsageError(f"{origin}: {where}: {first['msg']} (got {given})") from exc

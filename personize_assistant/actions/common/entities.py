@@ -24,6 +24,7 @@ _PERSON = models().person_words
 _ORGANIZATION = models().organization_words
 _EMAIL_FIELD = re.compile(r"^(e_?mail|email_?address|primary_?email|work_?email)$")
 _ROLE_EMAIL = re.compile(r"^[a-z]+_e_?mail(_address)?$")
+_KEY_SUFFIX = re.compile(r"^(.+)_(id|uid|uuid|pk)$")
 _WEBSITE_FIELD = re.compile(r"^(domain|website|website_?url|url|homepage|company_?domain|site)$")
 
 _ICONS: tuple[tuple[str, str], ...] = (
@@ -58,6 +59,8 @@ class Model:
     """For people keyed by email: the foreign key to the organisation they belong to
     (`Contact.workspaceId`). The same email under two tenants is one Personize contact."""
     fields: list[ModelField] = field(default_factory=list)
+    links: list[tuple[str, Model]] = field(default_factory=list)
+    """Every foreign key to another model, in declaration order: (field name, target)."""
 
     @property
     def entity(self) -> str:
@@ -73,6 +76,10 @@ class Model:
 
     def keyed_by_own_email(self) -> bool:
         return self.role == "record" and self.email_field() is not None
+
+    def role_email_field(self) -> ModelField | None:
+        """An email named for the person it identifies (`submitter_email`), not the row's own address."""
+        return next((f for f in self.fields if _ROLE_EMAIL.search(system_name(f.name))), None)
 
 
 def role_of(entity: str) -> Role:
@@ -93,6 +100,7 @@ def collect_models(touchpoints: list[Touchpoint]) -> list[Model]:
             models[name] = Model(tp, role_of(name), fields=list(tp.fields or []))
     lookups = _Lookups(models)
     for model in models.values():
+        model.links = _links(model, lookups.for_model(model))
         if model.role == "record":
             model.owner, model.owner_field = _find_owner(model, lookups.for_model(model))
     for model in models.values():
@@ -109,6 +117,20 @@ def _tenant_field(model: Model, lookups: _Lookups) -> str | None:
     lookup = lookups.for_model(model)
     return next((f.name for f in model.fields
                  if (target := _fk_target(f, lookup)) is not None and target.role == "organization"), None)
+
+
+def _links(model: Model, lookup: dict[str, Model]) -> list[tuple[str, Model]]:
+    """Foreign keys plus many-to-many fields: a Django Submission's `speakers` M2M says whose
+    submission it is as much as a foreign key would."""
+    found = ((f.name, _fk_target(f, lookup) or _many_to_many_target(f, lookup)) for f in model.fields)
+    return [(name, target) for name, target in found if target is not None and target is not model]
+
+
+def _many_to_many_target(fld: ModelField, lookup: dict[str, Model]) -> Model | None:
+    if not re.search(r"manytomany", fld.type, re.I):
+        return None
+    named = re.search(r"""[(\[]\s*["']?(?:[\w.]*\.)?(\w+)""", fld.type)
+    return lookup.get(named.group(1).lower()) if named else None
 
 
 def _find_owner(model: Model, lookup: dict[str, Model]) -> tuple[Model | None, str | None]:
@@ -142,19 +164,24 @@ class _Lookups:
 
     def _with_file(self, file: str) -> dict[str, Model]:
         lookup = dict(self._base)
-        for name, other in self._by_file.get(file, []):
-            lookup[name.lower()] = other
+        here = self._by_file.get(file, [])
+        exact = {name.lower() for name, _ in here}
+        for name, other in here:
             snake = system_name(name)
-            if "_" in snake:
+            # a suffix alias never hides a model of that exact name in the same file
+            # (UserWorkspace's `workspaceId` is the Workspace next to it)
+            if "_" in snake and snake.rsplit("_", 1)[1] not in exact:
                 lookup[snake.rsplit("_", 1)[1]] = other
+        for name, other in here:
+            lookup[name.lower()] = other
         return lookup
 
 
 def _fk_target(fld: ModelField, by_lower: dict[str, Model]) -> Model | None:
     """`workspaceId` / `workspace_id` -> Workspace; a singular `workspace Workspace` too."""
     snake = system_name(fld.name)
-    if snake.endswith("_id"):
-        return by_lower.get(snake[: -len("_id")].replace("_", ""))
+    if (keyed := _KEY_SUFFIX.match(snake)) is not None:  # workspace_id, user_uid (hoppscotch's userUid)
+        return by_lower.get(keyed.group(1).replace("_", ""))
     declared = fld.type.strip()
     if re.search(r"foreignkey|onetoone|relationship|manytoone", declared, re.I):
         named = re.search(r"""[(\[]\s*["']?(\w+)""", declared)

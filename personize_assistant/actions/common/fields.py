@@ -22,7 +22,7 @@ _BOOKKEEPING = re.compile(
     r"date_?modified|date_?updated|synced_?at)$",
     re.I,
 )
-_ID_SUFFIX = re.compile(r"(?:_id|Id|ID)$")
+_ID_SUFFIX = re.compile(r"(?:_id|Id|ID|_uid|Uid|UID|_uuid|Uuid|UUID)$")
 # Server, mailbox and logging settings (django-helpdesk's Queue holds a whole IMAP account).
 _CONFIGURATION = re.compile(
     r"(^|_)(host|hostname|port|ssl|tls|proxy|socks|imap|smtp|pop3?|mailbox|email_box|"

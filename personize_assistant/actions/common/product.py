@@ -17,11 +17,12 @@ import re
 import tomllib
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
-from personize_assistant.fileio import Refusal, read_repo_file
+from personize_assistant.actions.common.fields import words
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 
 MAX_BYTES = 64_000  # a description lives at the top; never read a huge file whole
 MAX_CHARS = 200
@@ -200,6 +201,37 @@ def _without_repository_words(name: str) -> str:
     """`dub-monorepo` -> 'Dub', `@karakeep/root` -> '' (the caller then tries the scope):
     repository words dropped, the rest title-cased unless it already has capitals."""
     dropped = set(_name_rules()["repository_words"])  # type: ignore[call-overload]
-    words = [w for w in re.split(r"[-_.\s]+", name) if w and not w.isdigit()]
-    kept = [w for w in words if w.lower() not in dropped]
+    parts = [w for w in re.split(r"[-_.\s]+", name) if w and not w.isdigit()]
+    kept = [w for w in parts if w.lower() not in dropped]
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in kept)
+
+
+# --- the app's name -----------------------------------------------------------------
+
+
+def app_name_from(root: str) -> str:
+    """The product's name from its manifest or README title; the folder only when they say
+    nothing (`/home/me/pulseboard-ts` -> 'Pulseboard', language suffixes dropped)."""
+    found = product_name(Path(root))
+    if found is not None:
+        return found[0]
+    stem = PurePosixPath(root.replace("\\", "/")).name or "App"
+    if stem == "package":  # an unpacked `npm pack` tarball: the manifest has the real name
+        stem = _npm_name(root) or stem
+    parts = [w for w in words(stem) if w not in {"ts", "js", "py", "app", "web", "api", "main"}
+             and not _VERSION.match(w)]  # `umami-2.10.0` (an unpacked release) -> Umami
+    return " ".join(p.capitalize() for p in parts) or stem.capitalize()
+
+
+_VERSION = re.compile(r"^v?\d+(\.\d+)*$")
+
+
+def _npm_name(root: str) -> str:
+    text = read_repo_file(root, "package.json", MAX_REPO_FILE_BYTES)
+    if isinstance(text, Refusal):
+        return ""
+    try:
+        name = json.loads(text).get("name")
+    except (ValueError, AttributeError):
+        return ""
+    return str(name).rsplit("/", 1)[-1] if isinstance(name, str) else ""

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from personize_assistant.actions.common.discovery import (
     ALL_FIELDS,
     OUTPUT_FIELDS,
+    SCHEMA_SECTION,
     Discovery,
     answers_from_mapping,
 )
@@ -114,6 +115,8 @@ def answers_mapping(discovery: Discovery) -> dict[str, Any]:
         fact = discovery.fact(name)
         if fact is not None and fact.source == "user":
             answers[name] = fact.value
+    if discovery.schema_decisions is not None and not discovery.schema_decisions.is_empty():
+        answers[SCHEMA_SECTION] = discovery.schema_decisions.model_dump(mode="json", exclude_defaults=True)
     return answers
 
 

@@ -14,6 +14,7 @@ from typing import get_args
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.actions.common.discovery import Discovery, named_by_answer, user_answer
+from personize_assistant.actions.common.product import app_name_from
 from personize_assistant.actions.common.touchpoints import channel_of, task_name
 from personize_assistant.actions.propose.artifact import (
     Opportunity,
@@ -31,7 +32,6 @@ from personize_assistant.actions.propose.rank import (
     repo_context,
     select,
 )
-from personize_assistant.actions.schema import app_name_from
 from personize_assistant.content.library import Library
 from personize_assistant.content.models import ProposeMeta
 from personize_assistant.content.models.propose import Persona, PersonaId

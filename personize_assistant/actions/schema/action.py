@@ -9,8 +9,6 @@ and bookkeeping columns are excluded with a reason the user sees.
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -18,35 +16,52 @@ from pydantic import BaseModel, ConfigDict
 from personize_assistant.actions.common.discovery import Discovery
 from personize_assistant.actions.common.entities import (
     Model,
+    Role,
     collect_models,
     color_for,
     icon_for,
     plural,
 )
 from personize_assistant.actions.common.fields import (
+    Exclusion,
     display_name,
     exclusion_reason,
     system_name,
-    words,
 )
-from personize_assistant.actions.common.product import product_name
+from personize_assistant.actions.common.product import app_name_from
+from personize_assistant.actions.common.schema_decisions import SchemaDecisions
 from personize_assistant.actions.common.type_map import TypeInfo, classify_type, enum_values_in
+from personize_assistant.actions.propose import ProposeOptions, build_proposal
 from personize_assistant.actions.schema.artifact import (
     BatchMapping,
     CollectionSpec,
     ExcludedField,
     FieldSource,
     PropertySpec,
+    RecordSpec,
     SchemaArtifact,
     SkippedModel,
 )
+from personize_assistant.actions.schema.decide import (
+    DecisionError,
+    EntityModel,
+    RecordChoice,
+    classify,
+    references,
+    validate_decisions,
+)
+from personize_assistant.actions.schema.focus import apply_focus, use_case_focus
 from personize_assistant.actions.schema.mapping import batch_mapping
 from personize_assistant.actions.schema.recommend import pick_product_type, recommended_properties
+from personize_assistant.actions.schema.rollups import record_rollups
 from personize_assistant.actions.schema.rules import describe, extraction_rule
+from personize_assistant.actions.schema.vocabulary import vocabulary
 from personize_assistant.content.library import Library
-from personize_assistant.content.models import PropertyDefinition, SchemaMeta
+from personize_assistant.content.models import ExtractionRule, PropertyDefinition, SchemaMeta
 from personize_assistant.scan.models import Kind, ModelField, RepoScan
 from personize_assistant.scan.secrets import is_secret_name
+
+__all__ = ["DecisionError", "SchemaOptions", "app_name_from", "design_schema", "property_json_schema"]
 
 PROPERTY_SCHEMA_FILE = "reference/schemas/property-definition.schema.json"
 
@@ -67,21 +82,38 @@ class SchemaOptions(BaseModel):
     """Prefix for collection names; defaults to the repo directory's name."""
     max_recommended: int = 6
     """Recommended AI-extracted properties added per primary collection."""
+    full: bool = False
+    """Show every designed collection and property, not only what the proposed use cases need."""
+    decisions: SchemaDecisions | None = None
+    """Expert decisions on top of the answers file's `schema:` section (they win)."""
 
 
 def design_schema(scan: RepoScan, discovery: Discovery, library: Library,
                   options: SchemaOptions | None = None) -> SchemaArtifact:
+    """Raises DecisionError when an expert decision names a model or field the scan lacks."""
     options = options or SchemaOptions()
     meta = library.schema.meta
     app = options.app_name or app_name_from(scan.root)
-    designer = _Designer(meta, app, frozenset(_model_names(scan)))
-    for index, model in enumerate(collect_models(scan.by_kind(Kind.DATA_MODEL))):
-        designer.add(model, index)
+    models = collect_models(scan.by_kind(Kind.DATA_MODEL))
+    decisions = _decisions(discovery, options)
+    validate_decisions(decisions, models)
+    designer = _Designer(meta, app, frozenset(_model_names(scan)), decisions)
+    designer.build(classify(models, decisions, *designer.survey(models)), references(models))
     product_type = pick_product_type(meta, discovery, designer.entity_names())
     artifact = designer.artifact(product_type)
+    artifact.decisions = None if decisions.is_empty() else decisions
     recommended_properties(artifact, library, options.max_recommended)
+    artifact.full = options.full
+    if not options.full:
+        proposal = build_proposal(scan, discovery, library, ProposeOptions(app_name=app))
+        apply_focus(artifact, use_case_focus(proposal))
     artifact.mappings = _mappings(artifact)
     return artifact
+
+
+def _decisions(discovery: Discovery, options: SchemaOptions) -> SchemaDecisions:
+    answered = discovery.schema_decisions or SchemaDecisions()
+    return answered.merged_with(options.decisions) if options.decisions else answered
 
 
 def _mappings(artifact: SchemaArtifact) -> list[BatchMapping]:
@@ -102,51 +134,28 @@ def _mappings(artifact: SchemaArtifact) -> list[BatchMapping]:
     return mappings
 
 
-def app_name_from(root: str) -> str:
-    """The product's name from its manifest or README title; the folder only when they say
-    nothing (`/home/me/pulseboard-ts` -> 'Pulseboard', language suffixes dropped)."""
-    found = product_name(Path(root))
-    if found is not None:
-        return found[0]
-    stem = PurePosixPath(root.replace("\\", "/")).name or "App"
-    if stem == "package":  # an unpacked `npm pack` tarball: the manifest has the real name
-        stem = _npm_name(root) or stem
-    parts = [w for w in words(stem) if w not in {"ts", "js", "py", "app", "web", "api", "main"}
-             and not _VERSION.match(w)]  # `umami-2.10.0` (an unpacked release) -> Umami
-    return " ".join(p.capitalize() for p in parts) or stem.capitalize()
-
-
-_VERSION = re.compile(r"^v?\d+(\.\d+)*$")
-
-
-def _npm_name(root: str) -> str:
-    import json
-
-    from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
-
-    text = read_repo_file(root, "package.json", MAX_REPO_FILE_BYTES)
-    if isinstance(text, Refusal):
-        return ""
-    try:
-        name = json.loads(text).get("name")
-    except (ValueError, AttributeError):
-        return ""
-    return str(name).rsplit("/", 1)[-1] if isinstance(name, str) else ""
-
-
 def _model_names(scan: RepoScan) -> list[str]:
     return [t.entity or t.symbol or "" for t in scan.by_kind(Kind.DATA_MODEL)]
 
 
-class _Designer:
-    """Accumulates collections and exclusions model by model."""
+_ROLE: dict[str, Role] = {"contact": "person", "company": "organization"}
 
-    def __init__(self, meta: SchemaMeta, app: str, model_names: frozenset[str]) -> None:
+
+class _Designer:
+    """Accumulates collections, rollups and exclusions from the classified entity model."""
+
+    def __init__(self, meta: SchemaMeta, app: str, model_names: frozenset[str],
+                 decisions: SchemaDecisions) -> None:
         self.meta, self.app, self.model_names = meta, app, model_names
         self.collections: list[CollectionSpec] = []
         self.excluded: list[ExcludedField] = []
         self.skipped: list[SkippedModel] = []
+        self.records: list[RecordSpec] = []
+        self.skipped_excluded: list[ExcludedField] = []
+        """Secrets and settings of models left out whole, listed after the collections' own."""
         self.notes: list[str] = []
+        self.added = {(c.model, c.field): c.reason for c in decisions.add_properties}
+        self.dropped = {(c.model, c.field): c.reason for c in decisions.drop_properties}
 
     def entity_names(self) -> list[str]:
         return [c.source_entity for c in self.collections]
@@ -154,17 +163,70 @@ class _Designer:
     def artifact(self, product_type: str | None) -> SchemaArtifact:
         return SchemaArtifact(app_name=self.app, product_type=product_type,
                               collections=self.collections, excluded=self.excluded,
-                              skipped_models=self.skipped, notes=self.notes,
+                              skipped_models=self.skipped, records=self.records, notes=self.notes,
                               spec_format=self.meta.spec_format)
 
-    def add(self, model: Model, index: int) -> None:
+    def survey(self, models: list[Model]) -> tuple[dict[str, str], dict[str, int]]:
+        """Per model, before classification: why the designer's own checks leave it out
+        (credentials, settings) and how many of its fields could become properties."""
+        technical, counts = {}, {}
+        for model in models:
+            properties, excluded = self._properties(model)
+            free_text = any(p.definition.auto_system for p in properties)
+            counts[model.entity] = -1 if free_text else len(properties)
+            if (reason := _skip_reason(model, properties, excluded, self.meta)) is not None:
+                technical[model.entity] = reason
+                # say which secrets and server settings stay out of memory, even on a skipped model
+                self.skipped_excluded.extend(e for e in excluded if e.kind in ("secret", "configuration"))
+        return technical, counts
+
+    def build(self, entity_model: EntityModel, refs: dict[str, int]) -> None:
+        for index, choice in enumerate(entity_model.entities):
+            choice.model.role, choice.model.owner, choice.model.via = _ROLE[choice.kind], None, None
+            self._add_collection(choice.model, index)
+        for model in entity_model.email_records:
+            self._add_collection(model, len(self.collections))
+        for record in entity_model.records:
+            self._add_record(record, refs.get(record.model.entity, 0))
+        self._check_added(entity_model)
+        self.excluded.extend(self.skipped_excluded)
+        self.skipped.extend(SkippedModel(entity=o.entity, reason=o.reason, category=o.category)
+                            for o in entity_model.left_out)
+
+    def _add_collection(self, model: Model, index: int) -> None:
         properties, excluded = self._properties(model)
         self.excluded.extend(excluded)
-        reason = _skip_reason(model, properties, excluded, self.meta)
-        if reason is not None:
-            self.skipped.append(SkippedModel(entity=model.entity, reason=reason))
-        else:
-            self.collections.append(self._collection(model, properties, index))
+        if not properties:
+            self.skipped.append(SkippedModel(
+                entity=model.entity, category="technical",
+                reason="no field left after removing ids, foreign keys and bookkeeping columns"))
+            return
+        self.collections.append(self._collection(model, properties, index))
+
+    def _add_record(self, choice: RecordChoice, refs: int) -> None:
+        owner = next((c for c in self.collections if c.source_entity == choice.owner.entity), None)
+        if owner is None:  # the owner had nothing left to sync: its records have nowhere to go
+            self.skipped.append(SkippedModel(entity=choice.model.entity, category="no_owner",
+                                             reason=f"its owner {choice.owner.entity} has no collection"))
+            return
+        rollups = record_rollups(choice, self.meta, self.app, self.model_names)
+        self.excluded.extend(rollups.sensitive)
+        owner.properties = _dedupe([*owner.properties, *rollups.properties])
+        self.records.append(RecordSpec(
+            entity=choice.model.entity, file=choice.model.touchpoint.file, owner_entity=choice.owner.entity,
+            owner_field=choice.owner_field, chain=choice.chain,
+            rollups=[p.system_name for p in rollups.properties], memorized=rollups.memorized, references=refs,
+            decided_by="expert" if choice.decision is not None else "heuristic"))
+
+    def _check_added(self, entity_model: EntityModel) -> None:
+        """An added property must land on a collection: a record's fields roll up instead."""
+        has_collection = {c.source_entity for c in self.collections}
+        for model, fld in self.added:
+            if model not in has_collection:
+                raise DecisionError(
+                    f"schema decisions: add_properties: {model}.{fld}: {model} has no collection of "
+                    f"its own (it is a record or left out); choose its rollups under records, or "
+                    f"declare it under entities")
 
     def _properties(self, model: Model) -> tuple[list[PropertySpec], list[ExcludedField]]:
         properties: list[PropertySpec] = []
@@ -173,13 +235,27 @@ class _Designer:
         for fld in model.fields:
             info = classify_type(fld.type, model.touchpoint.framework,
                                  fld.enum_values or enum_values_in(fld.type) or None, self.model_names)
-            reason = exclusion_reason(fld, info, self.meta, keep_id=keep_id)
+            reason = self._exclusion(model, fld, info, keep_id)
             if reason is not None:
                 excluded.append(ExcludedField(entity=model.entity, field=fld.name,
                                               kind=reason.kind, reason=reason.reason))
                 continue
             properties.append(self._property(model, fld, info))
         return _dedupe(properties), excluded
+
+    def _exclusion(self, model: Model, fld: ModelField, info: TypeInfo, keep_id: bool) -> Exclusion | None:
+        """Secrets always; then the expert's drop/add; then sensitive categories and the usual
+        id/bookkeeping rules."""
+        if is_secret_name(fld.name):
+            return exclusion_reason(fld, info, self.meta, keep_id=keep_id)
+        if (dropped := self.dropped.get((model.entity, fld.name))) is not None:
+            return Exclusion("expert", dropped)
+        if (model.entity, fld.name) in self.added:
+            return None
+        sensitive = vocabulary().sensitive_category(system_name(fld.name))
+        if sensitive is not None:
+            return Exclusion(f"sensitive:{sensitive.category}", sensitive.reason)
+        return exclusion_reason(fld, info, self.meta, keep_id=keep_id)
 
     def _property(self, model: Model, fld: ModelField, info: TypeInfo) -> PropertySpec:
         rule = extraction_rule(fld, info, self.meta, model.role)
@@ -197,7 +273,12 @@ class _Designer:
         })
         source = FieldSource(entity=model.entity, field=fld.name, declared_type=fld.type,
                              file=model.touchpoint.file, line=model.touchpoint.line)
-        return PropertySpec(definition=definition, source=source, rule=rule.id)
+        return PropertySpec(definition=definition, source=source, rule=rule.id, facet=self._facet(model, fld, rule))
+
+    def _facet(self, model: Model, fld: ModelField, rule: ExtractionRule) -> str | None:
+        if (model.entity, fld.name) in self.added:
+            return "expert"
+        return "content" if rule.auto_system else vocabulary().facet_of(system_name(fld.name))
 
     def _collection(self, model: Model, properties: list[PropertySpec], index: int) -> CollectionSpec:
         entity_type, identifier = _entity_type(model)
@@ -260,12 +341,6 @@ def _skip_reason(model: Model, properties: list[PropertySpec], excluded: list[Ex
     if len(settings) >= _SETTINGS_MODEL_MIN and model.role != "person":
         return (f"holds server or mailbox settings ({', '.join(settings[:3])}, …), "
                 f"not facts about a customer")
-    if not properties:
-        return "no field left after removing ids, foreign keys and bookkeeping columns"
-    if model.role == "record" and model.owner is None and model.via is not None \
-            and not model.keyed_by_own_email():
-        return (f"reaches a person or organisation only through {model.via.entity}; "
-                f"summarise it into {model.via.entity}'s sync or memorize it as an event")
     return None
 
 

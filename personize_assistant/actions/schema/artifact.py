@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from personize_assistant.actions.common.schema_decisions import SchemaDecisions
 from personize_assistant.content.models import PropertyDefinition, SpecFormat
 
 IdentifierColumn = Literal[
@@ -32,16 +33,49 @@ class FieldSource(BaseModel):
     line: int
 
 
+RollupKind = Literal["count", "last_at", "total", "average", "latest", "list"]
+
+
+class RollupSource(BaseModel):
+    """How the sync computes a rollup property from a record's rows."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    record: str
+    kind: RollupKind
+    field: str | None = None
+    """The record's column it reads (None for a count)."""
+    owner_field: str | None = None
+    """The record's foreign key the rows are grouped by (towards the owner)."""
+    chain: list[str] = Field(default_factory=list)
+    file: str
+    line: int
+
+    def computed_from(self) -> str:
+        """`COUNT(Poll) by Poll.userId`: what the sync script computes, in one line."""
+        column = f"{self.record}.{self.field}" if self.field else self.record
+        how = {"count": f"COUNT({self.record})", "last_at": f"MAX({column})", "total": f"SUM({column})",
+               "average": f"AVG({column})", "latest": f"{column} of the newest row",
+               "list": f"distinct {column} values"}[self.kind]
+        via = f"{self.record}.{self.owner_field}" if self.owner_field else self.record
+        through = f" through {' -> '.join(self.chain)}" if self.chain else ""
+        return f"{how} grouped by {via}{through}"
+
+
 class PropertySpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     definition: PropertyDefinition
     source: FieldSource | None = None
-    """None for recommended AI-extracted properties (they come from a starter schema)."""
+    """None for recommended AI-extracted properties and rollups (no column of their own)."""
     origin: str = "field"
-    """`field`, or `starter:<schema>` for a recommended property."""
+    """`field`, `starter:<schema>` for a recommended property, `rollup:<Record>` for a rollup."""
     rule: str | None = None
     """Id of the extraction rule that set autoSystem/update."""
+    rollup: RollupSource | None = None
+    facet: str | None = None
+    """What the property serves (identity, profile, lifecycle, activity, content), which
+    decides whether the default view shows it."""
 
     @property
     def system_name(self) -> str:
@@ -54,6 +88,36 @@ class ExcludedField(BaseModel):
     entity: str
     field: str
     kind: str
+    reason: str
+
+
+class RecordSpec(BaseModel):
+    """A model that is a record about an entity: it rolls up onto its owner's collection."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    entity: str
+    file: str
+    owner_entity: str
+    owner_field: str | None = None
+    chain: list[str] = Field(default_factory=list)
+    rollups: list[str] = Field(default_factory=list)
+    """System names of the rollup properties on the owner's collection."""
+    memorized: list[str] = Field(default_factory=list)
+    """Free-text fields memorized (memorize / extractMemories) as content about the owner."""
+    references: int = 0
+    """How many tables point at this one: the default view keeps the most central records."""
+    decided_by: Literal["heuristic", "expert"] = "heuristic"
+
+
+class NotShown(BaseModel):
+    """Designed but left out of the default view: no proposed use case needs it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    collection: str
+    property: str | None = None
+    """None when the whole collection is not shown."""
     reason: str
 
 
@@ -123,6 +187,9 @@ class BatchMapping(BaseModel):
     """The ORM the rows come from (`prisma`, `django`, `sqlalchemy`…): decides the sync code."""
     chunk_size: int = 1
     properties: list[BatchProperty]
+    computed: list[BatchProperty] = Field(default_factory=list)
+    """Rollup columns the sync script computes from record tables (`source_field` is the
+    computed column's name, `why` says how)."""
 
     def request(self, collection_ids: dict[str, str] | None = None) -> dict[str, Any]:
         """The request body without rows; ids come from `collections.list()`."""
@@ -133,7 +200,7 @@ class BatchMapping(BaseModel):
         if self.website_column:
             mapping["website"] = self.website_column
         mapping["runName"] = self.run_name
-        mapping["properties"] = {p.target: _property_body(p, ids) for p in self.properties}
+        mapping["properties"] = {p.target: _property_body(p, ids) for p in (*self.properties, *self.computed)}
         return {"source": self.source, "mapping": mapping, "rows": [], "chunkSize": self.chunk_size}
 
 
@@ -153,6 +220,8 @@ class SkippedModel(BaseModel):
 
     entity: str
     reason: str
+    category: str = "technical"
+    """aggregate, log, technical, join, no_owner, sensitive:<category> or expert."""
 
 
 class SchemaArtifact(BaseModel):
@@ -165,6 +234,12 @@ class SchemaArtifact(BaseModel):
     excluded: list[ExcludedField] = Field(default_factory=list)
     skipped_models: list[SkippedModel] = Field(default_factory=list)
     mappings: list[BatchMapping] = Field(default_factory=list)
+    records: list[RecordSpec] = Field(default_factory=list)
+    not_shown: list[NotShown] = Field(default_factory=list)
+    full: bool = False
+    """True when every designed collection and property is shown (`schema --full`)."""
+    decisions: SchemaDecisions | None = None
+    """The expert decisions this design applied (validated against the scan)."""
     notes: list[str] = Field(default_factory=list)
     spec_format: SpecFormat | None = None
 
@@ -228,8 +303,12 @@ def to_json(artifact: SchemaArtifact) -> dict[str, Any]:
         "collections": [collection_json(c) for c in artifact.collections],
         "createRequests": artifact.create_bodies(),
         "memorizeBatch": [_mapping_json(m) for m in artifact.mappings],
+        "records": [r.model_dump() for r in artifact.records],
         "excluded": [e.model_dump() for e in artifact.excluded],
         "skippedModels": [s.model_dump() for s in artifact.skipped_models],
+        "view": "full" if artifact.full else "default",
+        "notShown": [n.model_dump() for n in artifact.not_shown],
+        "decisions": artifact.decisions.model_dump(mode="json") if artifact.decisions else None,
         "notes": artifact.notes,
     }
 
@@ -250,7 +329,10 @@ def render_markdown(artifact: SchemaArtifact) -> str:
     lines += _summary(artifact)
     for collection in artifact.collections:
         lines += _collection_md(collection, artifact.spec_format)
+    lines += _records_md(artifact)
+    lines += _decisions_md(artifact)
     lines += _excluded_md(artifact)
+    lines += _not_shown_md(artifact)
     lines += _mappings_md(artifact)
     lines += _create_md(artifact)
     return "\n".join(lines).rstrip() + "\n"
@@ -270,8 +352,12 @@ def _summary(artifact: SchemaArtifact) -> list[str]:
     lines = [
         f"{len(artifact.collections)} collections, "
         f"{sum(len(c.properties) for c in artifact.collections)} properties, "
-        f"{len(artifact.excluded)} fields excluded."
+        f"{len(artifact.excluded)} fields excluded, {len(artifact.records)} record tables rolled up "
+        f"onto their entity, {len(artifact.skipped_models)} models left out."
     ]
+    if not artifact.full and artifact.not_shown:
+        lines.append(f"This is the default view: what the proposed use cases need; {len(artifact.not_shown)} "
+                     "more collections or properties are listed at the end (`schema --full` shows them).")
     if artifact.product_type:
         starters = ", ".join(artifact.starter_schemas) or "none"
         lines.append(f"Product type: `{artifact.product_type}` (starter schemas used: {starters}).")
@@ -296,7 +382,7 @@ def _collection_md(collection: CollectionSpec, spec: SpecFormat | None) -> list[
         row = property_json(prop)
         lines.append("| " + " | ".join(_cell(row.get(key)) for key, _ in keys) + " |")
     origins = sorted(
-        {p.origin.split(":", 1)[1] for p in collection.properties if p.origin != "field"}
+        {p.origin.split(":", 1)[1] for p in collection.properties if p.origin.startswith("starter:")}
     )
     if origins:
         lines += [
@@ -313,13 +399,53 @@ def _fields(spec: SpecFormat | None, which: str) -> list[tuple[str, str]]:
     return [(f.key, f.label) for f in fields]
 
 
+def _records_md(artifact: SchemaArtifact) -> list[str]:
+    if not artifact.records:
+        return []
+    lines = ["## Records rolled up onto their entity", "",
+             "These tables hold things that happen to or belong to an entity. They get no collection: "
+             "the sync computes the rollup properties above (counts, last-at, totals and latest values "
+             "replace; lists append), and free text is memorized as content about the owner "
+             "(`memorize` / `extractMemories: true`).", "",
+             "| Record | Owner (via) | Rollup properties | Memorized content |", "|---|---|---|---|"]
+    for r in artifact.records:
+        via = " -> ".join([f"{r.entity}.{r.owner_field}" if r.owner_field else r.entity, *r.chain])
+        lines.append(f"| `{r.entity}` | {r.owner_entity} ({via}) | {_cell(r.rollups)} | {_cell(r.memorized)} |")
+    return [*lines, ""]
+
+
+def _decisions_md(artifact: SchemaArtifact) -> list[str]:
+    d = artifact.decisions
+    if d is None:
+        return []
+    lines = ["## Expert decisions applied", ""]
+    lines += [f"- `{e.model}` is a {e.type}" for e in d.entities]
+    lines += [f"- `{r.model}` is a record" + (f" of {r.owner}" if r.owner else "") for r in d.records]
+    lines += [f"- `{o.model}` left out: {o.reason}" for o in d.left_out]
+    lines += [f"- add `{c.model}.{c.field}`: {c.reason}" for c in d.add_properties]
+    lines += [f"- drop `{c.model}.{c.field}`: {c.reason}" for c in d.drop_properties]
+    return [*lines, ""]
+
+
+def _not_shown_md(artifact: SchemaArtifact) -> list[str]:
+    if not artifact.not_shown:
+        return []
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for n in artifact.not_shown:
+        grouped.setdefault((n.collection, n.reason), []).append(f"`{n.property}`" if n.property else "whole collection")
+    lines = ["## Not shown by default", "", "`schema --full` shows these too.", "",
+             "| Collection | Not shown | Why |", "|---|---|---|"]
+    lines += [f"| {_cell(c)} | {', '.join(names)} | {_cell(why)} |" for (c, why), names in grouped.items()]
+    return [*lines, ""]
+
+
 def _excluded_md(artifact: SchemaArtifact) -> list[str]:
     if not artifact.excluded and not artifact.skipped_models:
         return []
     lines = ["## Left out on purpose", ""]
     if artifact.skipped_models:
-        lines += ["| Model | Why |", "|---|---|"]
-        lines += [f"| `{s.entity}` | {s.reason} |" for s in artifact.skipped_models]
+        lines += ["| Model | Kind | Why |", "|---|---|---|"]
+        lines += [f"| `{s.entity}` | {s.category} | {s.reason} |" for s in artifact.skipped_models]
         lines.append("")
     if artifact.excluded:
         lines += ["| Field | Kind | Why |", "|---|---|---|"]
@@ -352,7 +478,7 @@ def _mappings_md(artifact: SchemaArtifact) -> list[str]:
         ]
         lines += [
             f"| `{p.target}` | `{p.source_field}` | {'true' if p.extract_memories else 'false'} | {p.why} |"
-            for p in mapping.properties
+            for p in (*mapping.properties, *mapping.computed)
         ]
         lines.append("")
     return lines

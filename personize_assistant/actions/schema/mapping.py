@@ -31,6 +31,7 @@ def batch_mapping(collection: CollectionSpec, app: str, owner: CollectionSpec | 
     properties = [_batch_property(p, collection) for p in collection.properties if p.source is not None]
     if not properties:
         return None
+    computed = [_computed_property(p, collection) for p in collection.properties if p.rollup is not None]
     return BatchMapping(
         source=f"{app} database ({collection.source_entity})",
         source_entity=collection.source_entity,
@@ -43,6 +44,7 @@ def batch_mapping(collection: CollectionSpec, app: str, owner: CollectionSpec | 
         framework=collection.source_framework,
         chunk_size=1 if any(p.extract_memories for p in properties) else 10,
         properties=properties,
+        computed=computed,
     )
 
 
@@ -72,6 +74,14 @@ def _source_field(collection: CollectionSpec | None, system: str | None) -> str 
         return None
     prop = next((p for p in collection.properties if p.system_name == system), None)
     return prop.source.field if prop and prop.source else None
+
+
+def _computed_property(prop: PropertySpec, collection: CollectionSpec) -> BatchProperty:
+    """A rollup: the sync script computes a column of that name per owner row."""
+    assert prop.rollup is not None  # callers pass only rollups
+    return BatchProperty(target=prop.system_name, source_field=prop.system_name,
+                         collection_name=collection.collection_name, extract_memories=False,
+                         why=f"computed by the sync: {prop.rollup.computed_from()}")
 
 
 def _batch_property(prop: PropertySpec, collection: CollectionSpec) -> BatchProperty:

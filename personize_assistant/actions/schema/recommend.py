@@ -75,7 +75,7 @@ def _add_from(target: CollectionSpec, candidates: list[PropertyDefinition], star
         if not definition.auto_system or definition.system_name in present:
             continue
         target.properties.append(PropertySpec(definition=definition, origin=f"starter:{starter}",
-                                              rule="starter_schema"))
+                                              rule="starter_schema", facet="content"))
         present.add(definition.system_name)
         added += 1
     return added

@@ -39,12 +39,20 @@ def _snake(name: str) -> str:
 
 def _mapping_for(scan: RepoScan, touchpoint: Touchpoint) -> BatchMapping:
     from personize_assistant.actions.common.discovery import Discovery
-    from personize_assistant.actions.schema import design_schema
+    from personize_assistant.actions.schema import SchemaOptions, design_schema
     from personize_assistant.content import load_library
 
-    design = design_schema(scan, Discovery(), load_library())
+    # the full design: any entity can be synced, not only the ones the proposal focuses on
+    design = design_schema(scan, Discovery(), load_library(), SchemaOptions(full=True))
     entity = touchpoint.entity or touchpoint.symbol
     mapping = next((m for m in design.mappings if m.source_entity == entity), None)
+    record = next((r for r in design.records if r.entity == entity), None)
+    if mapping is None and record is not None:
+        raise UsageError(
+            f"{touchpoint.id} ({touchpoint.location()}): {entity} is a record of {record.owner_entity}: its rows "
+            f"roll up onto {record.owner_entity}'s collection ({', '.join(record.rollups[:3]) or 'as memorized content'}"
+            f"); wire the sync of {record.owner_entity} instead (see `personize-assistant schema`)"
+        )
     if mapping is None:
         raise UsageError(
             f"{touchpoint.id} ({touchpoint.location()}): {entity} has no email or website column of its own or of an "
