@@ -16,6 +16,7 @@ from personize_assistant.scan.facts import Binding, Call, Def
 from personize_assistant.scan.findings import Finding, name_words
 from personize_assistant.scan.models import Kind
 from personize_assistant.scan.resolve import (
+    OBJECT_PREFIX,
     DefRef,
     Ext,
     ModRef,
@@ -580,10 +581,20 @@ class WrapperAnalysis:
         """Every wrapper (or candidate) method with this name seen so far."""
         return [key for key in self._looked_up if key[1].rsplit(".", 1)[-1] == name]
 
+    def _factory(self, path: str, qualname: str) -> Def | None:
+        """A closure a hook or factory hands out (`return { capture, identify }`) is reached
+        only through that function: the hook is the wrapper callers know and wire into."""
+        outer = self.index.enclosing(path).get(qualname)
+        definition = self.index.defs[path].get(outer) if outer is not None else None
+        if definition is None or not definition.returns.startswith(OBJECT_PREFIX):
+            return None
+        members = definition.returns[len(OBJECT_PREFIX) :].split(";")
+        return definition if any(m.split("=", 1)[1] == qualname for m in members) else None
+
     def findings(self) -> list[Finding]:
         found: list[Finding] = []
         for (path, qualname), kinds in self.wrappers.items():
-            definition = self.index.defs[path][qualname]
+            definition = self._factory(path, qualname) or self.index.defs[path][qualname]
             for kind, wrapper in kinds.items():
                 found.append(_wrapper_finding(path, definition, kind, wrapper))
                 for caller_path, call in self.calls_to.get((path, qualname), ()):
