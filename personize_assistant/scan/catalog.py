@@ -92,6 +92,8 @@ ARGUMENT_CALLS = senders().argument_calls
 """Calls whose arguments detection reads besides the catalog's (senders.yaml)."""
 IN_APP_ROW = senders().in_app_row
 """Model classes whose rows are messages shown to a user inside the app."""
+HTTP_HELPER = senders().http_helper_name
+"""Calls of the project's HTTP helper keep their arguments: the URL is in them."""
 
 
 def _module_match(pattern: str, module: str) -> bool:
@@ -142,7 +144,11 @@ class Catalog:
         """Also keep arguments of calls named like in-app notification rows."""
 
     def keeps_arguments(self, name: str) -> bool:
-        return name in self.wants_arguments or self.argument_names.match(name) is not None
+        return (
+            name in self.wants_arguments
+            or self.argument_names.match(name) is not None
+            or HTTP_HELPER.match(name) is not None
+        )
 
 
 

@@ -42,6 +42,7 @@ class SenderRules(Rules):
     hook_prefixes: Words
     handler_prefixes: Words
     view_methods: Words
+    log_words: Words
     hook_events: Words
     conversion_prefixes: Words
     make_verbs: Words
@@ -92,6 +93,10 @@ class SenderRules(Rules):
     service_channels: dict[str, Pattern]
     not_a_runtime_url: Pattern
     post_calls: Words
+    http_helper_name: Pattern
+    settings_modules: Words
+    service_names: dict[str, Pattern]
+    payload_shapes: dict[str, Pattern]
 
 
 class PeopleRules(Rules):
