@@ -173,6 +173,8 @@ ALLOWED: dict[str, str] = {
     "sendEmail": "AWS SES's API",
     "sendNotification": "web-push's API",
     "sendRawEmail": "AWS SES's API",
+    "sendResetPassword": "better-auth's email hook (`emailAndPassword.sendResetPassword`)",
+    "sendVerificationOTP": "better-auth's emailOTP hook and server API (`auth.api.sendVerificationOTP`)",
     "send_email": "boto3 SES's API",
     "send_message": "smtplib/Telegram/fastapi-mail API",
     "send_notification": "APNs clients' API",

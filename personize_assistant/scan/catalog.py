@@ -67,6 +67,22 @@ class MarkerRule(BaseModel):
     hints: list[str]
 
 
+class SnippetRule(BaseModel):
+    """An analytics tag written into markup or a head config (`<script src=".../plausible.js">`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    provider: str
+    pattern: str
+    hints: list[str]
+    modules: list[str] = []
+    """A component's modules: the tag counts only in a file importing one of them."""
+
+
+SNIPPET = "snippet:"
+"""Marker name prefix of an analytics snippet; the provider follows."""
+
+
 class DataModelRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -85,6 +101,7 @@ class CatalogFile(BaseModel):
     http_calls: list[str]
     urls: list[UrlRule]
     markers: dict[str, MarkerRule]
+    snippets: list[SnippetRule]
     data_models: DataModelRules
 
 
@@ -125,6 +142,9 @@ class Catalog:
         self.marker_patterns = [
             (name, re.compile(rule.pattern.encode()), tuple(h.encode() for h in rule.hints))
             for name, rule in data.markers.items()
+        ] + [
+            (SNIPPET + rule.provider + ("@" + str(number) if rule.modules else ""), re.compile(rule.pattern.encode()), tuple(h.encode() for h in rule.hints))
+            for number, rule in enumerate(data.snippets)
         ]
         self.schema_calls = frozenset(data.data_models.schema_calls)
         self.skip_entities = re.compile(data.data_models.skip_entities)

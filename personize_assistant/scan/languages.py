@@ -29,6 +29,9 @@ EXTENSIONS: dict[str, str] = {
     ".svelte": "svelte",
 }
 
+MARKUP_SUFFIXES = (".html", ".htm", ".astro")
+"""Pages whose analytics tags are read (nothing else in them is)."""
+
 TREE_SITTER_LANGUAGES = ("python", "javascript", "typescript", "tsx")
 
 _QUERY_FILES: dict[str, tuple[str, ...]] = {

@@ -59,6 +59,7 @@ class SenderRules(Rules):
     bare_http: Words
     delivery_endpoint: Pattern
     enqueue_calls: Words
+    auth_email_hooks: dict[str, Words]
     mail_sends: Words
     mail_receiver: Pattern
     row_create: Words
