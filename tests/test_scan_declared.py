@@ -78,3 +78,7 @@ def test_handler_named_for_webhooks_that_verifies_a_signature_without_a_route(sc
     handlers = found(scan, Kind.WEBHOOK_HANDLER, "src/payment/webhook.ts")
     assert 6 in handlers and handlers[6].provider == "stripe"  # verifies through its helper
     assert 15 not in handlers  # named for webhooks, verifies nothing
+
+
+def test_a_tag_generated_for_another_site_is_not_tracking(scan: RepoScan) -> None:
+    assert not found(scan, Kind.EVENT_TRACKING, "components/install-guide.tsx")  # TrackingCode's embed code

@@ -12,12 +12,13 @@ Wasp `api(...)` routes are definitions from the extractors, judged by `detect_ro
 from __future__ import annotations
 
 from personize_assistant.scan.catalog import SNIPPET, load_catalog
-from personize_assistant.scan.findings import Finding
+from personize_assistant.scan.findings import Finding, name_words
 from personize_assistant.scan.models import Kind
 from personize_assistant.scan.resolve import RepoIndex
 from personize_assistant.scan.rules import senders
 
 _AUTH_HOOKS = senders().auth_email_hooks
+_TAG_GENERATORS = senders().tag_generator_words
 
 
 def snippet_findings(index: RepoIndex) -> list[Finding]:
@@ -30,6 +31,8 @@ def snippet_findings(index: RepoIndex) -> list[Finding]:
             provider, _, number = marker.name[len(SNIPPET) :].partition("@")
             if number and not _imports_any(index, path, rules[int(number)].modules):
                 continue  # `<Analytics />` of some other library, or the app's own component
+            if name_words(marker.scope) & _TAG_GENERATORS:
+                continue  # `TrackingCode`, `getAnalyticsScript`: a tag shown or made for another site
             found.append(Finding(Kind.EVENT_TRACKING, path, marker.line, marker.line, marker.scope or None, "high", discriminator=SNIPPET + provider, provider=provider))
     return found
 

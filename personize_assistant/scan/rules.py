@@ -60,6 +60,7 @@ class SenderRules(Rules):
     delivery_endpoint: Pattern
     enqueue_calls: Words
     auth_email_hooks: dict[str, Words]
+    tag_generator_words: Words
     mail_sends: Words
     mail_receiver: Pattern
     row_create: Words
