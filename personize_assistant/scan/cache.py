@@ -18,12 +18,13 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from personize_assistant import __version__
 from personize_assistant.locations import cache_dir
-from personize_assistant.redact import redact
-from personize_assistant.scan.extract import Wire
+
+if TYPE_CHECKING:
+    from personize_assistant.scan.extract import Wire
 
 CACHE_FORMAT = 4
 SECRET_MIN_CHARS = 8  # shorter strings are names and punctuation, never a credential
@@ -126,7 +127,11 @@ def _is_wire(value: Any) -> bool:
 def _redacted(value: Any) -> Any:
     """The facts with every string long enough to hold a credential passed through `redact`."""
     if isinstance(value, str):
-        return redact(value) if len(value) >= SECRET_MIN_CHARS else value
+        if len(value) < SECRET_MIN_CHARS:
+            return value
+        from personize_assistant.redact import redact  # only when facts are written
+
+        return redact(value)
     if isinstance(value, tuple | list):
         return tuple(_redacted(item) for item in value)
     return value
