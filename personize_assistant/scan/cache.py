@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from personize_assistant import __version__
 from personize_assistant.locations import cache_dir
+from personize_assistant.redact import redact
 
 if TYPE_CHECKING:
     from personize_assistant.scan.extract import Wire
@@ -127,11 +128,7 @@ def _is_wire(value: Any) -> bool:
 def _redacted(value: Any) -> Any:
     """The facts with every string long enough to hold a credential passed through `redact`."""
     if isinstance(value, str):
-        if len(value) < SECRET_MIN_CHARS:
-            return value
-        from personize_assistant.redact import redact  # only when facts are written
-
-        return redact(value)
+        return redact(value) if len(value) >= SECRET_MIN_CHARS else value
     if isinstance(value, tuple | list):
         return tuple(_redacted(item) for item in value)
     return value

@@ -163,13 +163,15 @@ class Catalog:
         """Last callee segments whose arguments detection reads; other calls drop them."""
         self.argument_names = IN_APP_ROW
         """Also keep arguments of calls named like in-app notification rows."""
+        self._named: dict[str, bool] = {}
 
     def keeps_arguments(self, name: str) -> bool:
-        return (
-            name in self.wants_arguments
-            or self.argument_names.match(name) is not None
-            or HTTP_HELPER.match(name) is not None
-        )
+        if name in self.wants_arguments:
+            return True
+        known = self._named.get(name)
+        if known is None:  # a name's answer is asked once per file per call: remember it
+            known = self._named[name] = bool(self.argument_names.match(name) or HTTP_HELPER.match(name))
+        return known
 
 
 

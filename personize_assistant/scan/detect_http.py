@@ -81,10 +81,12 @@ def http_helpers(index: RepoIndex, is_http: Callable[[str, Call], bool]) -> set[
     """Repo functions that hand a parameter of theirs to an HTTP client as the URL."""
     helpers: set[tuple[str, str]] = set()
     for path, facts in index.facts.items():
-        defs = index.defs.get(path, {})
+        named = {q: d for q, d in index.defs.get(path, {}).items() if HTTP_HELPER_NAME.match(q.rsplit(".", 1)[-1])}
+        if not named:
+            continue
         for call in facts.calls:
-            definition = defs.get(call.scope) if call.scope else None
-            if definition is None or not HTTP_HELPER_NAME.match(call.scope.rsplit(".", 1)[-1]):
+            definition = named.get(call.scope) if call.scope else None
+            if definition is None or not call.arg0:
                 continue
             if any(name == call.arg0.strip() for name, _ in definition.params) and is_http(path, call):
                 helpers.add((path, call.scope))

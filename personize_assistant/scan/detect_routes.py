@@ -59,13 +59,17 @@ class HandlerDetector:
         through a helper it calls) receives them."""
         found: list[Finding] = []
         for path, facts in self.index.facts.items():
-            defs = self.index.defs.get(path, {})
+            defs = {q: d for q, d in self.index.defs.get(path, {}).items() if WEBHOOK_NAME.search(q)}
+            if not defs:
+                continue
             for call in facts.calls:
-                definition = defs.get(call.scope) if call.scope else None
-                if definition is None or (path, call.scope) in self.table.routes or not WEBHOOK_NAME.search(call.scope):
+                definition = defs.pop(call.scope, None) if call.scope else None
+                if definition is None or (path, call.scope) in self.table.routes:
                     continue
                 provider = self.verify.get((path, call.scope)) or self._verified_by(path, call)
-                if provider is not None:
+                if provider is None:
+                    defs[call.scope] = definition  # another call of it may verify
+                else:
                     base = {"file": path, "line": definition.line, "end_line": definition.end_line, "symbol": definition.qualname}
                     found.append(Finding(kind=Kind.WEBHOOK_HANDLER, confidence="high", provider=provider, **base))  # type: ignore[arg-type]
         return found

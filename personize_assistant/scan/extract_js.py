@@ -318,7 +318,7 @@ class _JsExtractor:
 
     def _route_handlers(self, node: Node, function: Node | None) -> None:
         """Inline handlers of `app.post('/path', async (req, res) => ...)` become definitions."""
-        if function is not None and function.type == "identifier" and text(function) == "api":
+        if function is not None and function.end_byte - function.start_byte == 3 and text(function) == "api":
             self._wasp_api(node)
             return
         if function is None or function.type != "member_expression":
