@@ -58,6 +58,8 @@ def test_the_projects_http_helper_posts_where_its_caller_says(scan: RepoScan) ->
 def test_configured_host_channel_from_the_module_and_payload(scan: RepoScan) -> None:
     found = notifications(scan, "src/services/telegram.ts").get(3)
     assert found is not None and found.channel == "chat"  # fetch(botUrl, { body: { chat_id, text } })
+    relayed = notifications(scan, "src/services/discord-relay.ts").get(2)
+    assert relayed is not None and relayed.channel == "chat"  # fetch(`${baseUrl}/messages`, { embeds })
 
 
 def test_queue_service_delivering_to_a_configured_url_is_an_outgoing_webhook(scan: RepoScan) -> None:

@@ -101,8 +101,8 @@ def helper_target(index: RepoIndex, helpers: set[tuple[str, str]], path: str, ca
 
 def service_post(index: RepoIndex, path: str, call: Call, verb: str) -> tuple[str, str] | None:
     """(provider, channel) of a POST to a configured host, from the code's names or the payload."""
-    if verb in ("get", "head") or _NOT_A_RUNTIME_URL.search(call.arg0):
-        return None
+    if verb in ("get", "head") or _NOT_A_RUNTIME_URL.search(call.arg0.replace("`${", "", 1)):
+        return None  # a literal URL is the host table's to judge; `${base}/...` is configured
     if verb in ("fetch", "$fetch", "ofetch") and not _POST_METHOD.search(call.args):
         return None
     shape = _first(_PAYLOAD_SHAPES, call.args)
