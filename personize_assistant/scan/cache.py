@@ -18,12 +18,14 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from personize_assistant import __version__
 from personize_assistant.locations import cache_dir
 from personize_assistant.redact import redact
-from personize_assistant.scan.extract import Wire
+
+if TYPE_CHECKING:
+    from personize_assistant.scan.extract import Wire
 
 CACHE_FORMAT = 4
 SECRET_MIN_CHARS = 8  # shorter strings are names and punctuation, never a credential

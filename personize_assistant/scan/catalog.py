@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import re
 from functools import cache
 from importlib.resources import files
@@ -12,6 +11,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from personize_assistant.scan.digest import rule_files as rule_files
+from personize_assistant.scan.digest import rules_digest
 from personize_assistant.scan.models import Channel
 from personize_assistant.scan.rules import senders
 
@@ -67,6 +68,22 @@ class MarkerRule(BaseModel):
     hints: list[str]
 
 
+class SnippetRule(BaseModel):
+    """An analytics tag written into markup or a head config (`<script src=".../plausible.js">`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    provider: str
+    pattern: str
+    hints: list[str]
+    modules: list[str] = []
+    """A component's modules: the tag counts only in a file importing one of them."""
+
+
+SNIPPET = "snippet:"
+"""Marker name prefix of an analytics snippet; the provider follows."""
+
+
 class DataModelRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -85,6 +102,7 @@ class CatalogFile(BaseModel):
     http_calls: list[str]
     urls: list[UrlRule]
     markers: dict[str, MarkerRule]
+    snippets: list[SnippetRule]
     data_models: DataModelRules
 
 
@@ -92,6 +110,8 @@ ARGUMENT_CALLS = senders().argument_calls
 """Calls whose arguments detection reads besides the catalog's (senders.yaml)."""
 IN_APP_ROW = senders().in_app_row
 """Model classes whose rows are messages shown to a user inside the app."""
+HTTP_HELPER = senders().http_helper_name
+"""Calls of the project's HTTP helper keep their arguments: the URL is in them."""
 
 
 def _module_match(pattern: str, module: str) -> bool:
@@ -123,6 +143,9 @@ class Catalog:
         self.marker_patterns = [
             (name, re.compile(rule.pattern.encode()), tuple(h.encode() for h in rule.hints))
             for name, rule in data.markers.items()
+        ] + [
+            (SNIPPET + rule.provider + ("@" + str(number) if rule.modules else ""), re.compile(rule.pattern.encode()), tuple(h.encode() for h in rule.hints))
+            for number, rule in enumerate(data.snippets)
         ]
         self.schema_calls = frozenset(data.data_models.schema_calls)
         self.skip_entities = re.compile(data.data_models.skip_entities)
@@ -140,34 +163,16 @@ class Catalog:
         """Last callee segments whose arguments detection reads; other calls drop them."""
         self.argument_names = IN_APP_ROW
         """Also keep arguments of calls named like in-app notification rows."""
+        self._named: dict[str, bool] = {}
 
     def keeps_arguments(self, name: str) -> bool:
-        return name in self.wants_arguments or self.argument_names.match(name) is not None
+        if name in self.wants_arguments:
+            return True
+        known = self._named.get(name)
+        if known is None:  # a name's answer is asked once per file per call: remember it
+            known = self._named[name] = bool(self.argument_names.match(name) or HTTP_HELPER.match(name))
+        return known
 
-
-
-def rules_digest() -> str:
-    """Hash of every rules file and of the extractors' code: part of the cache version,
-    so an edited rule or extractor never serves stale facts."""
-    package = files("personize_assistant.scan")
-    digest = hashlib.sha1()
-    code = sorted(e.name for e in package.iterdir() if e.name.endswith(".py"))
-    for name in [*rule_files(), *code]:
-        digest.update(package.joinpath(name).read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def rule_files() -> list[str]:
-    """Every rules file: the YAML rule files (catalog, senders, people, models, secrets)
-    and the tree-sitter queries, as paths inside the scan package."""
-    package = files("personize_assistant.scan")
-    yaml_files = sorted(e.name for e in package.iterdir() if e.name.endswith(".yaml"))
-    return yaml_files + [f"queries/{n}" for n in sorted(_query_names())]
-
-
-def _query_names() -> list[str]:
-    folder = files("personize_assistant.scan").joinpath("queries")
-    return [entry.name for entry in folder.iterdir() if entry.name.endswith(".scm")]
 
 
 # libyaml's safe loader reads the catalog ~10x faster than the pure-Python one (same data).

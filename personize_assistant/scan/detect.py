@@ -15,6 +15,7 @@ from personize_assistant.scan.detect_calls import (
     WrapperAnalysis,
     direct_findings,
 )
+from personize_assistant.scan.detect_declared import auth_hook_findings, snippet_findings
 from personize_assistant.scan.detect_inhouse import inhouse_hits
 from personize_assistant.scan.detect_models import ModelDetector
 from personize_assistant.scan.detect_people import (
@@ -63,6 +64,7 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
     findings += ui_surface_findings(index, table)
     findings += ScheduleDetector(index, table, hits).findings()
     findings += ModelDetector(index, catalog).findings()
+    findings += snippet_findings(index) + auth_hook_findings(index)
     return findings
 
 

@@ -12,10 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from personize_assistant.scan.catalog import Catalog, ProviderRule
+from personize_assistant.scan.detect_http import (
+    helper_target,
+    http_helpers,
+    service_post,
+    url_context,
+)
 from personize_assistant.scan.facts import Binding, Call, Def
 from personize_assistant.scan.findings import Finding, name_words
 from personize_assistant.scan.models import Kind
 from personize_assistant.scan.resolve import (
+    OBJECT_PREFIX,
     DefRef,
     Ext,
     ModRef,
@@ -69,6 +76,8 @@ class CallMatcher:
     def __init__(self, index: RepoIndex, catalog: Catalog) -> None:
         self.index = index
         self.catalog = catalog
+        self.helpers = http_helpers(index, self._http_request)
+        self._helper_names = {qualname.rsplit(".", 1)[-1] for _, qualname in self.helpers}
 
     def hits(self) -> list[Hit]:
         found: list[Hit] = []
@@ -76,6 +85,11 @@ class CallMatcher:
         globals_ = self.catalog.globals
         for path, facts in self.index.facts.items():
             for call in facts.calls:
+                if call.name in self._helper_names and helper_target(self.index, self.helpers, path, call):
+                    hit = self._url(path, call, "post") or self._service_post(path, call, "post")
+                    if hit is not None:
+                        found.append(hit)
+                    continue
                 if call.name not in wanted and call.chain not in globals_:
                     if _S.in_app_row.match(call.name):
                         row = self._in_app_row(path, call)
@@ -145,7 +159,7 @@ class CallMatcher:
             if hit is not None:
                 return hit
         if last in catalog.http_calls and self._is_http_client(resolved, plain):
-            hit = self._url(path, call) or self._notifier_http(path, call)
+            hit = self._url(path, call) or self._notifier_http(path, call) or self._service_post(path, call, last)
             if hit is not None:
                 return hit
         if "[]." in call.chain:
@@ -297,9 +311,24 @@ class CallMatcher:
             return False
         return plain in ("fetch", "$fetch", "ofetch") or "." in plain
 
-    def _url(self, path: str, call: Call) -> Hit | None:
-        context = self._url_context(path, call)
-        verb = last_segment(call.chain)
+    def _http_request(self, path: str, call: Call) -> bool:
+        """A plain HTTP request: through a client library, and not itself a known delivery
+        (`postSlackWebhook(url, text)` is a sender, not the project's HTTP plumbing)."""
+        plain = call.chain.replace("()", "")
+        if call.name not in self.catalog.http_calls:
+            return False
+        return self._is_http_client(self.index.resolve(path, call.scope, call.chain), plain) and self._url(path, call) is None
+
+    def _service_post(self, path: str, call: Call, verb: str) -> Hit | None:
+        """A POST to a configured host by code named for a service, or carrying its payload."""
+        if path.endswith(_UI_SUFFIXES) or "/components/" in f"/{path}":
+            return None  # front-end requests go to the app's own backend
+        found = service_post(self.index, path, call, verb)
+        return Hit(path, call, "notification", found[0], found[1], "medium") if found is not None else None
+
+    def _url(self, path: str, call: Call, verb: str | None = None) -> Hit | None:
+        context = url_context(self.index, path, call)
+        verb = verb or last_segment(call.chain)
         if _ROUTE_PATH.match(call.arg0):
             return None  # `router.post('/webhooks/stripe', ...)` registers a route
         for pattern, rule in self.catalog.url_patterns:
@@ -312,16 +341,6 @@ class CallMatcher:
                 return Hit(path, call, rule.kind, rule.provider, channel, "high")
         return None
 
-    def _url_context(self, path: str, call: Call) -> str:
-        """The call's arguments, plus what a bare-name URL argument was set to."""
-        parts = [call.args]
-        argument = call.arg0.strip()
-        if argument.isidentifier() or argument.startswith(("this.", "self.")):
-            binding = self.index.bindings.get((path, call.scope, argument)) or self.index.bindings.get((path, "", argument))
-            if binding is not None:
-                parts.append(binding.raw)
-        parts.append(call.scope)  # `postSlackWebhook(url)`, `notify_followup_webhooks()`
-        return " ".join(parts)
 
 
 _SEND_VERBS = _S.send_verbs
@@ -484,7 +503,7 @@ class WrapperAnalysis:
         # Sorted: wrapper order decides which of several wrappers claims a shared call site
         # (detect.to_touchpoints keeps the first), so set order would vary run to run.
         for key in sorted(candidates):
-            if _event_handler(key[1]) or _request_handler(key[1]):
+            if _event_handler(key[1]) or _request_handler(key[1]) or _logger(key[1]):
                 continue
             for hit in self.direct[key]:
                 if not self.eligible(*key, hit.kind):
@@ -511,7 +530,7 @@ class WrapperAnalysis:
             return False
         if not (_names_delivery(key[1], kind) or _publisher_module(key[0], kind)):
             return False
-        if _request_handler(key[1]):
+        if _request_handler(key[1]) or _logger(key[1]):
             return False
         if not self._takes_arguments(key) or name_words(key[1].rsplit(".", 1)[-1]) & JOB_WORDS:
             return False
@@ -580,10 +599,20 @@ class WrapperAnalysis:
         """Every wrapper (or candidate) method with this name seen so far."""
         return [key for key in self._looked_up if key[1].rsplit(".", 1)[-1] == name]
 
+    def _factory(self, path: str, qualname: str) -> Def | None:
+        """A closure a hook or factory hands out (`return { capture, identify }`) is reached
+        only through that function: the hook is the wrapper callers know and wire into."""
+        outer = self.index.enclosing(path).get(qualname)
+        definition = self.index.defs[path].get(outer) if outer is not None else None
+        if definition is None or not definition.returns.startswith(OBJECT_PREFIX):
+            return None
+        members = definition.returns[len(OBJECT_PREFIX) :].split(";")
+        return definition if any(m.split("=", 1)[1] == qualname for m in members) else None
+
     def findings(self) -> list[Finding]:
         found: list[Finding] = []
         for (path, qualname), kinds in self.wrappers.items():
-            definition = self.index.defs[path][qualname]
+            definition = self._factory(path, qualname) or self.index.defs[path][qualname]
             for kind, wrapper in kinds.items():
                 found.append(_wrapper_finding(path, definition, kind, wrapper))
                 for caller_path, call in self.calls_to.get((path, qualname), ()):
@@ -752,6 +781,13 @@ def _event_handler(qualname: str) -> bool:
     """`onSubscriptionDeleted(event)`: run when something happened, not asked to deliver."""
     words = _ordered_words(qualname.rsplit(".", 1)[-1])
     return len(words) > 1 and words[0] in _S.handler_prefixes
+
+
+def _logger(qualname: str) -> bool:
+    """`log({ message, type })` posting to the team's own Slack: operations logging; its
+    post is a touchpoint, its hundreds of callers are not messages to anyone."""
+    words = _ordered_words(qualname.rsplit(".", 1)[-1])
+    return bool(words) and words[0] in _S.log_words
 
 
 def _request_handler(qualname: str) -> bool:

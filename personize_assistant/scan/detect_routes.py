@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from personize_assistant.scan.detect_calls import Hit
-from personize_assistant.scan.facts import Def
+from personize_assistant.scan.facts import Call, Def
 from personize_assistant.scan.findings import Finding, name_words
 from personize_assistant.scan.models import Kind
-from personize_assistant.scan.resolve import RepoIndex
+from personize_assistant.scan.resolve import DefRef, RepoIndex
 from personize_assistant.scan.routes import Route, RouteTable
 from personize_assistant.scan.rules import handlers
 
@@ -49,7 +49,36 @@ class HandlerDetector:
             if definition is None:
                 continue
             found.extend(self._route_findings(key, route, definition, markers.get(key, set())))
+        found.extend(self._unrouted_handlers())
         return found
+
+    def _unrouted_handlers(self) -> list[Finding]:
+        """`export const stripeWebhook = async (req, res) => { constructStripeEvent(req) ... }`
+        handed to a framework by reference (a Wasp `api()`, a processor table): no route
+        names it, but a function named for webhooks that verifies a signature (itself or
+        through a helper it calls) receives them."""
+        found: list[Finding] = []
+        for path, facts in self.index.facts.items():
+            defs = {q: d for q, d in self.index.defs.get(path, {}).items() if WEBHOOK_NAME.search(q)}
+            if not defs:
+                continue
+            for call in facts.calls:
+                definition = defs.pop(call.scope, None) if call.scope else None
+                if definition is None or (path, call.scope) in self.table.routes:
+                    continue
+                provider = self.verify.get((path, call.scope)) or self._verified_by(path, call)
+                if provider is None:
+                    defs[call.scope] = definition  # another call of it may verify
+                else:
+                    base = {"file": path, "line": definition.line, "end_line": definition.end_line, "symbol": definition.qualname}
+                    found.append(Finding(kind=Kind.WEBHOOK_HANDLER, confidence="high", provider=provider, **base))  # type: ignore[arg-type]
+        return found
+
+    def _verified_by(self, path: str, call: Call) -> str | None:
+        target = self.index.resolve(path, call.scope, call.chain)
+        if isinstance(target, DefRef) and not target.rest:
+            return self.verify.get((target.file, target.qualname))
+        return None
 
     def _markers(self) -> dict[tuple[str, str], set[str]]:
         by_scope: dict[tuple[str, str], set[str]] = {}

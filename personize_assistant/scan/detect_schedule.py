@@ -195,6 +195,8 @@ class ScheduleDetector:
             return [Finding(Kind.SCHEDULED_JOB, path, line, end_line, name, "high", discriminator="vercel-cron", provider="vercel", schedule=detail, route=name)]
         if kind == "yaml_cron":
             return [Finding(Kind.SCHEDULED_JOB, path, line, end_line, name, "high", discriminator=f"yaml:{detail}", provider="cron", schedule=detail)]
+        if kind == "wasp_cron":
+            return [Finding(Kind.SCHEDULED_JOB, path, line, end_line, name, "high", discriminator="wasp-job", provider="wasp", schedule=detail, framework="wasp")]
         if kind == "gha_cron":
             return [Finding(Kind.SCHEDULED_JOB, path, line, end_line, name, "high", discriminator=f"gha:{detail}", provider="github-actions", schedule=detail)]
         if kind == "crontab_cmd":

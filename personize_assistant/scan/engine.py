@@ -14,28 +14,21 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from personize_assistant.errors import UsageError
 from personize_assistant.fileio import Refusal, read_repo_bytes
 from personize_assistant.scan.cache import CacheState, ScanCache
-from personize_assistant.scan.catalog import load_catalog
-from personize_assistant.scan.detect import find_touchpoints, to_touchpoints
-from personize_assistant.scan.extract import (
-    MAX_BYTES,
-    VENDORED,
-    Extracted,
-    Wire,
-    digest_of,
-    extract_batch,
-    extract_path,
-    from_wire,
-    to_wire,
-)
-from personize_assistant.scan.facts import FileFacts
-from personize_assistant.scan.languages import EXTENSIONS, TREE_SITTER_LANGUAGES, grammar
+from personize_assistant.scan.digest import rules_digest
 from personize_assistant.scan.models import RepoScan, ScanStats, SkippedFile, Stack, Touchpoint
 from personize_assistant.scan.walk import WalkResult, walk_repo
+
+if TYPE_CHECKING:
+    from personize_assistant.scan.extract import Extracted, Wire
+
+# A warm rescan (nothing changed) reads the cached result and never parses or detects:
+# the extractors (tree-sitter), the catalog and the detectors are imported only when a
+# file has to be read, so start-up stays small.
 
 POOL_MIN_FILES = 150
 """Below this many files to parse, starting worker processes costs more than it saves."""
@@ -85,7 +78,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
 def _scan_repo(root: Path, *, use_cache: bool, jobs: int | None, progress: ProgressFn) -> RepoScan:
     started = time.perf_counter()
     root, walked = _targets(Path(root))
-    cache = ScanCache(root, load_catalog().digest, enabled=use_cache)
+    cache = ScanCache(root, rules_digest(), enabled=use_cache)
     state = cache.load_state()
     entries, skipped = _stat_files(root, walked, state)
     fingerprint = _fingerprint(cache.version, entries)
@@ -162,6 +155,9 @@ def _fresh_scan(
     progress: ProgressFn,
 ) -> tuple[list[Touchpoint], list[SkippedFile], ScanStats]:
     """Extract what the fact store lacks, detect, and save facts, hashes and result at once."""
+    from personize_assistant.scan.detect import find_touchpoints, to_touchpoints
+    from personize_assistant.scan.extract import VENDORED, from_wire
+
     store = cache.load_facts()
     results: dict[str, Extracted] = {}
     wires: dict[str, Wire] = {}
@@ -208,6 +204,8 @@ def _fresh_scan(
 
 
 def _read_digest(root: Path, path: str) -> str:
+    from personize_assistant.scan.extract import MAX_BYTES, digest_of
+
     data = read_repo_bytes(root, path, MAX_BYTES)
     return "" if isinstance(data, Refusal) else digest_of(data)
 
@@ -216,7 +214,7 @@ def _relocated(item: Extracted, path: str) -> Extracted:
     """A cached result for the same content under another (or the same) path."""
     if item.path == path:
         return item
-    facts: FileFacts | None = item.facts._replace(path=path) if item.facts is not None else None
+    facts = item.facts._replace(path=path) if item.facts is not None else None
     return item._replace(path=path, facts=facts)
 
 
@@ -239,6 +237,8 @@ def _extract_all(root: Path, paths: list[str], jobs: int | None,
 
 def _pooled(root: Path, batches: list[list[str]], workers: int,
             progress: ProgressFn) -> list[tuple[Wire, Extracted]]:
+    from personize_assistant.scan.extract import extract_batch, from_wire
+
     total = sum(len(batch) for batch in batches)
     results: list[tuple[Wire, Extracted]] = []
     with contextlib.ExitStack() as stack:
@@ -301,12 +301,16 @@ def _available_cpus() -> int:
 
 def _warm_grammars(paths: list[str]) -> None:
     """Compile parsers and queries once, before forking, so workers inherit them."""
+    from personize_assistant.scan.languages import EXTENSIONS, TREE_SITTER_LANGUAGES, grammar
+
     for language in {EXTENSIONS.get(os.path.splitext(p)[1]) for p in paths}:
         if language in TREE_SITTER_LANGUAGES:
             grammar(language)
 
 
 def _serial(root: Path, paths: list[str], progress: ProgressFn) -> list[tuple[Wire, Extracted]]:
+    from personize_assistant.scan.extract import extract_path, to_wire
+
     results: list[tuple[Wire, Extracted]] = []
     for index, path in enumerate(paths, 1):
         item = extract_path(str(root), path)

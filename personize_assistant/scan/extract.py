@@ -11,10 +11,13 @@ from personize_assistant.fileio import Refusal, read_repo_bytes
 from personize_assistant.scan.catalog import load_catalog
 from personize_assistant.scan.extract_js import extract_js
 from personize_assistant.scan.extract_other import (
+    MARKUP_SUFFIXES,
     extract_crontab,
     extract_doc_crons,
+    extract_markup,
     extract_prisma,
     extract_vercel,
+    extract_wasp,
     extract_workflow,
 )
 from personize_assistant.scan.extract_py import extract_py
@@ -120,6 +123,10 @@ def _dispatch(path: str, name: str, language: str | None, data: bytes, text: str
         return extract_js(path, "typescript", script_blocks(data), load_catalog())
     if name == "vercel.json":
         return extract_vercel(path, text)
+    if name.endswith(".wasp"):
+        return extract_wasp(path, text, load_catalog())
+    if name.endswith(MARKUP_SUFFIXES):
+        return extract_markup(path, text, load_catalog())
     if name.endswith((".yml", ".yaml")):
         return extract_workflow(path, text)
     if name.lower().endswith((".rst", ".md", ".txt")) or name.lower() == "readme":

@@ -49,6 +49,7 @@ from personize_assistant.scan.languages import captures_in_order, grammar
 
 CLASS_TYPES = frozenset({"class_declaration", "abstract_class_declaration", "class"})
 ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "all", "head", "options"})
+_HTTP_VERBS = frozenset(m.upper() for m in ROUTE_METHODS) - {"ALL"}
 SEGMENT_WORDS = re.compile(
     r"\b(?:plan|plans|tier|role|roles|subscriptionStatus|subscription_status|subscriptionTier|"
     r"lifecycle|lifecycleStage|lifecycle_stage|locale|language|lang|isPro|is_pro|isPremium|is_premium|"
@@ -317,6 +318,9 @@ class _JsExtractor:
 
     def _route_handlers(self, node: Node, function: Node | None) -> None:
         """Inline handlers of `app.post('/path', async (req, res) => ...)` become definitions."""
+        if function is not None and function.end_byte - function.start_byte == 3 and text(function) == "api":
+            self._wasp_api(node)
+            return
         if function is None or function.type != "member_expression":
             return
         method = text(function.child_by_field_name("property"), 20)
@@ -334,6 +338,16 @@ class _JsExtractor:
                 self._add_def(
                     qualname, "route", argument, head=node, tail=argument, span=argument, exported=False
                 )
+
+    def _wasp_api(self, node: Node) -> None:
+        """Wasp's spec `api("POST", "/payments-webhook", handler, {...})` declares a route; it
+        is reported where it is declared (the handler is a reference the spec imports)."""
+        arguments = list(named_children(node.child_by_field_name("arguments")))
+        method = string_value(arguments[0]) if arguments else None
+        path = string_value(arguments[1]) if len(arguments) > 1 else None
+        if method is None or path is None or method.upper() not in _HTTP_VERBS or not path.startswith("/"):
+            return
+        self._add_def(f"{method.upper()} {path[:120]}", "route", node, head=node, span=node, exported=False)
 
     def _decorators(self, node: Node) -> tuple[Decorator, ...]:
         found = [c for c in node.children if c.type == "decorator"]

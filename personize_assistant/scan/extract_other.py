@@ -1,12 +1,16 @@
 """Facts from files without a tree-sitter grammar here: Prisma schemas, GitHub
-Actions workflows (`schedule:`), and `vercel.json` crons."""
+Actions workflows (`schedule:`), `vercel.json` crons, the Wasp DSL, and the analytics
+tags of `.html`/`.astro` pages."""
 
 from __future__ import annotations
 
 import json
 import re
 
-from personize_assistant.scan.facts import Enum, FieldFact, FileFacts
+from personize_assistant.scan.catalog import SNIPPET, Catalog
+from personize_assistant.scan.extract_common import ScopeIndex, find_markers
+from personize_assistant.scan.facts import Def, Enum, FieldFact, FileFacts, Marker
+from personize_assistant.scan.languages import MARKUP_SUFFIXES as MARKUP_SUFFIXES
 
 _BLOCK = re.compile(r"^\s*(model|enum|type|view)\s+(\w+)\s*\{")
 _FIELD = re.compile(r"^\s*(\w+)\s+([\w.]+)(\[\])?(\?)?\s*(.*)$")
@@ -153,3 +157,36 @@ def extract_doc_crons(path: str, source: str) -> FileFacts:
         if (match := _DOC_CRON.match(line))
     ]
     return FileFacts(path=path, language="docs", extra=tuple(extra))
+
+
+_WASP_API = re.compile(r"^\s*api\s+(\w+)\s*\{(?:[^{}]|\{[^{}]*\})*?httpRoute\s*:\s*\(\s*(\w+)\s*,\s*\"([^\"]+)\"\s*\)", re.M | re.S)
+_WASP_JOB = re.compile(r"^\s*job\s+(\w+)\s*\{.*?\bschedule\s*:\s*\{[^}]*?\bcron\s*:\s*\"([^\"]+)\"", re.M | re.S)
+
+
+def extract_wasp(path: str, source: str, catalog: Catalog) -> FileFacts:
+    """The Wasp DSL (`main.wasp`): `api name { httpRoute: (POST, "/path") }` declarations as
+    routes (a webhook path makes a webhook handler), `job name { schedule: { cron } }` as
+    jobs, and analytics tags in its `head: [...]`."""
+    defs: list[Def] = []
+    for match in _WASP_API.finditer(source):
+        line, end_line = _line(source, match.start(1)), _line(source, match.end())
+        qualname = f"{match.group(2).upper()} {match.group(3)[:120]}"
+        defs.append(Def(qualname, "route", line, end_line, match.start(), match.end(), False))
+    extra = tuple(
+        ("wasp_cron", match.group(1), _line(source, match.start(1)), _line(source, match.end()), match.group(2).strip())
+        for match in _WASP_JOB.finditer(source)
+    )
+    return FileFacts(path=path, language="wasp", defs=tuple(defs), extra=extra, markers=_markup_markers(source, catalog))
+
+
+def extract_markup(path: str, source: str, catalog: Catalog) -> FileFacts:
+    """`.html`/`.astro` pages: only the analytics tags in them (catalog `snippets`)."""
+    return FileFacts(path=path, language="html", markers=_markup_markers(source, catalog))
+
+
+def _markup_markers(source: str, catalog: Catalog) -> tuple[Marker, ...]:
+    return tuple(m for m in find_markers(source.encode(), catalog, ScopeIndex([])) if m.name.startswith(SNIPPET))
+
+
+def _line(source: str, offset: int) -> int:
+    return source.count("\n", 0, offset) + 1

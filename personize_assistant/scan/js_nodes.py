@@ -33,12 +33,42 @@ def returns(function: Node) -> str:
     if body is None:
         return ""
     if body.type != "statement_block":
-        return value_chain(unwrap(body))
+        return returned_value(unwrap(body))
     last = body.named_children[-1] if body.named_child_count else None
     if last is None or last.type != "return_statement" or not last.named_children:
         return ""
-    chain = value_chain(unwrap(last.named_children[0]))
+    chain = returned_value(unwrap(last.named_children[0]))
     return "" if chain.startswith("str:") else chain
+
+
+OBJECT_PREFIX = "obj:"
+"""`returns` of a function whose result is an object literal: `obj:capture=capture;track=send`,
+each member with the chain it holds, so `useAnalytics().capture` reaches the closure."""
+
+
+def returned_value(value: Node | None) -> str:
+    if value is None or value.type != "object":
+        return value_chain(value)
+    members: list[str] = []
+    for member in value.named_children:
+        if member.type == "shorthand_property_identifier":
+            members.append(f"{text(member, 80)}={text(member, 80)}")
+        elif member.type == "method_definition":
+            name = text(member.child_by_field_name("name"), 80)
+            members.append(f"{name}={name}")  # an object-literal method is a def of that name
+        elif member.type == "pair":
+            members.append(_member(member))
+    members = [m for m in members if m and ";" not in m]
+    return OBJECT_PREFIX + ";".join(members) if members else ""
+
+
+def _member(pair: Node) -> str:
+    key = pair_key(pair)
+    value = unwrap(pair.child_by_field_name("value"))
+    if not key.isidentifier() or value is None:
+        return ""
+    chain = key if value.type in FUNCTION_TYPES else value_chain(value)
+    return f"{key}={chain}" if chain and not chain.startswith(("str:", "expr:")) else ""
 
 
 def object_argument(argument: Node) -> Node | None:
@@ -90,6 +120,12 @@ def value_chain(value: Node | None) -> str:
         return normalize_chain(text(callee, 1000)) + "()"
     if value.type in ("member_expression", "identifier", "subscript_expression"):
         return normalize_chain(text(value, 1000))
+    if value.type == "ternary_expression":
+        # `key ? new Resend(key) : null`: a factory chosen at run time builds that client.
+        for branch in ("consequence", "alternative"):
+            chosen = unwrap(value.child_by_field_name(branch))
+            if chosen is not None and chosen.type in ("call_expression", "new_expression"):
+                return value_chain(chosen)
     if value.type in ("binary_expression", "ternary_expression"):
         return "expr:" + one_line(text(value, 300), 300)
     return ""

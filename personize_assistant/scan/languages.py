@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-import tree_sitter_javascript
-import tree_sitter_python
-import tree_sitter_typescript
-from tree_sitter import Language, Node, Parser, Query, QueryCursor
+if TYPE_CHECKING:
+    from tree_sitter import Language, Node, Parser, Query
+
+# tree-sitter is imported where a parser is built: the walk and a warm rescan need only
+# the extension table.
 
 EXTENSIONS: dict[str, str] = {
     ".py": "python",
@@ -28,6 +30,9 @@ EXTENSIONS: dict[str, str] = {
     ".vue": "vue",
     ".svelte": "svelte",
 }
+
+MARKUP_SUFFIXES = (".html", ".htm", ".astro")
+"""Pages whose analytics tags are read (nothing else in them is)."""
 
 TREE_SITTER_LANGUAGES = ("python", "javascript", "typescript", "tsx")
 
@@ -54,6 +59,11 @@ def query_text(name: str) -> str:
 
 
 def _language(name: str) -> Language:
+    import tree_sitter_javascript
+    import tree_sitter_python
+    import tree_sitter_typescript
+    from tree_sitter import Language
+
     if name == "python":
         return Language(tree_sitter_python.language())
     if name == "javascript":
@@ -65,6 +75,8 @@ def _language(name: str) -> Language:
 
 @cache
 def grammar(name: str) -> Grammar:
+    from tree_sitter import Parser, Query
+
     language = _language(name)
     return Grammar(language, Parser(language), Query(language, query_text(name)))
 
@@ -74,6 +86,8 @@ def captures_in_order(query: Query, root: Node) -> dict[str, list[Node]]:
     before the nodes it contains). py-tree-sitter's own order depends on the parser's
     internal state, so the same file could give its facts in a different order from run
     to run, and "first one wins" rules downstream would pick differently."""
+    from tree_sitter import QueryCursor
+
     captures = QueryCursor(query).captures(root)
     for nodes in captures.values():
         nodes.sort(key=_document_position)

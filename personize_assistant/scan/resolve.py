@@ -21,6 +21,10 @@ ORM_QUERY = ORM_MANAGERS | ORM_SINGLE | frozenset(
 """Django/SQLAlchemy query chains on a model class (`Ticket.objects.filter(...)`)."""
 JS_SUFFIXES = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
 MAX_DEPTH = 10
+OBJECT_PREFIX = "obj:"
+"""A def's `returns` when it returns an object literal (see `js_nodes.returned_value`)."""
+RETURNED = "()"
+"""`DefRef(file, qualname, ("()",))`: the object literal a call of that function returns."""
 
 
 class Ext(NamedTuple):
@@ -355,9 +359,10 @@ class RepoIndex:
         defs = self.defs.get(found.file, {})
         qualname = found.qualname
         definition = defs.get(qualname)
+        if found.rest == (RETURNED,) and definition is not None:
+            return self._returned(found.file, definition, rest, depth)
         if called and definition is not None and definition.kind != "class" and definition.returns:
-            returned = self._resolve(found.file, definition.qualname, definition.returns, depth + 1)
-            return self.apply(returned, rest, depth + 1) if returned is not None else None
+            return self._returned(found.file, definition, rest, depth)
         remaining = list(rest)
         if definition is not None and definition.kind == "class" and remaining and remaining[0][0] in ORM_MANAGERS:
             # `Ticket.objects.get(...).send()`: a query that yields one instance.
@@ -374,13 +379,28 @@ class RepoIndex:
             remaining = remaining[1:]
             member = defs[candidate]
             if called_member and member.returns and remaining:
-                returned = self._resolve(found.file, member.qualname, member.returns, depth + 1)
-                return self.apply(returned, remaining, depth + 1) if returned is not None else None
+                return self._returned(found.file, member, remaining, depth)
         if remaining and definition is not None and definition.kind == "class":
             inherited = self._inherited(found.file, definition, remaining, depth)
             if inherited is not None:
                 return inherited
         return DefRef(found.file, qualname, tuple(name for name, _ in remaining))
+
+    def _returned(self, path: str, definition: Def, rest: list[tuple[str, bool]], depth: int) -> Resolved | None:
+        """What a call of `definition` gives back, then the rest of the chain on it. A hook or
+        factory returning `{ capture, identify }` hands out its own closures (or whatever
+        those members hold): `useAnalytics().capture` is the `capture` defined inside it."""
+        if not definition.returns.startswith(OBJECT_PREFIX):
+            returned = self._resolve(path, definition.qualname, definition.returns, depth + 1)
+            return self.apply(returned, rest, depth + 1) if returned is not None else None
+        if not rest:
+            return DefRef(path, definition.qualname, (RETURNED,))
+        members = dict(m.split("=", 1) for m in definition.returns[len(OBJECT_PREFIX) :].split(";"))
+        chain = members.get(rest[0][0])
+        if chain is None:
+            return None
+        member = self._resolve(path, definition.qualname, chain, depth + 1)
+        return self.apply(member, rest[1:], depth + 1, rest[0][1]) if member is not None else None
 
     def _inherited(self, path: str, definition: Def, rest: list[tuple[str, bool]], depth: int) -> Resolved | None:
         for base in definition.bases:

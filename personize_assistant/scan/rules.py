@@ -42,6 +42,7 @@ class SenderRules(Rules):
     hook_prefixes: Words
     handler_prefixes: Words
     view_methods: Words
+    log_words: Words
     hook_events: Words
     conversion_prefixes: Words
     make_verbs: Words
@@ -58,6 +59,8 @@ class SenderRules(Rules):
     bare_http: Words
     delivery_endpoint: Pattern
     enqueue_calls: Words
+    auth_email_hooks: dict[str, Words]
+    tag_generator_words: Words
     mail_sends: Words
     mail_receiver: Pattern
     row_create: Words
@@ -92,6 +95,10 @@ class SenderRules(Rules):
     service_channels: dict[str, Pattern]
     not_a_runtime_url: Pattern
     post_calls: Words
+    http_helper_name: Pattern
+    settings_modules: Words
+    service_names: dict[str, Pattern]
+    payload_shapes: dict[str, Pattern]
 
 
 class PeopleRules(Rules):

@@ -52,8 +52,9 @@ LANGUAGE_BY_EXTENSION: dict[str, str] = {
     ".graphql": "graphql",
     ".gql": "graphql",
 }
-# Config and data files the scanner may read (workflows, vercel.json) are not languages.
-_NOT_LANGUAGES = frozenset({".json", ".yml", ".yaml", ".toml", ".lock", ".md", ".txt"})
+# Config, data and markup files the scanner may read (workflows, vercel.json, pages for
+# their analytics tags, the Wasp DSL) are not languages.
+_NOT_LANGUAGES = frozenset({".json", ".yml", ".yaml", ".toml", ".lock", ".md", ".txt", ".html", ".htm", ".wasp"})
 
 # Dependency name -> framework id. Python names are PEP 503-normalised before lookup.
 FRAMEWORK_BY_DEPENDENCY: dict[str, str] = {

@@ -12,7 +12,7 @@ from pathlib import Path
 from pathspec import GitIgnoreSpec
 
 from personize_assistant.fileio import Refusal, read_repo_file
-from personize_assistant.scan.languages import EXTENSIONS
+from personize_assistant.scan.languages import EXTENSIONS, MARKUP_SUFFIXES
 from personize_assistant.scan.models import SkippedFile, SkipReason
 
 SKIP_DIRS = frozenset(
@@ -45,8 +45,8 @@ class WalkResult:
 
 def scan_target(relative: str, name: str) -> bool:
     """Is this file one the scanner reads (source, Prisma, workflow, vercel.json, README/docs)?"""
-    if name == "vercel.json" or name == "crontab" or name.endswith((".cron", ".crontab")):
-        return True
+    if name == "vercel.json" or name == "crontab" or name.endswith((".cron", ".crontab", ".wasp", *MARKUP_SUFFIXES)):
+        return True  # schedules, the Wasp DSL, pages holding analytics tags
     if _WORKFLOW.search(relative) or (name.endswith((".yml", ".yaml")) and "lock" not in name):
         return True  # CI schedules, Kubernetes CronJobs, render.yaml crons
     if _DOC_FILE.search(relative):
