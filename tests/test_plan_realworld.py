@@ -24,7 +24,7 @@ from tests.support.personize_imitation import PersonizeImitation
 def _plan(scan: RepoScan) -> tuple[PlanArtifact, str]:
     library = planning_library()
     artifact = build_plan(scan, prefill_from_scan(scan, library), library)
-    return artifact, render_markdown(artifact)
+    return artifact, render_markdown(artifact, full=True)
 
 
 def _section_of(text: str, title_part: str) -> str:

@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from personize_assistant.actions.common.fields import words
+from personize_assistant.actions.common.focus import FocusDecisions, parse_decisions
 from personize_assistant.content.library import Library
 from personize_assistant.content.models.discover import DISCOVERY_FIELDS
 from personize_assistant.errors import UsageError
@@ -57,6 +58,8 @@ CONTEXT_FIELDS: tuple[str, ...] = (
 )
 PLANNING_FIELDS: tuple[str, ...] = ("plan_tier", "daily_volume")
 ALL_FIELDS = OUTPUT_FIELDS + CONTEXT_FIELDS + PLANNING_FIELDS
+DECISION_SECTIONS: dict[str, str] = {"propose": "propose_decisions", "plan": "plan_decisions"}
+"""The answers file's sections of expert decisions (not discovery facts) -> their field."""
 
 
 class Discovery(BaseModel):
@@ -92,6 +95,11 @@ class Discovery(BaseModel):
     daily_volume: Fact[int] | None = None
     """Expected personalised messages/records per day, for the rate-limit budget."""
 
+    propose_decisions: FocusDecisions | None = None
+    """The expert's calls for PROPOSE (the answers file's `propose:` section)."""
+    plan_decisions: FocusDecisions | None = None
+    """The expert's calls for PLAN (`plan:`), laid over PROPOSE's."""
+
     def fact(self, name: str) -> Fact[Any] | None:
         value = getattr(self, name)
         return value if isinstance(value, Fact) else None
@@ -119,7 +127,17 @@ class Discovery(BaseModel):
                 mine is None or _PRIORITY[theirs.source] >= _PRIORITY[mine.source]
             ):
                 setattr(merged, name, theirs)
+        for name in DECISION_SECTIONS.values():
+            mine_decided, theirs_decided = getattr(self, name), getattr(override, name)
+            if theirs_decided is not None:
+                setattr(merged, name, theirs_decided.over(mine_decided or FocusDecisions()))
         return merged
+
+    def decisions(self, action: str) -> FocusDecisions:
+        """What the user decided for `action`; PLAN starts from PROPOSE's decisions (a quick
+        win chosen for the proposal carries into the plan)."""
+        chosen = self.propose_decisions or FocusDecisions()
+        return (self.plan_decisions or FocusDecisions()).over(chosen) if action == "plan" else chosen
 
     def value(self, name: str, default: Any = None) -> Any:
         fact = self.fact(name)
@@ -147,11 +165,16 @@ def load_answers(path: Path, base: Discovery | None = None) -> Discovery:
 
 
 def answers_from_mapping(data: dict[str, Any], origin: str = "answers") -> Discovery:
-    """Turn `{field: value}` (or `{field: {value: …}}`) into a Discovery of user facts."""
-    unknown = sorted(str(key) for key in set(data) - set(ALL_FIELDS))
+    """Turn `{field: value}` (or `{field: {value: …}}`) into a Discovery of user facts;
+    a `propose:`/`plan:` section holds that action's decisions (FocusDecisions)."""
+    unknown = sorted(str(key) for key in set(data) - set(ALL_FIELDS) - set(DECISION_SECTIONS))
     if unknown:
         raise UsageError(f"{origin}: {_unknown_fields(unknown)}")
-    facts = {name: _user_fact(name, raw) for name, raw in data.items() if raw is not None}
+    facts: dict[str, Any] = {name: _user_fact(name, raw) for name, raw in data.items()
+                             if raw is not None and name not in DECISION_SECTIONS}
+    for section, name in DECISION_SECTIONS.items():
+        if data.get(section) is not None:
+            facts[name] = _decisions(data[section], f"{origin}: {section}")
     try:
         return Discovery.model_validate(facts)
     except ValidationError as exc:
@@ -164,16 +187,24 @@ def answers_from_mapping(data: dict[str, Any], origin: str = "answers") -> Disco
         raise UsageError(f"{origin}: {where}: {first['msg']} (got {given})") from exc
 
 
+def _decisions(raw: Any, origin: str) -> FocusDecisions:
+    if not isinstance(raw, dict):
+        raise UsageError(f"{origin}: expected a mapping of decisions (quick_win, touchpoints, use_cases, "
+                         f"content, channels), got {type(raw).__name__}")
+    return parse_decisions(raw, origin)
+
+
 def _unknown_fields(unknown: list[str]) -> str:
     """`unknown discovery field prodct (did you mean product?)`; the full list otherwise."""
     import difflib
 
-    guesses = {name: difflib.get_close_matches(name, ALL_FIELDS, n=1) for name in unknown}
+    known = [*ALL_FIELDS, *DECISION_SECTIONS]
+    guesses = {name: difflib.get_close_matches(name, known, n=1) for name in unknown}
     named = ", ".join(f"{name} (did you mean {guesses[name][0]}?)" if guesses[name] else name for name in unknown)
     message = f"unknown discovery field{'s' if len(unknown) > 1 else ''} {named}"
     if all(guesses.values()):
         return message
-    return f"{message}; expected some of {', '.join(ALL_FIELDS)}"
+    return f"{message}; expected some of {', '.join(known)}"
 
 
 def _user_fact(name: str, raw: Any) -> dict[str, Any]:

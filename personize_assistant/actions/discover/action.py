@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.actions.common.discovery import (
     ALL_FIELDS,
+    DECISION_SECTIONS,
     OUTPUT_FIELDS,
     Discovery,
     answers_from_mapping,
@@ -114,6 +115,10 @@ def answers_mapping(discovery: Discovery) -> dict[str, Any]:
         fact = discovery.fact(name)
         if fact is not None and fact.source == "user":
             answers[name] = fact.value
+    for section, name in DECISION_SECTIONS.items():
+        decided = getattr(discovery, name)
+        if decided is not None and not decided.is_empty():
+            answers[section] = decided.recorded()
     return answers
 
 
