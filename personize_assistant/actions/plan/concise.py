@@ -14,6 +14,8 @@ from personize_assistant.actions.common.touchpoints import (
     language_of,
     task_name,
 )
+from personize_assistant.actions.plan import code_python as py
+from personize_assistant.actions.plan import code_typescript as ts
 from personize_assistant.actions.plan import diagram
 from personize_assistant.actions.plan.artifact import PlanSection, RateBudget
 from personize_assistant.actions.plan.brief import (
@@ -53,10 +55,6 @@ class BriefInputs:
         section = next((s for s in self.sections if s.id == section_id), None)
         steps = [s for s in (section.steps if section else []) if word.lower() in s.title.lower()]
         return steps[0].commands if steps else []
-
-    def step_files(self, section_id: str) -> list[str]:
-        section = next((s for s in self.sections if s.id == section_id), None)
-        return [f for step in (section.steps if section else []) for f in step.files]
 
 
 def plan_brief(inputs: BriefInputs, meta: PlanMeta, reason: str, timeout_seconds: float) -> PlanBrief:
@@ -99,17 +97,25 @@ def _quick_win(inputs: BriefInputs, reason: str) -> QuickWinBrief | None:
     if tp is None:
         return None
     name, fields = tp.symbol or tp.file, ", ".join(f"`{f}`" for f in inputs.fields)
-    helper = inputs.step_files("personalization_points")[:1]
-    call, none = helper_call(language_of(tp, facts.languages[0]))
+    language = language_of(tp, facts.languages[0])
+    helper = _helper_path(facts, tp, language)
+    call, none = helper_call(language)
     steps = [
-        f"Add the shared helper{f' `{helper[0]}`' if helper else ''} and call `{call}` in `{name}` "
+        f"Add the shared helper `{helper}` and call `{call}` in `{name}` "
         f"(`{tp.file}`) for {fields}; when it returns {none} the current copy goes out unchanged.",
         f"Or let `personize-assistant wire . --touchpoint {tp.id}` write the patch, and review it.",
         "Write the brand-voice and channel guidelines it needs (`guidelines/`), then upload them.",
         "Review a sample of generated messages by hand; turn it on behind a flag, the original path as fallback.",
     ]
     return QuickWinBrief(touchpoint=brief_touchpoint(tp), task=task_name(tp), channel=channel_of(tp),
-                         fields=inputs.fields, reason=reason, steps=steps if facts.points else steps[1:])
+                         fields=inputs.fields, reason=reason, steps=steps)
+
+
+def _helper_path(facts: RepoFacts, tp: Touchpoint, language: str) -> str:
+    """The helper module the quick win imports: its own package's copy in a monorepo."""
+    if language == "py":
+        return py.helper_placement(facts).helper_path
+    return ts.helper_placement(facts, facts.ts_lib_for(tp.file)).helper_path
 
 
 def _use_cases(inputs: BriefInputs) -> list[UseCaseBrief]:
@@ -139,11 +145,11 @@ def _files_to_edit(inputs: BriefInputs, use_cases: list[UseCaseBrief]) -> list[s
 
 def _schema(facts: RepoFacts) -> SchemaBrief:
     collections = facts.schema.collections
-    main = [CollectionBrief(name=c.name, source=c.source_entity, properties=len(c.properties))
+    main = [CollectionBrief(name=c.collection_name, source=c.source_entity, properties=len(c.properties))
             for c in collections[:MAX_COLLECTIONS]]
     return SchemaBrief(collections=len(collections), properties=sum(len(c.properties) for c in collections),
                        sources=len(facts.schema.mappings), webhooks=len(facts.webhooks), main=main,
-                       rest=[c.name for c in collections[MAX_COLLECTIONS:]])
+                       rest=[c.collection_name for c in collections[MAX_COLLECTIONS:]])
 
 
 # --------------------------------------------------------------------------- rollout

@@ -60,7 +60,7 @@ def _sources(facts: RepoFacts) -> DiagramGroup:
 
 def _memory(facts: RepoFacts) -> DiagramGroup:
     collections = facts.schema.collections
-    nodes = [DiagramNode(id=f"mem{i}", label=f"{c.name} ({c.entity_type})", shape="round")
+    nodes = [DiagramNode(id=f"mem{i}", label=f"{c.collection_name} ({c.entity_type})", shape="round")
              for i, c in enumerate(collections[:MAX_COLLECTIONS], 1)]
     if len(collections) > MAX_COLLECTIONS:
         nodes.append(DiagramNode(id="mem_more", label=f"+{len(collections) - MAX_COLLECTIONS} more collections",
