@@ -25,6 +25,7 @@ from personize_assistant.actions.plan.artifact import PlanArtifact, render_markd
 from personize_assistant.actions.plan.brief import mermaid_text
 from personize_assistant.actions.propose import ProposeOptions, build_proposal
 from personize_assistant.agent.runner import ToolRunner
+from personize_assistant.agent.store import SessionRecord, SessionStore
 from personize_assistant.agent.workspace import Workspace
 from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import RepoScan
@@ -249,7 +250,11 @@ async def test_the_tools_take_decisions_and_the_session_keeps_them(tmp_path: Pat
     again = await runner.run("c2", "build_plan", {"channels": ["slack", "email"]})
     assert not again.is_error and "Start at:** `src/lib/slack.ts:8`" in ws.artifacts[-1].markdown
     assert ws.answers["plan"]["channels"] == ["slack", "email"] and ws.answers["plan"]["content"] == ["BODY"]
-    resumed = Workspace(tmp_path, LIBRARY, answers=dict(ws.answers))  # what a resumed session starts from
+    store = SessionStore(tmp_path / "sessions.db")  # saved and resumed as a session is
+    store.save(SessionRecord(id="s1", root=str(tmp_path), engine="offline", answers=ws.answers))
+    kept = store.load("s1").answers
+    store.close()
+    resumed = Workspace(tmp_path, LIBRARY, answers=kept)
     resumed.use_scan(prisma_scan(str(tmp_path)))
     plan = build_plan(resumed.require_scan(), resumed.discovery, LIBRARY)
     assert plan.brief.quick_win is not None and plan.brief.quick_win.touchpoint.name == "postWorkspaceAlert"
@@ -264,3 +269,14 @@ async def test_a_tool_decision_naming_nothing_is_an_error_and_is_not_kept(tmp_pa
     chosen = await runner.run("c2", "propose", {"quick_win": "postWorkspaceAlert"})
     assert not chosen.is_error and ws.answers["propose"] == {"quick_win": "postWorkspaceAlert"}
     assert "You decided it is the first thing to ship." in ws.artifacts[-1].markdown
+
+
+def test_an_export_follows_the_decisions() -> None:
+    from personize_assistant.actions.export import export_documents
+
+    answers = {"propose": {"quick_win": "postWorkspaceAlert"}}
+    discovery = prefill_from_scan(prisma_scan(), LIBRARY).merged_with(answers_from_mapping(answers))
+    files = export_documents(prisma_scan(), discovery, LIBRARY)
+    assert "**Start at:** `src/lib/slack.ts:8`" in files["plan.md"] and "```mermaid" in files["plan.md"]
+    assert "**Start at:** `src/lib/slack.ts:8`" in files["plan-full.md"]
+    assert "Start with `postWorkspaceAlert` (`src/lib/slack.ts:8`)" in files["proposal.md"]

@@ -197,7 +197,9 @@ def _assumed(value: Any) -> Fact[Any]:
 def _quick_win(facts: RepoFacts, discovery: Discovery, focus: Focus, proposal: ProposalArtifact,
                scan: RepoScan) -> tuple[Touchpoint | None, str]:
     """The quick win and why: the user's decision, else the code their answer names, else
-    PROPOSE's quick win (one answer across commands), else the first send."""
+    PROPOSE's quick win when it is a specific message (one answer across commands), else the
+    first send of the ranked points (a named message such as an invite beats a generic
+    `sendEmail` wrapper, which PROPOSE falls back to when no use case fits)."""
     if focus.quick_win is not None:
         return focus.quick_win, "You decided it is the first thing to ship."
     answer = user_answer(discovery, "quick_win")
@@ -205,12 +207,16 @@ def _quick_win(facts: RepoFacts, discovery: Discovery, focus: Focus, proposal: P
     if named is not None:
         return named, "You named it as the first thing to ship."
     chosen = proposal.find(proposal.quick_win.opportunity) if proposal.quick_win else None
-    proposed = next((t for t in scan.touchpoints if chosen and t.id == chosen.anchor.id), None)
+    specific = chosen if chosen is not None and chosen.score.fits_use_case else None
+    proposed = next((t for t in scan.touchpoints if specific and t.id == specific.anchor.id), None)
     if proposed is not None and proposal.quick_win is not None:
         return proposed, proposal.quick_win.reason
     sends = [t for t in facts.points if t.kind in (Kind.EMAIL_SEND, Kind.NOTIFICATION)]
     candidates = sends or facts.points
-    return (candidates[0], "The first send of the plan's ranked points.") if candidates else (None, "")
+    if not candidates:
+        return None, ""
+    return candidates[0], ("It ranks first among the plan's sends: one message with one purpose ships in a "
+                           "week and is easy to judge.")
 
 
 def _fields(library: Library, point: Touchpoint | None) -> list[str]:
