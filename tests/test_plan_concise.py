@@ -280,3 +280,12 @@ def test_an_export_follows_the_decisions() -> None:
     assert "**Start at:** `src/lib/slack.ts:8`" in files["plan.md"] and "```mermaid" in files["plan.md"]
     assert "**Start at:** `src/lib/slack.ts:8`" in files["plan-full.md"]
     assert "Start with `postWorkspaceAlert` (`src/lib/slack.ts:8`)" in files["proposal.md"]
+
+
+def test_a_decided_touchpoint_no_use_case_fits_still_leads() -> None:
+    """`featuresFor` matches no use case by name; deciding on it still makes it the quick win."""
+    base = prefill_from_scan(prisma_scan(), LIBRARY)
+    assert all(o.anchor.symbol != "featuresFor" for o in build_proposal(prisma_scan(), base, LIBRARY).opportunities())
+    proposal = build_proposal(prisma_scan(), base, LIBRARY, ProposeOptions(decisions=FocusDecisions(quick_win="featuresFor")))
+    assert proposal.quick_win is not None and proposal.quick_win.location == "src/lib/plan.ts:4"
+    assert proposal.opportunities()[0].anchor.symbol == "featuresFor"

@@ -28,6 +28,7 @@ from personize_assistant.actions.propose.rank import (
     Candidate,
     RepoContext,
     candidates,
+    decided_candidates,
     find_anchors,
     repo_context,
     select,
@@ -258,7 +259,8 @@ def build_proposal(scan: RepoScan, discovery: Discovery, library: Library,
     context = repo_context(scan, discovery, meta)
     decided = discovery.decisions("propose")  # the answers file's; the tool's arguments win
     focus = resolve_focus(options.decisions.over(decided) if options.decisions else decided, scan, library)
-    found = focused(candidates(scan, meta, context), focus)
+    ranked = candidates(scan, meta, context)
+    found = focused(ranked + decided_candidates(scan, meta, context, focus.pinned(), ranked), focus)
     groups = select(found, pinned=_pinned_use_cases(found, focus))
     app = options.app_name or app_name_from(scan.root)
     opportunities = [opportunity(g, discovery, app) for g in groups]

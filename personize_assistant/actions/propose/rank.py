@@ -228,6 +228,20 @@ def candidates(scan: RepoScan, meta: ProposeMeta, context: RepoContext) -> list[
     return sorted(found, key=_rank)
 
 
+def decided_candidates(scan: RepoScan, meta: ProposeMeta, context: RepoContext, decided: list[Touchpoint],
+                       found: list[Candidate]) -> list[Candidate]:
+    """Candidates for decided touchpoints the ranking left out (no use case fits their names):
+    the expert's call wins, so each gets the first use case of its kind."""
+    missing = [tp for tp in decided if not any(tp in c.anchor.members for c in found)]
+    extra = []
+    for anchor in find_anchors(scan) if missing else []:
+        use_case = next(iter(meta.use_cases_for(anchor.tp.kind.value)), None)
+        if use_case is not None and any(tp in anchor.members for tp in missing):
+            area = next(a.id for a in meta.surfaces if use_case in a.use_cases)
+            extra.append(Candidate(area, use_case, anchor, score_anchor(anchor, use_case, context)))
+    return extra
+
+
 def _rank(candidate: Candidate) -> tuple[float, int, str, int]:
     # Ties go to less new work, then to a stable place in the code.
     tp = candidate.anchor.tp
