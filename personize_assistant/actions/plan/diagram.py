@@ -103,8 +103,8 @@ def _edges(facts: RepoFacts, quick_win: Touchpoint | None, points: list[tuple[st
     edges += [DiagramEdge(source=f"hook{i}", target="memory", label="memorize")
               for i in range(1, min(len(facts.webhooks), MAX_WEBHOOKS) + 1)]
     edges += [DiagramEdge(source="memory", target="helper", label="smartDigest + smartGuidelines")]
-    if facts.loop_job(quick_win) is not None and points:
-        edges.append(DiagramEdge(source="job", target="point1", label="triggers"))
+    if facts.loop_job(quick_win) is not None:  # the job the full plan runs the loop from
+        edges.append(DiagramEdge(source="job", target="helper", label="runs the loop"))
     wanted = ", ".join(fields)
     out_ids = {channel: f"out{i}" for i, channel in enumerate(channels or ["email"], 1)}
     for i, (_, channel) in enumerate(points, 1):
