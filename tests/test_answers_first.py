@@ -69,8 +69,8 @@ def test_the_volume_is_the_users_or_is_said_to_be_unknown() -> None:
     scan = prisma_scan()
     library = planning_library()
     base = prefill_from_scan(scan, library)
-    unknown = render_markdown(build_plan(scan, base, library))
+    unknown = render_markdown(build_plan(scan, base, library), full=True)
     assert "| Volume (not known yet) |" in unknown and "| Expected volume |" not in unknown
     given = base.merged_with(answers_from_mapping({"daily_volume": 300}))
-    known = render_markdown(build_plan(scan, given, library))
+    known = render_markdown(build_plan(scan, given, library), full=True)
     assert "| Expected volume | 300 records per day |" in known and "not known" not in known

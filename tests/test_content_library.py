@@ -142,7 +142,8 @@ def test_plan_must_include_patterns_detect_their_item(library: Library) -> None:
         "npm install @personize/sdk, call client.me() and collections.list(), then a "
         "memorizeBatch script; smartGuidelines before prompt. Loop: observe, remember, "
         "recall, reason, plan, decide, generate, act, update, repeat. Run it on a cron "
-        "schedule and deliver through SendGrid within the per-minute rate limit."
+        "schedule and deliver through SendGrid within the per-minute rate limit.\n"
+        "```mermaid\nflowchart LR\n```"
     )
     assert [m.id for m in meta.must_include if not m.satisfied_by(sample)] == []
     assert [m.id for m in meta.must_include if m.satisfied_by("Hello world.")] == []

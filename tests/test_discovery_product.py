@@ -46,10 +46,11 @@ def test_the_plan_assumes_the_projects_own_description(tmp_path: Path) -> None:
     library = planning_library()
     discovery = prefill_from_scan(scan, library)
     assert discovery.product is None
-    text = render_markdown(build_plan(scan, discovery, library))
+    plan = build_plan(scan, discovery, library)
+    text = render_markdown(plan)
     assert "- **Product:** Invoicing for freelancers" in text
     assert "- Product: Invoicing for freelancers" in text  # listed under assumptions to confirm
-    assert "What we do: Invoicing for freelancers" in text
+    assert "What we do: Invoicing for freelancers" in render_markdown(plan, full=True)  # the brand-voice draft
 
 
 def test_name_from_the_manifest_without_repository_words(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def plan_for(scan: RepoScan, discovery: Discovery | None = None, **options: obje
     base = prefill_from_scan(scan, library)
     artifact = build_plan(scan, base.merged_with(discovery or Discovery()), library,
                           PlanOptions.model_validate(options))
-    return artifact, render_markdown(artifact)
+    return artifact, render_markdown(artifact, full=True)
 
 
 @cache
@@ -49,16 +49,28 @@ def code_blocks(markdown: str, fence: str) -> list[str]:
     return re.findall(rf"```{fence}\n(.*?)```", markdown, re.S)
 
 
+@pytest.mark.parametrize("full", [False, True])
 @pytest.mark.parametrize("which", ["prisma", "django"])
-def test_plan_covers_every_must_include_item(which: str) -> None:
-    _, text = default_plan(which)
-    assert check_plan(text, planning_library()) == []
+def test_plan_covers_every_must_include_item(which: str, full: bool) -> None:
+    artifact, _ = default_plan(which)
+    assert check_plan(render_markdown(artifact, full), planning_library(), full) == []
 
 
-def test_the_check_notices_a_missing_item() -> None:
-    _, text = default_plan("prisma")
-    stripped = re.sub(r"memorizeBatch|memorize_batch", "bulk upload", text)
-    assert [m.id for m in check_plan(stripped, planning_library())] == ["memorize_batch_per_source"]
+@pytest.mark.parametrize("full", [False, True])
+def test_the_check_notices_a_missing_item(full: bool) -> None:
+    artifact, _ = default_plan("prisma")
+    stripped = re.sub(r"memorizeBatch|memorize_batch", "bulk upload", render_markdown(artifact, full))
+    assert [m.id for m in check_plan(stripped, planning_library(), full)] == ["memorize_batch_per_source"]
+
+
+def test_each_form_is_checked_for_its_own_items() -> None:
+    """The concise plan draws the loop as its diagram; the full plan writes the loop out."""
+    artifact, full_text = default_plan("prisma")
+    concise = render_markdown(artifact)
+    no_diagram = concise.replace("```mermaid", "```text")
+    assert [m.id for m in check_plan(no_diagram, planning_library())] == ["architecture_diagram"]
+    assert "architecture_diagram" not in [m.id for m in check_plan(full_text, planning_library(), full=True)]
+    assert len(concise.splitlines()) < len(full_text.splitlines()) / 4
 
 
 @pytest.mark.parametrize("which", ["prisma", "django"])
@@ -187,8 +199,9 @@ def test_options_override_answers() -> None:
 
 def test_json_output_carries_the_plan_and_markdown() -> None:
     artifact, text = default_plan("prisma")
-    data = to_json(artifact)
+    data = to_json(artifact, full=True)
     assert data["markdown"] == text and data["budget"]["tier"] == "Free"
+    assert to_json(artifact)["markdown"] == render_markdown(artifact)
     assert next(s["id"] for s in data["sections"]) == "data_ingestion"
 
 
@@ -230,6 +243,7 @@ def test_cli_plan_rejects_a_missing_directory(tmp_path: Path) -> None:
 
 def test_an_empty_repo_still_gets_a_complete_plan_of_assumptions() -> None:
     artifact, text = plan_for(RepoScan(root="/x/newapp"))
-    assert check_plan(text, planning_library()) == []
+    assert check_plan(text, planning_library(), full=True) == []
+    assert check_plan(render_markdown(artifact), planning_library()) == []
     assert artifact.languages == ["ts"] and "Quick win" in text
     assert artifact.section("personalization_points") is not None

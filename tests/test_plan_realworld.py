@@ -27,7 +27,7 @@ def _plan(scan: RepoScan, decisions: SchemaDecisions | None = None) -> tuple[Pla
     discovery = prefill_from_scan(scan, library)
     discovery.schema_decisions = decisions
     artifact = build_plan(scan, discovery, library)
-    return artifact, render_markdown(artifact)
+    return artifact, render_markdown(artifact, full=True)
 
 
 def _section_of(text: str, title_part: str) -> str:

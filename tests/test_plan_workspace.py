@@ -18,7 +18,7 @@ def _plan() -> tuple[PlanArtifact, str]:
     scan = scan_repo(fixture_app("pnpm-workspace-ts"), use_cache=False)
     library = planning_library()
     artifact = build_plan(scan, prefill_from_scan(scan, library), library)
-    return artifact, render_markdown(artifact)
+    return artifact, render_markdown(artifact, full=True)
 
 
 def _commands(text: str) -> list[str]:

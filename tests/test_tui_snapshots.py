@@ -111,8 +111,8 @@ async def open_plan(pilot: Pilot[Any]) -> None:
     console = Console(width=body.content_size.width)
     shown = markdown_view.render(pilot.app.screen.artifact.markdown, pilot.app.size.width)  # type: ignore[attr-defined]
     lines = ["".join(s.text for s in line) for line in console.render_lines(shown, pad=False)]
-    table = next(i for i, line in enumerate(lines) if "Pulseboard Users" in line)  # the schema table, as bullets
-    document.scroll_to(y=max(table - 3, 0), animate=False)
+    memory = next(i for i, line in enumerate(lines) if "4. Memory" in line)  # the schema table, as bullets
+    document.scroll_to(y=memory, animate=False)
     await settle(pilot)
 
 

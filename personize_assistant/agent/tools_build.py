@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.actions.common.discovery import SCHEMA_SECTION
 from personize_assistant.actions.common.discovery import PlanTier as Tier
+from personize_assistant.actions.common.focus import FocusDecisions
 from personize_assistant.actions.common.schema_decisions import SchemaDecisions
 from personize_assistant.agent.tools import Confirmation, ToolError, ToolOutput, tool
 from personize_assistant.agent.touchpoint_match import display_name, resolve
@@ -39,20 +40,58 @@ def resolve_touchpoint(scan: RepoScan, reference: str, pool: list[Touchpoint] | 
     raise ToolError(f"no touchpoint matches {reference!r}; list_touchpoints shows the ids")
 
 
-class ProposeArgs(BaseModel):
+class FocusArgs(BaseModel):
+    """An expert's calls for PROPOSE and PLAN; each name is checked against the scan, and the
+    decisions are kept in the session (a resumed or exported plan follows them)."""
+
     model_config = ConfigDict(extra="forbid")
 
+    quick_win: str | None = Field(default=None, description=(
+        "The touchpoint to ship first: its id (tp_...), function name, file or file:function."))
+    touchpoints: list[str] | None = Field(default=None, description=(
+        "Touchpoints to focus on, most important first (ids, function names or files)."))
+    use_cases: list[str] | None = Field(default=None, description=(
+        "Use case ids from reference/propose.md to focus on, e.g. weekly_digest."))
+    content: list[str] | None = Field(default=None, description=(
+        "The message content to personalise: the channel's fields, e.g. SUBJECT, BODY_TEXT."))
+    channels: list[str] | None = Field(default=None, description="Channels to personalise: email, sms, slack, push, in_app.")
+
+    def decisions(self) -> FocusDecisions | None:
+        """The decisions given in this call (None when the call gives none)."""
+        given = {name: value for name in FocusDecisions.model_fields
+                 if (value := getattr(self, name)) is not None}
+        return FocusDecisions.model_validate(given) if given else None
+
+
+def _keep(ws: Workspace, section: str, decided: FocusDecisions | None) -> None:
+    """Record what this call decided over what the session already holds (after the action
+    has validated it, so a name that matches nothing is never kept)."""
+    from personize_assistant.actions.common.focus import parse_decisions
+
+    if decided is None:
+        return
+    held = ws.answers.get(section)
+    base = parse_decisions(held, section) if isinstance(held, dict) else FocusDecisions()
+    ws.record_answers({section: decided.over(base).recorded()})
+
+
+class ProposeArgs(FocusArgs):
     persona: Persona = Field(default="developer", description="Whose user stories to tell.")
 
 
 @tool("propose", ProposeArgs)
 def propose(ws: Workspace, args: ProposeArgs) -> ToolOutput:
     """Rank where personalization pays off in this repo (opportunities with touchpoints,
-    before/after, SDK chain) and pick a quick win. Best after discovery is complete."""
+    before/after, SDK chain) and pick a quick win. Best after discovery is complete. Give
+    your judgement as decisions (quick_win, touchpoints, use_cases, content, channels):
+    they win over the ranking, are checked against the scan and kept for the session."""
     from personize_assistant.actions.propose import ProposeOptions, build_proposal
     from personize_assistant.actions.propose import artifact as render
 
-    proposal = build_proposal(ws.require_scan(), ws.discovery, ws.library, ProposeOptions(persona=args.persona))
+    decided = args.decisions()
+    options = ProposeOptions(persona=args.persona, decisions=decided)
+    proposal = build_proposal(ws.require_scan(), ws.discovery, ws.library, options)
+    _keep(ws, "propose", decided)
     markdown = render.render_markdown(proposal)
     artifact = ws.add_artifact("proposal", f"Proposal ({args.persona})", markdown, render.to_json(proposal))
     win = proposal.quick_win.title if proposal.quick_win else "none"
@@ -94,24 +133,28 @@ def design_schema(ws: Workspace, args: SchemaArgs) -> ToolOutput:
                       artifact=artifact)
 
 
-class PlanArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PlanArgs(FocusArgs):
     plan_tier: Tier | None = Field(default=None, description="The user's Personize plan.")
     volume: int | None = Field(default=None, ge=0, description="Personalised records per day.")
+    full: bool = Field(default=False, description="Every step with its code instead of the short plan.")
 
 
 @tool("build_plan", PlanArgs)
 def build_plan(ws: Workspace, args: PlanArgs) -> ToolOutput:
-    """Write the implementation roadmap: data ingestion, personalization points,
-    governance, architecture, phases, scheduling and delivery, with the rate budget."""
+    """Write the implementation plan: the short one (where to start, the use cases, the
+    architecture diagram, memory, rollout, budget) or with full=true every step and its code.
+    Decisions (quick_win, touchpoints, use_cases, content, channels) win over the ranking,
+    are checked against the scan and kept for the session."""
     from personize_assistant.actions.plan import PlanOptions
     from personize_assistant.actions.plan import artifact as render
     from personize_assistant.actions.plan import build_plan as build
 
-    options = PlanOptions(plan_tier=args.plan_tier, daily_volume=args.volume)
+    decided = args.decisions()
+    options = PlanOptions(plan_tier=args.plan_tier, daily_volume=args.volume, decisions=decided)
     plan = build(ws.require_scan(), ws.discovery, ws.library, options)
-    artifact = ws.add_artifact("plan", f"Plan for {plan.app_name}", render.render_markdown(plan), render.to_json(plan))
+    _keep(ws, "plan", decided)
+    artifact = ws.add_artifact("plan", f"Plan for {plan.app_name}", render.render_markdown(plan, args.full),
+                               render.to_json(plan, args.full))
     steps = sum(len(s.steps) for s in plan.sections)
     return ToolOutput(text=artifact.markdown, summary=f"{len(plan.sections)} sections, {steps} steps",
                       artifact=artifact)

@@ -175,8 +175,15 @@ def plan(
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 if the plan misses a must-include item.")
     ] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Every step with its code, instead of the short plan.")
+    ] = False,
 ) -> None:
-    """Write a complete implementation roadmap for the repo (markdown; --json for data)."""
+    """Write the implementation plan for the repo: the short one an engineer reads first, or
+    --full with every step and its code (markdown; --json for data).
+
+    The answers file's `plan:` (and `propose:`) section decides the quick win, the touchpoints
+    and use cases to focus on, the content and the channels."""
     from personize_assistant.actions.plan import PlanOptions, build_plan, check_plan
     from personize_assistant.actions.plan import artifact as render
 
@@ -184,9 +191,9 @@ def plan(
     inputs = load_inputs(path, answers, (output,), force)
     _warn_if_nothing_found(inputs.scan, path)
     artifact = build_plan(inputs.scan, inputs.discovery, inputs.library, options)
-    markdown = render.render_markdown(artifact)
-    write(markdown, render.to_json(artifact), as_json, output)
-    if check and (missing := check_plan(markdown, inputs.library)):
+    markdown = render.render_markdown(artifact, full)
+    write(markdown, render.to_json(artifact, full), as_json, output)
+    if check and (missing := check_plan(markdown, inputs.library, full)):
         raise FindingsError("plan misses: " + ", ".join(item.title for item in missing))
 
 
@@ -329,7 +336,8 @@ def propose(
     """Rank where personalization pays off in this repo, with a quick win and user stories.
 
     Every opportunity names its touchpoints (file:line, symbol, id), a before/after and the
-    SDK chain; --json includes the score factors behind the ranking.
+    SDK chain; --json includes the score factors behind the ranking. The answers file's
+    `propose:` section decides the quick win, the focus, the content and the channels.
     """
     from personize_assistant.actions.propose import ProposeOptions, build_proposal
     from personize_assistant.actions.propose import artifact as render

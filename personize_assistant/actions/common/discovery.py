@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from personize_assistant.actions.common.fields import words
+from personize_assistant.actions.common.focus import FocusDecisions, parse_decisions
 from personize_assistant.actions.common.schema_decisions import SchemaDecisions
 from personize_assistant.content.library import Library
 from personize_assistant.content.models.discover import DISCOVERY_FIELDS
@@ -60,6 +61,8 @@ PLANNING_FIELDS: tuple[str, ...] = ("plan_tier", "daily_volume")
 ALL_FIELDS = OUTPUT_FIELDS + CONTEXT_FIELDS + PLANNING_FIELDS
 SCHEMA_SECTION = "schema"
 """The answers file's section for SchemaDecisions (not a discovery fact)."""
+DECISION_SECTIONS: dict[str, str] = {"propose": "propose_decisions", "plan": "plan_decisions"}
+"""The answers file's sections of expert decisions (not discovery facts) -> their field."""
 
 
 class Discovery(BaseModel):
@@ -98,6 +101,10 @@ class Discovery(BaseModel):
     schema_decisions: SchemaDecisions | None = None
     """The expert's entity-model calls (the answers file's `schema:` section); SCHEMA
     validates them against the scan."""
+    propose_decisions: FocusDecisions | None = None
+    """The expert's calls for PROPOSE (the answers file's `propose:` section)."""
+    plan_decisions: FocusDecisions | None = None
+    """The expert's calls for PLAN (`plan:`), laid over PROPOSE's."""
 
     def fact(self, name: str) -> Fact[Any] | None:
         value = getattr(self, name)
@@ -129,7 +136,17 @@ class Discovery(BaseModel):
         if override.schema_decisions is not None:
             mine_decisions = self.schema_decisions or SchemaDecisions()
             merged.schema_decisions = mine_decisions.merged_with(override.schema_decisions)
+        for name in DECISION_SECTIONS.values():
+            mine_decided, theirs_decided = getattr(self, name), getattr(override, name)
+            if theirs_decided is not None:
+                setattr(merged, name, theirs_decided.over(mine_decided or FocusDecisions()))
         return merged
+
+    def decisions(self, action: str) -> FocusDecisions:
+        """What the user decided for `action`; PLAN starts from PROPOSE's decisions (a quick
+        win chosen for the proposal carries into the plan)."""
+        chosen = self.propose_decisions or FocusDecisions()
+        return (self.plan_decisions or FocusDecisions()).over(chosen) if action == "plan" else chosen
 
     def value(self, name: str, default: Any = None) -> Any:
         fact = self.fact(name)
@@ -158,14 +175,19 @@ def load_answers(path: Path, base: Discovery | None = None) -> Discovery:
 
 def answers_from_mapping(data: dict[str, Any], origin: str = "answers") -> Discovery:
     """Turn `{field: value}` (or `{field: {value: …}}`) into a Discovery of user facts;
-    a `schema:` section holds the expert's SchemaDecisions."""
-    unknown = sorted(str(key) for key in set(data) - set(ALL_FIELDS) - {SCHEMA_SECTION})
+    a `schema:` section holds the expert's SchemaDecisions, a `propose:`/`plan:` section that
+    action's decisions (FocusDecisions)."""
+    sections = {SCHEMA_SECTION, *DECISION_SECTIONS}
+    unknown = sorted(str(key) for key in set(data) - set(ALL_FIELDS) - sections)
     if unknown:
         raise UsageError(f"{origin}: {_unknown_fields(unknown)}")
     facts: dict[str, Any] = {name: _user_fact(name, raw) for name, raw in data.items()
-                             if raw is not None and name != SCHEMA_SECTION}
+                             if raw is not None and name not in sections}
     if data.get(SCHEMA_SECTION) is not None:
         facts["schema_decisions"] = data[SCHEMA_SECTION]
+    for section, name in DECISION_SECTIONS.items():
+        if data.get(section) is not None:
+            facts[name] = _decisions(data[section], f"{origin}: {section}")
     try:
         return Discovery.model_validate(facts)
     except ValidationError as exc:
@@ -179,16 +201,24 @@ def answers_from_mapping(data: dict[str, Any], origin: str = "answers") -> Disco
         raise UsageError(f"{origin}: {where}: {first['msg']} (got {given})") from exc
 
 
+def _decisions(raw: Any, origin: str) -> FocusDecisions:
+    if not isinstance(raw, dict):
+        raise UsageError(f"{origin}: expected a mapping of decisions (quick_win, touchpoints, use_cases, "
+                         f"content, channels), got {type(raw).__name__}")
+    return parse_decisions(raw, origin)
+
+
 def _unknown_fields(unknown: list[str]) -> str:
     """`unknown discovery field prodct (did you mean product?)`; the full list otherwise."""
     import difflib
 
-    guesses = {name: difflib.get_close_matches(name, ALL_FIELDS, n=1) for name in unknown}
+    known = [*ALL_FIELDS, *DECISION_SECTIONS]
+    guesses = {name: difflib.get_close_matches(name, known, n=1) for name in unknown}
     named = ", ".join(f"{name} (did you mean {guesses[name][0]}?)" if guesses[name] else name for name in unknown)
     message = f"unknown discovery field{'s' if len(unknown) > 1 else ''} {named}"
     if all(guesses.values()):
         return message
-    return f"{message}; expected some of {', '.join(ALL_FIELDS)}"
+    return f"{message}; expected some of {', '.join(known)}"
 
 
 def _user_fact(name: str, raw: Any) -> dict[str, Any]:

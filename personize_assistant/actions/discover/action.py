@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from personize_assistant.actions.common.discovery import (
     ALL_FIELDS,
+    DECISION_SECTIONS,
     OUTPUT_FIELDS,
     SCHEMA_SECTION,
     Discovery,
@@ -117,6 +118,10 @@ def answers_mapping(discovery: Discovery) -> dict[str, Any]:
             answers[name] = fact.value
     if discovery.schema_decisions is not None and not discovery.schema_decisions.is_empty():
         answers[SCHEMA_SECTION] = discovery.schema_decisions.model_dump(mode="json", exclude_defaults=True)
+    for section, name in DECISION_SECTIONS.items():
+        decided = getattr(discovery, name)
+        if decided is not None and not decided.is_empty():
+            answers[section] = decided.recorded()
     return answers
 
 

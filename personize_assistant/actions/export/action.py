@@ -35,7 +35,8 @@ CONTENTS: dict[str, str] = {
     "proposal.json": "The proposal as data, with every ranking factor",
     "schema.md": "Personize collections and properties designed from the data models",
     "schema.json": "The exact collection definitions and memorizeBatch mappings",
-    "plan.md": "The implementation roadmap",
+    "plan.md": "The implementation plan: where to start, the use cases, the architecture, the rollout",
+    "plan-full.md": "The same plan with every step and its code",
     "scan.json": "Every touchpoint the scan found (the `scan --json` contract)",
 }
 
@@ -63,6 +64,7 @@ def export_documents(scan: RepoScan, discovery: Discovery, library: Library,
         "schema.md": schema_render.render_markdown(schema),
         "schema.json": _json(schema_render.to_json(schema)),
         "plan.md": plan_render.render_markdown(plan),
+        "plan-full.md": plan_render.render_markdown(plan, full=True),
         "scan.json": _json(scan.to_contract()),
     }
     quick_win = proposal.find(proposal.quick_win.opportunity) if proposal.quick_win else None

@@ -22,6 +22,7 @@ from personize_assistant.actions.common.discovery import (
     named_by_answer,
     user_answer,
 )
+from personize_assistant.actions.common.focus import Focus, FocusDecisions, resolve_focus
 from personize_assistant.actions.common.product import product_description
 from personize_assistant.actions.common.touchpoints import channel_of, task_name
 from personize_assistant.actions.plan import code_python as py
@@ -34,7 +35,8 @@ from personize_assistant.actions.plan.artifact import (
     missing_must_include,
 )
 from personize_assistant.actions.plan.budget import rate_budget
-from personize_assistant.actions.plan.facts import RepoFacts, repo_facts
+from personize_assistant.actions.plan.concise import BriefInputs, plan_brief
+from personize_assistant.actions.plan.facts import RepoFacts, pin_points, repo_facts
 from personize_assistant.actions.plan.ingest import ingestion_steps, run_ts
 from personize_assistant.actions.plan.ops import (
     architecture_steps,
@@ -44,6 +46,8 @@ from personize_assistant.actions.plan.ops import (
     sync_schedule_step,
 )
 from personize_assistant.actions.plan.points import output_fields, package_steps, point_steps
+from personize_assistant.actions.propose import ProposeOptions, build_proposal
+from personize_assistant.actions.propose.artifact import ProposalArtifact
 from personize_assistant.actions.schema import SchemaOptions, design_schema
 from personize_assistant.codegen.helpers import helper_settings
 from personize_assistant.content.library import Library
@@ -62,21 +66,32 @@ class PlanOptions(BaseModel):
     daily_volume: int | None = Field(default=None, ge=0)
     """Personalised records per day; overrides the discovery answer."""
     app_name: str | None = None
+    decisions: FocusDecisions | None = None
+    """The expert's calls (quick win, focus, content, channels); they win over the answers
+    file's `plan:`/`propose:` sections, which win over inference."""
 
 
 def build_plan(scan: RepoScan, discovery: Discovery, library: Library,
                options: PlanOptions | None = None) -> PlanArtifact:
     options = options or PlanOptions()
-    discovery = _with_options(discovery, options)
+    decided = discovery.decisions("plan")
+    focus = resolve_focus(options.decisions.over(decided) if options.decisions else decided, scan, library)
+    discovery = _with_options(discovery, options, focus)
     schema = design_schema(scan, discovery, library, SchemaOptions(app_name=options.app_name))
-    facts = repo_facts(scan, discovery, schema)
+    proposal = build_proposal(scan, discovery, library,
+                              ProposeOptions(app_name=options.app_name, decisions=focus.decisions))
+    facts = repo_facts(scan, discovery, schema, focus)
+    quick_win, reason = _quick_win(facts, discovery, focus, proposal, scan)
+    pin_points(facts, focus.pinned() or ([quick_win] if quick_win and quick_win not in facts.points else []))
     meta = library.plan.meta
-    discovery = with_assumptions(discovery, facts, meta)
+    if focus.quick_win is not None:  # decided, so never listed as an assumption
+        discovery = discovery.merged_with(Discovery(quick_win=Fact(value=_quick_win_text(quick_win), source="user")))
+    discovery = with_assumptions(discovery, facts, meta, quick_win)
     volume = int(discovery.value("daily_volume"))
     budget = rate_budget(meta, discovery.value("plan_tier"), volume, sync_rows_per_day=volume,
                          sync_sources=len(schema.mappings))
     budget.volume_known = "daily_volume" not in discovery.assumed_fields()
-    quick_win = _quick_win_point(facts, discovery)
+    fields = focus.content or _fields(library, quick_win)
     timeout = library.wire.meta.degradation.timeout_seconds
     ingestion = ingestion_steps(facts, meta, budget)
     if schema.mappings:
@@ -88,31 +103,34 @@ def build_plan(scan: RepoScan, discovery: Discovery, library: Library,
                                        _user_needs(discovery)),
         "architecture": architecture_steps(facts, budget, timeout),
         "phases": phase_steps(meta, _phase_extras(facts, quick_win)),
-        "loop_scheduling_delivery": loop_steps(facts, meta, quick_win, _fields(library, quick_win)),
+        "loop_scheduling_delivery": loop_steps(facts, meta, quick_win, fields),
     }
     sections = [PlanSection(id=s.id, title=s.title, intro=s.covers, steps=bodies.get(s.id, []))
                 for s in meta.sections]
+    brief = plan_brief(BriefInputs(facts, proposal, focus, quick_win, fields, budget, sections), meta, reason, timeout)
     return PlanArtifact(app_name=facts.app, languages=facts.languages,
                         summary=_summary(facts, discovery, quick_win), assumptions=_assumptions(discovery),
-                        sections=sections, budget=budget, files_to_create=_files(sections, facts))
+                        sections=sections, budget=budget, files_to_create=_files(sections, facts), brief=brief)
 
 
-def check_plan(markdown: str, library: Library) -> list[MustInclude]:
-    """The PlanMeta must-include items the rendered plan is missing (empty = complete)."""
-    return missing_must_include(markdown, library.plan.meta)
+def check_plan(markdown: str, library: Library, full: bool = False) -> list[MustInclude]:
+    """The PlanMeta must-include items the rendered plan (concise, or `full`) is missing
+    (empty = complete)."""
+    return missing_must_include(markdown, library.plan.meta, "full" if full else "concise")
 
 
-def _with_options(discovery: Discovery, options: PlanOptions) -> Discovery:
+def _with_options(discovery: Discovery, options: PlanOptions, focus: Focus) -> Discovery:
+    channel = focus.channels[0] if focus.channels else None  # a decided channel is the priority
     overrides = Discovery(
         plan_tier=Fact(value=options.plan_tier, source="user") if options.plan_tier else None,
         daily_volume=Fact(value=options.daily_volume, source="user") if options.daily_volume is not None else None,
+        priority_channel=Fact(value=channel, source="user") if channel else None,
     )
     return discovery.merged_with(overrides)
 
 
-def with_assumptions(discovery: Discovery, facts: RepoFacts, meta: PlanMeta) -> Discovery:
+def with_assumptions(discovery: Discovery, facts: RepoFacts, meta: PlanMeta, point: Touchpoint | None) -> Discovery:
     """Fill what DISCOVER has not established with defaults drawn from the scan, marked `assumed`."""
-    point = _quick_win_point(facts, discovery)
     entities = [c.source_entity for c in facts.schema.collections if c.system_entity][:3]
     channel = channel_of(point) if point else "email"
     described = product_description(Path(facts.root)) if facts.root else None
@@ -122,8 +140,7 @@ def with_assumptions(discovery: Discovery, facts: RepoFacts, meta: PlanMeta) -> 
                          f"{facts.app}, a {' + '.join(_main_frameworks(facts)) or 'web'} app managing "
                          f"{', '.join(entities) or 'user'} records"),
         priority_channel=_assumed(channel),
-        quick_win=_assumed(f"personalise the {task_name(point)} {_verb(point)} `{point.symbol}` ({point.file})"
-                           if point and point.symbol else "a personalised welcome email"),
+        quick_win=_assumed(_quick_win_text(point)),
         governance_needs=_assumed(["brand voice", "compliance review for pricing, legal and financial content",
                                    f"{channel} format rules"]),
         plan_tier=_assumed(DEFAULT_TIER),
@@ -160,6 +177,12 @@ def _user_needs(discovery: Discovery) -> list[str]:
     return list(fact.value) if fact is not None and fact.source != "assumed" else []
 
 
+def _quick_win_text(point: Touchpoint | None) -> str:
+    if point is None or not point.symbol:
+        return "a personalised welcome email"
+    return f"personalise the {task_name(point)} {_verb(point)} `{point.symbol}` ({point.file})"
+
+
 def _verb(point: Touchpoint) -> str:
     """How the quick win relates to its code: an email is sent by a function, an insight is
     shown in a component."""
@@ -171,15 +194,29 @@ def _assumed(value: Any) -> Fact[Any]:
     return Fact(value=value, source="assumed")
 
 
-def _quick_win_point(facts: RepoFacts, discovery: Discovery | None = None) -> Touchpoint | None:
-    """The code the user named as the quick win, else the first send (the points are ranked)."""
-    answer = user_answer(discovery, "quick_win") if discovery is not None else None
+def _quick_win(facts: RepoFacts, discovery: Discovery, focus: Focus, proposal: ProposalArtifact,
+               scan: RepoScan) -> tuple[Touchpoint | None, str]:
+    """The quick win and why: the user's decision, else the code their answer names, else
+    PROPOSE's quick win when it is a specific message (one answer across commands), else the
+    first send of the ranked points (a named message such as an invite beats a generic
+    `sendEmail` wrapper, which PROPOSE falls back to when no use case fits)."""
+    if focus.quick_win is not None:
+        return focus.quick_win, "You decided it is the first thing to ship."
+    answer = user_answer(discovery, "quick_win")
     named = named_by_answer(answer, facts.points) if answer else None
     if named is not None:
-        return named
+        return named, "You named it as the first thing to ship."
+    chosen = proposal.find(proposal.quick_win.opportunity) if proposal.quick_win else None
+    specific = chosen if chosen is not None and chosen.score.fits_use_case else None
+    proposed = next((t for t in scan.touchpoints if specific and t.id == specific.anchor.id), None)
+    if proposed is not None and proposal.quick_win is not None:
+        return proposed, proposal.quick_win.reason
     sends = [t for t in facts.points if t.kind in (Kind.EMAIL_SEND, Kind.NOTIFICATION)]
     candidates = sends or facts.points
-    return candidates[0] if candidates else None
+    if not candidates:
+        return None, ""
+    return candidates[0], ("It ranks first among the plan's sends: one message with one purpose ships in a "
+                           "week and is easy to judge.")
 
 
 def _fields(library: Library, point: Touchpoint | None) -> list[str]:

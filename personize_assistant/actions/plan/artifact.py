@@ -11,7 +11,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from personize_assistant.actions.plan.brief import PlanBrief, mermaid_text
 from personize_assistant.content.models import MustInclude, PlanMeta
+from personize_assistant.content.models.plan import PlanForm
 
 CodeLanguage = Literal["ts", "py", "bash", "yaml", "json", "markdown", "text"]
 _FENCE = {"ts": "ts", "py": "python", "bash": "bash", "yaml": "yaml", "json": "json",
@@ -87,25 +89,24 @@ class PlanArtifact(BaseModel):
     sections: list[PlanSection]
     budget: RateBudget
     files_to_create: list[str] = Field(default_factory=list)
+    brief: PlanBrief = Field(default_factory=PlanBrief)
+    """What the concise plan shows; the sections above are the full plan."""
 
     def section(self, section_id: str) -> PlanSection | None:
         return next((s for s in self.sections if s.id == section_id), None)
 
 
-def render_markdown(plan: PlanArtifact) -> str:
-    lines = [f"# Personize implementation plan: {plan.app_name}", ""]
-    lines += [*plan.summary, ""]
-    if plan.assumptions:
-        lines += ["**Assumptions to confirm** (answer them with `--answers` to replace them):", ""]
-        lines += [*(f"- {a}" for a in plan.assumptions), ""]
-    if plan.files_to_create:
-        lines += ["**Files this plan creates:** " + ", ".join(f"`{f}`" for f in plan.files_to_create), ""]
-    lines += ["## Contents", ""]
-    lines += [f"{i}. [{s.title}](#{_anchor(i, s.title)})" for i, s in enumerate(plan.sections, 1)]
-    lines.append("")
-    for index, section in enumerate(plan.sections, 1):
-        lines += _section_md(index, section)
-    return "\n".join(lines).rstrip() + "\n"
+def render_markdown(plan: PlanArtifact, full: bool = False) -> str:
+    """The plan an engineer reads (about five pages), or with `full` every step and its code."""
+    from personize_assistant.codegen.render import render
+
+    template = "plan/full.md.j2" if full else "plan/concise.md.j2"
+    text = render(template, plan=plan, anchor=_anchor, fence=_FENCE, codes=_codes, label=mermaid_text)
+    return text.rstrip() + "\n"
+
+
+def _codes(names: list[str]) -> str:
+    return ", ".join(f"`{name}`" for name in names)
 
 
 def _anchor(index: int, title: str) -> str:
@@ -113,45 +114,12 @@ def _anchor(index: int, title: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "- " else "" for ch in text).replace(" ", "-")
 
 
-def _section_md(index: int, section: PlanSection) -> list[str]:
-    lines = [f"## {index}. {section.title}", ""]
-    if section.intro:
-        lines += [section.intro, ""]
-    for number, step in enumerate(section.steps, 1):
-        lines += _step_md(f"{index}.{number}", step)
-    return lines
-
-
-def _step_md(number: str, step: PlanStep) -> list[str]:
-    lines = [f"### {number} {step.title}", ""]
-    if step.body:
-        lines += [step.body, ""]
-    if step.files:
-        lines += ["Files: " + ", ".join(f"`{f}`" for f in step.files), ""]
-    if step.commands:
-        lines += ["```bash", *step.commands, "```", ""]
-    for block in step.code:
-        lines += _code_md(block)
-    if step.verify:
-        lines += [f"**Verify:** {step.verify}", ""]
-    return lines
-
-
-def _code_md(block: CodeBlock) -> list[str]:
-    fenced = [f"```{_FENCE[block.language]}", block.code.rstrip(), "```", ""]
-    if block.collapsed:
-        size = block.code.rstrip().count("\n") + 1
-        name = f"<code>{block.path}</code>" if block.path else "the code"
-        return [f"<details><summary>{name} ({size} lines)</summary>", "", *fenced, "</details>", ""]
-    return ([f"`{block.path}`:", ""] if block.path else []) + fenced
-
-
-def to_json(plan: PlanArtifact) -> dict[str, Any]:
+def to_json(plan: PlanArtifact, full: bool = False) -> dict[str, Any]:
     data = plan.model_dump(mode="json")
-    data["markdown"] = render_markdown(plan)
+    data["markdown"] = render_markdown(plan, full)
     return data
 
 
-def missing_must_include(text: str, meta: PlanMeta) -> list[MustInclude]:
-    """The must-include items (PlanMeta) a rendered plan does not cover."""
-    return [item for item in meta.must_include if not item.satisfied_by(text)]
+def missing_must_include(text: str, meta: PlanMeta, form: PlanForm = "full") -> list[MustInclude]:
+    """The must-include items (PlanMeta) a rendered plan of this form does not cover."""
+    return [item for item in meta.must_include if form in item.forms and not item.satisfied_by(text)]

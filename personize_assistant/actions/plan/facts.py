@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from personize_assistant.actions.common.discovery import Discovery
+from personize_assistant.actions.common.focus import Focus
 from personize_assistant.actions.common.touchpoints import (
     Lang,
     is_named_function,
@@ -154,8 +155,8 @@ def _words(text: str) -> set[str]:
     return {w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if len(w) > 2 and w not in _GENERIC_WORDS}
 
 
-def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact) -> RepoFacts:
-    points, later = _points(scan, discovery)
+def repo_facts(scan: RepoScan, discovery: Discovery, schema: SchemaArtifact, focus: Focus | None = None) -> RepoFacts:
+    points, later = _points(scan, discovery, focus or Focus())
     facts = RepoFacts(
         app=schema.app_name,
         languages=_languages(scan),
@@ -217,12 +218,14 @@ PER_KIND_CAP: dict[Kind, int] = {Kind.EMAIL_SEND: 3, Kind.NOTIFICATION: 2}
 MAX_POINTS = 8
 
 
-def _points(scan: RepoScan, discovery: Discovery) -> tuple[list[Touchpoint], list[Touchpoint]]:
+def _points(scan: RepoScan, discovery: Discovery, focus: Focus) -> tuple[list[Touchpoint], list[Touchpoint]]:
     """Touchpoints worth a personalization step: priority channel first, named wrappers
-    before route handlers, at most PER_KIND_CAP of a kind and MAX_POINTS overall."""
+    before route handlers, at most PER_KIND_CAP of a kind and MAX_POINTS overall; only the
+    channels the user chose, when they chose."""
     priority = str(discovery.value("priority_channel", "") or "").lower()
     # The same places PROPOSE ranks (`places`), less what a plan cannot act on with confidence.
-    chosen = [tp for tp in places(scan) if tp.kind in POINT_KINDS and tp.confidence != "low"]
+    chosen = [tp for tp in places(scan) if tp.kind in POINT_KINDS and tp.confidence != "low"
+              and focus.allows_channel(tp)]
 
     def rank(tp: Touchpoint) -> tuple[int, int, int, int, str, int]:
         channel = tp.channel or ("email" if tp.kind == Kind.EMAIL_SEND else "")
@@ -237,6 +240,19 @@ def _points(scan: RepoScan, discovery: Discovery) -> tuple[list[Touchpoint], lis
     picked = picked[:MAX_POINTS]
     later = [tp for tp in sorted(chosen, key=rank) if tp not in picked]
     return picked, later
+
+
+def pin_points(facts: RepoFacts, pinned: list[Touchpoint]) -> None:
+    """The touchpoints the user (or the quick win) put first lead the plan's points; the rest
+    keep their rank, and what no longer fits moves to the ongoing phase."""
+    if not pinned or [p.id for p in facts.points[:len(pinned)]] == [p.id for p in pinned]:
+        return
+    places_pinned = {(t.file, t.symbol) for t in pinned}
+    rest = [p for p in facts.points if (p.file, p.symbol) not in places_pinned]
+    ordered = [*pinned, *rest]
+    facts.points = ordered[:max(MAX_POINTS, len(pinned))]
+    dropped = [p for p in ordered[len(facts.points):] if p.kind not in (Kind.WEBHOOK_HANDLER, Kind.SCHEDULED_JOB)]
+    facts.later_points = [*dropped, *(p for p in facts.later_points if (p.file, p.symbol) not in places_pinned)]
 
 
 def _senders(scan: RepoScan) -> dict[str, Touchpoint]:

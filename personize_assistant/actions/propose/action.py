@@ -14,6 +14,7 @@ from typing import get_args
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.actions.common.discovery import Discovery, named_by_answer, user_answer
+from personize_assistant.actions.common.focus import Focus, FocusDecisions, resolve_focus
 from personize_assistant.actions.common.product import app_name_from
 from personize_assistant.actions.common.touchpoints import channel_of, task_name
 from personize_assistant.actions.propose.artifact import (
@@ -28,6 +29,7 @@ from personize_assistant.actions.propose.rank import (
     Candidate,
     RepoContext,
     candidates,
+    decided_candidates,
     find_anchors,
     repo_context,
     select,
@@ -51,6 +53,8 @@ class ProposeOptions(BaseModel):
 
     persona: str = "developer"
     app_name: str | None = None
+    decisions: FocusDecisions | None = None
+    """The user's (or Claude's) calls: quick win, focus, content, channels; they win over ranking."""
 
 
 # --------------------------------------------------------------------------- wording
@@ -132,10 +136,14 @@ def opportunity(group: list[Candidate], discovery: Discovery, app: str = "the ap
 
 
 def choose_quick_win(opportunities: list[Opportunity], discovery: Discovery,
-                     callers: dict[str, set[str]] | None = None) -> QuickWin | None:
-    """The opportunity the developer named in discovery, else the best low-effort one on
-    an existing send path, else the best overall. `callers` maps an opportunity id to the
-    functions that reach it, so naming a caller (a job that calls the send) counts too."""
+                     callers: dict[str, set[str]] | None = None, decided: Touchpoint | None = None) -> QuickWin | None:
+    """The touchpoint decided as the quick win, else the opportunity the developer named in
+    discovery, else the best low-effort one on an existing send path, else the best overall.
+    `callers` maps an opportunity id to the functions that reach it, so naming a caller (a
+    job that calls the send) counts too."""
+    chosen = _decided(opportunities, decided) if decided else None
+    if chosen is not None:
+        return _quick_win(chosen, "You decided it is the first thing to ship.")
     named = _named_in_discovery(opportunities, discovery, callers or {})
     if named is not None:
         return _quick_win(*named)
@@ -149,6 +157,11 @@ def choose_quick_win(opportunities: list[Opportunity], discovery: Discovery,
         return None
     best = max(pool, key=lambda o: o.score.score)
     return _quick_win(best, quick_win_reason(best, label))
+
+
+def _decided(opportunities: list[Opportunity], tp: Touchpoint) -> Opportunity | None:
+    return next((o for o in opportunities if any(t.id == tp.id for t in o.touchpoints)
+                 or (o.anchor.file, o.anchor.symbol) == (tp.file, tp.symbol)), None)
 
 
 def _quick_win(chosen: Opportunity, reason: str) -> QuickWin:
@@ -244,19 +257,26 @@ def build_proposal(scan: RepoScan, discovery: Discovery, library: Library,
     meta = library.propose.meta
     chosen_persona = persona(meta, options.persona)
     context = repo_context(scan, discovery, meta)
-    groups = select(candidates(scan, meta, context))
+    decided = discovery.decisions("propose")  # the answers file's; the tool's arguments win
+    focus = resolve_focus(options.decisions.over(decided) if options.decisions else decided, scan, library)
+    ranked = candidates(scan, meta, context)
+    found = focused(ranked + decided_candidates(scan, meta, context, focus.pinned(), ranked), focus)
+    groups = select(found, pinned=_pinned_use_cases(found, focus))
     app = options.app_name or app_name_from(scan.root)
     opportunities = [opportunity(g, discovery, app) for g in groups]
-    quick_win = choose_quick_win(opportunities, discovery, _callers(groups))
+    quick_win = choose_quick_win(opportunities, discovery, _callers(groups), focus.quick_win)
     win = next((o for o in opportunities if quick_win and o.id == quick_win.opportunity), None)
     fill = _fill(scan, discovery, options, win, context)
+    if focus.channels:
+        fill["channel"] = focus.channels[0]
     areas = [SurfaceGroup(id=a.id, title=a.title, opportunities=[o for o in opportunities if o.surface == a.id])
              for a in meta.surfaces]
-    # The area with the best opportunity comes first: the document reads in ranked order.
-    areas = sorted((a for a in areas if a.opportunities), key=lambda a: -a.opportunities[0].score.score)
+    # The area with a decided opportunity, then the one with the best: the document reads in ranked order.
+    areas = sorted((a for a in areas if a.opportunities),
+                   key=lambda a: (not _decided_in(a, focus), -a.opportunities[0].score.score))
     return ProposalArtifact(
         app_name=fill["product"], persona=chosen_persona.id, persona_title=chosen_persona.title,
-        summary=_summary(fill, discovery, scan, areas), quick_win=quick_win, areas=areas,
+        summary=_summary(fill, discovery, scan, areas, focus), quick_win=quick_win, areas=areas, decided=focus.lines(),
         stories=user_stories(chosen_persona, {a.id for a in areas}, fill) if win else [],
         assumptions=_assumptions(discovery, fill, win is not None), next_step=_next_step(win, fill))
 
@@ -276,14 +296,41 @@ def channel_of_kind(win: Opportunity) -> str:
     return win.anchor.channel or ("email" if win.anchor.kind == Kind.SCHEDULED_JOB.value else "in_app")
 
 
-def _summary(fill: dict[str, str], discovery: Discovery, scan: RepoScan, areas: list[SurfaceGroup]) -> str:
+def focused(found: list[Candidate], focus: Focus) -> list[Candidate]:
+    """The candidates the decisions allow (their channels), the decided ones first: pinned
+    touchpoints in the order given, then the decided use cases, then the ranking's order."""
+    pinned = focus.pinned()
+
+    def key(candidate: Candidate) -> tuple[int, int]:
+        held = [i for i, tp in enumerate(pinned) if tp in candidate.anchor.members]
+        use_case = candidate.use_case.id
+        return (held[0] if held else len(pinned),
+                focus.use_cases.index(use_case) if use_case in focus.use_cases else len(focus.use_cases))
+
+    return sorted((c for c in found if focus.allows_channel(c.anchor.tp)), key=key)
+
+
+def _decided_in(area: SurfaceGroup, focus: Focus) -> bool:
+    pinned = {t.id for t in focus.pinned()}
+    return any(o.id in focus.use_cases or any(t.id in pinned for t in o.touchpoints) for o in area.opportunities)
+
+
+def _pinned_use_cases(found: list[Candidate], focus: Focus) -> list[str]:
+    pinned = focus.pinned()
+    held = [c.use_case.id for c in found if any(tp in c.anchor.members for tp in pinned)]
+    return list(dict.fromkeys([*held, *focus.use_cases]))
+
+
+def _summary(fill: dict[str, str], discovery: Discovery, scan: RepoScan, areas: list[SurfaceGroup],
+             focus: Focus | None = None) -> str:
     product = discovery.value("product")
     described = f"{fill['product']} ({product})" if product else fill["product"]
     count = len(find_anchors(scan))
     if not areas:
         return (f"Found no place in the code where {described} reaches users yet (no email sends, "
                 "notifications, screens or scheduled jobs), so there is nothing to rank.")
-    source = "your answer" if discovery.fact("priority_channel") else "the quick win"
+    source = ("your decision" if focus is not None and focus.channels else
+              "your answer" if discovery.fact("priority_channel") else "the quick win")
     return (f"{described} has {count} places in the code where it already reaches users, across "
             f"{', '.join(a.title.lower() for a in areas) or 'no surface yet'}. {_customer(fill)}; "
             f"{fill['channel']} is the channel to personalise first (from {source}).")

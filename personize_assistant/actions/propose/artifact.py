@@ -106,6 +106,8 @@ class ProposalArtifact(_Model):
     stories: list[UserStory]
     assumptions: list[str]
     next_step: str
+    decided: list[str] = Field(default_factory=list)
+    """The expert's decisions (quick win, focus, content, channels) this proposal follows."""
 
     def opportunities(self) -> list[Opportunity]:
         return [o for area in self.areas for o in area.opportunities]
@@ -122,6 +124,8 @@ MECHANISM = ("Personalization draws on three sources: governance (`ai.smartGuide
 
 def render_markdown(artifact: ProposalArtifact) -> str:
     lines = [f"# Personalization proposal: {artifact.app_name}", "", artifact.summary]
+    if artifact.decided:
+        lines += ["", "Your decisions, which win over the ranking:", "", *[f"- {d}" for d in artifact.decided]]
     lines += ["", MECHANISM] if artifact.areas else []
     lines += _quick_win_lines(artifact)
     for area in artifact.areas:
@@ -162,4 +166,7 @@ def _opportunity_lines(opportunity: Opportunity, artifact: ProposalArtifact) -> 
 
 
 def to_json(artifact: ProposalArtifact) -> dict[str, Any]:
-    return artifact.model_dump(mode="json", exclude_none=True)
+    data = artifact.model_dump(mode="json", exclude_none=True)
+    if not data["decided"]:
+        del data["decided"]  # a proposal nobody steered reads as before
+    return data

@@ -228,26 +228,43 @@ def candidates(scan: RepoScan, meta: ProposeMeta, context: RepoContext) -> list[
     return sorted(found, key=_rank)
 
 
+def decided_candidates(scan: RepoScan, meta: ProposeMeta, context: RepoContext, decided: list[Touchpoint],
+                       found: list[Candidate]) -> list[Candidate]:
+    """Candidates for decided touchpoints the ranking left out (no use case fits their names):
+    the expert's call wins, so each gets the first use case of its kind."""
+    missing = [tp for tp in decided if not any(tp in c.anchor.members for c in found)]
+    extra = []
+    for anchor in find_anchors(scan) if missing else []:
+        use_case = next(iter(meta.use_cases_for(anchor.tp.kind.value)), None)
+        if use_case is not None and any(tp in anchor.members for tp in missing):
+            area = next(a.id for a in meta.surfaces if use_case in a.use_cases)
+            extra.append(Candidate(area, use_case, anchor, score_anchor(anchor, use_case, context)))
+    return extra
+
+
 def _rank(candidate: Candidate) -> tuple[float, int, str, int]:
     # Ties go to less new work, then to a stable place in the code.
     tp = candidate.anchor.tp
     return (-candidate.score.score, ("low", "medium", "high").index(candidate.score.effort), tp.file, tp.line)
 
 
-def select(found: list[Candidate]) -> list[list[Candidate]]:
-    """Candidates grouped by use case; the best group of each area first, then by score,
-    at most MAX_PER_AREA per area and MAX_OPPORTUNITIES overall."""
+def select(found: list[Candidate], pinned: list[str] | None = None) -> list[list[Candidate]]:
+    """Candidates grouped by use case: the `pinned` use cases first (an expert chose them), then
+    the best group of each area, then by score, at most MAX_PER_AREA per area and
+    MAX_OPPORTUNITIES overall."""
+    pinned = pinned or []
     by_use_case: dict[str, list[Candidate]] = {}
     for candidate in found:
         by_use_case.setdefault(candidate.use_case.id, []).append(candidate)
-    groups = list(by_use_case.values())  # in score order: `found` is sorted
-    chosen: list[list[Candidate]] = []
+    groups = list(by_use_case.values())  # in the order of `found`: by score, decided ones first
+    chosen = [by_use_case[u] for u in pinned if u in by_use_case]
     for group in groups:  # the best of each area first, so every area the repo has shows
         if all(g[0].area != group[0].area for g in chosen):
             chosen.append(group)
-    chosen = chosen[:MAX_OPPORTUNITIES]
+    chosen = chosen[:max(MAX_OPPORTUNITIES, len(pinned))]
     for group in groups:
         per_area = sum(1 for g in chosen if g[0].area == group[0].area)
         if group not in chosen and per_area < MAX_PER_AREA and len(chosen) < MAX_OPPORTUNITIES:
             chosen.append(group)
-    return sorted(chosen, key=lambda g: _rank(g[0]))
+    first = chosen[:len([u for u in pinned if u in by_use_case])]
+    return first + sorted(chosen[len(first):], key=lambda g: _rank(g[0]))

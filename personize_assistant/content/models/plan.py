@@ -37,6 +37,8 @@ LoopStepId = Literal[
     "repeat",
 ]
 LOOP_ORDER: tuple[LoopStepId, ...] = get_args(LoopStepId)
+PlanForm = Literal["concise", "full"]
+"""The plan an engineer reads first (`plan`), and every step with its code (`plan --full`)."""
 
 
 class PlanSection(Strict):
@@ -53,6 +55,9 @@ class MustInclude(Strict):
     title: str
     pattern: Regex
     why: str
+    forms: list[PlanForm] = Field(default_factory=lambda: list(get_args(PlanForm)), min_length=1)
+    """The plan forms that must carry it: a detail the concise plan leaves to `--full` lists
+    only `full`."""
 
     def satisfied_by(self, text: str) -> bool:
         return re.search(self.pattern, text, re.IGNORECASE) is not None
