@@ -127,7 +127,7 @@ def test_mermaid_text_escapes_what_would_close_a_label() -> None:
 
 def hostile_scan() -> RepoScan:
     scan = prisma_scan()
-    evil_model = model('Evil"] --> x[<b>boom</b>', "prisma/schema.prisma", 200,
+    evil_model = model('Customer"] --> x[<b>boom</b>', "prisma/schema.prisma", 200,
                        [field("id", "String", False, is_primary_key=True), field("email", "String", False)], "prisma")
     evil_send = tp("email_send", "src/lib/[team]/mail|er.ts", 3, 'send`Welcome"Mail#1;',
                    "await resend.emails.send({ to })", "notifications", channel="email",
@@ -136,12 +136,13 @@ def hostile_scan() -> RepoScan:
 
 
 def test_hostile_names_stay_inside_their_labels() -> None:
-    plan = plan_for(hostile_scan(), {"plan": {"quick_win": "src/lib/[team]/mail|er.ts"}})
+    decided = {"entities": [{"model": 'Customer"] --> x[<b>boom</b>', "type": "contact"}]}  # shown as a source
+    plan = plan_for(hostile_scan(), {"plan": {"quick_win": "src/lib/[team]/mail|er.ts"}, "schema": decided})
     diagram = mermaid_block(render_markdown(plan))
     assert mermaid_problems(diagram) == []
     labels = [decoded(m) for m in re.findall(_LABEL, diagram)]
     assert 'send`Welcome"Mail#1;' in labels  # shown as written, not dropped
-    assert any('Evil"] --> x[<b>boom</b>' in label for label in labels)
+    assert any('Customer"] --> x[<b>boom</b>' in label for label in labels)
     assert any('re<send>"' in label for label in labels)
 
 
