@@ -19,6 +19,7 @@ from personize_assistant.actions.common.entities import role_of
 from personize_assistant.redact import REDACTED, redact
 from personize_assistant.scan.catalog import rule_files
 from personize_assistant.scan.rules import (
+    ConventionRules,
     HandlerRules,
     ModelRules,
     PeopleRules,
@@ -42,6 +43,7 @@ RULE_MODELS = {
     "handlers.yaml": HandlerRules,
     "models.yaml": ModelRules,
     "secrets.yaml": SecretRules,
+    "conventions.yaml": ConventionRules,
 }
 
 
@@ -187,6 +189,24 @@ ALLOWED: dict[str, str] = {
     "useAuth": "Clerk's React hook",
     "user": "generic person word (`request.user`)",
     "Notification": "the in-app notification model shape (`\\w*Notification`)",
+    "Apprise": "the apprise library's class (`Apprise.notify`)",
+    "Webhook": "discord.js's `WebhookClient` family and the generic word",
+    "alert": "generic notification word (`send_alert`)",
+    "embed": "discord.py's message argument (`send(embed=...)`)",
+    "login": "flask-login and the generic auth word",
+    "notify": "generic delivery verb and knock/apprise API",
+    "request": "the request object every web framework passes and the HTTP client call",
+    "resend": "the Resend email provider and a delivery verb",
+    "sendTemplatedEmail": "AWS SES's API",
+    "send_mail": "Django's mail API",
+    "action": "DRF's `@action` route decorator",
+    "subscriptions": "generic settings noun (`/webhooks/subscriptions`)",
+    "signup": "generic business-record word",
+    "report": "generic screen word for UI surfaces",
+    "users": "generic person word",
+    "Channel": "generic English word in rule comments",
+    "project": "generic English word in rule comments",
+    "wrapper": "what the rules call a repo function around a send",
 }
 
 

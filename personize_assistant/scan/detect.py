@@ -15,6 +15,12 @@ from personize_assistant.scan.detect_calls import (
     WrapperAnalysis,
     direct_findings,
 )
+from personize_assistant.scan.detect_indirect import (
+    Implementations,
+    request_view,
+    thread_run,
+    thread_seeds,
+)
 from personize_assistant.scan.detect_inhouse import inhouse_hits
 from personize_assistant.scan.detect_models import ModelDetector
 from personize_assistant.scan.detect_people import (
@@ -24,6 +30,7 @@ from personize_assistant.scan.detect_people import (
 )
 from personize_assistant.scan.detect_routes import HandlerDetector
 from personize_assistant.scan.detect_schedule import ScheduleDetector
+from personize_assistant.scan.detect_trackers import is_tracker_name, tracker_hits
 from personize_assistant.scan.facts import FileFacts
 from personize_assistant.scan.findings import LANGUAGE_BY_SUFFIX, Finding, name_words
 from personize_assistant.scan.models import Touchpoint, touchpoint_id
@@ -38,6 +45,9 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
     index = RepoIndex(facts)
     hits = CallMatcher(index, catalog).hits()
     hits += inhouse_hits(index, catalog)
+    tracked, seeds = tracker_hits(index, {(h.file, h.call.scope) for h in hits})
+    hits += tracked
+    seeds += thread_seeds(index, hits)
     table = RouteTable(index)
 
     def eligible(path: str, qualname: str, kind: str) -> bool:
@@ -46,15 +56,19 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
         definition = index.defs.get(path, {}).get(qualname)
         if definition is None or definition.kind not in ("function", "method"):
             return False
-        if qualname.endswith((".constructor", ".__init__")):
+        if qualname.endswith((".constructor", ".__init__")) or thread_run(index, path, qualname):
+            return False
+        if request_view(definition):
             return False
         if (path, qualname) in table.tasks:
-            # `emails/tasks.py` or `email.py`: the module (or its package) is about delivery.
+            # `emails/tasks.py` or `email.py`: the module (or its package) is about delivery;
+            # a task named for recording an event (`@job record_event`) is the tracker itself.
             module = path.rsplit(".", 1)[0].split("/")[-2:]
-            return any(name_words(part) & VOCABULARY[kind] for part in module)
+            tracker = kind == "event_tracking" and is_tracker_name(path, qualname)
+            return tracker or any(name_words(part) & VOCABULARY[kind] for part in module)
         return (path, qualname) not in table.entrypoints
 
-    wrappers = WrapperAnalysis(index, hits, eligible)
+    wrappers = WrapperAnalysis(index, hits + seeds, eligible, Implementations(index).targets)
     wrappers.run()
     findings = direct_findings(hits) + wrappers.findings()
     findings += HandlerDetector(index, table, hits).findings()
