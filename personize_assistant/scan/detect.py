@@ -28,6 +28,7 @@ from personize_assistant.scan.detect_people import (
     ui_surface_findings,
     user_context_findings,
 )
+from personize_assistant.scan.detect_registries import registry_findings
 from personize_assistant.scan.detect_routes import HandlerDetector
 from personize_assistant.scan.detect_schedule import ScheduleDetector
 from personize_assistant.scan.detect_trackers import is_tracker_name, tracker_hits
@@ -76,6 +77,7 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
     findings += segmentation_findings(index)
     findings += ui_surface_findings(index, table)
     findings += ScheduleDetector(index, table, hits).findings()
+    findings += registry_findings(index)
     findings += ModelDetector(index, catalog).findings()
     return findings
 
