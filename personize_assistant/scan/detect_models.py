@@ -54,6 +54,26 @@ class _Field:
     """For relations and foreign keys: the declaration text that names the target."""
 
 
+_SQL_REFERENCE = re.compile(r"(?i)\breferences\s+([\w.\"]+)")
+
+
+def _sql_field(fact: FieldFact) -> _Field:
+    """A raw-SQL column; its constraints (`references auth.users not null primary key`) are
+    in `decorators`, the table it points at is the link."""
+    reference = _SQL_REFERENCE.search(fact.decorators)
+    constraints = fact.decorators.lower()
+    return _Field(
+        name=fact.name,
+        type=fact.type,
+        nullable=fact.optional,
+        primary="primary key" in constraints,
+        unique="unique" in constraints.split(),
+        relation=reference is not None,
+        foreign_key=reference is not None or fact.name.endswith("_id"),
+        link=reference.group(1).replace('"', "") if reference is not None else "",
+    )
+
+
 class ModelDetector:
     def __init__(self, index: RepoIndex, catalog: Catalog) -> None:
         self.index = index
@@ -73,7 +93,10 @@ class ModelDetector:
         found: list[Finding] = []
         for path, facts in self.index.facts.items():
             for name, line, end_line, fields in facts.models:
-                found.extend(self._emit(path, name, line, end_line, "prisma", [self._prisma_field(f) for f in fields]))
+                if facts.language == "sql":
+                    found.extend(self._emit(path, name, line, end_line, "sql", [_sql_field(f) for f in fields]))
+                else:
+                    found.extend(self._emit(path, name, line, end_line, "prisma", [self._prisma_field(f) for f in fields]))
             by_owner: dict[str, list[FieldFact]] = {}
             for field_fact in facts.fields:
                 by_owner.setdefault(field_fact.owner, []).append(field_fact)

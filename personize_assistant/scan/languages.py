@@ -27,6 +27,7 @@ EXTENSIONS: dict[str, str] = {
     ".prisma": "prisma",
     ".vue": "vue",
     ".svelte": "svelte",
+    ".sql": "sql",
 }
 
 TREE_SITTER_LANGUAGES = ("python", "javascript", "typescript", "tsx")
