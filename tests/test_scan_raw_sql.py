@@ -44,3 +44,19 @@ def test_migrations_are_not_scanned(tables: dict[str, Touchpoint]) -> None:
 def test_a_comment_cannot_open_a_table_or_a_column() -> None:
     facts = extract_sql("schema.sql", "-- create table ghosts (id int);\ncreate table notes (\n  body text -- a, b\n);\n")
     assert [(name, line, [f.name for f in fields]) for name, line, _, fields in facts.models] == [("notes", 2, ["body"])]
+
+
+def test_beside_an_orm_the_sql_repeats_it_and_does_not_count(tmp_path: Path) -> None:
+    (tmp_path / "schema.sql").write_text("create table members (\n  id int primary key,\n  email text\n);\n")
+    (tmp_path / "models.py").write_text(
+        "from django.db import models\n\n\nclass Member(models.Model):\n    email = models.EmailField()\n"
+    )
+    scan = scan_repo(tmp_path, use_cache=False)
+    assert [(t.file, t.entity) for t in scan.touchpoints if t.kind == Kind.DATA_MODEL] == [("models.py", "Member")]
+
+
+def test_sql_in_seed_or_sample_folders_is_not_the_schema(tmp_path: Path) -> None:
+    (tmp_path / "seed").mkdir()
+    (tmp_path / "seed" / "people.sql").write_text("create table people (\n  id int primary key,\n  email text\n);\n")
+    scan = scan_repo(tmp_path, use_cache=False)
+    assert not [t for t in scan.touchpoints if t.kind == Kind.DATA_MODEL]

@@ -179,6 +179,7 @@ class ConventionRules(Rules):
     job_libraries: Words
     sql_table: Pattern
     sql_constraint: Pattern
+    sql_skip_dirs: Pattern
 
 
 class SecretRules(Rules):
