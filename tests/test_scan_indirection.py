@@ -106,3 +106,9 @@ def test_tracker_names(name: str) -> None:
 ])
 def test_names_that_are_not_trackers(path: str, name: str) -> None:
     assert not is_tracker_name(path, name)
+
+
+def test_a_task_on_a_mail_queue_is_a_wrapper_and_other_tasks_are_not(py_scan: RepoScan) -> None:
+    mail = wrappers(py_scan, Kind.EMAIL_SEND)
+    assert "send_digest" in mail and "send_report" not in mail  # @shared_task(queue="emails") vs "default"
+    assert 17 in lines(py_scan, Kind.EMAIL_SEND, "desk/tasks.py")  # send_digest.delay(...) is a call site

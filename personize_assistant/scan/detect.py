@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from personize_assistant.scan.resolve import RepoIndex
 from personize_assistant.scan.routes import RouteTable
 
 _RANK = {"high": 0, "medium": 1, "low": 2}
+_QUOTED = re.compile(r"""['"]([\w.-]+)['"]""")
 
 
 def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
@@ -63,10 +65,12 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
             return False
         if (path, qualname) in table.tasks:
             # `emails/tasks.py` or `email.py`: the module (or its package) is about delivery;
-            # a task named for recording an event (`@job record_event`) is the tracker itself.
+            # so is a task put on a queue named for it (`@job("emails")`); a task named for
+            # recording an event (`@job record_event`) is the tracker itself.
             module = path.rsplit(".", 1)[0].split("/")[-2:]
+            queues = [name_words(q) for d in definition.decorators for q in _QUOTED.findall(d.args)] if kind == "email_send" else []
             tracker = kind == "event_tracking" and is_tracker_name(path, qualname)
-            return tracker or any(name_words(part) & VOCABULARY[kind] for part in module)
+            return tracker or any(words & VOCABULARY[kind] for words in [*map(name_words, module), *queues])
         return (path, qualname) not in table.entrypoints
 
     wrappers = WrapperAnalysis(index, hits + seeds, eligible, Implementations(index).targets)
