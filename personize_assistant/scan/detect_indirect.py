@@ -83,9 +83,12 @@ class Implementations:
     def __init__(self, index: RepoIndex) -> None:
         self.index = index
         self.by_base: dict[str, list[Key]] = defaultdict(list)
+        self.classes: dict[str, list[tuple[str, Def]]] = defaultdict(list)
+        self._abstract_memo: dict[tuple[str, str], bool] = {}
         for path, defs in index.defs.items():
             for definition in defs.values():
                 if definition.kind == "class":
+                    self.classes[definition.qualname].append((path, definition))
                     for base in definition.bases:
                         if "=" not in base:
                             self.by_base[base.rsplit(".", 1)[-1]].append((path, definition.qualname))
@@ -135,12 +138,15 @@ class Implementations:
         return _type_name(definition.returns) if definition is not None and definition.kind != "class" else ""
 
     def _abstract(self, type_name: str, method: str) -> bool:
+        key = (type_name, method)
+        if key not in self._abstract_memo:
+            self._abstract_memo[key] = self._is_abstract(type_name, method)
+        return self._abstract_memo[key]
+
+    def _is_abstract(self, type_name: str, method: str) -> bool:
         """An interface (no class of that name in the repo) or an abstract base whose
         `method` is abstract: the call says nothing about which implementation runs."""
-        classes = [
-            (path, definition) for path, defs in self.index.defs.items()
-            if (definition := defs.get(type_name)) is not None and definition.kind == "class"
-        ]
+        classes = self.classes.get(type_name, [])
         if not classes:
             return True
         for path, definition in classes:
