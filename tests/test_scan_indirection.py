@@ -44,10 +44,14 @@ def wrappers(scan: RepoScan, kind: Kind) -> set[str]:
 
 def test_the_code_that_starts_a_sending_thread_is_the_wrapper(py_scan: RepoScan) -> None:
     mail = lines(py_scan, Kind.EMAIL_SEND, "desk/mailer.py")
-    assert 12 in mail  # self.letter.send() in LetterThread.run (field typed in __init__)
-    assert 15 in mail and 11 not in mail  # `deliver` wraps; `run` is the thread's body, not a helper
-    assert 16 not in mail  # building the thread is how `deliver` sends, not a call site
+    assert 13 in mail  # self.letter.send() in LetterThread.run (field typed in __init__)
+    assert 16 in mail and 12 not in mail  # `deliver` wraps; `run` is the thread's body, not a helper
+    assert 17 not in mail  # building the thread is how `deliver` sends, not a call site
     assert 7 in lines(py_scan, Kind.EMAIL_SEND, "desk/views.py")  # mailer.welcome(...) -> deliver
+
+
+def test_a_sender_handed_to_a_thread_or_an_executor_is_called_there(py_scan: RepoScan) -> None:
+    assert {25, 31} <= lines(py_scan, Kind.EMAIL_SEND, "desk/mailer.py")  # Thread(target=welcome), pool.submit(welcome, ...)
 
 
 # --- interfaces and abstract bases ------------------------------------------------------------
@@ -112,3 +116,8 @@ def test_a_task_on_a_mail_queue_is_a_wrapper_and_other_tasks_are_not(py_scan: Re
     mail = wrappers(py_scan, Kind.EMAIL_SEND)
     assert "send_digest" in mail and "send_report" not in mail  # @shared_task(queue="emails") vs "default"
     assert 17 in lines(py_scan, Kind.EMAIL_SEND, "desk/tasks.py")  # send_digest.delay(...) is a call site
+
+
+def test_a_command_line_command_is_no_wrapper(py_scan: RepoScan) -> None:
+    assert "invite" not in wrappers(py_scan, Kind.EMAIL_SEND)  # @click.command: a person runs it
+    assert lines(py_scan, Kind.EMAIL_SEND, "desk/cli.py") == {8}  # the send inside is the touchpoint

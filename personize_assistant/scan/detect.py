@@ -18,6 +18,7 @@ from personize_assistant.scan.detect_calls import (
 )
 from personize_assistant.scan.detect_indirect import (
     Implementations,
+    cli_command,
     request_view,
     thread_run,
     thread_seeds,
@@ -61,7 +62,7 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
             return False
         if qualname.endswith((".constructor", ".__init__")) or thread_run(index, path, qualname):
             return False
-        if request_view(definition):
+        if request_view(definition) or cli_command(index, path, definition):
             return False
         if (path, qualname) in table.tasks:
             # `emails/tasks.py` or `email.py`: the module (or its package) is about delivery;

@@ -50,6 +50,16 @@ def request_view(definition: Def) -> bool:
     return bool(params) and params[0][0] in _C.view_params and _C.request_type.search(params[0][1]) is not None
 
 
+def cli_command(index: RepoIndex, path: str, definition: Def) -> bool:
+    """`@click.option(...) def invite(email, ...)`: a command-line entry point a person runs;
+    the sends inside are touchpoints, the command is no delivery helper."""
+    for decorator in definition.decorators:
+        resolved = index.resolve(path, "", decorator.chain)
+        if isinstance(resolved, Ext) and resolved.module.split(".", 1)[0] in _C.cli_modules:
+            return True
+    return False
+
+
 def thread_seeds(index: RepoIndex, hits: list[Hit]) -> list[Hit]:
     """One seed per place that builds a thread whose `run()` sends (not reported itself:
     the send inside `run()` is the touchpoint; the builder becomes the wrapper)."""

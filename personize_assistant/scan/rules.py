@@ -166,6 +166,7 @@ class ConventionRules(Rules):
     module_kinds: Words
     module_thin: int
     view_params: Words
+    cli_modules: Words
     request_type: Pattern
     abstract_bases: Words
     abstract_decorators: Words
