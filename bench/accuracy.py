@@ -502,7 +502,9 @@ def chosen_targets(args: argparse.Namespace) -> list[Target]:
         base = batch_targets(args.batch)
     targets = list(base) + (list(EXAMPLE_TARGETS) if args.examples else [])
     if args.only:
-        everything = (*REAL_TARGETS, *HELDOUT_TARGETS, *HELDOUT2_TARGETS, *EXAMPLE_TARGETS)
+        # `--batch batch5 --only redash` picks from the batch as well as the named sets.
+        batch = tuple(base) if args.batch else ()
+        everything = (*REAL_TARGETS, *HELDOUT_TARGETS, *HELDOUT2_TARGETS, *EXAMPLE_TARGETS, *batch)
         targets = [t for t in everything if t.name in args.only]
         if not targets:
             raise BenchError(f"no target named {', '.join(args.only)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -16,6 +17,13 @@ from personize_assistant.scan.detect_calls import (
     direct_findings,
 )
 from personize_assistant.scan.detect_declared import auth_hook_findings, snippet_findings
+from personize_assistant.scan.detect_indirect import (
+    Implementations,
+    cli_command,
+    request_view,
+    thread_run,
+    thread_seeds,
+)
 from personize_assistant.scan.detect_inhouse import inhouse_hits
 from personize_assistant.scan.detect_models import ModelDetector
 from personize_assistant.scan.detect_people import (
@@ -23,8 +31,10 @@ from personize_assistant.scan.detect_people import (
     ui_surface_findings,
     user_context_findings,
 )
+from personize_assistant.scan.detect_registries import registry_findings
 from personize_assistant.scan.detect_routes import HandlerDetector
 from personize_assistant.scan.detect_schedule import ScheduleDetector
+from personize_assistant.scan.detect_trackers import is_tracker_name, tracker_hits
 from personize_assistant.scan.facts import FileFacts
 from personize_assistant.scan.findings import LANGUAGE_BY_SUFFIX, Finding, name_words
 from personize_assistant.scan.models import Touchpoint, touchpoint_id
@@ -32,6 +42,7 @@ from personize_assistant.scan.resolve import RepoIndex
 from personize_assistant.scan.routes import RouteTable
 
 _RANK = {"high": 0, "medium": 1, "low": 2}
+_QUOTED = re.compile(r"""['"]([\w.-]+)['"]""")
 
 
 def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
@@ -39,6 +50,9 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
     index = RepoIndex(facts)
     hits = CallMatcher(index, catalog).hits()
     hits += inhouse_hits(index, catalog)
+    tracked, seeds = tracker_hits(index, {(h.file, h.call.scope) for h in hits})
+    hits += tracked
+    seeds += thread_seeds(index, hits)
     table = RouteTable(index)
 
     def eligible(path: str, qualname: str, kind: str) -> bool:
@@ -47,15 +61,21 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
         definition = index.defs.get(path, {}).get(qualname)
         if definition is None or definition.kind not in ("function", "method"):
             return False
-        if qualname.endswith((".constructor", ".__init__")):
+        if qualname.endswith((".constructor", ".__init__")) or thread_run(index, path, qualname):
+            return False
+        if request_view(definition) or cli_command(index, path, definition):
             return False
         if (path, qualname) in table.tasks:
-            # `emails/tasks.py` or `email.py`: the module (or its package) is about delivery.
+            # `emails/tasks.py` or `email.py`: the module (or its package) is about delivery;
+            # so is a task put on a queue named for it (`@job("emails")`); a task named for
+            # recording an event (`@job record_event`) is the tracker itself.
             module = path.rsplit(".", 1)[0].split("/")[-2:]
-            return any(name_words(part) & VOCABULARY[kind] for part in module)
+            queues = [name_words(q) for d in definition.decorators for q in _QUOTED.findall(d.args)] if kind == "email_send" else []
+            tracker = kind == "event_tracking" and is_tracker_name(path, qualname)
+            return tracker or any(words & VOCABULARY[kind] for words in [*map(name_words, module), *queues])
         return (path, qualname) not in table.entrypoints
 
-    wrappers = WrapperAnalysis(index, hits, eligible)
+    wrappers = WrapperAnalysis(index, hits + seeds, eligible, Implementations(index).targets)
     wrappers.run()
     findings = direct_findings(hits) + wrappers.findings()
     findings += HandlerDetector(index, table, hits).findings()
@@ -63,6 +83,7 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
     findings += segmentation_findings(index)
     findings += ui_surface_findings(index, table)
     findings += ScheduleDetector(index, table, hits).findings()
+    findings += registry_findings(index)
     findings += ModelDetector(index, catalog).findings()
     findings += snippet_findings(index) + auth_hook_findings(index)
     return findings

@@ -31,7 +31,7 @@ from personize_assistant.scan.resolve import (
     Value,
     split_chain,
 )
-from personize_assistant.scan.rules import senders
+from personize_assistant.scan.rules import conventions, senders
 
 # Words and name patterns are data: senders.yaml (each entry says what it is for).
 _S = senders()
@@ -451,9 +451,12 @@ def _filters_pass(rule: ProviderRule, call: Call) -> bool:
 class WrapperAnalysis:
     """Fixpoint over "this function sends": direct senders, then functions calling them."""
 
-    def __init__(self, index: RepoIndex, hits: list[Hit], eligible: Callable[[str, str, str], bool]) -> None:
+    def __init__(self, index: RepoIndex, hits: list[Hit], eligible: Callable[[str, str, str], bool],
+                 dispatch: Callable[[str, Call, str], list[tuple[str, str]]] | None = None) -> None:
         self.index = index
         self.eligible = eligible
+        self.dispatch = dispatch
+        """Calls through an interface or abstract base -> the implementations they may run."""
         self.direct: dict[tuple[str, str], list[Hit]] = defaultdict(list)
         for hit in hits:
             if hit.kind in SENDER_KINDS and hit.call.scope and hit.seeds_wrapper:
@@ -477,9 +480,9 @@ class WrapperAnalysis:
                     if deferred is not None and deferred.name in def_names:
                         by_name[deferred.name].append((path, deferred))
                 elif last in TASK_CALLS and "." in call.chain:
-                    by_name[last_segment(call.chain.rsplit(".", 1)[0])].append((path, call))
+                    by_name[_task_name(index, path, call.chain)].append((path, call))
                 if last in ACTOR_CALLS and "." in call.chain:
-                    by_name[last_segment(call.chain.rsplit(".", 1)[0])].append((path, call))
+                    by_name[_task_name(index, path, call.chain)].append((path, call))
         self._dynamic = _dynamic_dispatch(index)
         """`getattr(self, f"_send_{kind}_email")(...)`: targets -> the getattr call sites."""
         self._looked_up: set[tuple[str, str]] = set()
@@ -528,7 +531,7 @@ class WrapperAnalysis:
         for the job, taking what to deliver as arguments; jobs and features are not."""
         if not key[1] or not self.eligible(key[0], key[1], kind):
             return False
-        if not (_names_delivery(key[1], kind) or _publisher_module(key[0], kind)):
+        if not (_names_delivery(key[1], kind) or _publisher_module(key[0], kind) or _delivery_module(key[0], self.index.defs[key[0]][key[1]], kind)):
             return False
         if _request_handler(key[1]) or _logger(key[1]):
             return False
@@ -559,6 +562,11 @@ class WrapperAnalysis:
         for name, owners in methods.items():
             wanted = set(owners)
             for path, call in self._calls_by_name.get(name, ()):
+                implementations = self.dispatch(path, call, name) if self.dispatch is not None else []
+                for implementation in wanted.intersection(implementations):
+                    self.calls_to[implementation].append((path, call))
+                if implementations:
+                    continue
                 resolved = self.index.resolve(path, call.scope, call.chain)
                 if isinstance(resolved, DefRef) and (not resolved.rest or self._enqueues(resolved)):
                     if (resolved.file, resolved.qualname) in wanted:
@@ -759,6 +767,13 @@ def _single(values: set[str]) -> str | None:
     return next(iter(values)) or None if len(values) == 1 else None
 
 
+def _task_name(index: RepoIndex, path: str, chain: str) -> str:
+    """`record_event_task.delay` -> `record_event` when imported `as record_event_task`."""
+    name = last_segment(chain.rsplit(".", 1)[0])
+    imported = index.imports.get(path, {}).get(name) if "." not in chain.rsplit(".", 1)[0] else None
+    return imported.name if imported is not None and imported.name not in ("*", "default") else name
+
+
 def _deferred_target(call: Call) -> Call | None:
     target = call.arg0.split("=", 1)[1].strip() if call.arg0.startswith("target=") else call.arg0
     if not re.fullmatch(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*", target):
@@ -841,6 +856,18 @@ def _publisher_module(path: str, kind: str) -> bool:
     """`telemetry/src/events.ts`'s `appCreated(...)` calls `publishEvent`: in an analytics
     module every exported function is an event publisher, whatever its name."""
     return kind == "event_tracking" and _PUBLISHER_MODULE.search(path) is not None
+
+
+def _delivery_module(path: str, definition: Def, kind: str) -> bool:
+    """`lib/emails.py`'s `login(to, ctx)` calls `send(make_message("login", ...))`: in a module
+    named for a channel, a thin module-level function is one of its templates or senders."""
+    if kind not in _MODULE_KINDS or "." in definition.qualname or definition.statements > conventions().module_thin:
+        return False
+    stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
+    return bool(name_words(stem) & VOCABULARY[kind])
+
+
+_MODULE_KINDS = conventions().module_kinds
 
 
 def _generic_name(qualname: str) -> bool:

@@ -13,7 +13,7 @@ from personize_assistant.scan.facts import Def, FieldFact, SchemaCall
 from personize_assistant.scan.findings import Finding
 from personize_assistant.scan.models import Kind, ModelField
 from personize_assistant.scan.resolve import DefRef, Ext, RepoIndex
-from personize_assistant.scan.rules import models
+from personize_assistant.scan.rules import conventions, models
 from personize_assistant.scan.secrets import is_credential_column
 
 _M = models()
@@ -54,6 +54,27 @@ class _Field:
     """For relations and foreign keys: the declaration text that names the target."""
 
 
+_SQL_SKIP_DIRS = conventions().sql_skip_dirs
+_SQL_REFERENCE = re.compile(r"(?i)\breferences\s+([\w.\"]+)")
+
+
+def _sql_field(fact: FieldFact) -> _Field:
+    """A raw-SQL column; its constraints (`references auth.users not null primary key`) are
+    in `decorators`, the table it points at is the link."""
+    reference = _SQL_REFERENCE.search(fact.decorators)
+    constraints = fact.decorators.lower()
+    return _Field(
+        name=fact.name,
+        type=fact.type,
+        nullable=fact.optional,
+        primary="primary key" in constraints,
+        unique="unique" in constraints.split(),
+        relation=reference is not None,
+        foreign_key=reference is not None or fact.name.endswith("_id"),
+        link=reference.group(1).replace('"', "") if reference is not None else "",
+    )
+
+
 class ModelDetector:
     def __init__(self, index: RepoIndex, catalog: Catalog) -> None:
         self.index = index
@@ -72,6 +93,8 @@ class ModelDetector:
     def findings(self) -> list[Finding]:
         found: list[Finding] = []
         for path, facts in self.index.facts.items():
+            if facts.language == "sql":
+                continue
             for name, line, end_line, fields in facts.models:
                 found.extend(self._emit(path, name, line, end_line, "prisma", [self._prisma_field(f) for f in fields]))
             by_owner: dict[str, list[FieldFact]] = {}
@@ -82,7 +105,19 @@ class ModelDetector:
                     found.extend(self._class(path, definition, by_owner))
             for schema in facts.schemas:
                 found.extend(self._schema(path, schema, facts.calls))
-        return self._about_people(found)
+        return self._about_people(found or self._sql_tables())
+
+    def _sql_tables(self) -> list[Finding]:
+        """Raw SQL is the schema of record only where no ORM declares the models (a Supabase
+        starter); beside an ORM it repeats it, or seeds test data. Old-migration, seed and
+        sample folders never hold the schema (conventions.yaml `sql_skip_dirs`)."""
+        found: list[Finding] = []
+        for path, facts in self.index.facts.items():
+            if facts.language != "sql" or any(_SQL_SKIP_DIRS.search(d) for d in path.split("/")[:-1]):
+                continue
+            for name, line, end_line, fields in facts.models:
+                found.extend(self._emit(path, name, line, end_line, "sql", [_sql_field(f) for f in fields]))
+        return found
 
     def _about_people(self, found: list[Finding]) -> list[Finding]:
         """Keep entities about a person and records linked (directly or through other such

@@ -150,11 +150,19 @@ class ScheduleDetector:
 
     def _from_hit(self, hit: Hit) -> Finding:
         call = hit.call
-        schedule = _literal(call.arg0) if hit.rule is not None and hit.rule.schedule_arg == 0 else _cron_in(call.args)
+        schedule = self._schedule_arg(hit) if hit.rule is not None and hit.rule.schedule_arg == 0 else _cron_in(call.args)
         decorated = self.decorated.get((hit.file, call.line))
         if decorated is not None:
             return self._def_finding(hit.file, decorated, schedule, hit.provider)
         return Finding(Kind.SCHEDULED_JOB, hit.file, call.line, call.end_line, call.scope or None, "high", discriminator=f"{hit.provider}:{call.chain}", provider=hit.provider, schedule=schedule)
+
+    def _schedule_arg(self, hit: Hit) -> str | None:
+        """`cron.schedule("0 3 * * *", f)`, or `cron.schedule(NIGHTLY, f)` with `const NIGHTLY = "0 3 * * *"`."""
+        name = hit.call.arg0.strip()
+        if not name.isidentifier():
+            return _literal(name)
+        binding = self.index.bindings.get((hit.file, hit.call.scope, name)) or self.index.bindings.get((hit.file, "", name))
+        return _literal(binding.raw) if binding is not None and binding.value.startswith("str:") else None
 
     def _def_finding(self, path: str, definition: Def, schedule: str | None, provider: str | None) -> Finding:
         return Finding(Kind.SCHEDULED_JOB, path, definition.line, definition.end_line, definition.qualname, "high", discriminator="job", provider=provider, schedule=schedule)

@@ -21,6 +21,7 @@ from personize_assistant.scan.extract_other import (
     extract_workflow,
 )
 from personize_assistant.scan.extract_py import extract_py
+from personize_assistant.scan.extract_sql import extract_sql
 from personize_assistant.scan.facts import FileFacts, PackedFacts, pack, unpack
 from personize_assistant.scan.languages import EXTENSIONS
 
@@ -119,6 +120,8 @@ def _dispatch(path: str, name: str, language: str | None, data: bytes, text: str
         return extract_js(path, language, data, load_catalog())
     if language == "prisma":
         return extract_prisma(path, text)
+    if language == "sql":
+        return extract_sql(path, text)
     if language in ("vue", "svelte"):
         return extract_js(path, "typescript", script_blocks(data), load_catalog())
     if name == "vercel.json":

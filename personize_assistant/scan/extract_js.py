@@ -389,6 +389,9 @@ class _JsExtractor:
                 for clause in child.named_children:
                     if clause.type == "extends_clause":
                         bases.extend(normalize_chain(text(v, 200)) for v in clause.named_children)
+                    elif clause.type == "implements_clause":
+                        # `implements InferenceClient`: calls typed by the interface reach it.
+                        bases.extend(normalize_chain(text(v, 200)) for v in clause.named_children)
                     elif child.named_child_count == 1:
                         # JavaScript: `class_heritage` holds the base expression itself.
                         bases.append(normalize_chain(text(clause, 200)))
@@ -476,7 +479,8 @@ class _JsExtractor:
         if call.type == "member_expression":
             member = text(call.child_by_field_name("property"))
             call = unwrap(call.child_by_field_name("object")) or call
-        if call.type != "call_expression" or text(call.child_by_field_name("function")) != "require":
+        # `require("x")`, and `await import("x")` (a lazy import binds names the same way).
+        if call.type != "call_expression" or text(call.child_by_field_name("function")) not in ("require", "import"):
             return False
         module = string_value(next(iter(named_children(call.child_by_field_name("arguments"))), None))
         if not module:

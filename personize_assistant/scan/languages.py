@@ -29,6 +29,7 @@ EXTENSIONS: dict[str, str] = {
     ".prisma": "prisma",
     ".vue": "vue",
     ".svelte": "svelte",
+    ".sql": "sql",
 }
 
 MARKUP_SUFFIXES = (".html", ".htm", ".astro")

@@ -166,7 +166,10 @@ class RepoIndex:
             return None
         _, name, *sub = module.split("/")
         inner = "/".join(["", *sub]) if sub else ""  # index files are indexed by their folder
-        for layout in (f"{name}/src{inner}", f"{name}/lib{inner}"):
+        # A subpath may also sit at the package's root (`@acme/shared/inference` ->
+        # `packages/shared/inference.ts`); a bare `@acme/client` there is too loose a match.
+        layouts = (f"{name}/src{inner}", f"{name}/lib{inner}") + ((f"{name}{inner}",) if inner else ())
+        for layout in layouts:
             candidates = [c for c in self.js_suffixes.get(layout, []) if "node_modules/" not in c]
             if len(candidates) == 1:
                 return candidates[0]
@@ -217,7 +220,7 @@ class RepoIndex:
         for prefix in ("this.", "self."):
             binding = self.bindings.get((path, owner, prefix + member))
             if binding is not None:
-                return self._binding_value(path, binding, depth)
+                return self._binding_value(path, binding, depth) or self._field_from_method(path, binding, depth)
         qualname = f"{owner}.{member}"
         if qualname in self.defs.get(path, {}):
             return DefRef(path, qualname, ())
@@ -225,6 +228,18 @@ class RepoIndex:
         if owner_def is not None and owner_def.kind == "class":
             return self._inherited(path, owner_def, [(member, False)], depth)
         return None
+
+    def _field_from_method(self, path: str, binding: Binding, depth: int) -> Resolved | None:
+        """`self.message = message` in `__init__(self, message: Message)`: the field holds
+        what the method's parameter (or local) held, so resolve it where it was assigned."""
+        method = next(
+            (d for q, d in self.defs.get(path, {}).items()
+             if q.startswith(binding.scope + ".") and d.kind == "method" and d.line <= binding.line <= d.end_line),
+            None,
+        )
+        if method is None or binding.value.startswith(("str:", "expr:", "iter:")):
+            return None
+        return self._resolve(path, method.qualname, binding.value, depth + 1)
 
     def _binding_value(self, path: str, binding: Binding, depth: int) -> Resolved | None:
         if binding.value.startswith(("str:", "expr:")):

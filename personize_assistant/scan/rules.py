@@ -1,4 +1,4 @@
-"""Rule files beside the catalog (senders, people, handlers, models, secrets), typed and loaded once.
+"""Rule files beside the catalog (senders, people, handlers, models, secrets, conventions), typed and loaded once.
 
 Vocabularies, ORM tables and name patterns are data: each `*.yaml` file here is read
 into a Pydantic model (unknown or missing keys and bad regexes are errors that name the
@@ -166,6 +166,30 @@ class ModelRules(Rules):
     organization_words: Words
 
 
+class ConventionRules(Rules):
+    """conventions.yaml: threads, interfaces, in-house trackers, job registries, raw SQL."""
+
+    thread_bases: dict[str, Words]
+    module_kinds: Words
+    module_thin: int
+    view_params: Words
+    cli_modules: Words
+    request_type: Pattern
+    abstract_bases: Words
+    abstract_decorators: Words
+    tracker_verbs: Words
+    tracker_nouns: Words
+    not_tracker: Words
+    tracker_forwards: Words
+    collector_url: Pattern
+    event_model: Pattern
+    event_store: Words
+    job_libraries: Words
+    sql_table: Pattern
+    sql_constraint: Pattern
+    sql_skip_dirs: Pattern
+
+
 class SecretRules(Rules):
     """secrets.yaml: the one definition of a secret field name."""
 
@@ -224,3 +248,8 @@ def models() -> ModelRules:
 @cache
 def secrets() -> SecretRules:
     return load_rules("secrets.yaml", SecretRules)
+
+
+@cache
+def conventions() -> ConventionRules:
+    return load_rules("conventions.yaml", ConventionRules)
