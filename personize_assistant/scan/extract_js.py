@@ -193,9 +193,10 @@ class _JsExtractor:
             qualname,
             kind,
             node,
-            head=node,
+            head=_past_decorators(node),
             span=node,
             exported=exported,
+            tail=node,
             decorators=self._decorators(node),
             bases=self._bases(node) if kind == "class" else (),
             returns="" if kind == "class" else returns(node),
@@ -635,3 +636,9 @@ class _JsExtractor:
 
 def extract_js(path: str, language: str, source: bytes, catalog: Catalog) -> FileFacts:
     return _JsExtractor(path, language, source, catalog).run()
+
+
+def _past_decorators(node: Node) -> Node:
+    """Where a decorated class is declared: its `class` line, not the first of the decorators
+    the grammar counts as part of it (`@Scopes(...)` twenty lines above `class User`)."""
+    return next((child for child in node.children if child.type != "decorator"), node)
