@@ -43,12 +43,20 @@ def wrap_send(
     ctx: WireContext,
     by_parameters: Callable[[WireContext, MessageMapping], Wiring],
     by_locals: Callable[[WireContext], Wiring],
+    by_template: Callable[[WireContext], Wiring | None],
 ) -> Wiring:
     """WRAP a send: its content comes in through parameters (a wrapper around the
-    original) or is built in locals (a step right after it is built)."""
+    original), is built in locals (a step right after it is built), or is rendered from a
+    template (a personalized prop/context value, `None` when no template is found)."""
     refuse_request_handler(ctx, DELIVERY_KINDS)
     mapping = map_message(ctx.fn, ctx.channel_fields)
-    return by_parameters(ctx, mapping) if mapping.targets else by_locals(ctx)
+    if mapping.targets:
+        return by_parameters(ctx, mapping)
+    if not content_locals(ctx):
+        templated = by_template(ctx)
+        if templated is not None:
+            return templated
+    return by_locals(ctx)
 
 
 def wrap_original(
@@ -250,3 +258,17 @@ def finish_scheduled(ctx: WireContext, wiring: Wiring) -> Wiring:
             + ", ".join(f"{t.symbol or t.id} ({t.id}, {t.location()})" for t in targets)
         )
     return wiring
+
+
+def template_recipient(ctx: WireContext, before: int, missing: str) -> str:
+    """Who a templated send goes to: a parameter naming them (a destructured key is a
+    local of that name), else a local declared before line `before` (`const { email } = ...`)."""
+    fn = ctx.fn
+    mapping = map_message(fn, ["SUBJECT"])
+    if mapping.recipient_param is not None:
+        if fn.params[mapping.recipient_param].kind == "destructured":
+            return mapping.recipient_member or missing
+        return parameter_recipient(fn, mapping, missing)
+    declared = [Param(name=n, text=n) for a in ctx.body.assignments if a.end_line < before for n in a.names]
+    local = map_message(fn.model_copy(update={"params": declared}), ["SUBJECT"])
+    return declared[local.recipient_param].name if local.recipient_param is not None else missing

@@ -1,0 +1,265 @@
+"""Python templated sends: a Django or Jinja template rendered with a context inside the
+wired function (`render_to_string(name, ctx)`, `get_template(name).render(ctx)`,
+`template.render(**ctx)`, `render_template(name, **ctx)`). The renders are data
+(`templates.yaml`); the value joins the context and the template file, when found under a
+`templates/` folder near the wired file, gets an `{% if %}` block that renders it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from tree_sitter import Node
+
+from personize_assistant.actions.wire import endings
+from personize_assistant.actions.wire.context import WireContext, Wiring
+from personize_assistant.actions.wire.edit import FileEditor
+from personize_assistant.actions.wire.python_edit import render_code
+from personize_assistant.actions.wire.source_python import function_node
+from personize_assistant.actions.wire.templated import (
+    PythonRender,
+    TemplateChange,
+    TemplateSite,
+    splice,
+    template_notes,
+    template_rules,
+)
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
+from personize_assistant.scan.extract_common import end_line_of, string_value, text
+
+_VALUE = "\0VALUE\0"
+
+
+def wrap_template(ctx: WireContext) -> Wiring | None:
+    """Personalize a templated send: a step computes the value before the render and adds
+    it to the context; the template renders it (or the change needed is described)."""
+    fn = function_node(ctx.source.text, ctx.fn)
+    found = _find_render(fn) if fn is not None else None
+    if fn is None or found is None:
+        return None
+    call, spec = found
+    name = _template_name(fn, call, spec)
+    site = _site(ctx, fn, call, name)
+    rules = template_rules().personalized
+    prop, editor = rules.prop["py"], FileEditor(ctx.source.text)
+    awaited, personalize = ("await ", "personalize_message_async") if ctx.fn.is_async else ("", "personalize_message")
+    result = ctx.fresh("personalized")
+    value = f'{result}["{rules.field}"] if {result} else ""'
+    splice(editor, ctx.source.text.splitlines(), [(r, c, t.replace(_VALUE, value)) for r, c, t in _context_insertions(ctx, call, spec, prop)])
+    values = endings.message_values(ctx, endings.template_recipient(ctx, site.statement_line, "None"), result, "")
+    step = render_code("py/template_step.py.j2", site.indent, prop=prop, field=rules.field, personalize=personalize, **{"await": awaited}, **values)
+    editor.insert_after(site.statement_line - 1, step)
+    helpers = [personalize]
+    if not site.send_returns:
+        editor.insert_after(site.send_line, render_code("py/template_remember.py.j2", site.send_indent, **values))
+        helpers.append("remember_delivery")
+    change = template_change(ctx, name)
+    wiring = endings.step_wiring(ctx, editor, helpers, endings.wrap_trigger(ctx), {rules.field: f"{site.template} context {prop}"})
+    remember = "remember_delivery" if "remember_delivery" in helpers else None
+    wiring.notes += template_notes(ctx.qualified_name, site, change, prop, "empty", remember)
+    wiring.other_files = {change.path: change.editor} if change.path and change.editor else {}
+    return wiring
+
+
+def _preorder(node: Node) -> list[Node]:
+    out: list[Node] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(reversed(current.named_children))
+    return out
+
+
+def _callee_name(call: Node) -> str:
+    callee = call.child_by_field_name("function")
+    if callee is not None and callee.type == "attribute":
+        return text(callee.child_by_field_name("attribute"))
+    return text(callee) if callee is not None and callee.type == "identifier" else ""
+
+
+def _find_render(fn: Node) -> tuple[Node, PythonRender] | None:
+    specs = {r.name: r for r in template_rules().python_renders}
+    for node in _preorder(fn):
+        spec = specs.get(_callee_name(node)) if node.type == "call" else None
+        if spec is None:
+            continue
+        if spec.template_from == "receiver" and not _renders_template(fn, node):
+            continue  # `exporter.render(...)`: not a template
+        return node, spec
+    return None
+
+
+def _receiver(call: Node) -> Node | None:
+    callee = call.child_by_field_name("function")
+    return callee.child_by_field_name("object") if callee is not None and callee.type == "attribute" else None
+
+
+def _renders_template(fn: Node, call: Node) -> bool:
+    source = _template_source(fn, call)
+    return source is not None and re.search(r"template|from_string", text(source), re.IGNORECASE) is not None
+
+
+def _template_source(fn: Node, call: Node) -> Node | None:
+    """What `.render` is called on: the receiver, or the value a local receiver was given."""
+    receiver = _receiver(call)
+    if receiver is None or receiver.type != "identifier":
+        return receiver
+    name = text(receiver)
+    assigned = [
+        n.child_by_field_name("right")
+        for n in _preorder(fn)
+        if n.type == "assignment" and text(n.child_by_field_name("left")) == name and n.start_point[0] < call.start_point[0]
+    ]
+    return assigned[-1] if assigned else receiver
+
+
+def _args(call: Node) -> tuple[list[Node], dict[str, Node], Node | None]:
+    """Positional arguments, keyword arguments, and the argument list node."""
+    arguments = call.child_by_field_name("arguments")
+    children = [c for c in arguments.named_children if c.type != "comment"] if arguments is not None else []
+    positional = [c for c in children if c.type not in ("keyword_argument", "dictionary_splat", "list_splat")]
+    keywords = {text(c.child_by_field_name("name")): c.child_by_field_name("value") for c in children if c.type == "keyword_argument"}
+    return positional, {k: v for k, v in keywords.items() if v is not None}, arguments
+
+
+def _template_name(fn: Node, call: Node, spec: PythonRender) -> str | None:
+    if spec.template_from == "receiver":
+        source = _template_source(fn, call)
+        inner = source.child_by_field_name("arguments") if source is not None and source.type == "call" else None
+        first = inner.named_children[0] if inner is not None and inner.named_children else None
+        return string_value(first)
+    positional, keywords, _ = _args(call)
+    node = keywords.get(spec.template_keyword or "")
+    if node is None and spec.template_arg is not None and len(positional) > spec.template_arg:
+        node = positional[spec.template_arg]
+    return string_value(node)
+
+
+def _context_insertions(ctx: WireContext, call: Node, spec: PythonRender, prop: str) -> list[tuple[int, int, str]]:
+    positional, keywords, arguments = _args(call)
+    assert arguments is not None  # a call always has its argument list
+    children = [c for c in arguments.named_children if c.type != "comment"]
+    as_keyword = spec.context == "kwargs" or (spec.template_from == "receiver" and len(children) > len(positional))
+    if as_keyword:
+        return [_append(arguments, children, f"{prop}={_VALUE}")]
+    context = keywords.get(spec.context_keyword or "")
+    if context is None and spec.context_arg is not None and len(positional) > spec.context_arg:
+        context = positional[spec.context_arg]
+    if context is None:
+        entry = f'{{"{prop}": {_VALUE}}}'
+        keyword = len(children) > len(positional) and spec.context_keyword
+        return [_append(arguments, children, f"{spec.context_keyword}={entry}" if keyword else entry)]
+    if context.type == "dictionary":
+        return [_first_entry(ctx, context, f'"{prop}": {_VALUE}')]
+    return [(context.start_point[0], context.start_point[1], "{**"), (context.end_point[0], context.end_point[1], f', "{prop}": {_VALUE}}}')]
+
+
+def _append(arguments: Node, children: list[Node], argument: str) -> tuple[int, int, str]:
+    if not children:
+        return arguments.start_point[0], arguments.start_point[1] + 1, argument
+    last = children[-1]
+    return last.end_point[0], last.end_point[1], f", {argument}"
+
+
+def _first_entry(ctx: WireContext, dictionary: Node, entry: str) -> tuple[int, int, str]:
+    members = [c for c in dictionary.named_children if c.type != "comment"]
+    row = dictionary.start_point[0]
+    if members and members[0].start_point[0] > row:
+        line = ctx.source.text.splitlines()[row].encode("utf-8")
+        return row, len(line), "\n" + " " * members[0].start_point[1] + entry + ","
+    return row, dictionary.start_point[1] + 1, f"{entry}, " if members else entry
+
+
+def _statement_of(fn: Node, node: Node) -> Node:
+    current = node
+    while current.parent is not None and current != fn:
+        if current.parent.type == "block":
+            return current
+        current = current.parent
+    return node
+
+
+def _site(ctx: WireContext, fn: Node, call: Node, name: str | None) -> TemplateSite:
+    statement = _statement_of(fn, call)
+    row = ctx.touchpoint.line - 1
+    body = fn.child_by_field_name("body")
+    inner = [
+        n for n in _preorder(body) if n.parent is not None and n.parent.type == "block" and n.start_point[0] <= row <= n.end_point[0]
+    ] if body is not None else []
+    send = inner[-1] if inner else statement
+    lines = ctx.source.text.splitlines()
+    return TemplateSite(
+        form=f"the template {name}" if name else "its template",
+        template=name or "the template",
+        statement_line=statement.start_point[0] + 1,
+        indent=_indent(lines[statement.start_point[0]]),
+        send_line=end_line_of(send),
+        send_indent=_indent(lines[send.start_point[0]]),
+        send_returns=send.type == "return_statement" or statement.type == "return_statement",
+    )
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
+# --------------------------------------------------------------------------- the template file
+
+
+def find_template(ctx: WireContext, name: str) -> str | None:
+    """`<dir>/templates/<name>` for the wired file's directories and their subdirectories
+    (Django looks in every app's `templates/`), nearest first."""
+    folders = template_rules().template_folders
+    source_dir = PurePosixPath(ctx.source.path).parent
+    for directory in [source_dir, *source_dir.parents]:
+        base = ctx.root / str(directory)
+        children = sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+        for sub in ["", *children]:
+            for folder in folders:
+                candidate = PurePosixPath(directory, sub, folder, name)
+                if (ctx.root / str(candidate)).is_file():
+                    return str(candidate)
+    return None
+
+
+def template_change(ctx: WireContext, name: str | None) -> TemplateChange:
+    if name is None:
+        return TemplateChange(path=None, described="its name is computed at run time")
+    path = find_template(ctx, name)
+    content = read_repo_file(ctx.root, path, MAX_REPO_FILE_BYTES) if path else None
+    if path is None or content is None or isinstance(content, Refusal):
+        folders = "/".join(template_rules().template_folders)
+        return TemplateChange(path=None, described=f"no {folders} folder near {ctx.source.path} holds {name}")
+    row, col, where = _anchor(content)
+    rules = template_rules()
+    html = PurePosixPath(name).suffix in (".html", ".htm") or "<" in content
+    snippet = rules.django_snippets.html if html else rules.django_snippets.text
+    editor = FileEditor(content)
+    splice(editor, content.splitlines() or [""], [(row, col, snippet)])
+    return TemplateChange(path=path, editor=editor, described=f"renders `{{% if {rules.personalized.prop['py']} %}}` {where}")
+
+
+_BLOCK = re.compile(r"\{%-?\s*block\s+(\w+)\s*-?%\}")
+_BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+
+
+def _anchor(content: str) -> tuple[int, int, str]:
+    """(row, byte column, where in words) right after the tag that opens the message."""
+    rules = template_rules()
+    lines = content.splitlines()
+    blocks = [(row, m) for row, line in enumerate(lines) for m in _BLOCK.finditer(line)]
+    if "{% extends" in content or "{%- extends" in content:
+        ranked = sorted(
+            (b for b in blocks if b[1].group(1) not in rules.skipped_blocks),
+            key=lambda b: rules.content_blocks.index(b[1].group(1)) if b[1].group(1) in rules.content_blocks else len(rules.content_blocks),
+        )
+        if ranked:
+            row, match = ranked[0]
+            return row, len(lines[row][: match.end()].encode("utf-8")), f"at the start of block {match.group(1)}"
+    for row, line in enumerate(lines):
+        body = _BODY.search(line)
+        if body:
+            return row, len(line[: body.end()].encode("utf-8")), "right after <body>"
+    return 0, 0, "at the top"
