@@ -284,3 +284,18 @@ def test_a_refused_templated_send_still_says_why(tmp_path: Path) -> None:
     tp = email_touchpoint("m.py", 2, "ping", "django")
     with pytest.raises(UsageError, match="passes no"):
         wire(RepoScan(root=str(tmp_path), touchpoints=[tp]), WireOptions(touchpoint_id=tp.id), load_rules())
+
+
+def test_a_template_built_inside_a_callback_is_not_wired_from_outside_it(tmp_path: Path) -> None:
+    """The step must sit where the props are built; inside `.map(...)` it could not await."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "notify.tsx").write_text(
+        "import { Resend } from 'resend';\nimport { RowEmail } from './emails/row';\n\n"
+        "const resend = new Resend('key');\n\nexport async function notifyAll(rows: { to: string }[]) {\n"
+        "  await Promise.all(rows.map((row) => resend.emails.send({ from: 'a@b.c', to: row.to, subject: 'Hi', "
+        "react: <RowEmail row={row} /> })));\n}\n",
+        encoding="utf-8",
+    )
+    tp = email_touchpoint("src/notify.tsx", 7, "notifyAll", "resend")
+    with pytest.raises(UsageError, match="renders its content from a React Email component"):
+        wire(RepoScan(root=str(tmp_path), touchpoints=[tp]), WireOptions(touchpoint_id=tp.id), load_rules())

@@ -83,12 +83,22 @@ def _find_render(fn: Node) -> tuple[Node, PythonRender] | None:
     specs = {r.name: r for r in template_rules().python_renders}
     for node in _preorder(fn):
         spec = specs.get(_callee_name(node)) if node.type == "call" else None
-        if spec is None:
+        if spec is None or _in_nested(fn, node):
             continue
         if spec.template_from == "receiver" and not _renders_template(fn, node):
             continue  # `exporter.render(...)`: not a template
         return node, spec
     return None
+
+
+def _in_nested(fn: Node, node: Node) -> bool:
+    """Rendered inside a nested function or lambda: its values are not the send's."""
+    current = node.parent
+    while current is not None and current != fn:
+        if current.type in ("function_definition", "lambda"):
+            return True
+        current = current.parent
+    return False
 
 
 def _receiver(call: Node) -> Node | None:

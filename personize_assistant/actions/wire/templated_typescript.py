@@ -25,8 +25,10 @@ from personize_assistant.actions.wire.templated import (
 from personize_assistant.actions.wire.templated_react import component_change, resolve_module
 from personize_assistant.scan.extract_common import end_line_of, string_value
 from personize_assistant.scan.extract_common import text as _text
+from personize_assistant.scan.js_nodes import FUNCTION_TYPES
 
 _JSX = ("jsx_self_closing_element", "jsx_opening_element")
+FUNCTION_NODES = frozenset({*FUNCTION_TYPES, "method_definition", "function_declaration"})
 
 
 JSX_VALUE = "\0JSX\0"
@@ -87,6 +89,17 @@ def _preorder(node: Node) -> list[Node]:
     return out
 
 
+def _in_callback(fn: Node, node: Node) -> bool:
+    """Built inside a nested function (`items.map((i) => <Row />)`): a step placed there
+    could not await, and one placed outside could not see the callback's values."""
+    current = node.parent
+    while current is not None and current != fn:
+        if current.type in FUNCTION_NODES:
+            return True
+        current = current.parent
+    return False
+
+
 def _is_component(name: str) -> bool:
     return name[:1].isupper() and name.replace("_", "").isalnum()
 
@@ -95,7 +108,11 @@ def _jsx_site(
     ctx: WireContext, fn: Node, imports: dict[str, tuple[str, str]]
 ) -> tuple[TemplateSite, str | None] | None:
     element = next(
-        (n for n in _preorder(fn) if n.type in _JSX and _is_component(_text(n.child_by_field_name("name")))),
+        (
+            n
+            for n in _preorder(fn)
+            if n.type in _JSX and _is_component(_text(n.child_by_field_name("name"))) and not _in_callback(fn, n)
+        ),
         None,
     )
     if element is None:
@@ -115,7 +132,7 @@ def _call_site(
         callee = node.child_by_field_name("function") if node.type == "call_expression" else None
         args = node.child_by_field_name("arguments") if callee is not None else None
         first = args.named_children[0] if args is not None and args.named_children else None
-        if callee is None or callee.type != "identifier" or first is None or first.type != "object":
+        if callee is None or callee.type != "identifier" or first is None or first.type != "object" or _in_callback(fn, node):
             continue
         name = _text(callee)
         module = imports.get(name, (None, ""))[0]
@@ -134,7 +151,7 @@ def _context_site(
         pairs = {_text(p.child_by_field_name("key")): p for p in obj.named_children if p.type == "pair"}
         context, template = pairs.get("context"), pairs.get("template")
         shorthand = {_text(p) for p in obj.named_children if p.type == "shorthand_property_identifier"}
-        if context is None or (template is None and "template" not in shorthand):
+        if context is None or (template is None and "template" not in shorthand) or _in_callback(fn, obj):
             continue
         name = string_value(template.child_by_field_name("value")) if template is not None else None
         label = f"'{name}'" if name else _text(template.child_by_field_name("value")) if template is not None else "template"
