@@ -273,6 +273,7 @@ def test_when_personize_answers_the_template_renders_the_intro_and_the_delivery_
     assert html.replace("<p>Ana, your team already set up &lt;b&gt;two&lt;/b&gt; boards.</p>", "") == _original_render("Ana")
     prompt = personize_env.requests_for("/api/v1/prompt", "POST")[0].body
     assert [o["name"] for o in prompt["outputs"]] == ["INTRO"]
+    assert "What to write: a short personal opening paragraph for the welcome.html email, shown above" in prompt["context"]
     importlib.import_module(wired_jinja.__name__.rsplit(".", 1)[0] + ".personize_wiring").wait_for_background()
     (memorized,) = [r.body for r in personize_env.requests_for("/api/v1/memorize", "POST")]
     assert memorized["email"] == "ana@example.com"

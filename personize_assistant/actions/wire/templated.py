@@ -135,6 +135,12 @@ def splice(editor: FileEditor, lines: list[str], insertions: list[tuple[int, int
         editor.replace_line(row + 1, raw.decode("utf-8"))
 
 
+def brief(template: str) -> str:
+    """What the model writes for a template's new value (quotes dropped: it sits in a string literal)."""
+    name = re.sub(r"[\"'`\\$]", "", template)
+    return f"{template_rules().personalized.purpose} for the {name} email, shown above its unchanged content"
+
+
 def template_notes(name: str, site: TemplateSite, change: TemplateChange, prop: str, empty: str, remember: str | None) -> list[str]:
     """What the wiring of `name` (a function) did and what is left to the developer;
     `remember` is the memorize helper when the wiring could call it after the send."""

@@ -21,6 +21,7 @@ from personize_assistant.actions.wire.templated import (
     PythonRender,
     TemplateChange,
     TemplateSite,
+    brief,
     splice,
     template_notes,
     template_rules,
@@ -48,7 +49,10 @@ def wrap_template(ctx: WireContext) -> Wiring | None:
     value = f'{result}["{rules.field}"] if {result} else ""'
     splice(editor, ctx.source.text.splitlines(), [(r, c, t.replace(_VALUE, value)) for r, c, t in _context_insertions(ctx, call, spec, prop)])
     values = endings.message_values(ctx, endings.template_recipient(ctx, site.statement_line, "None"), result, "")
-    step = render_code("py/template_step.py.j2", site.indent, prop=prop, field=rules.field, personalize=personalize, **{"await": awaited}, **values)
+    step = render_code(
+        "py/template_step.py.j2", site.indent,
+        prop=prop, field=rules.field, personalize=personalize, brief=brief(site.template), **{"await": awaited}, **values,
+    )  # fmt: skip
     editor.insert_after(site.statement_line - 1, step)
     helpers = [personalize]
     if not site.send_returns:

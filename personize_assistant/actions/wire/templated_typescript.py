@@ -18,6 +18,7 @@ from personize_assistant.actions.wire.source_typescript import function_node, pa
 from personize_assistant.actions.wire.templated import (
     TemplateChange,
     TemplateSite,
+    brief,
     splice,
     template_notes,
     template_rules,
@@ -244,7 +245,10 @@ def wrap_template(ctx: WireContext) -> Wiring | None:
     _pass_value(ctx, site, editor, prop, f"{result}?.{rules.field}", typed=change.path is not None or "React" not in site.form)
     values = endings.message_values(ctx, endings.template_recipient(ctx, site.statement_line, "undefined"), result, "")
     values |= {"log": f"{ctx.style.logger}.warn" if ctx.style.logger else None}
-    step = edit.render_styled(ctx, "ts/template_step.ts.j2", site.indent, component=site.template, prop=prop, field=rules.field, **values)
+    step = edit.render_styled(
+        ctx, "ts/template_step.ts.j2", site.indent,
+        component=site.template, prop=prop, field=rules.field, brief=brief(site.template), **values,
+    )  # fmt: skip
     editor.insert_after(site.statement_line - 1, step)
     helpers = ["personalizeMessage"]
     if not site.send_returns:
