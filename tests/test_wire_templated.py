@@ -44,6 +44,7 @@ TS_SENDS = {
     "render_html": ("src/send-invoice.tsx", 10, "sendInvoice", "nodemailer"),
     "component_call": ("src/send-trial.ts", 10, "sendTrialEnding", "resend"),
     "component_not_found": ("src/send-receipt.tsx", 7, "sendReceipt", "resend"),
+    "mailer_template": ("src/mailer/mailer.service.ts", 7, "Mailer.sendInvite", "nodemailer"),
 }
 PY_SENDS = {
     "render_to_string": ("shop/mail.py", 10, "send_receipt", "django"),
@@ -108,6 +109,13 @@ def test_a_component_that_is_not_in_the_repo_is_named_and_the_prop_still_type_ch
     assert any("ReceiptEmail was not changed" in n and "@acme/email-kit" in n for n in artifact.notes)
 
 
+def test_a_mailer_context_gets_the_value_and_its_handlebars_template_renders_it() -> None:
+    artifact = _wire(fixture_app("templated-email-ts"), TS_SENDS["mailer_template"])
+    assert "context: { personalizedIntro: personalized?.INTRO, inviteUrl }" in _edit(artifact, "src/mailer/mailer.service.ts")
+    template = _edit(artifact, "src/mailer/templates/invitation.hbs")
+    assert template == "+<body>{{#if personalizedIntro}}<p>{{personalizedIntro}}</p>{{/if}}"
+
+
 def test_django_context_gets_the_value_and_the_extending_template_renders_it_in_its_content_block() -> None:
     artifact = _wire(fixture_app("templated-email-py"), PY_SENDS["render_to_string"])
     assert '{"personalized_intro": personalized["INTRO"] if personalized else "", "order": order}' in _edit(
@@ -155,7 +163,7 @@ def test_wired_templated_typescript_type_checks(tmp_path: Path, name: str) -> No
     root = _applied("templated-email-ts", TS_SENDS, tmp_path / "app", name)
     base = TYPESCRIPT / "wire" / "tsconfig.json"
     files = [str(p) for p in sorted((root / "src").rglob("*.ts*"))]
-    files += [str(TYPESCRIPT / "wire" / "ambient.d.ts"), str(TYPESCRIPT / "wire" / "react-email.d.ts")]
+    files += [str(TYPESCRIPT / "wire" / "ambient.d.ts"), str(TYPESCRIPT / "wire" / "templated-mail.d.ts")]
     files += [str(TYPESCRIPT / "personize-sdk.d.ts")]
     config = {"extends": str(base), "compilerOptions": {"baseUrl": str(root), "paths": {"@/*": ["src/*"]}}, "files": files}
     (tmp_path / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
@@ -174,7 +182,7 @@ def test_the_type_check_sees_a_prop_the_component_does_not_take(tmp_path: Path) 
     send.write_text(send.read_text(encoding="utf-8").replace("name={name}", "nam={name}"), encoding="utf-8")
     config = {
         "extends": str(TYPESCRIPT / "wire" / "tsconfig.json"),
-        "files": [str(send), str(TYPESCRIPT / "wire" / "ambient.d.ts"), str(TYPESCRIPT / "wire" / "react-email.d.ts")],
+        "files": [str(send), str(TYPESCRIPT / "wire" / "ambient.d.ts"), str(TYPESCRIPT / "wire" / "templated-mail.d.ts")],
     }
     (tmp_path / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
     done = subprocess.run(

@@ -76,6 +76,8 @@ class TemplateRules(BaseModel):
     python_renders: list[PythonRender]
     template_folders: list[str]
     django_snippets: DjangoSnippets
+    mailer_template_suffixes: list[str]
+    handlebars_snippet: str
     content_blocks: list[str]
     skipped_blocks: list[str]
     react: ReactRules
@@ -119,6 +121,8 @@ class TemplateSite:
     send_indent: str
     send_returns: bool = False
     """The send is a `return` statement: nothing placed after it would run."""
+    literal: str | None = None
+    """The template's name when the code spells it as a string (`template: 'welcome'`)."""
     insertions: list[tuple[int, int, str]] = field(default_factory=list)
     """(0-based row, byte column, text) that pass the value to the template."""
 

@@ -8,7 +8,6 @@ wired function (`render_to_string(name, ctx)`, `get_template(name).render(ctx)`,
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
 from tree_sitter import Node
 
@@ -17,16 +16,15 @@ from personize_assistant.actions.wire.context import WireContext, Wiring
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.python_edit import render_code
 from personize_assistant.actions.wire.source_python import function_node
+from personize_assistant.actions.wire.template_files import django_change
 from personize_assistant.actions.wire.templated import (
     PythonRender,
-    TemplateChange,
     TemplateSite,
     brief,
     splice,
     template_notes,
     template_rules,
 )
-from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.scan.extract_common import end_line_of, string_value, text
 
 _VALUE = "\0VALUE\0"
@@ -58,7 +56,7 @@ def wrap_template(ctx: WireContext) -> Wiring | None:
     if not site.send_returns:
         editor.insert_after(site.send_line, render_code("py/template_remember.py.j2", site.send_indent, **values))
         helpers.append("remember_delivery")
-    change = template_change(ctx, name)
+    change = django_change(ctx, name)
     wiring = endings.step_wiring(ctx, editor, helpers, endings.wrap_trigger(ctx), {rules.field: f"{site.template} context {prop}"})
     remember = "remember_delivery" if "remember_delivery" in helpers else None
     wiring.notes += template_notes(ctx.qualified_name, site, change, prop, "empty", remember)
@@ -217,63 +215,3 @@ def _site(ctx: WireContext, fn: Node, call: Node, name: str | None) -> TemplateS
 
 def _indent(line: str) -> str:
     return line[: len(line) - len(line.lstrip())]
-
-
-# --------------------------------------------------------------------------- the template file
-
-
-def find_template(ctx: WireContext, name: str) -> str | None:
-    """`<dir>/templates/<name>` for the wired file's directories and their subdirectories
-    (Django looks in every app's `templates/`), nearest first."""
-    folders = template_rules().template_folders
-    source_dir = PurePosixPath(ctx.source.path).parent
-    for directory in [source_dir, *source_dir.parents]:
-        base = ctx.root / str(directory)
-        children = sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
-        for sub in ["", *children]:
-            for folder in folders:
-                candidate = PurePosixPath(directory, sub, folder, name)
-                if (ctx.root / str(candidate)).is_file():
-                    return str(candidate)
-    return None
-
-
-def template_change(ctx: WireContext, name: str | None) -> TemplateChange:
-    if name is None:
-        return TemplateChange(path=None, described="its name is computed at run time")
-    path = find_template(ctx, name)
-    content = read_repo_file(ctx.root, path, MAX_REPO_FILE_BYTES) if path else None
-    if path is None or content is None or isinstance(content, Refusal):
-        folders = "/".join(template_rules().template_folders)
-        return TemplateChange(path=None, described=f"no {folders} folder near {ctx.source.path} holds {name}")
-    row, col, where = _anchor(content)
-    rules = template_rules()
-    html = PurePosixPath(name).suffix in (".html", ".htm") or "<" in content
-    snippet = rules.django_snippets.html if html else rules.django_snippets.text
-    editor = FileEditor(content)
-    splice(editor, content.splitlines() or [""], [(row, col, snippet)])
-    return TemplateChange(path=path, editor=editor, described=f"renders `{{% if {rules.personalized.prop['py']} %}}` {where}")
-
-
-_BLOCK = re.compile(r"\{%-?\s*block\s+(\w+)\s*-?%\}")
-_BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
-
-
-def _anchor(content: str) -> tuple[int, int, str]:
-    """(row, byte column, where in words) right after the tag that opens the message."""
-    rules = template_rules()
-    lines = content.splitlines()
-    blocks = [(row, m) for row, line in enumerate(lines) for m in _BLOCK.finditer(line)]
-    if "{% extends" in content or "{%- extends" in content:
-        ranked = sorted(
-            (b for b in blocks if b[1].group(1) not in rules.skipped_blocks),
-            key=lambda b: rules.content_blocks.index(b[1].group(1)) if b[1].group(1) in rules.content_blocks else len(rules.content_blocks),
-        )
-        if ranked:
-            row, match = ranked[0]
-            return row, len(lines[row][: match.end()].encode("utf-8")), f"at the start of block {match.group(1)}"
-    for row, line in enumerate(lines):
-        body = _BODY.search(line)
-        if body:
-            return row, len(line[: body.end()].encode("utf-8")), "right after <body>"
-    return 0, 0, "at the top"

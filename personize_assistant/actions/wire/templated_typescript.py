@@ -15,8 +15,8 @@ from personize_assistant.actions.wire import typescript_edit as edit
 from personize_assistant.actions.wire.context import WireContext, Wiring, unsupported
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.source_typescript import function_node, parse_typescript
+from personize_assistant.actions.wire.template_files import mailer_change
 from personize_assistant.actions.wire.templated import (
-    TemplateChange,
     TemplateSite,
     brief,
     splice,
@@ -157,6 +157,7 @@ def _context_site(
         name = string_value(template.child_by_field_name("value")) if template is not None else None
         label = f"'{name}'" if name else _text(template.child_by_field_name("value")) if template is not None else "template"
         site = _site(ctx, fn, obj, f"the mailer template {label}", label)
+        site.literal = name
         site.insertions.extend(_context_insertions(ctx, context.child_by_field_name("value")))
         return site, None
     return None
@@ -239,8 +240,10 @@ def wrap_template(ctx: WireContext) -> Wiring | None:
     change = (
         component_change(ctx, site.template, module, editors, prop)
         if site.form.startswith("the React")
-        else TemplateChange(path=None, described=f"the mailer resolves {site.template} at run time")
+        else mailer_change(ctx, site.literal)
     )
+    if change.path is not None and change.editor is not None:
+        editors.setdefault(change.path, change.editor)
     result = ctx.fresh("personalized")
     _pass_value(ctx, site, editor, prop, f"{result}?.{rules.field}", typed=change.path is not None or "React" not in site.form)
     values = endings.message_values(ctx, endings.template_recipient(ctx, site.statement_line, "undefined"), result, "")
