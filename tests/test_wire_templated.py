@@ -51,6 +51,7 @@ PY_SENDS = {
     "get_template_text": ("shop/mail.py", 21, "send_reminder", "django"),
     "jinja_render": ("shop/mail.py", 26, "send_digest", "django"),
     "template_not_found": ("shop/mail.py", 30, "send_survey", "django"),
+    "flask_render_template": ("shop/flask_mail.py", 10, "send_welcome", "flask-mail"),
 }
 
 
@@ -123,6 +124,15 @@ def test_django_context_gets_the_value_and_the_extending_template_renders_it_in_
     )
     template = _edit(artifact, "shop/templates/mail/receipt.html")
     assert template.startswith("+{% block content %}{% if personalized_intro %}")
+
+
+def test_flask_render_template_gets_a_keyword_and_a_fragment_template_renders_it_first() -> None:
+    artifact = _wire(fixture_app("templated-email-py"), PY_SENDS["flask_render_template"])
+    assert 'render_template("mail/welcome.html", user=user, personalized_intro=personalized["INTRO"]' in _edit(
+        artifact, "shop/flask_mail.py"
+    )
+    template = _edit(artifact, "shop/templates/mail/welcome.html")
+    assert template.startswith("+{% if personalized_intro %}<p>{{ personalized_intro|escape }}</p>{% endif %}<h1>")
 
 
 def test_a_python_template_that_is_not_in_the_repo_is_named() -> None:
