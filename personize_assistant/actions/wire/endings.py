@@ -23,6 +23,12 @@ from personize_assistant.actions.wire.context import (
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.mapping import MessageMapping, map_message
 from personize_assistant.actions.wire.source import FunctionInfo, LocalAssignment, Param
+from personize_assistant.actions.wire.templated import (
+    TemplateChange,
+    TemplateSite,
+    template_notes,
+    template_rules,
+)
 
 DELIVERY_KINDS = ("email_send", "notification")
 # A parameter named like this identifies the person an analytics event is about.
@@ -272,3 +278,32 @@ def template_recipient(ctx: WireContext, before: int, missing: str) -> str:
     declared = [Param(name=n, text=n) for a in ctx.body.assignments if a.end_line < before for n in a.names]
     local = map_message(fn.model_copy(update={"params": declared}), ["SUBJECT"])
     return declared[local.recipient_param].name if local.recipient_param is not None else missing
+
+
+def template_wiring(
+    ctx: WireContext,
+    site: TemplateSite,
+    change: TemplateChange,
+    editors: dict[str, FileEditor],
+    code: tuple[str, str],
+    personalize: str,
+    empty: str,
+    target: str,
+) -> Wiring:
+    """What every templated wiring ends with: `code` (the step, the memorize-back) goes
+    before the template is built and after the send (unless the send is returned), then
+    the imports, the mapping onto `target`, the notes and the template's own edit."""
+    editor = editors[ctx.source.path]
+    step, remember_code = code
+    editor.insert_after(site.statement_line - 1, step)
+    remember = None if site.send_returns else ctx.writer.remember_delivery
+    if remember is not None:
+        editor.insert_after(site.send_line, remember_code)
+    helpers = [personalize, *([remember] if remember else [])]
+    rules = template_rules().personalized
+    wiring = step_wiring(ctx, editor, helpers, wrap_trigger(ctx), {rules.field: target})
+    wiring.notes += template_notes(ctx.qualified_name, site, change, rules.prop[ctx.writer.language], empty, remember)
+    if change.path is not None and change.editor is not None:
+        editors.setdefault(change.path, change.editor)
+    wiring.other_files = {p: e for p, e in editors.items() if p != ctx.source.path}
+    return wiring

@@ -22,7 +22,6 @@ from personize_assistant.actions.wire.templated import (
     TemplateSite,
     brief,
     splice,
-    template_notes,
     template_rules,
 )
 from personize_assistant.scan.extract_common import end_line_of, string_value, text
@@ -51,17 +50,10 @@ def wrap_template(ctx: WireContext) -> Wiring | None:
         "py/template_step.py.j2", site.indent,
         prop=prop, field=rules.field, personalize=personalize, brief=brief(site.template), **{"await": awaited}, **values,
     )  # fmt: skip
-    editor.insert_after(site.statement_line - 1, step)
-    helpers = [personalize]
-    if not site.send_returns:
-        editor.insert_after(site.send_line, render_code("py/template_remember.py.j2", site.send_indent, **values))
-        helpers.append("remember_delivery")
-    change = django_change(ctx, name)
-    wiring = endings.step_wiring(ctx, editor, helpers, endings.wrap_trigger(ctx), {rules.field: f"{site.template} context {prop}"})
-    remember = "remember_delivery" if "remember_delivery" in helpers else None
-    wiring.notes += template_notes(ctx.qualified_name, site, change, prop, "empty", remember)
-    wiring.other_files = {change.path: change.editor} if change.path and change.editor else {}
-    return wiring
+    remember = render_code("py/template_remember.py.j2", site.send_indent, **values)
+    editors = {ctx.source.path: editor}
+    target = f"{site.template} context {prop}"
+    return endings.template_wiring(ctx, site, django_change(ctx, name), editors, (step, remember), personalize, "empty", target)
 
 
 def _preorder(node: Node) -> list[Node]:

@@ -20,7 +20,6 @@ from personize_assistant.actions.wire.templated import (
     TemplateSite,
     brief,
     splice,
-    template_notes,
     template_rules,
 )
 from personize_assistant.actions.wire.templated_react import component_change, resolve_module
@@ -242,8 +241,6 @@ def wrap_template(ctx: WireContext) -> Wiring | None:
         if site.form.startswith("the React")
         else mailer_change(ctx, site.literal)
     )
-    if change.path is not None and change.editor is not None:
-        editors.setdefault(change.path, change.editor)
     result = ctx.fresh("personalized")
     _pass_value(ctx, site, editor, prop, f"{result}?.{rules.field}", typed=change.path is not None or "React" not in site.form)
     values = endings.message_values(ctx, endings.template_recipient(ctx, site.statement_line, "undefined"), result, "")
@@ -252,16 +249,9 @@ def wrap_template(ctx: WireContext) -> Wiring | None:
         ctx, "ts/template_step.ts.j2", site.indent,
         component=site.template, prop=prop, field=rules.field, brief=brief(site.template), **values,
     )  # fmt: skip
-    editor.insert_after(site.statement_line - 1, step)
-    helpers = ["personalizeMessage"]
-    if not site.send_returns:
-        editor.insert_after(site.send_line, edit.render_styled(ctx, "ts/template_remember.ts.j2", site.send_indent, **values))
-        helpers.append("rememberDelivery")
-    wiring = endings.step_wiring(ctx, editor, helpers, endings.wrap_trigger(ctx), {rules.field: f"{site.template} {prop}"})
-    remember = "rememberDelivery" if "rememberDelivery" in helpers else None
-    wiring.notes += template_notes(ctx.qualified_name, site, change, prop, "undefined", remember)
-    wiring.other_files = {p: e for p, e in editors.items() if p != ctx.source.path}
-    return wiring
+    remember = edit.render_styled(ctx, "ts/template_remember.ts.j2", site.send_indent, **values)
+    target = f"{site.template} {prop}"
+    return endings.template_wiring(ctx, site, change, editors, (step, remember), "personalizeMessage", "undefined", target)
 
 
 def _pass_value(ctx: WireContext, site: TemplateSite, editor: FileEditor, prop: str, value: str, typed: bool) -> None:
