@@ -33,6 +33,7 @@ from tests.support.personize_fixtures import personize_env as personize_env
 from tests.support.personize_fixtures import personize_server as personize_server
 from tests.support.personize_imitation import PersonizeImitation
 from tests.support.touchpoints import email_touchpoint
+from tests.typescript.typecheck import SDK_SHIM
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "templated"
 TYPESCRIPT = Path(__file__).resolve().parent / "typescript"
@@ -318,3 +319,64 @@ def test_a_template_built_inside_a_callback_is_not_wired_from_outside_it(tmp_pat
     tp = email_touchpoint("src/notify.tsx", 7, "notifyAll", "resend")
     with pytest.raises(UsageError, match="renders its content from a React Email component"):
         wire(RepoScan(root=str(tmp_path), touchpoints=[tp]), WireOptions(touchpoint_id=tp.id), load_rules())
+
+
+MAILER_DRIVER = """
+const { Mailer } = require(process.argv[2]);
+const sent = [];
+const mailer = new Mailer({ sendMail: async (options) => { sent.push(options); return 'queued'; } });
+mailer.sendInvite('ana@acme.io', 'https://acme.dev/join').then(() => console.log(JSON.stringify(sent)));
+"""
+
+
+@pytest.fixture(scope="module")
+def compiled_mailer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wired NestJS mailer as CommonJS; `@personize/sdk` resolves to the test shim."""
+    base = tmp_path_factory.mktemp("templated-js")
+    root = _applied("templated-email-ts", TS_SENDS, base / "app", "mailer_template")
+    files = [root / "src" / "mailer" / "mailer.service.ts", root / "src" / "personize-wiring.ts"]
+    files += [TYPESCRIPT / "wire" / "ambient.d.ts", TYPESCRIPT / "wire" / "templated-mail.d.ts", TYPESCRIPT / "personize-sdk.d.ts"]
+    options = {"noEmit": False, "outDir": str(base / "js"), "rootDir": str(root / "src"), "module": "commonjs", "moduleResolution": "node"}
+    config = {"extends": str(TYPESCRIPT / "wire" / "tsconfig.json"), "compilerOptions": options, "files": [str(f) for f in files]}
+    (base / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    done = subprocess.run(
+        [str(TYPESCRIPT / "node_modules" / ".bin" / "tsc"), "-p", str(base), "--pretty", "false"],
+        capture_output=True, text=True, check=False, cwd=base,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    (base / "js" / "driver.js").write_text(MAILER_DRIVER, encoding="utf-8")
+    return base / "js"
+
+
+def _send_invite(compiled: Path, server: PersonizeImitation) -> list[dict[str, object]]:
+    env = {"PERSONIZE_SECRET_KEY": server.key, "PERSONIZE_BASE_URL": server.url,
+           "NODE_PATH": str(SDK_SHIM), "PATH": "/usr/local/bin:/usr/bin:/bin"}  # fmt: skip
+    done = subprocess.run(
+        ["node", str(compiled / "driver.js"), str(compiled / "mailer" / "mailer.service.js")],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    sent: list[dict[str, object]] = json.loads(done.stdout)
+    return sent
+
+
+@pytest.mark.toolchain
+def test_wired_typescript_keeps_the_template_context_when_personize_errors(
+    compiled_mailer: Path, personize_server: PersonizeImitation
+) -> None:
+    personize_server.controls.server_error(times=None)
+    (options,) = _send_invite(compiled_mailer, personize_server)
+    # `personalizedIntro` is undefined (dropped by JSON): the template sees the context it always did.
+    assert options["context"] == {"inviteUrl": "https://acme.dev/join"}
+    assert (options["template"], options["to"]) == ("invitation", "ana@acme.io")
+
+
+@pytest.mark.toolchain
+def test_wired_typescript_passes_the_generated_intro_to_the_template(
+    compiled_mailer: Path, personize_server: PersonizeImitation
+) -> None:
+    personize_server.controls.script_prompt('<output name="INTRO">Ana, your team is waiting for you.</output>')
+    (options,) = _send_invite(compiled_mailer, personize_server)
+    assert options["context"] == {"personalizedIntro": "Ana, your team is waiting for you.", "inviteUrl": "https://acme.dev/join"}
+    prompt = personize_server.requests_for("/api/v1/prompt", "POST")[0].body
+    assert "What to write: a short personal opening paragraph for the invitation email" in prompt["context"]
