@@ -380,3 +380,18 @@ def test_wired_typescript_passes_the_generated_intro_to_the_template(
     assert options["context"] == {"personalizedIntro": "Ana, your team is waiting for you.", "inviteUrl": "https://acme.dev/join"}
     prompt = personize_server.requests_for("/api/v1/prompt", "POST")[0].body
     assert "What to write: a short personal opening paragraph for the invitation email" in prompt["context"]
+
+
+def test_the_recipient_is_what_the_send_names_when_it_is_known_before_the_step(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "viewed.tsx").write_text(
+        "import { Resend } from 'resend';\nimport { ViewedEmail } from '@acme/emails';\n\n"
+        "const resend = new Resend('key');\n\n"
+        "export async function sendViewed({ ownerEmail, doc }: { ownerEmail: string; doc: string }) {\n"
+        "  const cc = ['team@acme.dev'];\n"
+        "  await resend.emails.send({ from: 'a@b.c', to: ownerEmail, cc, subject: 'Viewed', react: <ViewedEmail doc={doc} /> });\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    artifact = _wire(tmp_path, ("src/viewed.tsx", 8, "sendViewed", "resend"))
+    assert "    recipient: ownerEmail," in _edit(artifact, "src/viewed.tsx")

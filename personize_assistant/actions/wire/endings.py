@@ -266,10 +266,15 @@ def finish_scheduled(ctx: WireContext, wiring: Wiring) -> Wiring:
     return wiring
 
 
-def template_recipient(ctx: WireContext, before: int, missing: str) -> str:
-    """Who a templated send goes to: a parameter naming them (a destructured key is a
-    local of that name), else a local declared before line `before` (`const { email } = ...`)."""
-    fn = ctx.fn
+def template_recipient(ctx: WireContext, site: TemplateSite, missing: str) -> str:
+    """Who a templated send goes to: what the send names as its recipient (`to: ownerEmail`)
+    when that is known before the step, else a parameter naming them (a destructured key is
+    a local of that name), else a local declared before the step (`const { email } = ...`)."""
+    fn, before = ctx.fn, site.statement_line
+    known = {p.name for p in fn.params} | {k for p in fn.params for k in p.keys}
+    known |= {n for a in ctx.body.assignments if a.end_line < before for n in a.names}
+    if site.recipient is not None and set(site.recipient_names) <= known | {"self", "this"}:
+        return site.recipient
     mapping = map_message(fn, ["SUBJECT"])
     if mapping.recipient_param is not None:
         if fn.params[mapping.recipient_param].kind == "destructured":

@@ -36,6 +36,7 @@ class PersonalizedField(BaseModel):
     field: str
     purpose: str
     prop: dict[Literal["ts", "py"], str]
+    recipient_keys: list[str]
 
 
 class PythonRender(BaseModel):
@@ -111,6 +112,8 @@ class TemplateSite:
 
     form: str
     """What renders it, in words (`the React Email component WelcomeEmail`)."""
+    kind: Literal["component", "mailer", "context"]
+    """A React component (props), a mailer's named template, a Django/Jinja context."""
     template: str
     """The component or template name as the code names it."""
     statement_line: int
@@ -121,6 +124,10 @@ class TemplateSite:
     send_indent: str
     send_returns: bool = False
     """The send is a `return` statement: nothing placed after it would run."""
+    recipient: str | None = None
+    """The expression the send names as its recipient (`to: ownerEmail`), if any."""
+    recipient_names: tuple[str, ...] = ()
+    """The variables that expression reads (it is used only when all are known before the step)."""
     literal: str | None = None
     """The template's name when the code spells it as a string (`template: 'welcome'`)."""
     insertions: list[tuple[int, int, str]] = field(default_factory=list)

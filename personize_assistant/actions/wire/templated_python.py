@@ -45,7 +45,7 @@ def wrap_template(ctx: WireContext) -> Wiring | None:
     result = ctx.fresh("personalized")
     value = f'{result}["{rules.field}"] if {result} else ""'
     splice(editor, ctx.source.text.splitlines(), [(r, c, t.replace(_VALUE, value)) for r, c, t in _context_insertions(ctx, call, spec, prop)])
-    values = endings.message_values(ctx, endings.template_recipient(ctx, site.statement_line, "None"), result, "")
+    values = endings.message_values(ctx, endings.template_recipient(ctx, site, "None"), result, "")
     step = render_code(
         "py/template_step.py.j2", site.indent,
         prop=prop, field=rules.field, personalize=personalize, brief=brief(site.template), **{"await": awaited}, **values,
@@ -194,8 +194,12 @@ def _site(ctx: WireContext, fn: Node, call: Node, name: str | None) -> TemplateS
     ] if body is not None else []
     send = inner[-1] if inner else statement
     lines = ctx.source.text.splitlines()
+    recipient = _recipient_of(send)
     return TemplateSite(
+        recipient=text(recipient) if recipient is not None else None,
+        recipient_names=tuple(text(n) for n in _preorder(recipient) if n.type == "identifier" and _is_variable(n)) if recipient else (),
         form=f"the template {name}" if name else "its template",
+        kind="context",
         template=name or "the template",
         statement_line=statement.start_point[0] + 1,
         indent=_indent(lines[statement.start_point[0]]),
@@ -203,6 +207,23 @@ def _site(ctx: WireContext, fn: Node, call: Node, name: str | None) -> TemplateS
         send_indent=_indent(lines[send.start_point[0]]),
         send_returns=send.type == "return_statement" or statement.type == "return_statement",
     )
+
+
+def _recipient_of(send: Node) -> Node | None:
+    """The value of the send's `to=` / `recipient_list=` keyword."""
+    keys = template_rules().personalized.recipient_keys
+    for node in _preorder(send):
+        if node.type == "keyword_argument" and text(node.child_by_field_name("name")) in keys:
+            return node.child_by_field_name("value")
+    return None
+
+
+def _is_variable(identifier: Node) -> bool:
+    """`user` in `user.email`, not `email` (an attribute) or a keyword's name."""
+    parent = identifier.parent
+    if parent is not None and parent.type == "attribute":
+        return parent.child_by_field_name("attribute") != identifier
+    return parent is None or parent.type != "keyword_argument" or parent.child_by_field_name("name") != identifier
 
 
 def _indent(line: str) -> str:

@@ -8,6 +8,8 @@ imported from the repo), and a mailer's named template (`template: 'welcome', co
 
 from __future__ import annotations
 
+from typing import Literal
+
 from tree_sitter import Node
 
 from personize_assistant.actions.wire import endings
@@ -120,7 +122,7 @@ def _jsx_site(
     name_node = element.child_by_field_name("name")
     assert name_node is not None  # _is_component("") is False
     name = _text(name_node)
-    site = _site(ctx, fn, element, f"the React Email component {name}", name)
+    site = _site(ctx, fn, element, f"the React Email component {name}", name, "component")
     site.insertions.append((name_node.end_point[0], name_node.end_point[1], f" {JSX_VALUE}"))
     return site, imports.get(name, (None, ""))[0]
 
@@ -138,7 +140,7 @@ def _call_site(
         module = imports.get(name, (None, ""))[0]
         # A component imported from the repo (relative or aliased), never a library's class.
         if _is_component(name) and module is not None and resolve_module(ctx, module) is not None:
-            site = _site(ctx, fn, node, f"the React Email component {name}", name)
+            site = _site(ctx, fn, node, f"the React Email component {name}", name, "component")
             site.insertions.append(_object_insertion(ctx, first))
             return site, module
     return None
@@ -155,7 +157,7 @@ def _context_site(
             continue
         name = string_value(template.child_by_field_name("value")) if template is not None else None
         label = f"'{name}'" if name else _text(template.child_by_field_name("value")) if template is not None else "template"
-        site = _site(ctx, fn, obj, f"the mailer template {label}", label)
+        site = _site(ctx, fn, obj, f"the mailer template {label}", label, "mailer")
         site.literal = name
         site.insertions.extend(_context_insertions(ctx, context.child_by_field_name("value")))
         return site, None
@@ -183,14 +185,18 @@ def _object_insertion(ctx: WireContext, obj: Node) -> tuple[int, int, str]:
     return row, col, f" {OBJECT_VALUE}," if members else f" {OBJECT_VALUE} "
 
 
-def _site(ctx: WireContext, fn: Node, node: Node, form: str, name: str) -> TemplateSite:
+def _site(ctx: WireContext, fn: Node, node: Node, form: str, name: str, kind: Literal["component", "mailer"]) -> TemplateSite:
     statement = _statement_of(fn, node)
     send = _send_statement(ctx, fn) or statement
     lines = ctx.source.text.splitlines()
     row = statement.start_point[0]
     send_row = send.start_point[0]
+    recipient = _recipient_of(send)
     return TemplateSite(
+        recipient=_text(recipient) if recipient is not None else None,
+        recipient_names=_names_read(recipient),
         form=form,
+        kind=kind,
         template=name,
         statement_line=row + 1,
         indent=lines[row][: len(lines[row]) - len(lines[row].lstrip())],
@@ -198,6 +204,26 @@ def _site(ctx: WireContext, fn: Node, node: Node, form: str, name: str) -> Templ
         send_indent=lines[send_row][: len(lines[send_row]) - len(lines[send_row].lstrip())],
         send_returns=send.type == "return_statement",
     )
+
+
+def _recipient_of(send: Node) -> Node | None:
+    """The value of the send's `to:` (or another recipient key) property."""
+    keys = template_rules().personalized.recipient_keys
+    for obj in _descendants(send, "object"):
+        for member in obj.named_children:
+            if member.type == "pair" and _text(member.child_by_field_name("key")) in keys:
+                return member.child_by_field_name("value")
+            if member.type == "shorthand_property_identifier" and _text(member) in keys:
+                return member
+    return None
+
+
+def _names_read(expression: Node | None) -> tuple[str, ...]:
+    if expression is None:
+        return ()
+    if expression.type == "shorthand_property_identifier":
+        return (_text(expression),)
+    return tuple(_text(n) for n in _descendants(expression, "identifier"))
 
 
 def _statement_of(fn: Node, node: Node) -> Node:
@@ -238,12 +264,12 @@ def wrap_template(ctx: WireContext) -> Wiring | None:
     editors = {ctx.source.path: editor}
     change = (
         component_change(ctx, site.template, module, editors, prop)
-        if site.form.startswith("the React")
+        if site.kind == "component"
         else mailer_change(ctx, site.literal)
     )
     result = ctx.fresh("personalized")
-    _pass_value(ctx, site, editor, prop, f"{result}?.{rules.field}", typed=change.path is not None or "React" not in site.form)
-    values = endings.message_values(ctx, endings.template_recipient(ctx, site.statement_line, "undefined"), result, "")
+    _pass_value(ctx, site, editor, prop, f"{result}?.{rules.field}", typed=change.path is not None or site.kind != "component")
+    values = endings.message_values(ctx, endings.template_recipient(ctx, site, "undefined"), result, "")
     values |= {"log": f"{ctx.style.logger}.warn" if ctx.style.logger else None}
     step = edit.render_styled(
         ctx, "ts/template_step.ts.j2", site.indent,
