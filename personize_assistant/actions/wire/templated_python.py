@@ -194,7 +194,8 @@ def _site(ctx: WireContext, fn: Node, call: Node, name: str | None) -> TemplateS
     ] if body is not None else []
     send = inner[-1] if inner else statement
     lines = ctx.source.text.splitlines()
-    recipient = _recipient_of(send)
+    # The reported line may be the header (a wrapper's call site): then any send in the function.
+    recipient = _recipient_of(send) or _recipient_of(fn)
     return TemplateSite(
         recipient=text(recipient) if recipient is not None else None,
         recipient_names=tuple(text(n) for n in _preorder(recipient) if n.type == "identifier" and _is_variable(n)) if recipient else (),

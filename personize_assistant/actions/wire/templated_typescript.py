@@ -191,7 +191,8 @@ def _site(ctx: WireContext, fn: Node, node: Node, form: str, name: str, kind: Li
     lines = ctx.source.text.splitlines()
     row = statement.start_point[0]
     send_row = send.start_point[0]
-    recipient = _recipient_of(send)
+    # The reported line may be the header (a wrapper's call site): then any send in the function.
+    recipient = _recipient_of(send) or _recipient_of(fn)
     return TemplateSite(
         recipient=_text(recipient) if recipient is not None else None,
         recipient_names=_names_read(recipient),
