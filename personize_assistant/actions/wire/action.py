@@ -27,6 +27,7 @@ from personize_assistant.actions.wire.artifact import (
 )
 from personize_assistant.actions.wire.audience import refuse_not_to_a_person
 from personize_assistant.actions.wire.context import WireContext, Wiring
+from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.language import LanguageWriter
 from personize_assistant.actions.wire.library import KIND_PATTERN, LIBRARY_PATTERN, WireRules
 from personize_assistant.actions.wire.parsed import declared_functions, identifiers, split_lines
@@ -266,14 +267,12 @@ def _context(
 
 def _artifact(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: Wiring,
               with_patch: bool = True) -> WireArtifact:
-    updated = wiring.editor.result()
-    edit = FileEdit(
-        path=ctx.source.path,
-        hunks=make_hunks(ctx.source.text, updated) if with_patch else [],
-        summary=f"wire {ctx.qualified_name or ctx.touchpoint.id} ({pattern})",
-        base_sha=blob_sha(ctx.source.text) if with_patch else None,
-        result_sha=blob_sha(updated) if with_patch else None,
-    )
+    summary = f"wire {ctx.qualified_name or ctx.touchpoint.id} ({pattern})"
+    edits = [_file_edit(ctx.source.path, wiring.editor, summary, with_patch)]
+    edits += [
+        _file_edit(path, editor, f"render the personalized value ({summary})", with_patch)
+        for path, editor in sorted(wiring.other_files.items())
+    ]
     placement = place_helpers(ctx.root, ctx.source.path, ctx.writer.language)
     helpers, notes = placement.new_files(ctx.settings)
     new_files = [NewFile(path=f.path, content=f.content, summary=f.summary) for f in helpers]
@@ -285,9 +284,20 @@ def _artifact(ctx: WireContext, rules: WireRules, pattern: Pattern, wiring: Wiri
         trigger=wiring.trigger,
         field_mapping=wiring.field_mapping,
         files_created=new_files,
-        edits=[edit],
+        edits=edits,
         notes=[*wiring.notes, *notes, *_rate_notes(ctx, rules)],
         constraints=_constraints(ctx, rules, pattern, wiring),
+    )
+
+
+def _file_edit(path: str, editor: FileEditor, summary: str, with_patch: bool) -> FileEdit:
+    updated = editor.result()
+    return FileEdit(
+        path=path,
+        hunks=make_hunks(editor.text, updated) if with_patch else [],
+        summary=summary,
+        base_sha=blob_sha(editor.text) if with_patch else None,
+        result_sha=blob_sha(updated) if with_patch else None,
     )
 
 

@@ -76,6 +76,8 @@ class Wiring:
     field_mapping: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     trigger: str = ""
+    other_files: dict[str, FileEditor] = field(default_factory=dict)
+    """Edits of other files the wiring needs (a template that must render a new prop)."""
 
 
 def unsupported(ctx: WireContext, why: str) -> UsageError:

@@ -23,6 +23,12 @@ from personize_assistant.actions.wire.context import (
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.mapping import MessageMapping, map_message
 from personize_assistant.actions.wire.source import FunctionInfo, LocalAssignment, Param
+from personize_assistant.actions.wire.templated import (
+    TemplateChange,
+    TemplateSite,
+    template_notes,
+    template_rules,
+)
 
 DELIVERY_KINDS = ("email_send", "notification")
 # A parameter named like this identifies the person an analytics event is about.
@@ -43,12 +49,20 @@ def wrap_send(
     ctx: WireContext,
     by_parameters: Callable[[WireContext, MessageMapping], Wiring],
     by_locals: Callable[[WireContext], Wiring],
+    by_template: Callable[[WireContext], Wiring | None],
 ) -> Wiring:
     """WRAP a send: its content comes in through parameters (a wrapper around the
-    original) or is built in locals (a step right after it is built)."""
+    original), is built in locals (a step right after it is built), or is rendered from a
+    template (a personalized prop/context value, `None` when no template is found)."""
     refuse_request_handler(ctx, DELIVERY_KINDS)
     mapping = map_message(ctx.fn, ctx.channel_fields)
-    return by_parameters(ctx, mapping) if mapping.targets else by_locals(ctx)
+    if mapping.targets:
+        return by_parameters(ctx, mapping)
+    if not content_locals(ctx):
+        templated = by_template(ctx)
+        if templated is not None:
+            return templated
+    return by_locals(ctx)
 
 
 def wrap_original(
@@ -249,4 +263,52 @@ def finish_scheduled(ctx: WireContext, wiring: Wiring) -> Wiring:
             "Wire its deliveries too: "
             + ", ".join(f"{t.symbol or t.id} ({t.id}, {t.location()})" for t in targets)
         )
+    return wiring
+
+
+def template_recipient(ctx: WireContext, site: TemplateSite, missing: str) -> str:
+    """Who a templated send goes to: what the send names as its recipient (`to: ownerEmail`)
+    when that is known before the step, else a parameter naming them (a destructured key is
+    a local of that name), else a local declared before the step (`const { email } = ...`)."""
+    fn, before = ctx.fn, site.statement_line
+    known = {p.name for p in fn.params} | {k for p in fn.params for k in p.keys}
+    known |= {n for a in ctx.body.assignments if a.end_line < before for n in a.names}
+    if site.recipient is not None and set(site.recipient_names) <= known | {"self", "this"}:
+        return site.recipient
+    mapping = map_message(fn, ["SUBJECT"])
+    if mapping.recipient_param is not None:
+        if fn.params[mapping.recipient_param].kind == "destructured":
+            return mapping.recipient_member or missing
+        return parameter_recipient(fn, mapping, missing)
+    declared = [Param(name=n, text=n) for a in ctx.body.assignments if a.end_line < before for n in a.names]
+    local = map_message(fn.model_copy(update={"params": declared}), ["SUBJECT"])
+    return declared[local.recipient_param].name if local.recipient_param is not None else missing
+
+
+def template_wiring(
+    ctx: WireContext,
+    site: TemplateSite,
+    change: TemplateChange,
+    editors: dict[str, FileEditor],
+    code: tuple[str, str],
+    personalize: str,
+    empty: str,
+    target: str,
+) -> Wiring:
+    """What every templated wiring ends with: `code` (the step, the memorize-back) goes
+    before the template is built and after the send (unless the send is returned), then
+    the imports, the mapping onto `target`, the notes and the template's own edit."""
+    editor = editors[ctx.source.path]
+    step, remember_code = code
+    editor.insert_after(site.statement_line - 1, step)
+    remember = None if site.send_returns else ctx.writer.remember_delivery
+    if remember is not None:
+        editor.insert_after(site.send_line, remember_code)
+    helpers = [personalize, *([remember] if remember else [])]
+    rules = template_rules().personalized
+    wiring = step_wiring(ctx, editor, helpers, wrap_trigger(ctx), {rules.field: target})
+    wiring.notes += template_notes(ctx.qualified_name, site, change, rules.prop[ctx.writer.language], empty, remember)
+    if change.path is not None and change.editor is not None:
+        editors.setdefault(change.path, change.editor)
+    wiring.other_files = {p: e for p, e in editors.items() if p != ctx.source.path}
     return wiring

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from personize_assistant.actions.wire import endings, python_wrap
+from personize_assistant.actions.wire import endings, python_wrap, templated_python
 from personize_assistant.actions.wire.context import (
     WireContext,
     Wiring,
@@ -44,7 +44,7 @@ def _wrapper_parts(ctx: WireContext, original: str, lead: str | None) -> dict[st
 
 
 def wrap(ctx: WireContext) -> Wiring:
-    return endings.wrap_send(ctx, python_wrap.wrap_parameters, python_wrap.wrap_locals)
+    return endings.wrap_send(ctx, python_wrap.wrap_parameters, python_wrap.wrap_locals, templated_python.wrap_template)
 
 
 # --------------------------------------------------------------------------- webhook

@@ -434,3 +434,8 @@ def _is_name(identifier: Node) -> bool:
     if parent.type == "keyword_argument":
         return parent.child_by_field_name("name") != identifier
     return True
+
+
+def function_node(source: str, fn: FunctionInfo) -> Node | None:
+    """The syntax node of the function declared at `fn`."""
+    return _function_node(source, fn)

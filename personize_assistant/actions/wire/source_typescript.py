@@ -398,3 +398,13 @@ def _function_node(root: Node, fn: FunctionInfo) -> Node | None:
         if name_node is not None and line_of(name_node) == fn.header_line and _text(name_node) == fn.name:
             return node
     return None
+
+
+def parse_typescript(text: str, path: str) -> Node:
+    """The file's syntax tree (parsed once per content)."""
+    return _parse(text, path)
+
+
+def function_node(text: str, path: str, fn: FunctionInfo) -> Node | None:
+    """The syntax node of the function declared at `fn`."""
+    return _function_node(_parse(text, path), fn)

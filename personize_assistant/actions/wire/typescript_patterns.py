@@ -7,7 +7,7 @@ imports) in `typescript_edit`, what both languages end a pattern with in `ending
 
 from __future__ import annotations
 
-from personize_assistant.actions.wire import endings, typescript_wrap
+from personize_assistant.actions.wire import endings, templated_typescript, typescript_wrap
 from personize_assistant.actions.wire.context import (
     HTTP_VERBS,
     WireContext,
@@ -46,7 +46,9 @@ def _handler_original(ctx: WireContext) -> str:
 
 
 def wrap(ctx: WireContext) -> Wiring:
-    return endings.wrap_send(ctx, typescript_wrap.wrap_parameters, typescript_wrap.wrap_locals)
+    return endings.wrap_send(
+        ctx, typescript_wrap.wrap_parameters, typescript_wrap.wrap_locals, templated_typescript.wrap_template
+    )
 
 
 # --------------------------------------------------------------------------- webhook
