@@ -19,10 +19,13 @@ from personize_assistant.actions.wire.context import (
     delivery_targets,
     refuse_event_caller,
     refuse_request_handler,
+    unsupported,
 )
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.mapping import MessageMapping, map_message
+from personize_assistant.actions.wire.safety import body_recipient, refuse_security
 from personize_assistant.actions.wire.source import FunctionInfo, LocalAssignment, Param
+from personize_assistant.errors import UsageError
 
 DELIVERY_KINDS = ("email_send", "notification")
 # A parameter named like this identifies the person an analytics event is about.
@@ -48,7 +51,32 @@ def wrap_send(
     original) or is built in locals (a step right after it is built)."""
     refuse_request_handler(ctx, DELIVERY_KINDS)
     mapping = map_message(ctx.fn, ctx.channel_fields)
-    return by_parameters(ctx, mapping) if mapping.targets else by_locals(ctx)
+    wiring = by_parameters(ctx, mapping) if mapping.targets else by_locals(ctx)
+    # Checked after the content: a send with nothing to personalize says that first.
+    if map_message(ctx.fn, []).recipient_param is None:
+        if body_recipient(ctx) is None:
+            raise no_recipient(ctx)
+        wiring.notes = [n for n in wiring.notes if n != NO_EMAIL_RECIPIENT]
+    refuse_security(ctx)
+    return wiring
+
+
+def no_recipient(ctx: WireContext) -> UsageError:
+    """A message with no person to write it for (a channel post, a log line): generation
+    would have no memory to draw on and nothing could be remembered."""
+    return unsupported(
+        ctx,
+        f"{ctx.qualified_name} has no recipient among its parameters (an email, a user or a contact), "
+        "so there is no person to personalize for or remember the delivery against",
+    )
+
+
+def no_identity(ctx: WireContext) -> UsageError:
+    return unsupported(
+        ctx,
+        f"{ctx.qualified_name} has no parameter naming the person the event is about (an email, a user "
+        "id or a contact key), so the event cannot be remembered against anyone",
+    )
 
 
 def wrap_original(
