@@ -50,6 +50,7 @@ def wrap_send(
     """WRAP a send: its content comes in through parameters (a wrapper around the
     original) or is built in locals (a step right after it is built)."""
     refuse_request_handler(ctx, DELIVERY_KINDS)
+    refuse_security(ctx)
     mapping = map_message(ctx.fn, ctx.channel_fields)
     wiring = by_parameters(ctx, mapping) if mapping.targets else by_locals(ctx)
     # Checked after the content: a send with nothing to personalize says that first.
@@ -57,7 +58,6 @@ def wrap_send(
         if body_recipient(ctx) is None:
             raise no_recipient(ctx)
         wiring.notes = [n for n in wiring.notes if n != NO_EMAIL_RECIPIENT]
-    refuse_security(ctx)
     return wiring
 
 
