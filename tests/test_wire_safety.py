@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from personize_assistant.actions.wire.action import WireOptions, load_rules, wire, wireable
-from personize_assistant.actions.wire.artifact import WireCandidate
+from personize_assistant.actions.wire.artifact import WireCandidate, render_candidates
 from personize_assistant.actions.wire.library import WireRules
 from personize_assistant.actions.wire.patch import apply_hunks
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint, touchpoint_id
@@ -154,3 +154,13 @@ def test_an_event_about_a_user_is_mirrored_against_them(scan: RepoScan, rules: W
     added = _wired(scan, rules, "trackUser")
     assert "recipient: userId" in added
     assert "recipient: undefined" not in added
+
+
+def test_the_wire_list_counts_from_the_scan_total(listed: dict[str, WireCandidate]) -> None:
+    candidates = list(listed.values())
+    ready = sum(c.ready for c in candidates)
+    text = render_candidates(candidates, javascript=2, total=len(candidates) + 5)
+    first = text.splitlines()[0]
+    assert first.startswith(f"{len(candidates) + 5} touchpoints in the scan; {len(candidates)} have a wire pattern")
+    assert f"{ready} of them ready; 2 are in JavaScript; 3 are kinds or languages" in first
+    assert f"{len(candidates) - ready} more touchpoints cannot be wired" in text
