@@ -35,6 +35,7 @@ def _tp(kind: Kind, file: str, line: int, symbol: str, wraps: str | None = None,
 
 
 DISPATCHER = _tp(Kind.EMAIL_SEND, "src/mail.ts", 6, "sendEmail")
+DELIVER = _tp(Kind.EMAIL_SEND, "src/mail.ts", 44, "deliverViaSmtp")
 TOUCHPOINTS = [
     _tp(Kind.USER_CONTEXT, "lib/auth.ts", 6, "getServerAuthSession"),
     _tp(Kind.USER_CONTEXT, "lib/auth.ts", 8, "loadSessionUser"),
@@ -49,6 +50,13 @@ TOUCHPOINTS = [
     _tp(Kind.EMAIL_SEND, "src/mail.ts", 22, "sendWeeklyTips"),
     _tp(Kind.EMAIL_SEND, "src/mail.ts", 27, "recordPayout"),
     _tp(Kind.EMAIL_SEND, "src/mail.ts", 37, "postSupportMessage"),
+    DELIVER,
+    _tp(Kind.EMAIL_SEND, "src/mail.ts", 48, "sendAnyEmail", wraps=DELIVER.id),
+    _tp(
+        Kind.EMAIL_SEND, "src/mail.ts", 52, "sendResetEmail",
+        wraps=_tp(Kind.EMAIL_SEND, "src/mail.ts", 48, "sendAnyEmail").id,
+        evidence='await sendAnyEmail(email, "Reset your password", "Follow the link");',
+    ),
     _tp(Kind.EVENT_TRACKING, "src/track.ts", 6, "captureHeartbeat"),
     _tp(Kind.EVENT_TRACKING, "src/track.ts", 10, "trackUser"),
 ]
@@ -114,6 +122,8 @@ def test_a_decorated_cron_method_keeps_its_decorator_on_the_wrapper(scan: RepoSc
         ("sendLoginLink", "security or transactional message ('login link' in its name)"),
         ("sendLoginCode", "security or transactional message ('login code' in its name)"),
         ("sendEmail", "security ones included (sendLoginCode)"),
+        # Reached through another helper: sendResetEmail -> sendAnyEmail -> deliverViaSmtp.
+        ("deliverViaSmtp", "security ones included (sendResetEmail)"),
     ],
 )
 def test_security_messages_and_their_dispatcher_are_left_alone(

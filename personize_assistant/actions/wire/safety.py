@@ -59,20 +59,23 @@ def _security_of(touchpoint: Touchpoint) -> str | None:
 
 
 def security_reason(ctx: WireContext) -> str | None:
-    """Why the wired send is a security or transactional message, judged by its name, its
-    file's name and the text it writes (subjects, template names)."""
+    """Why the wired send is a security or transactional message (or sends them), judged by
+    its name, its file's name, the text it writes (subjects, template names) and its callers."""
+    dispatched = dispatcher_reason(ctx)
+    if dispatched:
+        return dispatched
     body = "\n".join(lines_of(ctx))
     named = [("its name", ctx.fn.name), ("its file", PurePosixPath(ctx.source.path).stem)]
     # Literals of two words or more: subjects, sentences, template names (`password-reset`),
-    # not the keys of a lookup (`data["password"]`).
-    prose = [s for s in _STRING.findall(body) if len(_words(s).split()) > 1]
+    # not the keys of a lookup (`data["password"]`) nor addresses and URLs.
+    prose = [s for s in _STRING.findall(body) if len(_words(s).split()) > 1 and not re.search(r"@|://", s)]
     for where, text in [*named, *(("its text", s) for s in prose)]:
         if found := security_word(text):
             return (
                 f"{ctx.qualified_name} sends a security or transactional message ({found!r} in {where}): "
                 "one-time codes, sign-in links, verification and password mails go out exactly as written"
             )
-    return dispatcher_reason(ctx)
+    return None
 
 
 def dispatcher_reason(ctx: WireContext) -> str | None:
@@ -85,24 +88,36 @@ def dispatcher_reason(ctx: WireContext) -> str | None:
     shown = ", ".join(f"{t.symbol or t.file} ({t.id}, {t.location()})" for t in others[:5])
     return (
         f"{ctx.qualified_name} sends every email of {len(callers)} call sites, security ones included "
-        f"({', '.join(t.symbol or t.file for t in security[:3])}); personalize the marketing or "
+        f"({', '.join(sorted({t.symbol or t.file for t in security})[:3])}); personalize the marketing or "
         "lifecycle sends at their call sites instead" + (f": {shown}" if shown else "")
     )
 
 
+_DELIVERY = (Kind.EMAIL_SEND, Kind.NOTIFICATION)
+# How far callers are followed through the repo's own helpers (sendEmail -> sendViaSmtp).
+_HELPER_DEPTH = 3
+
+
 def _callers(ctx: WireContext) -> list[Touchpoint]:
-    """Sends elsewhere that reach this function: the scan's `wraps` link, or their code
-    calling it by name."""
-    tp, name = ctx.touchpoint, ctx.fn.name
-    call = re.compile(rf"(?<![\w$]){re.escape(name)}\(") if name else None
-    return [
-        t
-        for t in ctx.scan.touchpoints
-        if t.id != tp.id
-        and t.kind in (Kind.EMAIL_SEND, Kind.NOTIFICATION)
-        and not (t.file == tp.file and ctx.fn.start_line <= t.line <= ctx.fn.end_line)
-        and (t.wraps == tp.id or (call is not None and t.wraps is None and bool(call.search(t.evidence))))
+    """Sends elsewhere that reach this function, through the repo's own helpers too: the
+    scan's `wraps` links, or (for direct callers) their code calling it by name."""
+    sends = [t for t in ctx.scan.touchpoints if t.kind in _DELIVERY]
+    own = (ctx.touchpoint.file, ctx.touchpoint.symbol)
+    name = re.escape(ctx.fn.name)
+    # `mail_send_task.apply_async(...)`: a Celery task is called through its methods.
+    call = re.compile(rf"(?<![\w$]){name}(?:\.(?:delay|apply_async|s|si))?\(") if name else None
+    found = [
+        t for t in sends
+        if (t.file, t.symbol) != own and t.wraps is None and call is not None and call.search(t.evidence)
     ]
+    reached, frontier = {own}, {own}
+    for _ in range(_HELPER_DEPTH):
+        ids = {t.id for t in sends if (t.file, t.symbol) in frontier}
+        step = [t for t in sends if t.wraps in ids and (t.file, t.symbol) not in reached]
+        found.extend(step)
+        frontier = {(t.file, t.symbol) for t in step}
+        reached |= frontier
+    return list({t.id: t for t in found}.values())
 
 
 # --------------------------------------------------------------------------- user context
