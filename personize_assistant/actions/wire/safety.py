@@ -100,24 +100,32 @@ _HELPER_DEPTH = 3
 
 def _callers(ctx: WireContext) -> list[Touchpoint]:
     """Sends elsewhere that reach this function, through the repo's own helpers too: the
-    scan's `wraps` links, or (for direct callers) their code calling it by name."""
+    scan's `wraps` links, or (where the scan has none) their code calling it by name."""
     sends = [t for t in ctx.scan.touchpoints if t.kind in _DELIVERY]
-    own = (ctx.touchpoint.file, ctx.touchpoint.symbol)
-    name = re.escape(ctx.fn.name)
-    # `mail_send_task.apply_async(...)`: a Celery task is called through its methods.
-    call = re.compile(rf"(?<![\w$]){name}(?:\.(?:delay|apply_async|s|si))?\(") if name else None
-    found = [
-        t for t in sends
-        if (t.file, t.symbol) != own and t.wraps is None and call is not None and call.search(t.evidence)
-    ]
-    reached, frontier = {own}, {own}
+    found: list[Touchpoint] = []
+    reached = frontier = {(ctx.touchpoint.file, ctx.touchpoint.symbol)}
     for _ in range(_HELPER_DEPTH):
         ids = {t.id for t in sends if (t.file, t.symbol) in frontier}
-        step = [t for t in sends if t.wraps in ids and (t.file, t.symbol) not in reached]
+        calls = [_call(symbol) for _, symbol in frontier if symbol]
+        step = [
+            t for t in sends
+            if (t.file, t.symbol) not in reached
+            and (t.wraps in ids or (t.wraps is None and any(c.search(t.evidence) for c in calls)))
+        ]
         found.extend(step)
         frontier = {(t.file, t.symbol) for t in step}
-        reached |= frontier
-    return list({t.id: t for t in found}.values())
+        reached = reached | frontier
+    # The helpers on the way (sendRenderedEmail) are not where a message is written.
+    wrapped = {t.wraps for t in found}
+    helpers = {(t.file, t.symbol) for t in sends if t.id in wrapped}
+    return [t for t in {t.id: t for t in found}.values() if (t.file, t.symbol) not in helpers]
+
+
+def _call(symbol: str) -> re.Pattern[str]:
+    """A call of the function `symbol` names; a Celery task is also called through its
+    methods (`mail_send_task.apply_async(...)`)."""
+    name = re.escape(symbol.rsplit(".", 1)[-1])
+    return re.compile(rf"(?<![\w$]){name}(?:\.(?:delay|apply_async|s|si))?\(")
 
 
 # --------------------------------------------------------------------------- user context
