@@ -17,14 +17,16 @@ from tests.support.apps import fixture_app
 APP = "wire-safety-ts"
 
 
-def _tp(kind: Kind, file: str, line: int, symbol: str, wraps: str | None = None, evidence: str = "(fixture)") -> Touchpoint:
+def _tp(
+    kind: Kind, file: str, line: int, symbol: str, wraps: str | None = None, evidence: str = "(fixture)", end: int = 0
+) -> Touchpoint:
     return Touchpoint(
         id=touchpoint_id(kind, file, symbol, str(line)),
         kind=kind,
         channel="email" if kind == Kind.EMAIL_SEND else None,
         file=file,
         line=line,
-        end_line=line,
+        end_line=max(line, end),
         symbol=symbol,
         evidence=evidence,
         confidence="high",
@@ -35,6 +37,7 @@ def _tp(kind: Kind, file: str, line: int, symbol: str, wraps: str | None = None,
 
 
 DISPATCHER = _tp(Kind.EMAIL_SEND, "src/mail.ts", 6, "sendEmail")
+INVITE = _tp(Kind.EMAIL_SEND, "app/invites.py", 6, "send_invite")
 DELIVER = _tp(Kind.EMAIL_SEND, "src/mail.ts", 44, "deliverViaSmtp")
 TOUCHPOINTS = [
     _tp(Kind.USER_CONTEXT, "lib/auth.ts", 6, "getServerAuthSession"),
@@ -57,6 +60,8 @@ TOUCHPOINTS = [
         wraps=_tp(Kind.EMAIL_SEND, "src/mail.ts", 48, "sendAnyEmail").id,
         evidence='await sendAnyEmail(email, "Reset your password", "Follow the link");',
     ),
+    INVITE,
+    _tp(Kind.EMAIL_SEND, "app/invites.py", 11, "InviteForm.save", wraps=INVITE.id, end=15),
     _tp(Kind.EVENT_TRACKING, "src/track.ts", 6, "captureHeartbeat"),
     _tp(Kind.EVENT_TRACKING, "src/track.ts", 10, "trackUser"),
 ]
@@ -152,6 +157,8 @@ def test_a_lifecycle_send_to_a_person_stays_ready(listed: dict[str, WireCandidat
         ("recordPayout", "passes no SUBJECT/BODY_HTML/BODY_TEXT content"),
         ("postSupportMessage", "has no recipient among its parameters"),
         ("captureHeartbeat", "no parameter naming the person the event is about"),
+        # Its callers fill subject and text from a form the person filled in.
+        ("send_invite", "InviteForm.save (app/invites.py:11) passes what a person typed (cleaned_data)"),
     ],
 )
 def test_content_and_events_need_a_person(listed: dict[str, WireCandidate], symbol: str, why: str) -> None:

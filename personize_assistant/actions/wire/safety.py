@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.actions.wire.context import HTTP_VERBS, WireContext, lines_of, unsupported
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.scan.models import Kind, Touchpoint
 
 
@@ -26,6 +27,7 @@ class SafetyRules(BaseModel):
     returned_call: re.Pattern[str]
     recipient_expression: re.Pattern[str]
     fixed_shape_functions: list[str]
+    typed_input: re.Pattern[str]
 
 
 @cache
@@ -61,7 +63,7 @@ def _security_of(touchpoint: Touchpoint) -> str | None:
 def security_reason(ctx: WireContext) -> str | None:
     """Why the wired send is a security or transactional message (or sends them), judged by
     its name, its file's name, the text it writes (subjects, template names) and its callers."""
-    dispatched = dispatcher_reason(ctx)
+    dispatched = dispatcher_reason(ctx) or typed_at_call_site(ctx)
     if dispatched:
         return dispatched
     body = "\n".join(lines_of(ctx))
@@ -74,6 +76,21 @@ def security_reason(ctx: WireContext) -> str | None:
             return (
                 f"{ctx.qualified_name} sends a security or transactional message ({found!r} in {where}): "
                 "one-time codes, sign-in links, verification and password mails go out exactly as written"
+            )
+    return None
+
+
+def typed_at_call_site(ctx: WireContext) -> str | None:
+    """A caller passes what a person typed (`subject=self.cleaned_data["subject"]`)."""
+    for caller in (t for t in ctx.scan.touchpoints if t.wraps == ctx.touchpoint.id):
+        text = read_repo_file(ctx.root, caller.file, MAX_REPO_FILE_BYTES)
+        if isinstance(text, Refusal):
+            continue
+        call = "\n".join(text.splitlines()[caller.line - 1 : caller.end_line])
+        if found := safety_rules().typed_input.search(call):
+            return (
+                f"{caller.symbol or caller.file} ({caller.location()}) passes what a person typed "
+                f"({found.group(0)}) to {ctx.qualified_name}: their words are not rewritten"
             )
     return None
 
