@@ -82,7 +82,9 @@ def security_reason(ctx: WireContext) -> str | None:
 
 def typed_at_call_site(ctx: WireContext) -> str | None:
     """A caller passes what a person typed (`subject=self.cleaned_data["subject"]`)."""
-    for caller in (t for t in ctx.scan.touchpoints if t.wraps == ctx.touchpoint.id):
+    own = (ctx.touchpoint.file, ctx.touchpoint.symbol)
+    ids = {t.id for t in ctx.scan.touchpoints if (t.file, t.symbol) == own}
+    for caller in (t for t in ctx.scan.touchpoints if t.wraps in ids):
         text = read_repo_file(ctx.root, caller.file, MAX_REPO_FILE_BYTES)
         if isinstance(text, Refusal):
             continue
