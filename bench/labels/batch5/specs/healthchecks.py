@@ -28,7 +28,7 @@ SA = "hc/api/management/commands/sendalerts.py"
 SR = "hc/api/management/commands/sendreports.py"
 SDS = "hc/accounts/management/commands/senddeletionscheduled.py"
 FV = "hc/front/views.py"
-I = "hc/integrations"
+I = "hc/integrations"  # noqa: E741 (a label table's short name, as in its siblings)
 
 NOTIFY_DEF = "def notify(self, flip: Flip, notification: Notification) -> None:"
 
