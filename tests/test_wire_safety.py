@@ -44,6 +44,7 @@ TOUCHPOINTS = [
     _tp(Kind.USER_CONTEXT, "lib/auth.ts", 8, "loadSessionUser"),
     _tp(Kind.USER_CONTEXT, "lib/auth.ts", 13, "AppMiddleware"),
     _tp(Kind.USER_CONTEXT, "lib/auth.ts", 21, "isAdmin"),
+    _tp(Kind.USER_CONTEXT, "lib/auth.ts", 25, "ensureSignedIn"),
     _tp(Kind.USER_CONTEXT, "app/api/views/route.ts", 5, "POST"),
     _tp(Kind.SCHEDULED_JOB, "src/digest.service.ts", 7, "DigestService.handleCron"),
     DISPATCHER,
@@ -96,6 +97,7 @@ def _wired(scan: RepoScan, rules: WireRules, symbol: str) -> str:
         ("POST", "answers the request"),
         ("isAdmin", "returns boolean"),
         ("getServerAuthSession", "may be a Promise"),
+        ("ensureSignedIn", "returns nothing"),
     ],
 )
 def test_a_user_context_wrapper_never_replaces_what_the_function_returns(

@@ -161,6 +161,8 @@ def context_return_reason(ctx: WireContext) -> str | None:
         )
     if fn.name in rules.fixed_shape_functions:
         return f"{ctx.qualified_name} returns what the framework expects in a fixed shape; extra keys would break it"
+    if not _returns_value(ctx, body):
+        return f"{ctx.qualified_name} returns nothing (it checks or throws), so there is no user object to add the digest to"
     primitive = _non_object(fn.return_type)
     if primitive is not None:
         return f"{ctx.qualified_name} returns {primitive}, not a user object the digest can be added to"
@@ -183,6 +185,12 @@ def _non_object(return_type: str | None) -> str | None:
     members = [m.strip() for m in inner.split("|") if m.strip() not in ("null", "undefined", "")]
     pattern = safety_rules().not_an_object_type
     return next((m for m in members if pattern.fullmatch(m)), None)
+
+
+def _returns_value(ctx: WireContext, body: str) -> bool:
+    """An expression-bodied arrow, or a `return` with a value somewhere in the body."""
+    arrow = re.search(r"=>\s*(\S)", body) if ctx.fn.form == "arrow" else None
+    return bool(arrow and arrow.group(1) != "{") or bool(re.search(r"\breturn\s+[^;\s}]", body))
 
 
 def _returned_call(ctx: WireContext, body: str) -> bool:
