@@ -45,6 +45,7 @@ TOUCHPOINTS = [
     _tp(Kind.USER_CONTEXT, "lib/auth.ts", 13, "AppMiddleware"),
     _tp(Kind.USER_CONTEXT, "lib/auth.ts", 21, "isAdmin"),
     _tp(Kind.USER_CONTEXT, "lib/auth.ts", 25, "ensureSignedIn"),
+    _tp(Kind.USER_CONTEXT, "lib/auth.ts", 32, "fetchProfile"),
     _tp(Kind.USER_CONTEXT, "app/api/views/route.ts", 5, "POST"),
     _tp(Kind.SCHEDULED_JOB, "src/digest.service.ts", 7, "DigestService.handleCron"),
     DISPATCHER,
@@ -106,6 +107,11 @@ def test_a_user_context_wrapper_never_replaces_what_the_function_returns(
     candidate = listed[symbol]
     assert not candidate.ready
     assert candidate.reason is not None and why in candidate.reason
+
+
+def test_an_accessor_that_reads_a_fetch_response_stays_ready(listed: dict[str, WireCandidate]) -> None:
+    # `response.json()` reads what another service answered; it does not answer the request.
+    assert listed["fetchProfile"].ready, listed["fetchProfile"].reason
 
 
 def test_a_promise_of_the_user_is_awaited_before_the_digest_is_attached(scan: RepoScan, rules: WireRules) -> None:
