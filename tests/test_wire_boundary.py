@@ -33,8 +33,12 @@ def _by_symbol(scan: RepoScan, rules: WireRules) -> dict[str, tuple[bool, str | 
 
 def test_server_code_stays_wireable(scan: RepoScan, rules: WireRules) -> None:
     listed = _by_symbol(scan, rules)
-    # An API route, a server helper and a pages/ module's getServerSideProps run on the server.
-    assert listed["handle"][0] and listed["currentUser"][0] and listed["getServerSideProps"][0]
+    # A server helper is wireable; an API route and getServerSideProps run on the server too,
+    # but what they return (a response, a fixed-shape props object) cannot carry the digest.
+    assert listed["currentUser"][0]
+    assert not listed["handle"][0] and "answers the request" in (listed["handle"][1] or "")
+    assert not listed["getServerSideProps"][0] and "fixed shape" in (listed["getServerSideProps"][1] or "")
+    assert "client-side" not in (listed["handle"][1] or "") + (listed["getServerSideProps"][1] or "")
 
 
 def test_a_hook_points_at_the_route_it_fetches(scan: RepoScan, rules: WireRules) -> None:

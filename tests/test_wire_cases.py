@@ -17,6 +17,7 @@ import pytest
 from personize_assistant.actions.wire.action import WireOptions, wire, wireable
 from personize_assistant.actions.wire.artifact import WireArtifact
 from personize_assistant.actions.wire.library import WireRules
+from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint, touchpoint_id
 
 REPO = Path(__file__).resolve().parents[1]
@@ -281,7 +282,6 @@ EXAMPLE_TS_CASES = [
     Case("pulseboard-ts", E, "src/lib/email/send.ts", 22, "sendEmail", {"channel": "email", "provider": "resend"}),
     Case("pulseboard-ts", E, "src/lib/email/mailer-service.ts", 9, "MailerService.sendInvite", {"channel": "email"}),
     Case("pulseboard-ts", N, "src/lib/notify/sms.ts", 5, "sendSms", {"channel": "sms", "provider": "twilio"}),
-    Case("pulseboard-ts", N, "src/lib/notify/slack.ts", 6, "postToSlackChannel", {"channel": "slack", "provider": "slack"}),
     Case("pulseboard-ts", T, "src/lib/analytics/posthog.ts", 12, "track", {"provider": "posthog"}),
     Case("pulseboard-ts", U, "src/lib/auth.ts", 34, "getCurrentUser"),
     Case("pulseboard-ts", U, "services/worker/src/middleware/auth.ts", 17, "authenticate"),
@@ -295,8 +295,6 @@ EXAMPLE_PY_CASES = [
     Case("tallybook-py", E, "notifications/email.py", 23, "send_templated_email", {"channel": "email"}),
     Case("tallybook-py", N, "notifications/dispatch.py", 12, "notify", {"channel": "other"}),
     Case("tallybook-py", N, "notifications/transports.py", 34, "send_sms", {"channel": "sms", "provider": "twilio"}),
-    Case("tallybook-py", N, "notifications/transports.py", 39, "send_push", {"channel": "push", "provider": "fcm"}),
-    Case("tallybook-py", N, "notifications/transports.py", 25, "post_to_slack", {"channel": "slack", "provider": "slack"}),
     Case("tallybook-py", T, "notifications/analytics.py", 7, "track", {"provider": "posthog"}),
     Case("tallybook-py", W, "billing/views.py", 32, "stripe_webhook", {"provider": "stripe"}),
     Case("tallybook-py", W, "services/bankfeed/app/routes/webhooks.py", 27, "receive_bank_event", {"route": "/webhooks/bank-events"}),
@@ -305,6 +303,16 @@ EXAMPLE_PY_CASES = [
     Case("tallybook-py", U, "accounts/context_processors.py", 4, "current_plan", {"framework": "django"}),
     Case("tallybook-py", S, "invoices/tasks.py", 14, "send_overdue_reminders", {"schedule": "30 9 * * *"}),
     Case("tallybook-py", S, "invoices/management/commands/send_weekly_summary.py", 21, "Command.handle"),
+]
+
+
+# Sends with no person to write for: a Slack channel post, a push to a device token. They
+# are listed by `wire --list` with that reason, never wired (nothing to personalize from or
+# remember against).
+NO_RECIPIENT_CASES = [
+    Case("pulseboard-ts", N, "src/lib/notify/slack.ts", 6, "postToSlackChannel", {"channel": "slack", "provider": "slack"}),
+    Case("tallybook-py", N, "notifications/transports.py", 39, "send_push", {"channel": "push", "provider": "fcm"}),
+    Case("tallybook-py", N, "notifications/transports.py", 25, "post_to_slack", {"channel": "slack", "provider": "slack"}),
 ]
 
 
@@ -494,7 +502,14 @@ def test_views_are_not_wrapped_as_if_they_were_helpers(tmp_path: Path, rules: Wi
 
     root = materialize("tallybook-py", tmp_path)
     view = Case("tallybook-py", T, "accounts/views.py", 31, "signup", {"provider": "posthog"})
-    helper = EXAMPLE_PY_CASES[5]  # notifications/analytics.py track
+    helper = next(c for c in EXAMPLE_PY_CASES if c.file == "notifications/analytics.py")
     scan = scan_for(root, [view, helper])
     with pytest.raises(UsageError, match=rf"request handler, not the event function; wire track instead \({helper.touchpoint().id}"):
         wire(scan, WireOptions(touchpoint_id=view.touchpoint().id), rules)
+
+
+@pytest.mark.parametrize("case", NO_RECIPIENT_CASES, ids=lambda c: f"{c.app}:{c.symbol}")
+def test_a_send_with_no_person_is_not_wired(case: Case, tmp_path: Path, rules: WireRules) -> None:
+    root = materialize(case.app, tmp_path)
+    with pytest.raises(UsageError, match=f"{case.symbol} has no recipient among its parameters"):
+        wire_case(case, root, rules)

@@ -178,7 +178,9 @@ def test_cli_list_shows_ids_and_patterns(tmp_path: Path, cli_scan) -> None:  # t
     code, out, _ = run_cli("wire", str(root), "--list", "--json")
     listed = json.loads(out)
     assert {item["pattern"] for item in listed} >= {"wrap", "webhook_pipeline", "middleware", "event_mirror"}
-    assert all(item["ready"] for item in listed)
+    # Sends with no person to write for (a Slack webhook, a device push) are listed, not ready.
+    assert all(item["ready"] or "no recipient" in item["reason"] for item in listed)
+    assert sum(item["ready"] for item in listed) > len(listed) // 2
 
 
 def test_cli_prints_a_diff_by_default_and_json_on_request(tmp_path: Path, cli_scan) -> None:  # type: ignore[no-untyped-def]

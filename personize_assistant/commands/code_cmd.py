@@ -90,7 +90,7 @@ def wire_command(
         if as_json:
             emit_json([c.model_dump(mode="json", exclude_none=True) for c in candidates])
         else:
-            emit(render_candidates(candidates, javascript=_javascript_touchpoints(scan)))
+            emit(render_candidates(candidates, _javascript_touchpoints(scan), len(scan.touchpoints)))
         return
     if touchpoint is None:
         raise UsageError("pass --touchpoint ID (see `wire PATH --list`)")

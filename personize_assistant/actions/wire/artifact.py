@@ -197,18 +197,20 @@ def render_summary(artifact: WireArtifact) -> str:
     return redact("\n".join(lines))
 
 
-def render_candidates(candidates: list[WireCandidate], javascript: int = 0) -> str:
-    """The ready candidates as a table; `javascript` counts touchpoints in .js files, which
-    WIRE does not generate code for (it writes TypeScript and Python)."""
+def render_candidates(candidates: list[WireCandidate], javascript: int = 0, total: int | None = None) -> str:
+    """The ready candidates as a table, under a line saying what is counted; `javascript`
+    counts touchpoints in .js files, which WIRE does not generate code for (it writes
+    TypeScript and Python); `total` is the scan's own count, the base `scan` and `propose` use."""
     ready = [c for c in candidates if c.ready]
     js_note = (
         [f"\n{javascript} touchpoints are in JavaScript files; wire generates TypeScript and Python only"]
         if javascript
         else []
     )
+    counted = [counts_line(len(candidates), len(ready), javascript, total)] if total is not None else []
     if not ready:
         why = f": {len(candidates)} cannot be wired as they are (see --json for why)" if candidates else ""
-        return "\n".join([f"no wireable touchpoints found{why}", *js_note])
+        return "\n".join([*counted, f"no wireable touchpoints found{why}", *js_note])
     header = f"{'ID':<12}  {'KIND':<16} {'PATTERN':<22} {'LANG':<4}  LOCATION"
     rows = [
         f"{c.touchpoint_id:<12}  {c.kind:<16} {c.pattern:<22} {c.language:<4}  {c.location}"
@@ -217,4 +219,15 @@ def render_candidates(candidates: list[WireCandidate], javascript: int = 0) -> s
     ]
     skipped = len(candidates) - len(ready)
     footer = [f"\n{skipped} more touchpoints cannot be wired as they are (see --json for why)"] if skipped else []
-    return "\n".join([header, *rows, *footer, *js_note])
+    return "\n".join([*counted, *([""] if counted else []), header, *rows, *footer, *js_note])
+
+
+def counts_line(wireable: int, ready: int, javascript: int, total: int) -> str:
+    """One line from the scan's total down to what is ready, so the numbers add up."""
+    other = total - wireable - javascript
+    parts = [f"{total} touchpoints in the scan", f"{wireable} have a wire pattern", f"{ready} of them ready"]
+    if javascript:
+        parts.append(f"{javascript} are in JavaScript")
+    if other > 0:
+        parts.append(f"{other} are kinds or languages wire has no pattern for")
+    return "; ".join(parts) + " (propose groups touchpoints by function into places)"

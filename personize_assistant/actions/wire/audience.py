@@ -82,9 +82,24 @@ def only_logged(ctx: WireContext, name: str, after_line: int) -> bool:
     """`name` is used after `after_line` only inside log or error-report statements."""
     lines = ctx.source.text.splitlines()[: ctx.fn.end_line]
     starts = _statement_starts(lines, after_line)
-    uses = [n for n in range(after_line, len(lines)) if re.search(rf"(?<![\w.$]){re.escape(name)}\b", lines[n])]
+    use = re.compile(rf"(?<![\w.$]){re.escape(name)}\b")
+    uses = [(n, m.start()) for n in range(after_line, len(lines)) for m in use.finditer(lines[n])]
     log = audience_rules().log_statement
-    return bool(uses) and all(log.match(lines[starts[n]]) for n in uses)
+    return bool(uses) and all(
+        log.match(lines[starts[n]]) or _in_log_call("\n".join([*lines[starts[n] : n], lines[n][:col]]))
+        for n, col in uses
+    )
+
+
+def _in_log_call(before: str) -> bool:
+    """The text up to a use sits inside a log call's brackets: `waitUntil(log({ message }))`."""
+    log, callees = audience_rules().log_statement, []
+    for match in re.finditer(r"([\w$.]*)\s*([(\[{])|[)\]}]", before):
+        if match.group(2):
+            callees.append(match.group(1) if match.group(2) == "(" else "")
+        elif callees:
+            callees.pop()
+    return any(c and log.match(f"{c}(") for c in callees)
 
 
 def _statement_starts(lines: list[str], first: int) -> dict[int, int]:

@@ -19,9 +19,11 @@ from personize_assistant.actions.wire.context import (
     delivery_targets,
     refuse_event_caller,
     refuse_request_handler,
+    unsupported,
 )
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.mapping import MessageMapping, map_message
+from personize_assistant.actions.wire.safety import body_recipient, refuse_security
 from personize_assistant.actions.wire.source import FunctionInfo, LocalAssignment, Param
 from personize_assistant.actions.wire.templated import (
     TemplateChange,
@@ -29,6 +31,7 @@ from personize_assistant.actions.wire.templated import (
     template_notes,
     template_rules,
 )
+from personize_assistant.errors import UsageError
 
 DELIVERY_KINDS = ("email_send", "notification")
 # A parameter named like this identifies the person an analytics event is about.
@@ -55,14 +58,38 @@ def wrap_send(
     original), is built in locals (a step right after it is built), or is rendered from a
     template (a personalized prop/context value, `None` when no template is found)."""
     refuse_request_handler(ctx, DELIVERY_KINDS)
+    refuse_security(ctx)
     mapping = map_message(ctx.fn, ctx.channel_fields)
     if mapping.targets:
-        return by_parameters(ctx, mapping)
-    if not content_locals(ctx):
-        templated = by_template(ctx)
-        if templated is not None:
-            return templated
-    return by_locals(ctx)
+        wiring = by_parameters(ctx, mapping)
+    elif not content_locals(ctx) and (templated := by_template(ctx)) is not None:
+        wiring = templated
+    else:
+        wiring = by_locals(ctx)
+    # Checked after the content: a send with nothing to personalize says that first.
+    if map_message(ctx.fn, []).recipient_param is None:
+        if body_recipient(ctx) is None:
+            raise no_recipient(ctx)
+        wiring.notes = [n for n in wiring.notes if n != NO_EMAIL_RECIPIENT]
+    return wiring
+
+
+def no_recipient(ctx: WireContext) -> UsageError:
+    """A message with no person to write it for (a channel post, a log line): generation
+    would have no memory to draw on and nothing could be remembered."""
+    return unsupported(
+        ctx,
+        f"{ctx.qualified_name} has no recipient among its parameters (an email, a user or a contact), "
+        "so there is no person to personalize for or remember the delivery against",
+    )
+
+
+def no_identity(ctx: WireContext) -> UsageError:
+    return unsupported(
+        ctx,
+        f"{ctx.qualified_name} has no parameter naming the person the event is about (an email, a user "
+        "id or a contact key), so the event cannot be remembered against anyone",
+    )
 
 
 def wrap_original(

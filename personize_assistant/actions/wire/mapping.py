@@ -8,6 +8,8 @@ name, and by type where the type is declared) so the wiring never guesses silent
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,7 +27,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
 }
 _RECIPIENT_NAMES = (
     "to", "email", "recipient", "recipients", "recipientlist", "toemail", "useremail",
-    "address", "emailaddress", "user", "contact", "member", "customer",
+    "address", "emailaddress", "emailto", "toaddress", "user", "contact", "member", "customer",
 )  # fmt: skip
 _PHONE_NAMES = ("phone", "phonenumber", "number", "tonumber", "mobile")
 _STRINGISH = re.compile(r"^(string|str)(\s*\|\s*(undefined|null|None))*$|^(Optional\[str\]|str \| None)$")
@@ -107,16 +109,35 @@ def _member_target(
     return None
 
 
+def _is_email_name(name: str) -> bool:
+    """`partnerEmail`, `owner_email`: an address named for whose it is."""
+    return _norm(name).endswith("email") and not _norm(name).startswith(("from", "sender", "replyto"))
+
+
+def _named_in(names: tuple[str, ...], name: str) -> bool:
+    return _norm(name) in names
+
+
 def _assign_recipient(params: list[Param], mapping: MessageMapping) -> None:
     for names, is_phone in ((_RECIPIENT_NAMES, False), (_PHONE_NAMES, True)):
-        for index, param in enumerate(params):
-            member_names = [m.name for m in param.members] or param.keys
-            if member_names:
-                member = next((m for n in names for m in member_names if _norm(m) == n), None)
-                if member is not None:
-                    mapping.recipient_param, mapping.recipient_member = index, member
-                    mapping.recipient_is_phone = is_phone
-                    return
-            elif param.name and _norm(param.name) in names:
-                mapping.recipient_param, mapping.recipient_is_phone = index, is_phone
-                return
+        if _assign_named(params, mapping, partial(_named_in, names), names):
+            mapping.recipient_is_phone = is_phone
+            return
+    _assign_named(params, mapping, _is_email_name, ())
+
+
+def _assign_named(
+    params: list[Param], mapping: MessageMapping, matches: Callable[[str], bool], order: tuple[str, ...]
+) -> bool:
+    """The first parameter (or member, in `order` of preference) whose name `matches`."""
+    for index, param in enumerate(params):
+        member_names = [m.name for m in param.members] or param.keys
+        if member_names:
+            ranked = [m for n in order for m in member_names if _norm(m) == n] or [m for m in member_names if matches(m)]
+            if ranked:
+                mapping.recipient_param, mapping.recipient_member = index, ranked[0]
+                return True
+        elif param.name and matches(param.name):
+            mapping.recipient_param = index
+            return True
+    return False

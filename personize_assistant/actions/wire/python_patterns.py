@@ -175,7 +175,9 @@ def event(ctx: WireContext) -> Wiring:
     endings.refuse_event_wrap(ctx)
     original = original_name(ctx)
     params = ctx.fn.params[1 if receiver_of(ctx.fn) else 0 :]
-    identity = next((p.name for p in params if endings.IDENTITY.search(p.name)), params[0].name if params else "None")
+    identity = next((p.name for p in params if endings.IDENTITY.search(p.name)), None)
+    if identity is None:
+        raise endings.no_identity(ctx)
     payload = "{" + ", ".join(f'"{p.name}": {p.name}' for p in params) + "}"
     return endings.mirror_event(
         ctx,

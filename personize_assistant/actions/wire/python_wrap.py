@@ -23,6 +23,7 @@ from personize_assistant.actions.wire.python_edit import (
     wrapper_decorators,
     wrapper_header,
 )
+from personize_assistant.actions.wire.safety import body_recipient
 from personize_assistant.actions.wire.source_python import returns_below
 
 REMEMBER = "remember_delivery"
@@ -59,7 +60,7 @@ def wrap_parameters(ctx: WireContext, mapping: MessageMapping) -> Wiring:
         call_original=call_expr(ctx, original, forward(fn), f"        return {awaited}"),
         call_personalized=call_expr(ctx, original, forward(fn, replacements), f"    {outcome} = {awaited}"),
         mapping_text=endings.mapping_text(pairs),
-        **endings.message_values(ctx, endings.parameter_recipient(fn, mapping, "None"), result, outcome),
+        **endings.message_values(ctx, endings.parameter_recipient(fn, mapping, body_recipient(ctx) or "None"), result, outcome),
         **{"await": awaited},
     )
     wiring = endings.wrap_original(ctx, FileEditor(ctx.source.text), original, code, [personalize, REMEMBER], endings.wrap_trigger(ctx))
@@ -77,7 +78,7 @@ def wrap_locals(ctx: WireContext) -> Wiring:
     assignments = [(field, name) for field, name, _ in chosen]
     after = max(declaration.end_line for _, _, declaration in chosen)
     awaited, personalize = _personalize(ctx)
-    values = endings.message_values(ctx, endings.local_recipient(ctx, "None"), ctx.fresh("personalized"), ctx.fresh("outcome"))
+    values = endings.message_values(ctx, endings.local_recipient(ctx, body_recipient(ctx) or "None"), ctx.fresh("personalized"), ctx.fresh("outcome"))
     step = render_code(
         "py/inline_step.py.j2",
         fn.body_indent,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import PurePosixPath
 from typing import Literal
 
@@ -83,13 +84,14 @@ def _build(
 ) -> FunctionInfo:
     export = outer.parent if outer.parent is not None and outer.parent.type == "export_statement" else None
     start = export if export is not None else outer
+    decorators = _own_line_decorators(outer) if form == "method" else []
     body = fn.child_by_field_name("body")
     header_row = fn.start_point[0] if form != "method" else outer.start_point[0]
     name_col = _name_column(outer, fn, form)
     return FunctionInfo(
         name=name,
         form=form,
-        start_line=line_of(start),
+        start_line=line_of(decorators[0]) if decorators else line_of(start),
         header_line=(name_col[0] if name_col else header_row) + 1,
         end_line=end_line_of(start),
         is_async=any(c.type == "async" for c in fn.children),
@@ -98,6 +100,7 @@ def _build(
         class_name=_class_name(outer),
         params=_params(fn, types),
         return_type=_annotation(fn.child_by_field_name("return_type")),
+        decorators=[_text(d) for d in decorators],
         indent=_indent(lines, start.start_point[0]),
         body_line=_body_line(body),
         body_indent=_body_indent(body, lines),
@@ -105,6 +108,18 @@ def _build(
         start_col=start.start_point[1],
         end_col=start.end_point[1],
     )
+
+
+def _own_line_decorators(method: Node) -> list[Node]:
+    """The decorators right before a method (`@Cron(...)`), siblings in the class body;
+    only when each starts its own line, so the wrapper can take them over line by line."""
+    found: list[Node] = []
+    sibling = method.prev_named_sibling
+    while sibling is not None and sibling.type == "decorator":
+        found.insert(0, sibling)
+        sibling = sibling.prev_named_sibling
+    nodes = [*found, method]
+    return found if all(a.end_point[0] < b.start_point[0] for a, b in pairwise(nodes)) else []
 
 
 def _name_column(outer: Node, fn: Node, form: str) -> tuple[int, int] | None:

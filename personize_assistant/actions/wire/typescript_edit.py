@@ -73,7 +73,10 @@ def rename_original(ctx: WireContext, editor: FileEditor, original: str) -> None
         renamed = re.sub(r"^(\s*)export\s+(default\s+)?", r"\1", renamed, count=1)
     elif fn.is_exported:
         raise unsupported(ctx, "the `export` keyword is not on the declaration line; wire it by hand")
-    editor.replace_line(fn.header_line, renamed)
+    # The decorators (`@Cron(...)`, route decorators) move to the wrapper: they must keep
+    # calling the public name, or the scheduler would run the original and skip the wrapper.
+    first = fn.start_line if fn.decorators else fn.header_line
+    editor.replace_range(first, fn.header_line, renamed)
 
 
 def param_texts(ctx: WireContext, original: str) -> tuple[list[str], list[str]]:
@@ -122,7 +125,8 @@ def wrapper_header(ctx: WireContext, params: list[str], return_type: str | None,
     type_params = ""
     if fn.form == "method":
         modifiers = _method_modifiers(ctx)
-        return f"{modifiers}{maybe_async}{fn.name}({joined}){ret}", ""
+        decorators = "".join(f"{d}\n" for d in fn.decorators)
+        return f"{decorators}{modifiers}{maybe_async}{fn.name}({joined}){ret}", ""
     export = "export default " if fn.is_default_export else "export " if fn.is_exported else ""
     if fn.form == "arrow":
         return f"{export}const {fn.name} = {maybe_async}({joined}){ret} =>", ";"

@@ -15,6 +15,7 @@ from personize_assistant.actions.wire.context import (
     unsupported,
 )
 from personize_assistant.actions.wire.edit import FileEditor
+from personize_assistant.actions.wire.safety import context_return_reason, returns_promise
 from personize_assistant.actions.wire.source import FunctionInfo
 from personize_assistant.actions.wire.typescript_edit import (
     async_return_type,
@@ -127,7 +128,11 @@ def middleware(ctx: WireContext) -> Wiring:
     _, args = param_texts(ctx, original)
     if len(args) >= 3 and args[2] in ("next", "done", "callback", "cb"):
         return _express_middleware(ctx, original)
-    _, parts = _wrapper_parts(ctx, original, None, fn.is_async)
+    if why := context_return_reason(ctx):
+        raise unsupported(ctx, why)
+    # A Promise is awaited before the digest is attached: `{ ...promise }` would lose the user.
+    asynchronous = returns_promise(ctx)
+    _, parts = _wrapper_parts(ctx, original, None, asynchronous)
     return endings.wrapped(
         ctx,
         original,
@@ -140,7 +145,7 @@ def middleware(ctx: WireContext) -> Wiring:
         name=ctx.qualified_name,
         result=ctx.fresh_local("user", {original, "withPersonalization"}),
         **parts,
-        **{"await": "await " if fn.is_async else ""},
+        **{"await": "await " if asynchronous else ""},
     )
 
 
@@ -178,18 +183,18 @@ def event(ctx: WireContext) -> Wiring:
         "the event name and properties",
         "Events are memorized only when the identity is an email (or an object with `email`); "
         "users tracked by id alone are skipped rather than guessed.",
-        recipient=_identity_arg(fn, args),
+        recipient=_identity_arg(ctx, args),
         payload="{ " + ", ".join(_payload_entries(fn, args)) + " }",
         **parts | {"call_original": ("await " if fn.is_async else "") + call_expr(ctx, original, args)},
     )
 
 
-def _identity_arg(fn: FunctionInfo, args: list[str]) -> str:
-    plain = [(p, a) for p, a in zip([p for p in fn.params if p.kind != "this"], args, strict=False)]
+def _identity_arg(ctx: WireContext, args: list[str]) -> str:
+    plain = [(p, a) for p, a in zip([p for p in ctx.fn.params if p.kind != "this"], args, strict=False)]
     for param, arg in plain:
-        if endings.IDENTITY.search(param.name):
+        if endings.IDENTITY.search(param.name) or any(endings.IDENTITY.search(k) for k in param.keys):
             return arg
-    return plain[0][1] if plain else "undefined"
+    raise endings.no_identity(ctx)
 
 
 def _payload_entries(fn: FunctionInfo, args: list[str]) -> list[str]:

@@ -18,6 +18,7 @@ from personize_assistant.actions.wire.context import (
 )
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.mapping import MessageMapping
+from personize_assistant.actions.wire.safety import body_recipient
 from personize_assistant.actions.wire.source import LocalAssignment
 
 HELPERS = ["personalizeMessage", "rememberDelivery"]
@@ -68,7 +69,7 @@ def _target_expr(ctx: WireContext, args: list[str], index: int, member: str | No
 
 def _recipient(ctx: WireContext, mapping: MessageMapping, args: list[str]) -> str:
     if mapping.recipient_param is None:
-        return "undefined"
+        return body_recipient(ctx) or "undefined"
     return _target_expr(ctx, args, mapping.recipient_param, mapping.recipient_member)
 
 
@@ -93,7 +94,7 @@ def wrap_locals(ctx: WireContext) -> Wiring:
     if not ctx.fn.is_async:
         raise unsupported(ctx, f"{ctx.qualified_name} is not async, so it cannot await personalization")
     editor = FileEditor(ctx.source.text)
-    values = endings.message_values(ctx, endings.local_recipient(ctx, "undefined"), ctx.fresh("personalized"), ctx.fresh("outcome"))
+    values = endings.message_values(ctx, endings.local_recipient(ctx, body_recipient(ctx) or "undefined"), ctx.fresh("personalized"), ctx.fresh("outcome"))
     values["log"] = _log(ctx)
     assignments = [(field, name) for field, name, _ in chosen]
     step = edit.render_styled(
