@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
@@ -155,6 +155,20 @@ def line_of(node: Node) -> int:
 
 def end_line_of(node: Node) -> int:
     return node.end_point[0] + 1
+
+
+def preorder(node: Node) -> Iterator[Node]:
+    """`node` and every named node below it, in document order."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.named_children))
+
+
+def descendants_of_type(node: Node, node_type: str) -> list[Node]:
+    """The named nodes of one type at or below `node`, in document order."""
+    return [n for n in preorder(node) if n.type == node_type]
 
 
 def named_children(node: Node | None) -> Iterable[Node]:

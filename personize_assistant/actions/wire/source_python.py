@@ -21,7 +21,7 @@ from personize_assistant.actions.wire.source import (
     Param,
     ParamKind,
 )
-from personize_assistant.scan.extract_common import end_line_of, line_of, text
+from personize_assistant.scan.extract_common import end_line_of, line_of, preorder, text
 from personize_assistant.scan.languages import grammar
 
 StatementKind = Literal["import", "def", "class", "docstring", "other"]
@@ -321,18 +321,12 @@ def _function_index(source: str) -> dict[tuple[str, int], Node]:
     """Every function definition by (name, line), built once per file: `wire --list` looks
     one up per touchpoint, and a file may hold a thousand."""
     index: dict[tuple[str, int], Node] = {}
-    for n in _descendants(_parse(source)):
+    for n in preorder(_parse(source)):
         if n.type == "function_definition":
             index.setdefault((text(n.child_by_field_name("name")), line_of(n)), n)
     return index
 
 
-def _descendants(node: Node) -> Iterator[Node]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(current.named_children))
 
 
 def python_body(source: str, fn: FunctionInfo) -> BodyShape:
@@ -342,7 +336,7 @@ def python_body(source: str, fn: FunctionInfo) -> BodyShape:
         return BodyShape()
     shape = BodyShape(
         closing_line=_end_line(node),
-        identifiers={text(n) for n in _descendants(node) if n.type == "identifier"},
+        identifiers={text(n) for n in preorder(node) if n.type == "identifier"},
     )
     statements = _statements(node.child_by_field_name("body"))
     for statement in statements:
@@ -362,7 +356,7 @@ def python_body(source: str, fn: FunctionInfo) -> BodyShape:
 def returns_below(source: str, fn: FunctionInfo, line: int) -> bool:
     """A `return` anywhere in `fn` below `line` (nested in try/if/with included)."""
     node = _function_node(source, fn)
-    return node is not None and any(n.type == "return_statement" and line_of(n) > line for n in _descendants(node))
+    return node is not None and any(n.type == "return_statement" and line_of(n) > line for n in preorder(node))
 
 
 Value = Literal["destructure", "string", "other"]
@@ -418,9 +412,9 @@ _RENDERERS = frozenset({"render", "render_to_string", "render_template", "format
 
 def _renders(call: Node) -> bool:
     """A template render (`render_to_string(...)`, `tpl.render(ctx).strip()`): text content."""
-    names = {text(n.child_by_field_name("attribute")) for n in _descendants(call) if n.type == "attribute"}
+    names = {text(n.child_by_field_name("attribute")) for n in preorder(call) if n.type == "attribute"}
     callee = call.child_by_field_name("function")
-    names |= {text(n) for n in _descendants(callee) if n.type == "identifier" and _is_name(n)} if callee else set()
+    names |= {text(n) for n in preorder(callee) if n.type == "identifier" and _is_name(n)} if callee else set()
     return not names.isdisjoint(_RENDERERS)
 
 

@@ -20,7 +20,12 @@ from personize_assistant.actions.wire.source import (
     Param,
     TypeMember,
 )
-from personize_assistant.scan.extract_common import end_line_of, line_of, string_value
+from personize_assistant.scan.extract_common import (
+    descendants_of_type,
+    end_line_of,
+    line_of,
+    string_value,
+)
 from personize_assistant.scan.extract_common import text as _text
 from personize_assistant.scan.js_nodes import FUNCTION_TYPES
 from personize_assistant.scan.languages import EXTENSIONS, grammar
@@ -330,7 +335,7 @@ def _logger_in_scope(root: Node) -> str | None:
     names: set[str] = set()
     for node in root.named_children:
         if node.type == "import_statement":
-            names.update(_text(n) for n in _descendants(node, "identifier"))
+            names.update(_text(n) for n in descendants_of_type(node, "identifier"))
         declaration = node.child_by_field_name("declaration") if node.type == "export_statement" else node
         if declaration is not None and declaration.type == "lexical_declaration":
             for declarator in declaration.named_children:
@@ -338,15 +343,6 @@ def _logger_in_scope(root: Node) -> str | None:
     return next((n for n in _LOGGER_NAMES if n in names), None)
 
 
-def _descendants(node: Node, node_type: str) -> list[Node]:
-    found: list[Node] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == node_type:
-            found.append(current)
-        stack.extend(current.named_children)
-    return found
 
 
 def typescript_body(text: str, path: str, fn: FunctionInfo) -> BodyShape:
@@ -358,7 +354,7 @@ def typescript_body(text: str, path: str, fn: FunctionInfo) -> BodyShape:
         return BodyShape()
     shape = BodyShape(
         closing_line=end_line_of(body),
-        identifiers={_text(n) for n in _descendants(node, "identifier")},
+        identifiers={_text(n) for n in descendants_of_type(node, "identifier")},
     )
     statements = [s for s in body.named_children if s.type != "comment"]
     for statement in statements:
@@ -402,8 +398,8 @@ def _assignment(statement: Node) -> LocalAssignment:
 
 
 def _function_node(root: Node, fn: FunctionInfo) -> Node | None:
-    for node in _descendants(root, "function_declaration") + _descendants(root, "method_definition") + [
-        d.child_by_field_name("value") for d in _descendants(root, "variable_declarator")
+    for node in descendants_of_type(root, "function_declaration") + descendants_of_type(root, "method_definition") + [
+        d.child_by_field_name("value") for d in descendants_of_type(root, "variable_declarator")
     ]:
         if node is None or node.type not in ("function_declaration", "method_definition", *_FUNCTION_VALUES):
             continue

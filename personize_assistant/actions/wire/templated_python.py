@@ -24,7 +24,7 @@ from personize_assistant.actions.wire.templated import (
     splice,
     template_rules,
 )
-from personize_assistant.scan.extract_common import end_line_of, string_value, text
+from personize_assistant.scan.extract_common import end_line_of, preorder, string_value, text
 
 _VALUE = "\0VALUE\0"
 
@@ -56,14 +56,6 @@ def wrap_template(ctx: WireContext) -> Wiring | None:
     return endings.template_wiring(ctx, site, django_change(ctx, name), editors, (step, remember), personalize, "empty", target)
 
 
-def _preorder(node: Node) -> list[Node]:
-    out: list[Node] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        stack.extend(reversed(current.named_children))
-    return out
 
 
 def _callee_name(call: Node) -> str:
@@ -75,7 +67,7 @@ def _callee_name(call: Node) -> str:
 
 def _find_render(fn: Node) -> tuple[Node, PythonRender] | None:
     specs = {r.name: r for r in template_rules().python_renders}
-    for node in _preorder(fn):
+    for node in preorder(fn):
         spec = specs.get(_callee_name(node)) if node.type == "call" else None
         if spec is None or _in_nested(fn, node):
             continue
@@ -113,7 +105,7 @@ def _template_source(fn: Node, call: Node) -> Node | None:
     name = text(receiver)
     assigned = [
         n.child_by_field_name("right")
-        for n in _preorder(fn)
+        for n in preorder(fn)
         if n.type == "assignment" and text(n.child_by_field_name("left")) == name and n.start_point[0] < call.start_point[0]
     ]
     return assigned[-1] if assigned else receiver
@@ -190,7 +182,7 @@ def _site(ctx: WireContext, fn: Node, call: Node, name: str | None) -> TemplateS
     row = ctx.touchpoint.line - 1
     body = fn.child_by_field_name("body")
     inner = [
-        n for n in _preorder(body) if n.parent is not None and n.parent.type == "block" and n.start_point[0] <= row <= n.end_point[0]
+        n for n in preorder(body) if n.parent is not None and n.parent.type == "block" and n.start_point[0] <= row <= n.end_point[0]
     ] if body is not None else []
     send = inner[-1] if inner else statement
     lines = ctx.source.text.splitlines()
@@ -198,7 +190,7 @@ def _site(ctx: WireContext, fn: Node, call: Node, name: str | None) -> TemplateS
     recipient = _recipient_of(send) or _recipient_of(fn)
     return TemplateSite(
         recipient=text(recipient) if recipient is not None else None,
-        recipient_names=tuple(text(n) for n in _preorder(recipient) if n.type == "identifier" and _is_variable(n)) if recipient else (),
+        recipient_names=tuple(text(n) for n in preorder(recipient) if n.type == "identifier" and _is_variable(n)) if recipient else (),
         form=f"the template {name}" if name else "its template",
         kind="context",
         template=name or "the template",
@@ -213,7 +205,7 @@ def _site(ctx: WireContext, fn: Node, call: Node, name: str | None) -> TemplateS
 def _recipient_of(send: Node) -> Node | None:
     """The value of the send's `to=` / `recipient_list=` keyword."""
     keys = template_rules().personalized.recipient_keys
-    for node in _preorder(send):
+    for node in preorder(send):
         if node.type == "keyword_argument" and text(node.child_by_field_name("name")) in keys:
             return node.child_by_field_name("value")
     return None

@@ -18,6 +18,7 @@ from personize_assistant.actions.wire.source_typescript import parse_typescript
 from personize_assistant.actions.wire.templated import TemplateChange, splice, template_rules
 from personize_assistant.codegen.placement import _project_root, _tsconfig_aliases
 from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
+from personize_assistant.scan.extract_common import descendants_of_type
 from personize_assistant.scan.extract_common import text as _text
 
 _SUFFIXES = (".tsx", ".ts", "/index.tsx", "/index.ts")
@@ -171,10 +172,10 @@ def _render_insertion(
 ) -> tuple[tuple[int, int, str], str] | None:
     """After the first paragraph element, or first inside the outer container."""
     rules = template_rules().react
-    names = {_text(n) for n in _all(component.root, "identifier")}
+    names = {_text(n) for n in descendants_of_type(component.root, "identifier")}
     tag = rules.paragraph if rules.paragraph in names else rules.fallback_paragraph
     snippet = f"{{{reference} ? <{tag}>{{{reference}}}</{tag}> : null}}"
-    elements = [e for e in _all(component.fn, "jsx_element") if e.parent is not None and e.parent.type == "jsx_element"]
+    elements = [e for e in descendants_of_type(component.fn, "jsx_element") if e.parent is not None and e.parent.type == "jsx_element"]
     for wanted, after in ((rules.after, True), (rules.inside, False)):
         for element in elements:
             opening = element.child_by_field_name("open_tag")
@@ -189,15 +190,6 @@ def _render_insertion(
     return None
 
 
-def _all(node: Node, node_type: str) -> list[Node]:
-    found: list[Node] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == node_type:
-            found.append(current)
-        stack.extend(reversed(current.named_children))
-    return found
 
 
 def _indent(line: str) -> str:

@@ -25,7 +25,12 @@ from personize_assistant.actions.wire.templated import (
     template_rules,
 )
 from personize_assistant.actions.wire.templated_react import component_change, resolve_module
-from personize_assistant.scan.extract_common import end_line_of, string_value
+from personize_assistant.scan.extract_common import (
+    descendants_of_type,
+    end_line_of,
+    preorder,
+    string_value,
+)
 from personize_assistant.scan.extract_common import text as _text
 from personize_assistant.scan.js_nodes import FUNCTION_TYPES
 
@@ -64,31 +69,14 @@ def imported_names(root: Node) -> dict[str, tuple[str, str]]:
         for part in clause.named_children:
             if part.type == "identifier":
                 found[_text(part)] = (module, "default")
-            for spec in _descendants(part, "import_specifier"):
+            for spec in descendants_of_type(part, "import_specifier"):
                 name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
                 found[_text(alias or name)] = (module, _text(name))
     return found
 
 
-def _descendants(node: Node, node_type: str) -> list[Node]:
-    found: list[Node] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == node_type:
-            found.append(current)
-        stack.extend(reversed(current.named_children))
-    return found
 
 
-def _preorder(node: Node) -> list[Node]:
-    out: list[Node] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        stack.extend(reversed(current.named_children))
-    return out
 
 
 def _in_callback(fn: Node, node: Node) -> bool:
@@ -112,7 +100,7 @@ def _jsx_site(
     element = next(
         (
             n
-            for n in _preorder(fn)
+            for n in preorder(fn)
             if n.type in _JSX and _is_component(_text(n.child_by_field_name("name"))) and not _in_callback(fn, n)
         ),
         None,
@@ -130,7 +118,7 @@ def _jsx_site(
 def _call_site(
     ctx: WireContext, fn: Node, imports: dict[str, tuple[str, str]]
 ) -> tuple[TemplateSite, str | None] | None:
-    for node in _preorder(fn):
+    for node in preorder(fn):
         callee = node.child_by_field_name("function") if node.type == "call_expression" else None
         args = node.child_by_field_name("arguments") if callee is not None else None
         first = args.named_children[0] if args is not None and args.named_children else None
@@ -149,7 +137,7 @@ def _call_site(
 def _context_site(
     ctx: WireContext, fn: Node, imports: dict[str, tuple[str, str]]
 ) -> tuple[TemplateSite, str | None] | None:
-    for obj in _descendants(fn, "object"):
+    for obj in descendants_of_type(fn, "object"):
         pairs = {_text(p.child_by_field_name("key")): p for p in obj.named_children if p.type == "pair"}
         context, template = pairs.get("context"), pairs.get("template")
         shorthand = {_text(p) for p in obj.named_children if p.type == "shorthand_property_identifier"}
@@ -210,7 +198,7 @@ def _site(ctx: WireContext, fn: Node, node: Node, form: str, name: str, kind: Li
 def _recipient_of(send: Node) -> Node | None:
     """The value of the send's `to:` (or another recipient key) property."""
     keys = template_rules().personalized.recipient_keys
-    for obj in _descendants(send, "object"):
+    for obj in descendants_of_type(send, "object"):
         for member in obj.named_children:
             if member.type == "pair" and _text(member.child_by_field_name("key")) in keys:
                 return member.child_by_field_name("value")
@@ -224,7 +212,7 @@ def _names_read(expression: Node | None) -> tuple[str, ...]:
         return ()
     if expression.type == "shorthand_property_identifier":
         return (_text(expression),)
-    return tuple(_text(n) for n in _descendants(expression, "identifier"))
+    return tuple(_text(n) for n in descendants_of_type(expression, "identifier"))
 
 
 def _statement_of(fn: Node, node: Node) -> Node:
@@ -243,7 +231,7 @@ def _send_statement(ctx: WireContext, fn: Node) -> Node | None:
     body = fn.child_by_field_name("body")
     if body is None or not (body.start_point[0] < row <= body.end_point[0]):
         return None
-    inner = [n for n in _preorder(body) if n.parent is not None and n.parent.type == "statement_block"
+    inner = [n for n in preorder(body) if n.parent is not None and n.parent.type == "statement_block"
              and n.start_point[0] <= row <= n.end_point[0] and n.type != "comment"]
     return inner[-1] if inner else None
 
