@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from personize_assistant.commands.output import check_output, emit, err_console, repo_directory
+from personize_assistant.commands.output import (
+    check_output,
+    emit,
+    err_console,
+    repo_directory,
+    scan_with_progress,
+)
 from personize_assistant.errors import FindingsError, UsageError
 from personize_assistant.redact import redact
 
@@ -72,13 +78,7 @@ def load_inputs(path: Path, answers: Path | None, writes: tuple[Path | None, ...
 
 
 def _scan(root: Path) -> RepoScan:
-    from personize_assistant.scan import scan_repo
-
-    try:
-        with err_console.status(f"Scanning {root} …"):
-            return scan_repo(root)
-    except OSError as exc:
-        raise UsageError(f"cannot scan {root}: {exc.strerror or exc}") from exc
+    return scan_with_progress(root)
 
 
 def write(text: str | None, data: Any, as_json: bool, output: Path | None) -> None:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from personize_assistant.commands.output import emit, emit_json, err_console
-from personize_assistant.errors import AssistantError, FindingsError, UsageError
+from personize_assistant.commands.output import emit, emit_json, scan_with_progress
+from personize_assistant.errors import FindingsError, UsageError
 
 if TYPE_CHECKING:
     from personize_assistant.scan.models import RepoScan
@@ -164,15 +164,7 @@ def _check_output(output: Path | None) -> None:
 
 
 def _run_scan(root: Path, *, use_cache: bool, jobs: int | None) -> RepoScan:
-    from personize_assistant.scan import scan_repo
-
-    try:
-        with err_console.status(f"Scanning {root} …"):
-            return scan_repo(root, use_cache=use_cache, jobs=jobs)
-    except AssistantError:
-        raise
-    except OSError as exc:
-        raise UsageError(f"cannot scan {root}: {exc.strerror or exc}") from exc
+    return scan_with_progress(root, use_cache=use_cache, jobs=jobs)
 
 
 def _filtered(result: RepoScan, kinds: set[str], min_confidence: str) -> RepoScan:
