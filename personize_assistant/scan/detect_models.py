@@ -196,6 +196,7 @@ class ModelDetector:
         own = by_owner.get(definition.qualname, [])
         if self._abstract(own, by_owner.get(definition.qualname + ".Meta", [])):
             return []
+        own = own + self._inherited(path, definition, {f.name for f in own}, 0)
         fields = [f for f in (self._class_field(definition.qualname, fact, framework) for fact in own) if f is not None]
         if not fields and framework in SCHEMALESS:
             fields = self._used_fields(path, definition.qualname)
@@ -204,6 +205,27 @@ class ModelDetector:
         if not fields:
             return []
         return self._emit(path, definition.qualname, definition.line, definition.end_line, framework, fields)
+
+    def _inherited(self, path: str, definition: Def, seen: set[str], depth: int) -> list[FieldFact]:
+        """Columns a model takes from the repo's own base classes (SQLModel `User(UserBase,
+        table=True)`, abstract Django models, mixins); the model's own declaration wins."""
+        found: list[FieldFact] = []
+        for base in definition.bases:
+            if "=" in base or depth > 4:
+                continue
+            target = self.index.resolve(path, "", base)
+            if not isinstance(target, DefRef) or target.rest:
+                continue
+            parent = self.index.definition(target)
+            if parent is None or parent.kind != "class":
+                continue
+            facts = self.index.facts.get(target.file)
+            for fact in facts.fields if facts is not None else ():
+                if fact.owner == parent.qualname and fact.name not in seen:
+                    seen.add(fact.name)
+                    found.append(fact)
+            found += self._inherited(target.file, parent, seen, depth + 1)
+        return found
 
     def _used_fields(self, path: str, owner: str) -> list[_Field]:
         names = sorted({b.name[5:] for b in self.index.facts[path].bindings if b.scope == owner and b.name.startswith("this.")})
