@@ -277,3 +277,18 @@ def test_the_main_languages_package_manager_comes_first(tmp_path: Path) -> None:
     assert detect_stack(tmp_path, python_repo).package_managers == ["pip", "yarn"]
     node_repo = [f"web/c{i}.ts" for i in range(3)] + ["svc/m0.py"]
     assert detect_stack(tmp_path, node_repo).package_managers == ["yarn", "pip"]
+
+
+def test_the_top_level_lockfile_names_the_install_tool(tmp_path: Path) -> None:
+    """A pnpm monorepo with one sub-project that keeps its own package-lock.json is pnpm."""
+    (tmp_path / "package.json").write_text(json.dumps({"name": "mono", "private": True}))
+    (tmp_path / "pnpm-lock.yaml").write_text("lockfileVersion: '9.0'\n")
+    (tmp_path / "pnpm-workspace.yaml").write_text("packages: ['apps/*', 'packages/*']\n")
+    app = tmp_path / "packages" / "stripe-app"
+    app.mkdir(parents=True)
+    (app / "package.json").write_text(json.dumps({"name": "stripe-app"}))
+    (app / "package-lock.json").write_text("{}")
+    (app / "index.ts").write_text("export {}\n")
+    files = ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "packages/stripe-app/package.json",
+             "packages/stripe-app/package-lock.json", "packages/stripe-app/index.ts"]
+    assert detect_stack(tmp_path, files).package_managers == ["pnpm", "npm"]

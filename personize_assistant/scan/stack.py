@@ -152,6 +152,9 @@ class _Found:
         self.dependencies: dict[str, str] = {}
         self.frameworks: set[str] = set()
         self.managers: set[str] = set()
+        self.root_managers: set[str] = set()
+        """Named by the lockfiles at the top: a nested `package-lock.json` of one
+        sub-project does not make a pnpm monorepo an npm one."""
         self.has_package_json = False
         self.has_python_manifest = False
 
@@ -178,15 +181,16 @@ def detect_stack(root: Path, files: list[str]) -> Stack:
         languages=languages,
         frameworks=sorted(found.frameworks),
         dependencies=dict(sorted(found.dependencies.items())),
-        package_managers=_primary_first(found.managers, languages),
+        package_managers=_primary_first(found.managers, languages, found.root_managers),
     )
 
 
-def _primary_first(managers: set[str], languages: dict[str, int]) -> list[str]:
-    """The main language's ecosystem first: callers take `[0]` as the install tool."""
+def _primary_first(managers: set[str], languages: dict[str, int], at_root: set[str]) -> list[str]:
+    """The main language's ecosystem first, and in it the manager the top-level lockfile
+    names: callers take the first as the install tool."""
     js_files = languages.get("typescript", 0) + languages.get("javascript", 0)
     python_leads = languages.get("python", 0) > js_files
-    return sorted(managers, key=lambda m: ((m in JS_MANAGERS) == python_leads, m))
+    return sorted(managers, key=lambda m: ((m in JS_MANAGERS) == python_leads, m not in at_root, m))
 
 
 def count_languages(files: Iterable[str]) -> dict[str, int]:
@@ -228,6 +232,8 @@ def _read_directory(root: Path, directory: str, names: list[str], found: _Found)
         _note_framework_file(name, found)
         if name in MANAGER_BY_FILE:
             found.managers.add(MANAGER_BY_FILE[name])
+            if directory in ("", "."):
+                found.root_managers.add(MANAGER_BY_FILE[name])
     readers = {
         "package.json": _read_package_json,
         "pyproject.toml": _read_pyproject,
