@@ -290,3 +290,19 @@ def test_a_decided_touchpoint_no_use_case_fits_still_leads() -> None:
     proposal = build_proposal(prisma_scan(), base, LIBRARY, ProposeOptions(decisions=FocusDecisions(quick_win="featuresFor")))
     assert proposal.quick_win is not None and proposal.quick_win.location == "src/lib/plan.ts:4"
     assert proposal.opportunities()[0].anchor.symbol == "featuresFor"
+
+
+def test_no_personalization_point_in_browser_code(tmp_path: Path) -> None:
+    """A send written in a `"use client"` file or a React component is not a place for the
+    server key: the plan leaves it out (WIRE refuses it for the same reason)."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "invite-form.tsx").write_text(
+        '"use client";\nexport function inviteTeammate(email: string) {\n  return fetch("/api/invite");\n}\n')
+    browser_send = tp("email_send", "app/invite-form.tsx", 2, "inviteTeammate", "await sendInvite(email)",
+                      "notifications", channel="email", provider="resend", language="typescript")
+    scan = prisma_scan().model_copy(update={"root": str(tmp_path),
+                                            "touchpoints": [browser_send, *prisma_scan().touchpoints]})
+    plan = plan_for(scan)
+    assert "app/invite-form.tsx" not in render_markdown(plan, full=True)
+    assert "app/invite-form.tsx" in render_markdown(plan_for(prisma_scan().model_copy(
+        update={"touchpoints": [browser_send, *prisma_scan().touchpoints]})), full=True)  # a file it cannot read is judged by name

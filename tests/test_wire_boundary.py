@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from personize_assistant.actions.common.boundary import client_reason
 from personize_assistant.actions.wire.action import WireOptions, load_rules, wire, wireable
-from personize_assistant.actions.wire.boundary import client_reason
 from personize_assistant.actions.wire.library import WireRules
 from personize_assistant.errors import UsageError
 from personize_assistant.scan import scan_repo

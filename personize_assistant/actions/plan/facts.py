@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
+from personize_assistant.actions.common.boundary import runs_in_browser
 from personize_assistant.actions.common.discovery import Discovery
 from personize_assistant.actions.common.focus import Focus
 from personize_assistant.actions.common.touchpoints import (
@@ -225,7 +226,7 @@ def _points(scan: RepoScan, discovery: Discovery, focus: Focus) -> tuple[list[To
     priority = str(discovery.value("priority_channel", "") or "").lower()
     # The same places PROPOSE ranks (`places`), less what a plan cannot act on with confidence.
     chosen = [tp for tp in places(scan) if tp.kind in POINT_KINDS and tp.confidence != "low"
-              and focus.allows_channel(tp)]
+              and focus.allows_channel(tp) and not runs_in_browser(scan.root, tp.file, tp.symbol)]
 
     def rank(tp: Touchpoint) -> tuple[int, int, int, int, str, int]:
         channel = tp.channel or ("email" if tp.kind == Kind.EMAIL_SEND else "")

@@ -13,6 +13,7 @@ from typing import get_args
 
 from pydantic import BaseModel, ConfigDict
 
+from personize_assistant.actions.common.boundary import runs_in_browser
 from personize_assistant.actions.common.discovery import Discovery, named_by_answer, user_answer
 from personize_assistant.actions.common.focus import Focus, FocusDecisions, resolve_focus
 from personize_assistant.actions.common.product import app_name_from
@@ -136,7 +137,8 @@ def opportunity(group: list[Candidate], discovery: Discovery, app: str = "the ap
 
 
 def choose_quick_win(opportunities: list[Opportunity], discovery: Discovery,
-                     callers: dict[str, set[str]] | None = None, decided: Touchpoint | None = None) -> QuickWin | None:
+                     callers: dict[str, set[str]] | None = None, decided: Touchpoint | None = None,
+                     in_browser: frozenset[str] = frozenset()) -> QuickWin | None:
     """The touchpoint decided as the quick win, else the opportunity the developer named in
     discovery, else the best low-effort one on an existing send path, else the best overall.
     `callers` maps an opportunity id to the functions that reach it, so naming a caller (a
@@ -147,6 +149,8 @@ def choose_quick_win(opportunities: list[Opportunity], discovery: Discovery,
     named = _named_in_discovery(opportunities, discovery, callers or {})
     if named is not None:
         return _quick_win(*named)
+    # Browser code cannot hold the server key: never the first thing to ship unless decided.
+    opportunities = [o for o in opportunities if o.id not in in_browser]
     sends = [o for o in opportunities if o.effort == "low" and o.anchor.kind in {k.value for k in _SEND_KINDS}]
     # A named message (a digest, a reminder) ships in a week; a generic send helper is plumbing.
     specific = [o for o in sends if o.score.fits_use_case]
@@ -264,7 +268,8 @@ def build_proposal(scan: RepoScan, discovery: Discovery, library: Library,
     groups = select(found, pinned=_pinned_use_cases(found, focus))
     app = options.app_name or app_name_from(scan.root)
     opportunities = [opportunity(g, discovery, app) for g in groups]
-    quick_win = choose_quick_win(opportunities, discovery, _callers(groups), focus.quick_win)
+    in_browser = frozenset(o.id for o in opportunities if runs_in_browser(scan.root, o.anchor.file, o.anchor.symbol))
+    quick_win = choose_quick_win(opportunities, discovery, _callers(groups), focus.quick_win, in_browser)
     win = next((o for o in opportunities if quick_win and o.id == quick_win.opportunity), None)
     fill = _fill(scan, discovery, options, win, context)
     if focus.channels:

@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 from typing import Final
 
+from personize_assistant.actions.common.boundary import client_reason, server_route
 from personize_assistant.actions.wire import typescript_edit, typescript_patterns
-from personize_assistant.actions.wire.boundary import client_reason, server_route
 from personize_assistant.actions.wire.context import WireContext, unsupported
 from personize_assistant.actions.wire.language import FileEdits, Patterns
 from personize_assistant.actions.wire.source import BodyShape, FileStyle, FunctionInfo, SourceFile

@@ -18,6 +18,7 @@ import yaml
 from pathspec import GitIgnoreSpec
 from pydantic import BaseModel, ConfigDict
 
+from personize_assistant.fileio import Refusal, read_repo_file
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 
@@ -37,7 +38,7 @@ class ClientCodeRules(BaseModel):
 
 @cache
 def client_rules() -> ClientCodeRules:
-    text = files("personize_assistant.actions.wire").joinpath("client_code.yaml").read_text(encoding="utf-8")
+    text = files("personize_assistant.actions.common").joinpath("client_code.yaml").read_text(encoding="utf-8")
     return ClientCodeRules.model_validate(yaml.safe_load(text))
 
 
@@ -64,6 +65,19 @@ def client_reason(path: str, text: str, function: str, function_text: str) -> st
     if _spec(tuple(rules.client_files)).match_file(path) and not _spec(tuple(rules.server_files)).match_file(path):
         return f"{path} is bundled for the browser"
     return None
+
+
+def runs_in_browser(root: str, file: str, symbol: str | None) -> bool:
+    """Whether the touchpoint's code can run in a browser, judged from its file and name as
+    the scan saw them: a component file counts as a whole, since the scan does not keep the
+    function's text (PLAN places no Personize call there; WIRE judges the function itself
+    with `client_reason`)."""
+    read = read_repo_file(root, file, _READ_BYTES)
+    text = "" if isinstance(read, Refusal) else read
+    return client_reason(file, text, symbol or "", text) is not None
+
+
+_READ_BYTES = 256 * 1024
 
 
 def server_route(scan: RepoScan, touchpoint: Touchpoint, function_text: str) -> Touchpoint | None:
