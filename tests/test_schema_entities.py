@@ -393,3 +393,18 @@ def test_a_record_about_a_person_inside_the_workspace_belongs_to_that_person() -
     owner = next(r for r in artifact.records if r.entity == "Invoice")
     assert (owner.owner_entity, owner.owner_field) == ("Client", "clientId")
     assert "invoice_total_total" not in _names(artifact, "Client")  # no doubled words
+
+
+def test_plural_table_names_are_entities_and_owners() -> None:
+    """Drizzle and SQL name tables in the plural: `users` is the person, and `bookmarks`
+    with a `userId` rolls up onto it (not "no owner")."""
+    users = model("users", "packages/db/schema.ts", 1,
+                  [field("id", "text", False, is_primary_key=True), field("email", "text"), field("name", "text")],
+                  "drizzle")
+    bookmarks = model("bookmarks", "packages/db/schema.ts", 20,
+                      [field("id", "text", False, is_primary_key=True), field("userId", "text"),
+                       field("title", "text"), field("createdAt", "integer")], "drizzle")
+    artifact = _design(users, bookmarks)
+    assert artifact.collection("users") is not None
+    assert "bookmarks" not in _left_out(artifact)
+    assert any(r.entity == "bookmarks" for r in artifact.records)

@@ -83,12 +83,26 @@ class Model:
 
 
 def role_of(entity: str) -> Role:
+    """By the name's last word, singular or plural (Drizzle and SQL tables are `users`,
+    `companies`)."""
     last = words(entity)[-1] if words(entity) else entity.lower()
-    if last in _PERSON:
+    said = {last, singular(last)}
+    if said & _PERSON:
         return "person"
-    if last in _ORGANIZATION:
+    if said & _ORGANIZATION:
         return "organization"
     return "record"
+
+
+def singular(word: str) -> str:
+    """`users` -> user, `companies` -> company, `addresses` -> address; `status` stays."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if re.search(r"(ss|x|z|ch|sh)es$", word):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def collect_models(touchpoints: list[Touchpoint]) -> list[Model]:
@@ -150,7 +164,9 @@ class _Lookups:
     table for every foreign key made schema/plan quadratic in the number of models."""
 
     def __init__(self, models: dict[str, Model]) -> None:
-        self._base = {name.lower(): m for name, m in models.items()}
+        # `userId` names a table called `users` too (Drizzle and SQL name tables in the plural)
+        self._base = {singular(name.lower()): m for name, m in models.items()}
+        self._base.update({name.lower(): m for name, m in models.items()})
         self._by_file: dict[str, list[tuple[str, Model]]] = {}
         for name, m in models.items():
             self._by_file.setdefault(m.touchpoint.file, []).append((name, m))
