@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import stat
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path, PurePosixPath
 
-import yaml
 from pathspec import GitIgnoreSpec
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.agent.tools import ToolError
+from personize_assistant.rulefiles import load_rules
 from personize_assistant.scan.walk import ignore_spec
 
 IGNORED_REASON = "git-ignored (what a project keeps out of git often holds local secrets)"
@@ -39,8 +38,7 @@ class _Rules(BaseModel):
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[str, GitIgnoreSpec], ...]:
-    source = files("personize_assistant.agent").joinpath("private_files.yaml").read_text(encoding="utf-8")
-    rules = _Rules.model_validate(yaml.safe_load(source))
+    rules = load_rules("personize_assistant.agent", "private_files.yaml", _Rules)
     return tuple((group.reason, GitIgnoreSpec.from_lines(group.patterns)) for group in rules.groups)
 
 

@@ -9,20 +9,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from personize_assistant.errors import AssistantError
+from personize_assistant import rulefiles
+from personize_assistant.rulefiles import RuleError as RuleError
 
 Words = frozenset[str]
 Pattern = re.Pattern[str]
-
-
-class RuleError(AssistantError):
-    """A rule file under `personize_assistant/scan/` is missing, not YAML, or invalid."""
 
 
 class Rules(BaseModel):
@@ -202,27 +197,11 @@ R = TypeVar("R", bound=Rules)
 
 def parse_rules(name: str, text: str, model: type[R]) -> R:
     """Validate one rule file's text; every failure names the file."""
-    try:
-        raw: Any = yaml.load(text, Loader=_SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        raise RuleError(f"scan/{name}: not valid YAML: {exc}") from exc
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise RuleError(f"scan/{name}: {problems}") from exc
+    return rulefiles.parse_rules(f"scan/{name}", text, model)
 
 
 def load_rules(name: str, model: type[R]) -> R:
-    try:
-        text = files("personize_assistant.scan").joinpath(name).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RuleError(f"scan/{name}: cannot be read: {exc}") from exc
-    return parse_rules(name, text, model)
-
-
-# libyaml's safe loader is ~10x faster than the pure-Python one (same data).
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return rulefiles.load_rules("personize_assistant.scan", name, model)
 
 
 @cache

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 from pathlib import PurePosixPath
 
-import yaml
 from pathspec import GitIgnoreSpec
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.fileio import Refusal, read_repo_file
+from personize_assistant.rulefiles import load_rules
 from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 
@@ -38,8 +37,7 @@ class ClientCodeRules(BaseModel):
 
 @cache
 def client_rules() -> ClientCodeRules:
-    text = files("personize_assistant.actions.common").joinpath("client_code.yaml").read_text(encoding="utf-8")
-    return ClientCodeRules.model_validate(yaml.safe_load(text))
+    return load_rules("personize_assistant.actions.common", "client_code.yaml", ClientCodeRules)
 
 
 @cache

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.actions.wire.context import WireContext, unsupported
 from personize_assistant.actions.wire.parsed import split_lines
+from personize_assistant.rulefiles import load_rules
 from personize_assistant.scan.models import Kind, Touchpoint
 
 
@@ -29,8 +28,7 @@ class AudienceRules(BaseModel):
 
 @cache
 def audience_rules() -> AudienceRules:
-    text = files("personize_assistant.actions.wire").joinpath("audience.yaml").read_text(encoding="utf-8")
-    return AudienceRules.model_validate(yaml.safe_load(text))
+    return load_rules("personize_assistant.actions.wire", "audience.yaml", AudienceRules)
 
 
 def refuse_not_to_a_person(ctx: WireContext) -> None:

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 from pathlib import PurePosixPath
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.actions.wire.context import HTTP_VERBS, WireContext, lines_of, unsupported
 from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
+from personize_assistant.rulefiles import load_rules
 from personize_assistant.scan.models import Kind, Touchpoint
 
 
@@ -32,8 +31,7 @@ class SafetyRules(BaseModel):
 
 @cache
 def safety_rules() -> SafetyRules:
-    text = files("personize_assistant.actions.wire").joinpath("safety.yaml").read_text(encoding="utf-8")
-    return SafetyRules.model_validate(yaml.safe_load(text))
+    return load_rules("personize_assistant.actions.wire", "safety.yaml", SafetyRules)
 
 
 # --------------------------------------------------------------------------- security messages

@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.actions.wire.edit import FileEditor
+from personize_assistant.rulefiles import load_rules
 
 
 class TemplateRender(BaseModel):
@@ -86,8 +85,7 @@ class TemplateRules(BaseModel):
 
 @cache
 def template_rules() -> TemplateRules:
-    text = files("personize_assistant.actions.wire").joinpath("templates.yaml").read_text(encoding="utf-8")
-    return TemplateRules.model_validate(yaml.safe_load(text))
+    return load_rules("personize_assistant.actions.wire", "templates.yaml", TemplateRules)
 
 
 def template_form(code: str) -> str | None:
