@@ -106,7 +106,7 @@ def test_schema_create_never_creates_from_a_partial_list(
 def test_a_failed_schema_create_says_what_it_already_created(
     personize_env: PersonizeImitation, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(planning_cmd, "_scan", lambda root: prisma_scan(str(root)))
+    monkeypatch.setattr(planning_cmd, "scan_with_progress", lambda root: prisma_scan(str(root)))
     artifact = design_schema(prisma_scan(str(tmp_path)), Discovery(), planning_library())
     names = [b["collectionName"] for b in artifact.create_bodies()]
     # One create goes through, then the server refuses the rest.

@@ -210,7 +210,7 @@ def test_json_output_carries_the_plan_and_markdown() -> None:
 
 @pytest.fixture
 def scanned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(planning_cmd, "_scan", lambda root: prisma_scan(str(root)))
+    monkeypatch.setattr(planning_cmd, "scan_with_progress", lambda root: prisma_scan(str(root)))
 
 
 def test_cli_plan_writes_the_file(scanned: None, tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from personize_assistant.scan import scan_repo
-from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
+from personize_assistant.scan.models import Kind, RepoScan
+from tests.support.touchpoints import by_line as found
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scan"
 
@@ -20,10 +21,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "scan"
 @pytest.fixture(scope="module")
 def scan() -> RepoScan:
     return scan_repo(FIXTURES / "declared", use_cache=False)
-
-
-def found(scan: RepoScan, kind: Kind, file: str) -> dict[int, Touchpoint]:
-    return {t.line: t for t in scan.touchpoints if t.kind == kind and t.file == file}
 
 
 def test_wasp_api_route_to_a_webhook_is_a_webhook_handler(scan: RepoScan) -> None:

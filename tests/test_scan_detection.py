@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from personize_assistant.scan import scan_repo
-from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
+from personize_assistant.scan.models import Kind, RepoScan
+from tests.support.touchpoints import touchpoint_at as at
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scan"
 
@@ -25,12 +26,6 @@ def py_scan() -> RepoScan:
 @pytest.fixture(scope="session")
 def models_scan() -> RepoScan:
     return scan_repo(FIXTURES / "models_app", use_cache=False)
-
-
-def at(scan: RepoScan, kind: Kind, file: str, line: int) -> Touchpoint:
-    found = [t for t in scan.touchpoints if (t.kind, t.file, t.line) == (kind, file, line)]
-    assert found, f"no {kind.value} at {file}:{line}; have {[(t.kind.value, t.location()) for t in scan.touchpoints]}"
-    return found[0]
 
 
 def locations(scan: RepoScan, kind: Kind) -> set[str]:

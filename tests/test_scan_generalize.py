@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from personize_assistant.scan import scan_repo
-from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
+from personize_assistant.scan.models import Kind, RepoScan
+from tests.support.touchpoints import touchpoint_at as at
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scan"
 
@@ -24,12 +25,6 @@ def py_scan() -> RepoScan:
 @pytest.fixture(scope="session")
 def js_scan() -> RepoScan:
     return scan_repo(FIXTURES / "generalize_js", use_cache=False)
-
-
-def at(scan: RepoScan, kind: Kind, file: str, line: int) -> Touchpoint:
-    found = [t for t in scan.touchpoints if (t.kind, t.file, t.line) == (kind, file, line)]
-    assert found, f"no {kind.value} at {file}:{line}; have {[(t.kind.value, t.location()) for t in scan.touchpoints]}"
-    return found[0]
 
 
 def in_file(scan: RepoScan, kind: Kind, file: str) -> set[int]:

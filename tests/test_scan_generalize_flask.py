@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from personize_assistant.scan import scan_repo
-from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
+from personize_assistant.scan.models import Kind, RepoScan
+from tests.support.touchpoints import touchpoint_at as at
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scan" / "generalize_flask"
 MODELS = "studio/models/production.py"
@@ -22,12 +23,6 @@ NOTIFY = "studio/services/notifications_service.py"
 @pytest.fixture(scope="session")
 def flask_scan() -> RepoScan:
     return scan_repo(FIXTURE, use_cache=False)
-
-
-def at(scan: RepoScan, kind: Kind, file: str, line: int) -> Touchpoint:
-    found = [t for t in scan.touchpoints if (t.kind, t.file, t.line) == (kind, file, line)]
-    assert found, f"no {kind.value} at {file}:{line}; have {[(t.kind.value, t.location()) for t in scan.touchpoints]}"
-    return found[0]
 
 
 def models(scan: RepoScan) -> set[str]:

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from personize_assistant.scan import scan_repo
-from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
+from personize_assistant.scan.models import Kind, RepoScan
+from tests.support.touchpoints import by_line as at
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scan"
 
@@ -21,10 +22,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "scan"
 @pytest.fixture(scope="module")
 def scan() -> RepoScan:
     return scan_repo(FIXTURES / "hook_clients", use_cache=False)
-
-
-def at(scan: RepoScan, kind: Kind, file: str) -> dict[int, Touchpoint]:
-    return {t.line: t for t in scan.touchpoints if t.kind == kind and t.file == file}
 
 
 def test_member_of_the_object_a_hook_returns_is_a_call_site(scan: RepoScan) -> None:

@@ -13,7 +13,8 @@ import pytest
 from personize_assistant.scan import scan_repo
 from personize_assistant.scan.detect_calls import _sender_kind
 from personize_assistant.scan.extract_common import normalize_chain
-from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
+from personize_assistant.scan.models import Kind, RepoScan
+from tests.support.touchpoints import touchpoint_at as at
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scan"
 
@@ -31,12 +32,6 @@ def py_scan() -> RepoScan:
 @pytest.fixture(scope="session")
 def mono_scan() -> RepoScan:
     return scan_repo(FIXTURES / "inhouse_mono", use_cache=False)
-
-
-def at(scan: RepoScan, kind: Kind, file: str, line: int) -> Touchpoint:
-    found = [t for t in scan.touchpoints if (t.kind, t.file, t.line) == (kind, file, line)]
-    assert found, f"no {kind.value} at {file}:{line}; have {[(t.kind.value, t.location()) for t in scan.touchpoints]}"
-    return found[0]
 
 
 def lines(scan: RepoScan, kind: Kind, file: str) -> set[int]:

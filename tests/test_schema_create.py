@@ -68,7 +68,7 @@ def test_listing_follows_pages(personize_server: PersonizeImitation, client: Per
 @pytest.fixture
 def scanned(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI scans PATH; here it gets the hand-built Pulseboard scan."""
-    monkeypatch.setattr(planning_cmd, "_scan", lambda root: prisma_scan(str(root)))
+    monkeypatch.setattr(planning_cmd, "scan_with_progress", lambda root: prisma_scan(str(root)))
 
 
 def test_cli_create_is_idempotent(personize_env: PersonizeImitation, scanned: None, tmp_path: Path) -> None:  # noqa: F811

@@ -125,7 +125,7 @@ def test_write_patch_applies_the_saved_diff_only_to_the_file_it_was_made_for(
 def test_output_inside_the_repo_needs_force(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(planning_cmd, "_scan", lambda root: prisma_scan(str(root)))
+    monkeypatch.setattr(planning_cmd, "scan_with_progress", lambda root: prisma_scan(str(root)))
     repo = tmp_path / "pulseboard-ts"
     repo.mkdir()
     inside = repo / "docs" / f"{command}.md"

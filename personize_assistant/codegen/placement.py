@@ -162,18 +162,23 @@ def _project_root(root: Path, directory: PurePosixPath) -> PurePosixPath:
     return PurePosixPath(".")
 
 
+def import_aliases(root: Path, importing_file: str) -> list[tuple[str, PurePosixPath]]:
+    """The tsconfig `paths` aliases that apply to `importing_file` (its nearest project's),
+    as (`@/`, repo-relative target folder)."""
+    return _tsconfig_aliases(root, _project_root(root, PurePosixPath(importing_file).parent))
+
+
 def _alias_specifier(root: Path, wired_file: str, helper_path: str) -> str | None:
     """`@/lib/personize-wiring` when the file already imports through that tsconfig alias.
 
     A file written as `import { db } from '@/lib/db'` should not gain a
     `../../../../src/lib/...` import next to it.
     """
-    project = _project_root(root, PurePosixPath(wired_file).parent)
     source = read_repo_file(root, wired_file, MAX_REPO_FILE_BYTES)
     if isinstance(source, Refusal):
         return None
     helper = PurePosixPath(helper_path).with_suffix("")
-    for prefix, target in _tsconfig_aliases(root, project):
+    for prefix, target in import_aliases(root, wired_file):
         if not re.search(rf"""from\s+['"]{re.escape(prefix)}""", source):
             continue
         try:

@@ -70,15 +70,11 @@ def load_inputs(path: Path, answers: Path | None, writes: tuple[Path | None, ...
     for target in writes:
         check_output(root, target, force)
     library = load_library()
-    scan = _scan(root)
+    scan = scan_with_progress(root)
     discovery = prefill_from_scan(scan, library)
     if answers is not None:
         discovery = load_answers(answers, base=discovery)
     return Inputs(scan, discovery, library)
-
-
-def _scan(root: Path) -> RepoScan:
-    return scan_with_progress(root)
 
 
 def write(text: str | None, data: Any, as_json: bool, output: Path | None) -> None:

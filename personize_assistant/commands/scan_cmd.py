@@ -103,7 +103,7 @@ def scan(
     root = _check_root(path)
     _check_output(output)
 
-    result = _run_scan(root, use_cache=not no_cache, jobs=jobs)
+    result = scan_with_progress(root, use_cache=not no_cache, jobs=jobs)
     result = _filtered(result, wanted_kinds, min_confidence)
     _write(result, fmt, output)
     _fail_if_found(result, failing_kinds)
@@ -161,10 +161,6 @@ def _check_output(output: Path | None) -> None:
     parent = next((p for p in target.parents if p.exists()), None)
     if parent is not None and not parent.is_dir():
         raise UsageError(f"cannot write {output}: {parent} is not a directory")
-
-
-def _run_scan(root: Path, *, use_cache: bool, jobs: int | None) -> RepoScan:
-    return scan_with_progress(root, use_cache=use_cache, jobs=jobs)
 
 
 def _filtered(result: RepoScan, kinds: set[str], min_confidence: str) -> RepoScan:

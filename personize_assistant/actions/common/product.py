@@ -19,10 +19,11 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path, PurePosixPath
 
-import yaml
+from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.actions.common.fields import words
 from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
+from personize_assistant.rulefiles import load_rules
 
 MAX_BYTES = 64_000  # a description lives at the top; never read a huge file whole
 MAX_CHARS = 200
@@ -132,10 +133,17 @@ def _clean(text: str) -> str:
 # ---------------------------------------------------------------------------- the name
 
 
+class _NameRules(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    repository_words: frozenset[str]
+    heading_words: frozenset[str]
+    max_heading_words: int
+
+
 @cache
-def _name_rules() -> dict[str, object]:
-    rules: dict[str, object] = yaml.safe_load((Path(__file__).with_name("product_names.yaml")).read_text())
-    return rules
+def _name_rules() -> _NameRules:
+    return load_rules("personize_assistant.actions.common", "product_names.yaml", _NameRules)
 
 
 def product_name(root: Path) -> Found | None:
@@ -190,8 +198,7 @@ def _readme_title(root: Path) -> Found | None:
         title = _clean(html.unescape(_HTML_TAG.sub(" ", heading.group(1) or heading.group(2) or "")))
         title = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", title).strip(" :-—")
         words = re.findall(r"[^\W_]+", title.lower())
-        heading_words = set(rules["heading_words"])  # type: ignore[call-overload]
-        if words and len(words) <= int(rules["max_heading_words"]) and not heading_words & set(words):  # type: ignore[call-overload]
+        if words and len(words) <= rules.max_heading_words and not rules.heading_words & set(words):
             return title, f"README.md:{number}"
         return None  # only the first heading can be the product's title
     return None
@@ -200,7 +207,7 @@ def _readme_title(root: Path) -> Found | None:
 def _without_repository_words(name: str) -> str:
     """`dub-monorepo` -> 'Dub', `@karakeep/root` -> '' (the caller then tries the scope):
     repository words dropped, the rest title-cased unless it already has capitals."""
-    dropped = set(_name_rules()["repository_words"])  # type: ignore[call-overload]
+    dropped = _name_rules().repository_words
     parts = [w for w in re.split(r"[-_.\s]+", name) if w and not w.isdigit()]
     kept = [w for w in parts if w.lower() not in dropped]
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in kept)

@@ -16,7 +16,7 @@ from personize_assistant.actions.wire.context import WireContext
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.actions.wire.source_typescript import parse_typescript
 from personize_assistant.actions.wire.templated import TemplateChange, splice, template_rules
-from personize_assistant.codegen.placement import _project_root, _tsconfig_aliases
+from personize_assistant.codegen.placement import import_aliases
 from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.scan.extract_common import descendants_of_type
 from personize_assistant.scan.extract_common import text as _text
@@ -32,8 +32,8 @@ def resolve_module(ctx: WireContext, module: str) -> str | None:
     if module.startswith("."):
         bases.append(PurePosixPath(os.path.normpath(str(importer.parent / module))))
     else:
-        project = _project_root(ctx.root, importer.parent)
-        bases += [target / module[len(prefix) :] for prefix, target in _tsconfig_aliases(ctx.root, project) if module.startswith(prefix)]
+        bases += [target / module[len(prefix) :] for prefix, target in import_aliases(ctx.root, ctx.source.path)
+                  if module.startswith(prefix)]
     for base in bases:
         stem = str(base)[: -len(".js")] if str(base).endswith(".js") else str(base)
         for suffix in _SUFFIXES:
