@@ -22,10 +22,15 @@ class RuleError(AssistantError):
     """A rule file shipped with the package is missing, not YAML, or invalid."""
 
 
+def load_yaml(text: str) -> Any:
+    """YAML's safe subset, through libyaml when it is installed."""
+    return yaml.load(text, Loader=_SAFE_LOADER)
+
+
 def parse_rules(where: str, text: str, model: type[M]) -> M:
     """Validate one rule file's text; every failure names the file (`where`)."""
     try:
-        raw: Any = yaml.load(text, Loader=_SAFE_LOADER)
+        raw: Any = load_yaml(text)
     except yaml.YAMLError as exc:
         raise RuleError(f"{where}: not valid YAML: {exc}") from exc
     try:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from personize_assistant.scan.stack import count_languages, detect_stack
+from personize_assistant.scan.walk import walk_repo
 
 
 def write(root: Path, rel: str, text: str) -> str:
@@ -292,3 +293,22 @@ def test_the_top_level_lockfile_names_the_install_tool(tmp_path: Path) -> None:
     files = ["package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml", "packages/stripe-app/package.json",
              "packages/stripe-app/package-lock.json", "packages/stripe-app/index.ts"]
     assert detect_stack(tmp_path, files).package_managers == ["pnpm", "npm"]
+
+
+def test_the_walks_listings_describe_the_same_stack_as_listing_the_tree_again(tmp_path: Path) -> None:
+    # A monorepo: the root lockfile names the manager, a package's manifest its deps.
+    write(tmp_path, "package.json", package_json(workspaces=["apps/*"]))
+    write(tmp_path, "pnpm-lock.yaml", "lockfileVersion: 9\n")
+    write(tmp_path, "apps/web/package.json", package_json(dependencies={"next": "14.2.3"}))
+    write(tmp_path, "apps/web/next.config.js", "module.exports = {}\n")
+    write(tmp_path, "apps/web/src/send.ts", "export const x = 1\n")
+    write(tmp_path, "svc/requirements.txt", "django==5.0\n")
+    write(tmp_path, "svc/app/views.py", "x = 1\n")
+    walked = walk_repo(tmp_path)
+
+    from_listings = detect_stack(tmp_path, walked.files, walked.listings)
+
+    assert set(walked.listings) >= {"", "apps", "apps/web", "apps/web/src", "svc", "svc/app"}
+    assert from_listings == detect_stack(tmp_path, walked.files)
+    assert from_listings.package_managers[0] == "pnpm"
+    assert {"nextjs", "django"} <= set(from_listings.frameworks)

@@ -17,11 +17,11 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.actions.common.discovery import ALL_FIELDS
 from personize_assistant.agent.events import Question
+from personize_assistant.rulefiles import load_yaml
 
 IntentName = Literal["help", "scan", "touchpoints", "propose", "schema", "plan", "wire", "generate",
                      "review", "export", "status", "answers", "correct", "save", "unknown"]
@@ -53,7 +53,7 @@ class Vocabulary(BaseModel):
 @cache
 def vocabulary() -> Vocabulary:
     text = (resources.files("personize_assistant.agent") / "intents.yaml").read_text(encoding="utf-8")
-    return Vocabulary.model_validate(yaml.safe_load(text))
+    return Vocabulary.model_validate(load_yaml(text))
 
 
 @dataclass(frozen=True)

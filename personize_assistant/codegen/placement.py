@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.codegen.helpers import (
@@ -30,6 +29,7 @@ from personize_assistant.codegen.helpers import (
     typescript_helper,
 )
 from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
+from personize_assistant.rulefiles import load_yaml
 
 Language = Literal["ts", "py"]
 
@@ -248,7 +248,7 @@ class _PackageManagers(BaseModel):
 @functools.cache
 def _rules() -> _PackageManagers:
     text = (Path(__file__).parent / "package_managers.yaml").read_text(encoding="utf-8")
-    return _PackageManagers.model_validate(yaml.safe_load(text))
+    return _PackageManagers.model_validate(load_yaml(text))
 
 
 def _managers() -> dict[str, _Manager]:

@@ -6,7 +6,6 @@ COMMANDS. The agent and anthropic load inside the command so `--help` stays fast
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from collections.abc import Callable
@@ -46,6 +45,8 @@ def ask_command(
     from personize_assistant.config import load_settings
 
     settings = load_settings()
+    import asyncio  # only a conversation needs an event loop; other commands start faster
+
     stop = asyncio.run(_ask(path, message, engine, resume, settings, as_json=as_json, yes=yes))
     if stop in FAILED_STOPS:  # scripts and CI must see that no answer came back
         raise typer.Exit(1)

@@ -92,7 +92,7 @@ def _scan_repo(root: Path, *, use_cache: bool, jobs: int | None, progress: Progr
     stats.seconds = round(time.perf_counter() - started, 3)
     return RepoScan(
         root=str(root),
-        stack=_stack(root, walked.files),
+        stack=_stack(root, walked),
         touchpoints=touchpoints,
         skipped=skipped,
         stats=stats,
@@ -339,9 +339,9 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn" if "forkserver" not in methods else "forkserver")
 
 
-def _stack(root: Path, files: list[str]) -> Stack:
+def _stack(root: Path, walked: WalkResult) -> Stack:
     try:
         from personize_assistant.scan.stack import detect_stack
     except ImportError:
         return Stack()
-    return detect_stack(root, files)
+    return detect_stack(root, walked.files, walked.listings)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import configparser
 import json
 import os
+import posixpath
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from pathlib import Path, PurePosixPath
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from personize_assistant.fileio import Refusal, read_repo_bytes
@@ -162,13 +163,14 @@ class _Found:
         self.dependencies.setdefault(name, version.strip() or "*")
 
 
-def detect_stack(root: Path, files: list[str]) -> Stack:
-    """Describe the stack of the repository at `root` from the files the scanner walked."""
+def detect_stack(root: Path, files: list[str], listings: Mapping[str, list[str]] | None = None) -> Stack:
+    """Describe the stack of the repository at `root` from the files the scanner walked
+    (and the walk's directory listings, when it kept them)."""
     found = _Found()
-    for directory, names in _manifest_directories(root, files):
+    for directory, names in _manifest_directories(root, files, listings or {}):
         _read_directory(root, directory, names, found)
     for rel in files:
-        _note_framework_file(PurePosixPath(rel).name, found)
+        _note_framework_file(posixpath.basename(rel), found)
     for name in found.dependencies:
         framework = FRAMEWORK_BY_DEPENDENCY.get(_python_name(name)) or FRAMEWORK_BY_DEPENDENCY.get(
             name
@@ -197,32 +199,35 @@ def count_languages(files: Iterable[str]) -> dict[str, int]:
     """File counts per language, most common first."""
     counts: Counter[str] = Counter()
     for rel in files:
-        suffix = PurePosixPath(rel).suffix.lower()
+        suffix = posixpath.splitext(rel)[1].lower()
         if suffix and suffix not in _NOT_LANGUAGES:  # `crontab`, `Dockerfile`: not a language
             counts[LANGUAGE_BY_EXTENSION.get(suffix, suffix.lstrip("."))] += 1
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def _manifest_directories(root: Path, files: list[str]) -> Iterator[tuple[str, list[str]]]:
+def _manifest_directories(
+    root: Path, files: list[str], listings: Mapping[str, list[str]]
+) -> Iterator[tuple[str, list[str]]]:
     """Each directory holding a walked file, or an ancestor of one, with its entry names.
 
     Shallow directories come first so the root's manifest declares a dependency first.
     """
+    # String operations, not PurePosixPath: this runs on every (warm) scan of every file.
     directories: set[str] = {""}
     for rel in files:
-        parent = PurePosixPath(rel).parent
-        for part in (parent, *parent.parents):
-            key = "" if str(part) == "." else str(part)
-            if key in directories:
-                break
+        key = posixpath.dirname(rel)
+        while key not in directories:
             directories.add(key)
+            key = posixpath.dirname(key)
     for directory in sorted(directories, key=lambda d: (d.count("/") + bool(d), d)):
-        if _EXCLUDED_DIRS.intersection(PurePosixPath(directory).parts):
+        if _EXCLUDED_DIRS.intersection(directory.split("/")):
             continue
-        try:
-            names = os.listdir(root / directory)
-        except OSError:
-            continue
+        names = listings.get(directory)
+        if names is None:
+            try:
+                names = os.listdir(root / directory)
+            except OSError:
+                continue
         yield directory, names
 
 

@@ -41,6 +41,9 @@ class WalkResult:
     files: list[str] = field(default_factory=list)
     """Repo-relative paths (`/` separators) of the files to extract."""
     skipped: list[SkippedFile] = field(default_factory=list)
+    listings: dict[str, list[str]] = field(default_factory=dict)
+    """Entry names of each directory walked ("" is the root), so that readers of
+    manifests need not list the tree a second time."""
 
 
 def scan_target(relative: str, name: str) -> bool:
@@ -81,6 +84,7 @@ class _Walker:
         except OSError as exc:
             self.result.skipped.append(SkippedFile(file=relative or ".", reason="unreadable", detail=exc.strerror))
             return
+        self.result.listings[relative] = [e.name for e in entries]
         if any(e.name == ".gitignore" for e in entries):
             specs = [*specs, (relative, self._spec(f"{relative}/.gitignore" if relative else ".gitignore"))]
         for entry in entries:

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from personize_assistant.content.frontmatter import ContentError
+from personize_assistant.rulefiles import load_yaml
 
 VOCABULARY_FILE = Path(__file__).with_name("entity_model.yaml")
 Facet = Literal["identity", "profile", "lifecycle", "activity", "content"]
@@ -106,7 +107,7 @@ class EntityModelVocabulary(_Strict):
 @cache
 def vocabulary() -> EntityModelVocabulary:
     try:
-        data = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
+        data = load_yaml(VOCABULARY_FILE.read_text(encoding="utf-8"))
         return EntityModelVocabulary.model_validate(data)
     except (OSError, yaml.YAMLError, ValidationError, re.error) as exc:
         raise ContentError(VOCABULARY_FILE, str(exc)) from exc
