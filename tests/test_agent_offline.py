@@ -243,3 +243,16 @@ async def test_an_empty_message_is_not_a_turn(agent_env: Path, tiny_repo: Path) 
     assert await turn(session, "   ") == [TurnFinished("empty_message")]
     assert session.history == []
     await session.close()
+
+
+async def test_touchpoints_in_a_named_folder(agent_env: Path, demo_repo: Path) -> None:
+    session = await opened(demo_repo, agent_env)
+    await turn(session, "hi")
+    jobs = [t for t in session.scan.touchpoints if t.kind.value == "scheduled_job"]  # type: ignore[union-attr]
+    folder = jobs[0].file.rsplit("/", 1)[0]
+    listed = text_of(await turn(session, f"which scheduled jobs are in {folder}?"))
+    inside = [t for t in jobs if t.file.startswith(folder + "/")]
+    outside = [t for t in jobs if not t.file.startswith(folder + "/")]
+    assert inside and all(t.id in listed for t in inside)
+    assert not any(t.id in listed for t in outside)
+    await session.close()

@@ -53,3 +53,39 @@ async def test_fuzzy_references_pick_the_named_touchpoint(agent_env: Path, tiny_
     found = best_match("the welcome email", scan.touchpoints)
     assert found is not None and found.symbol == "sendWelcome"
     assert best_match("quarterly invoices", scan.touchpoints) is None
+
+
+def _many_senders(root: Path, folders: int, per_folder: int) -> None:
+    """A repo with more email sends than one list shows: nodemailer calls in many folders."""
+    for f in range(folders):
+        for n in range(per_folder):
+            path = root / "src" / f"area{f}" / f"mail{n}.ts"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                'import nodemailer from "nodemailer";\n'
+                "const t = nodemailer.createTransport({});\n"
+                f"export async function notify{f}x{n}(to: string) {{\n"
+                f'  await t.sendMail({{ to, subject: "s{n}", text: "b" }});\n'
+                "}\n", encoding="utf-8")
+
+
+async def test_a_long_list_comes_by_folder_and_a_folder_lists_its_ids(agent_env: Path, tmp_path: Path) -> None:
+    _many_senders(tmp_path, folders=9, per_folder=8)
+
+    async def never(question: str) -> bool:
+        raise AssertionError("nothing here needs confirmation")
+
+    runner = ToolRunner(Workspace(tmp_path, load_library()), lambda _: None, never)
+    grouped = await runner.run("c1", "list_touchpoints", {"kind": "email_send"})
+    sends = [t for t in runner.workspace.require_scan().touchpoints if t.kind.value == "email_send"]
+    assert len(sends) > 60
+    folder_lines = [line for line in grouped.text.splitlines() if line.startswith("- `src/area")]
+    assert len(folder_lines) == 9 and "more characters" not in grouped.text
+    assert sum(int(line.split(" — ")[1].split(":")[0]) for line in folder_lines) == len(sends)
+    assert "tp_" not in grouped.text  # ids come folder by folder
+
+    one = await runner.run("c2", "list_touchpoints", {"kind": "email_send", "under": "src/area3/"})
+    listed = [line for line in one.text.splitlines() if line.startswith("- `tp_")]
+    in_folder = [t for t in sends if t.file.startswith("src/area3/")]
+    assert len(listed) == len(in_folder) > 0
+    assert all(t.id in one.text for t in in_folder)

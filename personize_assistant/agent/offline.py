@@ -51,6 +51,15 @@ _EXPORT_TO = re.compile(r"^(?:\w+\s+)?(?:to|into|in)\s+(\S+)$|^(\S*[./~]\S*)$", 
 _CHANNEL_WORDS = re.compile(r"\b(sms|text message|slack|push( notification)?|in[- ]app|e-?mail)\b", re.I)
 
 
+_FOLDER = re.compile(r"(?<![\w/.])((?:[\w.@()\[\]-]+/)+[\w.@()\[\]-]*)")
+
+
+def _folder_named(text: str) -> str | None:
+    """A repo path in the user's words (`apps/web/lib`, `src/mail/`), without sentence punctuation."""
+    found = _FOLDER.search(text)
+    return found.group(1).rstrip(".?!,;:/") if found else None
+
+
 def _channel_word(text: str) -> str | None:
     """The channel a request names: `sms`, `slack`, `push`, `in_app` or `email`."""
     match = _CHANNEL_WORDS.search(text)
@@ -216,8 +225,12 @@ class OfflineEngine:
         return await self.build(turn, tool, arguments)
 
     async def touchpoints(self, turn: Turn, intent: Intent) -> str:
-        kind = kind_from_words(intent.argument)
-        listed = await self.call(turn, "list_touchpoints", {"kind": kind} if kind else {})
+        arguments: dict[str, Any] = {}
+        if kind := kind_from_words(intent.argument):
+            arguments["kind"] = kind
+        if folder := _folder_named(intent.argument):
+            arguments["under"] = folder  # "which emails in apps/web/lib?"
+        listed = await self.call(turn, "list_touchpoints", arguments)
         return listed.text + "\n\n" + self._next(turn.workspace)
 
     async def scan(self, turn: Turn, intent: Intent) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from personize_assistant.agent.workspace import Workspace
 
 TOUCHPOINT_LIST_LIMIT = 60
+FOLDER_LIST_LIMIT = 40
+FOLDER_NAMES = 4
 
 
 def scan_summary(scan: RepoScan) -> str:
@@ -60,19 +63,47 @@ class ListArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: Kind | None = Field(default=None, description="Only touchpoints of this kind.")
+    under: str | None = Field(default=None, description="Only touchpoints in this folder or file "
+                              "(path relative to the repository root).")
 
 
 @tool("list_touchpoints", ListArgs)
 def list_touchpoints(ws: Workspace, args: ListArgs) -> ToolOutput:
     """List the touchpoints found by the scan, optionally only one kind (email_send,
-    scheduled_job, data_model, …). Use the ids with wire and generate."""
+    scheduled_job, data_model, …) and only under one folder. Long lists come grouped by
+    folder: list again with `under` to see their ids. Use the ids with wire and generate."""
     scan = ws.require_scan()
     found = scan.by_kind(args.kind) if args.kind else scan.touchpoints
-    what = args.kind.value if args.kind else "all kinds"
+    under = (args.under or "").strip().strip("/")
+    if under:
+        found = [t for t in found if t.file == under or t.file.startswith(under + "/")]
+    what = (args.kind.value if args.kind else "all kinds") + (f" under {under}" if under else "")
     if not found:
         return ToolOutput(text=f"No touchpoints of {what}.", summary=f"0 touchpoints ({what})")
-    return ToolOutput(text="\n".join(touchpoint_line(t) for t in found),
-                      summary=f"{len(found)} touchpoints ({what})")
+    text = ("\n".join(touchpoint_line(t) for t in found) if len(found) <= TOUCHPOINT_LIST_LIMIT
+            else _by_folder(found, what))
+    return ToolOutput(text=text, summary=f"{len(found)} touchpoints ({what})")
+
+
+def _by_folder(found: list[Touchpoint], what: str) -> str:
+    """A long list as one line per folder, busiest first: every touchpoint is counted and
+    the whole answer stays readable (a cut list would hide the folders at its end)."""
+    folders: dict[str, list[Touchpoint]] = {}
+    for tp in found:
+        folders.setdefault(posixpath.dirname(tp.file) or ".", []).append(tp)
+    ranked = sorted(folders.items(), key=lambda item: (-len(item[1]), item[0]))
+    shown = ranked[:FOLDER_LIST_LIMIT]
+    ask = f"{what.split()[0].replace('_', ' ')} in {ranked[0][0]}"
+    lines = [f"{len(found)} touchpoints of {what} in {len(folders)} folders. Their ids come "
+             f"folder by folder (`under=<folder>`; in the chat, e.g. \"{ask}\"):"]
+    for folder, tps in shown:
+        names = list(dict.fromkeys(t.symbol or posixpath.basename(t.file) for t in tps))
+        more = f", … {len(names) - FOLDER_NAMES} more" if len(names) > FOLDER_NAMES else ""
+        lines.append(f"- `{folder}` — {len(tps)}: {', '.join(names[:FOLDER_NAMES])}{more}")
+    rest = ranked[FOLDER_LIST_LIMIT:]
+    if rest:
+        lines.append(f"- … {len(rest)} more folders with {sum(len(t) for _, t in rest)} touchpoints")
+    return "\n".join(lines)
 
 
 class ReadFileArgs(BaseModel):
