@@ -156,7 +156,16 @@ class RepoIndex:
                     candidates = self.js_suffixes.get(rest.rsplit(".", 1)[0] if rest.endswith(JS_SUFFIXES) else rest, [])
                     found = min(candidates, key=len) if candidates else None
                 return found
-        return self._workspace_package(module)
+        return self._workspace_package(module) or self._folder_alias(module)
+
+    def _folder_alias(self, module: str) -> str | None:
+        """`@server/models` where the repo has a top-level `server/` folder: the tsconfig
+        `paths` convention `"@server/*": ["./server/*"]` (tsconfig is not read, so only a
+        folder at the root, or under `src/`, that holds the module counts)."""
+        if not module.startswith("@") or module.count("/") < 1:
+            return None
+        folder = module[1:]
+        return self._js_stem(folder) or self._js_stem("src/" + folder)
 
     def _workspace_package(self, module: str) -> str | None:
         """`@acme/telemetry` (or `@acme/telemetry/events`) in a monorepo: the package's own
