@@ -1,8 +1,10 @@
 """Deliveries behind event buses, provider registries and in-app rows (issue 12, batch 6).
 
 `buses_ts` and `buses_py` are small apps written for these tests: an in-app notification row
-created on a model imported through a tsconfig-style folder alias (`@server/models`), and
-more classes added below with their own cases.
+created on a model imported through a tsconfig-style folder alias (`@server/models`); an
+event bus whose listeners hold a publisher typed by a `Protocol` (Apprise, an HTTP POST to
+the subscriber's URL), found through a loop over `-> list[ListenerBase]` and a class-body
+annotation (`event_bus: EventBusService = Depends(...)`).
 """
 
 from __future__ import annotations
@@ -25,3 +27,30 @@ def ts_points() -> list[Touchpoint]:
 def test_a_row_on_a_model_imported_through_a_folder_alias_is_an_in_app_notification(ts_points: list[Touchpoint]) -> None:
     rows = [(t.file, t.line, t.channel) for t in ts_points if t.kind == Kind.NOTIFICATION]
     assert ("server/tasks/InviteAlertsTask.ts", 6, "in_app") in rows
+
+
+@pytest.fixture(scope="module")
+def py_points() -> list[Touchpoint]:
+    return scan_repo(FIXTURES / "buses_py", use_cache=False).touchpoints
+
+
+def _notifications(points: list[Touchpoint], file: str) -> set[tuple[int, str]]:
+    return {(t.line, t.symbol) for t in points if t.kind == Kind.NOTIFICATION and t.file == file}
+
+
+def test_a_call_on_a_protocol_typed_field_reaches_every_class_with_the_method(py_points: list[Touchpoint]) -> None:
+    # `self.publisher` is set in the base's `__init__(..., publisher: PublisherLike)`.
+    assert _notifications(py_points, "app/bus/listeners.py") == {
+        (20, "AppriseListener.publish_to_subscribers"), (21, "AppriseListener.publish_to_subscribers"),
+        (28, "WebhookListener.publish_to_subscribers"), (30, "WebhookListener.publish_to_subscribers"),
+    }
+
+
+def test_the_bus_dispatch_and_its_callers_are_wrappers_and_call_sites(py_points: list[Touchpoint]) -> None:
+    # The loop over `_listeners() -> list[ListenerBase]` reaches each listener; `dispatch` on a
+    # class named for an event bus is no class-based view's `dispatch`.
+    assert _notifications(py_points, "app/bus/service.py") == {
+        (8, "EventBusService._publish"), (10, "EventBusService._publish"),
+        (12, "EventBusService.dispatch"), (14, "EventBusService.dispatch"),
+    }
+    assert _notifications(py_points, "app/routes.py") == {(11, "BaseController.publish_event"), (12, "BaseController.publish_event")}

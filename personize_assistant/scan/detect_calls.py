@@ -31,7 +31,7 @@ from personize_assistant.scan.resolve import (
     Value,
     split_chain,
 )
-from personize_assistant.scan.rules import conventions, senders
+from personize_assistant.scan.rules import buses, conventions, senders
 
 # Words and name patterns are data: senders.yaml (each entry says what it is for).
 _S = senders()
@@ -808,7 +808,11 @@ def _logger(qualname: str) -> bool:
 def _request_handler(qualname: str) -> bool:
     """`OutboxView.post`: a class-based view's HTTP method; the framework calls it, so the
     sends inside are the touchpoints, not the view."""
-    return "." in qualname and qualname.rsplit(".", 1)[-1] in _S.view_methods
+    owner, _, method = qualname.rpartition(".")
+    return method in _S.view_methods and bool(owner) and not _BUS_OWNER.search(owner.rsplit(".", 1)[-1])
+
+
+_BUS_OWNER = buses().bus_owner
 
 
 _HOOK_PREFIXES = _S.hook_prefixes

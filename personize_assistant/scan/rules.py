@@ -172,6 +172,7 @@ class ConventionRules(Rules):
     request_type: Pattern
     abstract_bases: Words
     abstract_decorators: Words
+    structural_bases: Words
     tracker_verbs: Words
     tracker_nouns: Words
     not_tracker: Words
@@ -198,6 +199,12 @@ R = TypeVar("R", bound=Rules)
 def parse_rules(name: str, text: str, model: type[R]) -> R:
     """Validate one rule file's text; every failure names the file."""
     return rulefiles.parse_rules(f"scan/{name}", text, model)
+
+
+class BusRules(Rules):
+    """buses.yaml: event buses and provider registries that fan a delivery out."""
+
+    bus_owner: Pattern
 
 
 def load_rules(name: str, model: type[R]) -> R:
@@ -232,3 +239,8 @@ def secrets() -> SecretRules:
 @cache
 def conventions() -> ConventionRules:
     return load_rules("conventions.yaml", ConventionRules)
+
+
+@cache
+def buses() -> BusRules:
+    return load_rules("buses.yaml", BusRules)
