@@ -157,6 +157,10 @@ class ModelRules(Rules):
     person_link_name: Pattern
     org_link: Pattern
     personal_field: Pattern
+    technical_words: Words
+    technical_heads: Words
+    table_suffixes: Words
+    secret_label_fields: Words
     person_words: Words
     organization_words: Words
 
