@@ -4,7 +4,10 @@
 created on a model imported through a tsconfig-style folder alias (`@server/models`); an
 event bus whose listeners hold a publisher typed by a `Protocol` (Apprise, an HTTP POST to
 the subscriber's URL), found through a loop over `-> list[ListenerBase]` and a class-body
-annotation (`event_bus: EventBusService = Depends(...)`).
+annotation (`event_bus: EventBusService = Depends(...)`); a mail package (`mail/__init__.py`)
+whose thin functions call the provider registry's `sendmail`; an event stream publishing a
+notification to the browser; and tables about people beside technical ones (a credential
+with a `name`, webhook configuration, a log, an avatar file, a `...OptionsModel`).
 """
 
 from __future__ import annotations
@@ -54,3 +57,20 @@ def test_the_bus_dispatch_and_its_callers_are_wrappers_and_call_sites(py_points:
         (12, "EventBusService.dispatch"), (14, "EventBusService.dispatch"),
     }
     assert _notifications(py_points, "app/routes.py") == {(11, "BaseController.publish_event"), (12, "BaseController.publish_event")}
+
+
+def test_thin_functions_of_a_mail_package_are_email_wrappers(py_points: list[Touchpoint]) -> None:
+    # `mail/__init__.py` is the module named for the channel, as `mail.py` would be.
+    emails = {(t.line, t.symbol) for t in py_points if t.kind == Kind.EMAIL_SEND and t.file == "app/mail/__init__.py"}
+    assert {(11, "password_reset"), (14, "password_reset")} <= emails
+
+
+def test_an_event_stream_publishing_a_notification_is_in_app(py_points: list[Touchpoint]) -> None:
+    published = [(t.line, t.channel) for t in py_points if t.kind == Kind.NOTIFICATION and t.file == "app/announce.py"]
+    assert (5, "in_app") in published
+    assert not [t for t in py_points if t.file == "app/announce.py" and t.symbol == "sync_tabs"]  # `type="state"`
+
+
+def test_only_tables_about_people_are_data_models(py_points: list[Touchpoint]) -> None:
+    tables = {t.symbol for t in py_points if t.kind == Kind.DATA_MODEL}
+    assert tables == {"User", "Order"}

@@ -867,8 +867,14 @@ def _delivery_module(path: str, definition: Def, kind: str) -> bool:
     named for a channel, a thin module-level function is one of its templates or senders."""
     if kind not in _MODULE_KINDS or "." in definition.qualname or definition.statements > conventions().module_thin:
         return False
-    stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
+    folder, _, name = path.rpartition("/")
+    stem = name.split(".", 1)[0]
+    if stem in _PACKAGE_STEMS:  # `email/__init__.py`, `email/index.ts`: the package is the module
+        stem = folder.rsplit("/", 1)[-1]
     return bool(name_words(stem) & VOCABULARY[kind])
+
+
+_PACKAGE_STEMS = frozenset({"__init__", "index", "mod"})
 
 
 _MODULE_KINDS = conventions().module_kinds

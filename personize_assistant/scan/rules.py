@@ -209,6 +209,9 @@ class BusRules(Rules):
     """buses.yaml: event buses and provider registries that fan a delivery out."""
 
     bus_owner: Pattern
+    stream_receiver: Pattern
+    stream_methods: Words
+    notice_event: Pattern
 
 
 def load_rules(name: str, model: type[R]) -> R:
