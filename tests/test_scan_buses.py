@@ -1,6 +1,7 @@
 """Deliveries behind event buses, provider registries and in-app rows (issue 12, batch 6).
 
-`buses_ts` and `buses_py` are small apps written for these tests: an in-app notification row
+`buses_ts` and `buses_py` are small apps written for these tests: koa-router RPC-style routes
+(`router.post("hooks.slack", ...)`) receiving other services' events; an in-app notification row
 created on a model imported through a tsconfig-style folder alias (`@server/models`); an
 event bus whose listeners hold a publisher typed by a `Protocol` (Apprise, an HTTP POST to
 the subscriber's URL), found through a loop over `-> list[ListenerBase]` and a class-body
@@ -74,3 +75,9 @@ def test_an_event_stream_publishing_a_notification_is_in_app(py_points: list[Tou
 def test_only_tables_about_people_are_data_models(py_points: list[Touchpoint]) -> None:
     tables = {t.symbol for t in py_points if t.kind == Kind.DATA_MODEL}
     assert tables == {"User", "Order"}
+
+
+def test_rpc_style_routes_named_for_hooks_are_webhook_handlers(ts_points: list[Touchpoint]) -> None:
+    handlers = {(t.line, t.provider) for t in ts_points if t.kind == Kind.WEBHOOK_HANDLER and t.file == "server/api/hooks.ts"}
+    # `router.post("hooks.slack")`, `"github.webhooks"`, `"hooks.interactive"`; `"documents.list"` is the app's own API.
+    assert handlers == {(6, "slack"), (11, "github"), (16, None)}

@@ -111,6 +111,8 @@ class HandlerRules(Rules):
     """handlers.yaml: routes, webhook and search handlers, scheduled jobs."""
 
     route_decorators: Words
+    rpc_route: Pattern
+    rpc_router: Pattern
     task_decorators: Words
     class_view: Pattern
     webhook_path: Pattern
