@@ -81,3 +81,7 @@ def test_rpc_style_routes_named_for_hooks_are_webhook_handlers(ts_points: list[T
     handlers = {(t.line, t.provider) for t in ts_points if t.kind == Kind.WEBHOOK_HANDLER and t.file == "server/api/hooks.ts"}
     # `router.post("hooks.slack")`, `"github.webhooks"`, `"hooks.interactive"`; `"documents.list"` is the app's own API.
     assert handlers == {(6, "slack"), (11, "github"), (16, None)}
+
+
+def test_publishing_on_an_internal_pubsub_notifies_nobody(ts_points: list[Touchpoint]) -> None:
+    assert not [t for t in ts_points if t.file == "server/collab.ts"]
