@@ -19,6 +19,7 @@ from personize_assistant.actions.common.entities import role_of
 from personize_assistant.redact import REDACTED, redact
 from personize_assistant.scan.catalog import rule_files
 from personize_assistant.scan.rules import (
+    BusRules,
     ConventionRules,
     HandlerRules,
     ModelRules,
@@ -44,6 +45,7 @@ RULE_MODELS = {
     "models.yaml": ModelRules,
     "secrets.yaml": SecretRules,
     "conventions.yaml": ConventionRules,
+    "buses.yaml": BusRules,
 }
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.redact import redact
 from personize_assistant.scan.catalog import load_catalog
+from personize_assistant.scan.detect_buses import broadcast_hits
 from personize_assistant.scan.detect_calls import (
     VOCABULARY,
     CallMatcher,
@@ -50,6 +51,7 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
     index = RepoIndex(facts)
     hits = CallMatcher(index, catalog).hits()
     hits += inhouse_hits(index, catalog)
+    hits += broadcast_hits(index)
     tracked, seeds = tracker_hits(index, {(h.file, h.call.scope) for h in hits})
     hits += tracked
     seeds += thread_seeds(index, hits)

@@ -31,7 +31,7 @@ from personize_assistant.scan.resolve import (
     Value,
     split_chain,
 )
-from personize_assistant.scan.rules import conventions, senders
+from personize_assistant.scan.rules import buses, conventions, senders
 
 # Words and name patterns are data: senders.yaml (each entry says what it is for).
 _S = senders()
@@ -808,7 +808,11 @@ def _logger(qualname: str) -> bool:
 def _request_handler(qualname: str) -> bool:
     """`OutboxView.post`: a class-based view's HTTP method; the framework calls it, so the
     sends inside are the touchpoints, not the view."""
-    return "." in qualname and qualname.rsplit(".", 1)[-1] in _S.view_methods
+    owner, _, method = qualname.rpartition(".")
+    return method in _S.view_methods and bool(owner) and not _BUS_OWNER.search(owner.rsplit(".", 1)[-1])
+
+
+_BUS_OWNER = buses().bus_owner
 
 
 _HOOK_PREFIXES = _S.hook_prefixes
@@ -863,8 +867,14 @@ def _delivery_module(path: str, definition: Def, kind: str) -> bool:
     named for a channel, a thin module-level function is one of its templates or senders."""
     if kind not in _MODULE_KINDS or "." in definition.qualname or definition.statements > conventions().module_thin:
         return False
-    stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
+    folder, _, name = path.rpartition("/")
+    stem = name.split(".", 1)[0]
+    if stem in _PACKAGE_STEMS:  # `email/__init__.py`, `email/index.ts`: the package is the module
+        stem = folder.rsplit("/", 1)[-1]
     return bool(name_words(stem) & VOCABULARY[kind])
+
+
+_PACKAGE_STEMS = frozenset({"__init__", "index", "mod"})
 
 
 _MODULE_KINDS = conventions().module_kinds

@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from personize_assistant.scan.detect_calls import SENDER_KINDS, Hit
 from personize_assistant.scan.facts import Call, Def
-from personize_assistant.scan.resolve import DefRef, Ext, RepoIndex, split_chain
+from personize_assistant.scan.resolve import ITEMS_PREFIX, DefRef, Ext, RepoIndex, split_chain
 from personize_assistant.scan.rules import conventions
 
 _C = conventions()
@@ -106,11 +106,28 @@ class Implementations:
     def targets(self, path: str, call: Call, method: str) -> list[Key]:
         """The implementations' `method` a call on an abstractly typed receiver may run."""
         type_name = self._declared_type(path, call)
-        if not type_name or type_name not in self.by_base or not self._abstract(type_name, method):
+        if not type_name or not self._abstract(type_name, method):
+            return []
+        owners = self.by_base.get(type_name, []) or self._structural(type_name, method)
+        return [
+            (file, f"{owner}.{method}") for file, owner in owners
+            if f"{owner}.{method}" in self.index.defs.get(file, {})
+        ]
+
+    def _structural(self, type_name: str, method: str) -> list[Key]:
+        """A `Protocol` names no implementations: every other class with the method is one."""
+        if not any(self._bases_named(type_name, _C.structural_bases)):
             return []
         return [
-            (file, f"{owner}.{method}") for file, owner in self.by_base[type_name]
-            if f"{owner}.{method}" in self.index.defs.get(file, {})
+            (file, definition.qualname)
+            for name, classes in self.classes.items() if name != type_name
+            for file, definition in classes if f"{definition.qualname}.{method}" in self.index.defs.get(file, {})
+        ]
+
+    def _bases_named(self, type_name: str, names: frozenset[str]) -> list[str]:
+        return [
+            base for _, definition in self.classes.get(type_name, [])
+            for base in definition.bases if base.rsplit(".", 1)[-1] in names
         ]
 
     def _declared_type(self, path: str, call: Call) -> str:
@@ -120,9 +137,27 @@ class Implementations:
         if len(parts) == 2:
             return self._param_type(path, call.scope, parts[0])
         if len(parts) == 3 and parts[0] in ("this", "self"):
-            owner = call.scope.split(".", 1)[0]
-            binding = self.index.bindings.get((path, owner, f"{parts[0]}.{parts[1]}"))
-            return _type_name(binding.value) if binding is not None and not binding.raw else ""
+            return self._field_type(path, call.scope.split(".", 1)[0], f"{parts[0]}.{parts[1]}", 0)
+        return ""
+
+    def _field_type(self, path: str, owner: str, field: str, depth: int) -> str:
+        """A typed field (`this.client: Client`), or one set from a typed parameter of a method
+        (`self.publisher = publisher` in `__init__(self, publisher: PublisherLike)`), on the
+        class or a repo base class it inherits the field from."""
+        binding = self.index.bindings.get((path, owner, field))
+        if binding is not None and not binding.raw:
+            return _type_name(binding.value)
+        if binding is not None and binding.value.isidentifier():
+            method = next((d for q, d in self.index.defs.get(path, {}).items() if q.startswith(owner + ".")
+                           and d.kind == "method" and d.line <= binding.line <= d.end_line), None)
+            return self._param_type(path, method.qualname, binding.value) if method is not None else ""
+        definition = self.index.defs.get(path, {}).get(owner)
+        for base in definition.bases if definition is not None and depth < 3 else ():
+            resolved = self.index.resolve(path, "", base)
+            if isinstance(resolved, DefRef) and not resolved.rest:
+                found = self._field_type(resolved.file, resolved.qualname, field, depth + 1)
+                if found:
+                    return found
         return ""
 
     def _param_type(self, path: str, scope: str, name: str) -> str:
@@ -140,12 +175,17 @@ class Implementations:
         return ""
 
     def _returned_type(self, path: str, scope: str, value: str) -> str:
-        """`const client = InferenceClientFactory.build()` with `build(): InferenceClient | null`."""
+        """`const client = InferenceClientFactory.build()` with `build(): InferenceClient | null`,
+        or `for listener in self.listeners()` with `listeners(self) -> list[Listener]`."""
+        looped = value.startswith("iter:")
+        value = value.removeprefix("iter:")
         if not value.endswith("()"):
             return ""
         factory = self.index.resolve(path, scope, value[:-2])
         definition = self.index.definition(factory) if isinstance(factory, DefRef) and not factory.rest else None
-        return _type_name(definition.returns) if definition is not None and definition.kind != "class" else ""
+        if definition is None or definition.kind == "class" or definition.returns.startswith(ITEMS_PREFIX) != looped:
+            return ""
+        return _type_name(definition.returns.removeprefix(ITEMS_PREFIX))
 
     def _abstract(self, type_name: str, method: str) -> bool:
         key = (type_name, method)

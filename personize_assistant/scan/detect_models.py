@@ -141,8 +141,11 @@ class ModelDetector:
                     changed = True
         return [
             f for f in found
-            if _entity_key(f.entity or "") in kept
-            or any(_PERSONAL_FIELD.search(x.name) for x in self._fields_of[id(f)] if not (x.foreign_key or x.relation))
+            # A file or version is never about its uploader, however it links to one.
+            if not _content_entity(f.entity or "") and (
+                _entity_key(f.entity or "") in kept
+                or any(_PERSONAL_FIELD.search(x.name) for x in self._fields_of[id(f)] if not (x.foreign_key or x.relation))
+            )
         ]
 
     def _anchor(self, entity: str, fields: list[_Field]) -> str | None:
@@ -410,7 +413,7 @@ class ModelDetector:
 
     # ---------------------------------------------------------------- emit
     def _emit(self, path: str, entity: str, line: int, end_line: int, framework: str, fields: list[_Field], symbol: str | None = None) -> list[Finding]:
-        if self._join_table(entity, fields) or self._secrets_only(entity, fields) or self._configuration(entity):
+        if self._join_table(entity, fields) or self._secrets_only(entity, fields) or self._configuration(entity) or _technical(entity):
             return []
         reported = [
             ModelField(
@@ -429,7 +432,7 @@ class ModelDetector:
         return [finding]
 
     def _configuration(self, entity: str) -> bool:
-        name = _pascal(entity.rsplit(".", 1)[-1])
+        name = "".join(w.capitalize() for w in _plain_words(entity))
         return bool(self.catalog.config_entities.search(name)) and not self.catalog.person_entities.search(name)
 
     def _join_table(self, entity: str, fields: list[_Field]) -> bool:
@@ -453,7 +456,7 @@ class ModelDetector:
         if content and all(is_credential_column(f.name) for f in content) and any(f.name.lower() != "type" for f in content):
             return True
         named_secret = bool(self.catalog.skip_entities.match(_pascal(entity.rsplit(".", 1)[-1])))
-        return named_secret and not any(PERSON_FIELD.search(f.name) for f in content)
+        return named_secret and not any(PERSON_FIELD.search(f.name) for f in content if f.name.lower() not in _M.secret_label_fields)
 
 
 def _name_words(name: str) -> list[str]:
@@ -462,6 +465,18 @@ def _name_words(name: str) -> list[str]:
 
 def _record_entity(name: str) -> bool:
     return any(_RECORD_ENTITY.match(word) for word in _name_words(name))
+
+
+def _technical(entity: str) -> bool:
+    """A webhook, integration, log, job row or reference table: it runs the app, whoever it links to."""
+    words = _plain_words(entity)
+    return bool(words) and (words[-1] in _M.technical_heads or not _M.technical_words.isdisjoint(words))
+
+
+def _plain_words(entity: str) -> list[str]:
+    """Lower-cased words of a model's name without a table suffix (`GroupOptionsModel` -> group, options)."""
+    words = [w.lower() for w in _name_words(_pascal(entity.rsplit(".", 1)[-1]))]
+    return words[:-1] if len(words) > 1 and words[-1] in _M.table_suffixes else words
 
 
 def _content_entity(entity: str) -> bool:

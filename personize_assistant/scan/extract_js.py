@@ -46,6 +46,7 @@ from personize_assistant.scan.js_nodes import (
     value_chain,
 )
 from personize_assistant.scan.languages import captures_in_order, grammar
+from personize_assistant.scan.rules import handlers
 
 CLASS_TYPES = frozenset({"class_declaration", "abstract_class_declaration", "class"})
 ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "all", "head", "options"})
@@ -67,6 +68,9 @@ def segment_condition(condition: str) -> bool:
 
 _ROUTE_PATH_LITERAL = re.compile(rb"""['"`][/*]""")
 """A string literal starting with `/` or `*`: a file without one registers no routes."""
+_RPC_ROUTE_LITERAL = re.compile(rb"""[Rr]outer\.\w+\(\s*['"`][a-z][\w-]*\.""")
+"""...or `router.post("documents.list", ...)`: a koa-router RPC-style method name."""
+_H = handlers()
 
 BINDABLE = frozenset(
     {"call_expression", "new_expression", "member_expression", "identifier", "subscript_expression",
@@ -122,7 +126,7 @@ class _JsExtractor:
             self._function_variable(variable)
         for node in captures.get("assign", ()):
             self._function_assignment(node)
-        if _ROUTE_PATH_LITERAL.search(self.source):
+        if _ROUTE_PATH_LITERAL.search(self.source) or _RPC_ROUTE_LITERAL.search(self.source):
             for node, function in calls:
                 self._route_handlers(node, function)
         self.scopes = ScopeIndex(self.defs)
@@ -330,15 +334,23 @@ class _JsExtractor:
         arguments = node.child_by_field_name("arguments")
         first = next(iter(named_children(arguments)), None)
         path = string_value(first)
-        if path is None or not path.startswith(("/", "*")):
+        rpc = path is not None and first is not None and self._rpc_route(function, path)
+        if path is None or first is None or not (path.startswith(("/", "*")) or rpc):
             return
         for argument in named_children(arguments):
             if argument.type in FUNCTION_TYPES:
                 qualname = f"{method.upper()} {path[:120]}"
-                # The route is reported from its call's line to the end of its handler.
+                # The route is reported from its call's line (an RPC method from its name's
+                # line: the name is what identifies it) to the end of its handler.
                 self._add_def(
-                    qualname, "route", argument, head=node, tail=argument, span=argument, exported=False
+                    qualname, "route", argument, head=first if rpc else node, tail=argument, span=argument, exported=False
                 )
+
+    @staticmethod
+    def _rpc_route(function: Node, path: str) -> bool:
+        """`router.post("hooks.slack", ...)`: a method name on a router, not a URL path."""
+        receiver = text(function.child_by_field_name("object"), 60).rsplit(".", 1)[-1]
+        return _H.rpc_route.match(path) is not None and _H.rpc_router.match(receiver) is not None
 
     def _wasp_api(self, node: Node) -> None:
         """Wasp's spec `api("POST", "/payments-webhook", handler, {...})` declares a route; it

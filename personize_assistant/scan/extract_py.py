@@ -280,6 +280,9 @@ class _PyExtractor:
 def _returns(function: Node) -> str:
     """`-> TwilioClient`, else the chain of a final `return client`."""
     declared = text(function.child_by_field_name("return_type"), 200).strip()
+    items = _COLLECTION.match(declared)
+    if items:  # `-> list[Listener]`: what a loop over the result holds (resolve.ITEMS_PREFIX)
+        return "items:" + _type_chain(items.group(1))
     annotation = _unwrap_typing(declared)
     if annotation != declared:
         return _type_chain(annotation)
@@ -293,6 +296,7 @@ def _returns(function: Node) -> str:
     return "" if chain.startswith("str:") else chain
 
 
+_COLLECTION = re.compile(r"^(?:typing\.)?(?:list|List|Sequence|Iterable|Iterator|set|Set|tuple|Tuple)\[\s*([A-Z][\w.]*)\s*(?:,\s*\.\.\.\s*)?\]$")
 _TYPING_WRAPPER = re.compile(r"^(?:typing\.)?(?:Type|type|Union|Awaitable|Coroutine\[[^\[\]]*,[^\[\]]*,)\[\s*")
 
 

@@ -9,6 +9,7 @@ path (`Ext`) or a definition in the repo (`DefRef`).
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import NamedTuple
 
 from personize_assistant.scan.facts import Binding, Def, Export, FileFacts, Import
@@ -22,6 +23,9 @@ ORM_QUERY = ORM_MANAGERS | ORM_SINGLE | frozenset(
 JS_SUFFIXES = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
 MAX_DEPTH = 10
 OBJECT_PREFIX = "obj:"
+ITEMS_PREFIX = "items:"
+_PLAIN_TYPE = re.compile(r"^[A-Z]\w*(?:\.[A-Z]\w*)*$")
+"""A return typed as a collection (`-> list[Listener]`): the element type, for loops over it."""
 """A def's `returns` when it returns an object literal (see `js_nodes.returned_value`)."""
 RETURNED = "()"
 """`DefRef(file, qualname, ("()",))`: the object literal a call of that function returns."""
@@ -156,7 +160,16 @@ class RepoIndex:
                     candidates = self.js_suffixes.get(rest.rsplit(".", 1)[0] if rest.endswith(JS_SUFFIXES) else rest, [])
                     found = min(candidates, key=len) if candidates else None
                 return found
-        return self._workspace_package(module)
+        return self._workspace_package(module) or self._folder_alias(module)
+
+    def _folder_alias(self, module: str) -> str | None:
+        """`@server/models` where the repo has a top-level `server/` folder: the tsconfig
+        `paths` convention `"@server/*": ["./server/*"]` (tsconfig is not read, so only a
+        folder at the root, or under `src/`, that holds the module counts)."""
+        if not module.startswith("@") or module.count("/") < 1:
+            return None
+        folder = module[1:]
+        return self._js_stem(folder) or self._js_stem("src/" + folder)
 
     def _workspace_package(self, module: str) -> str | None:
         """`@acme/telemetry` (or `@acme/telemetry/events`) in a monorepo: the package's own
@@ -224,10 +237,21 @@ class RepoIndex:
         qualname = f"{owner}.{member}"
         if qualname in self.defs.get(path, {}):
             return DefRef(path, qualname, ())
+        declared = self._declared_field(path, owner, member)
+        if declared:  # `event_bus: EventBusService = Depends(...)` in the class body
+            return self._resolve(path, "", declared + "()", depth + 1)
         owner_def = self.defs.get(path, {}).get(owner)
         if owner_def is not None and owner_def.kind == "class":
             return self._inherited(path, owner_def, [(member, False)], depth)
         return None
+
+    def _declared_field(self, path: str, owner: str, member: str) -> str:
+        """The plain class named by a class-body annotation of `member`, if any."""
+        facts = self.facts.get(path)
+        for field in facts.fields if facts is not None else ():
+            if field.owner == owner and field.name == member and _PLAIN_TYPE.match(field.type):
+                return field.type
+        return ""
 
     def _field_from_method(self, path: str, binding: Binding, depth: int) -> Resolved | None:
         """`self.message = message` in `__init__(self, message: Message)`: the field holds
@@ -376,7 +400,7 @@ class RepoIndex:
         definition = defs.get(qualname)
         if found.rest == (RETURNED,) and definition is not None:
             return self._returned(found.file, definition, rest, depth)
-        if called and definition is not None and definition.kind != "class" and definition.returns:
+        if called and definition is not None and definition.kind != "class" and _returns_value(definition):
             return self._returned(found.file, definition, rest, depth)
         remaining = list(rest)
         if definition is not None and definition.kind == "class" and remaining and remaining[0][0] in ORM_MANAGERS:
@@ -393,7 +417,7 @@ class RepoIndex:
             called_member = remaining[0][1]
             remaining = remaining[1:]
             member = defs[candidate]
-            if called_member and member.returns and remaining:
+            if called_member and _returns_value(member) and remaining:
                 return self._returned(found.file, member, remaining, depth)
         if remaining and definition is not None and definition.kind == "class":
             inherited = self._inherited(found.file, definition, remaining, depth)
@@ -430,3 +454,9 @@ class RepoIndex:
 
     def definition(self, ref: DefRef) -> Def | None:
         return self.defs.get(ref.file, {}).get(ref.qualname)
+
+
+def _returns_value(definition: Def) -> bool:
+    """A declared or inferred single value to resolve the rest of a chain on (a collection's
+    element type serves loops over it, never `f().member`)."""
+    return bool(definition.returns) and not definition.returns.startswith(ITEMS_PREFIX)

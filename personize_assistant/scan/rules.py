@@ -111,6 +111,8 @@ class HandlerRules(Rules):
     """handlers.yaml: routes, webhook and search handlers, scheduled jobs."""
 
     route_decorators: Words
+    rpc_route: Pattern
+    rpc_router: Pattern
     task_decorators: Words
     class_view: Pattern
     webhook_path: Pattern
@@ -157,6 +159,10 @@ class ModelRules(Rules):
     person_link_name: Pattern
     org_link: Pattern
     personal_field: Pattern
+    technical_words: Words
+    technical_heads: Words
+    table_suffixes: Words
+    secret_label_fields: Words
     person_words: Words
     organization_words: Words
 
@@ -172,6 +178,7 @@ class ConventionRules(Rules):
     request_type: Pattern
     abstract_bases: Words
     abstract_decorators: Words
+    structural_bases: Words
     tracker_verbs: Words
     tracker_nouns: Words
     not_tracker: Words
@@ -198,6 +205,15 @@ R = TypeVar("R", bound=Rules)
 def parse_rules(name: str, text: str, model: type[R]) -> R:
     """Validate one rule file's text; every failure names the file."""
     return rulefiles.parse_rules(f"scan/{name}", text, model)
+
+
+class BusRules(Rules):
+    """buses.yaml: event buses and provider registries that fan a delivery out."""
+
+    bus_owner: Pattern
+    stream_receiver: Pattern
+    stream_methods: Words
+    notice_event: Pattern
 
 
 def load_rules(name: str, model: type[R]) -> R:
@@ -232,3 +248,8 @@ def secrets() -> SecretRules:
 @cache
 def conventions() -> ConventionRules:
     return load_rules("conventions.yaml", ConventionRules)
+
+
+@cache
+def buses() -> BusRules:
+    return load_rules("buses.yaml", BusRules)
