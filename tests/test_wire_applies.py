@@ -4,6 +4,7 @@ the change stays out of the patch without breaking it."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from personize_assistant.actions.wire.patch import apply_hunks, make_hunks
 from personize_assistant.errors import UsageError
 from personize_assistant.redact import contains_secret
 from personize_assistant.scan import scan_repo
+from personize_assistant.scan.languages import EXTENSIONS, grammar
 from tests.test_wire_write import checkout, git
 
 
@@ -37,12 +39,36 @@ def test_every_ready_patch_applies_to_a_clean_checkout(app: str, tmp_path: Path)
             artifact = wire(scan, WireOptions(touchpoint_id=candidate.touchpoint_id), rules)
         except UsageError:
             continue  # a refusal is reported to the user; only patches we print must apply
-        problem = _apply_check(root, render_diff(artifact))
+        diff = render_diff(artifact)
+        problem = _apply_check(root, diff) or _syntax_after(root, diff)
         if problem:
             failures.append(f"{candidate.touchpoint_id} {candidate.location}: {problem}")
         applied += 1
     assert failures == []
     assert applied >= 10
+
+
+def _syntax_after(root: Path, diff: str) -> str:
+    """'' when every file the patch touches still parses (its own grammar); the checkout is
+    restored either way. A cron `*/6` in a generated comment once ended the comment."""
+    subprocess.run(["git", "-C", str(root), "apply", "-"], input=diff, text=True, check=True)
+    try:
+        touched = re.findall(r"^\+\+\+ b/(.+)$", diff, flags=re.M)
+        return "; ".join(f"{path} no longer parses" for path in touched if not _parses(root / path))
+    finally:
+        git(root, "checkout", "-q", "--", ".")
+        git(root, "clean", "-fdq")
+
+
+def _parses(path: Path) -> bool:
+    if path.suffix == ".py":
+        try:
+            compile(path.read_text(encoding="utf-8"), str(path), "exec")
+        except SyntaxError:
+            return False
+        return True
+    name = "tsx" if path.suffix == ".tsx" else EXTENSIONS.get(path.suffix)
+    return name is None or not grammar(name).parser.parse(path.read_bytes()).root_node.has_error
 
 
 def _plant_before(root: Path, location: str, text: str) -> None:

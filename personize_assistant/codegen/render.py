@@ -15,7 +15,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 @cache
 def _environment() -> jinja2.Environment:
     # Code, not HTML: no autoescape; StrictUndefined so a missing value fails loudly.
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -23,6 +23,19 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
+    environment.filters["js_comment"] = js_comment
+    environment.filters["py_doc"] = py_doc
+    return environment
+
+
+def js_comment(text: object) -> str:
+    """Text from the user's code inside a `/** */` comment: a cron `*/6` must not end it."""
+    return str(text).replace("*/", "*\\/")
+
+
+def py_doc(text: object) -> str:
+    """Text from the user's code inside a docstring: no closing quotes, no escapes."""
+    return str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
 
 
 def render(template: str, **context: Any) -> str:
