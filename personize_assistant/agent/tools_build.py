@@ -85,12 +85,14 @@ def propose(ws: Workspace, args: ProposeArgs) -> ToolOutput:
     before/after, SDK chain) and pick a quick win. Best after discovery is complete. Give
     your judgement as decisions (quick_win, touchpoints, use_cases, content, channels):
     they win over the ranking, are checked against the scan and kept for the session."""
+    from personize_assistant.actions.plan import wire_readiness
     from personize_assistant.actions.propose import ProposeOptions, build_proposal
     from personize_assistant.actions.propose import artifact as render
 
     decided = args.decisions()
     options = ProposeOptions(persona=args.persona, decisions=decided)
-    proposal = build_proposal(ws.require_scan(), ws.discovery, ws.library, options)
+    scan = ws.require_scan()
+    proposal = build_proposal(scan, ws.discovery, ws.library, options, wire_readiness(scan))
     _keep(ws, "propose", decided)
     markdown = render.render_markdown(proposal)
     artifact = ws.add_artifact("proposal", f"Proposal ({args.persona})", markdown, render.to_json(proposal))
