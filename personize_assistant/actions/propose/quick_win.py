@@ -74,7 +74,7 @@ def choose_quick_win(inputs: QuickWinInputs) -> Choice | None:
         return first
     # WIRE judges each function's own code for the browser boundary; the file-level guess
     # (`in_browser`) only guards the pick WIRE has not vouched for.
-    for (candidate, pool), check in zip(ranked := _preferred(inputs.found), _checks(inputs.readiness, ranked),
+    for (candidate, pool), check in zip(ranked := preferred(inputs.found), _checks(inputs.readiness, ranked),
                                         strict=False):
         if check.ready:
             return Choice(candidate, check.touchpoint, check, inputs.why(candidate, pool))
@@ -118,7 +118,7 @@ def _named(answer: str, found: list[Candidate]) -> tuple[Candidate, str] | None:
     return (found[anchors.index(by_words)], said) if by_words is not None else None
 
 
-def _preferred(found: list[Candidate]) -> list[tuple[Candidate, str]]:
+def preferred(found: list[Candidate]) -> list[tuple[Candidate, str]]:
     """Candidates in the order a quick win is wanted, each with the pool it ranks in: a
     specific message on a low-effort send path (a digest ships in a week; a generic send helper
     is plumbing), then any low-effort send, then everything else."""
