@@ -94,7 +94,7 @@ def build_plan(scan: RepoScan, discovery: Discovery, library: Library,
         ingestion.append(sync_schedule_step(facts, _sync_command(facts)))
     bodies: dict[str, list[PlanStep]] = {
         "data_ingestion": ingestion,
-        "personalization_points": _points_section(facts, library),
+        "personalization_points": _points_section(facts, library, answers),
         "governance": governance_steps(facts, str(discovery.value("product")), _audience(discovery, facts),
                                        _user_needs(discovery)),
         "architecture": architecture_steps(facts, budget, timeout),
@@ -214,7 +214,7 @@ def _sync_command(facts: RepoFacts) -> str:
     return "python manage.py personize_sync" if django else f"python -m {facts.python_package}.personize_sync"
 
 
-def _points_section(facts: RepoFacts, library: Library) -> list[PlanStep]:
+def _points_section(facts: RepoFacts, library: Library, answers: WireAnswers) -> list[PlanStep]:
     helpers = [_runtime_helper(facts, library, lang) for lang in facts.languages]
     helper = PlanStep(
         title="A shared helper: governed, personalised copy with a fallback",
@@ -226,7 +226,7 @@ def _points_section(facts: RepoFacts, library: Library) -> list[PlanStep]:
         files=[h.path or "" for h in helpers], code=helpers,
         verify="call it for one synced user from a REPL or test: it returns the fields; with a wrong key it returns null/None.",
     )
-    return [helper, *package_steps(facts), *point_steps(facts, library)]
+    return [helper, *package_steps(facts), *point_steps(facts, library, answers)]
 
 
 def _runtime_helper(facts: RepoFacts, library: Library, lang: str) -> CodeBlock:
