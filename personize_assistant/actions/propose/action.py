@@ -148,7 +148,7 @@ def _quick_win(choice: Choice | None, opportunities: list[Opportunity]) -> Quick
     tp, check = choice.touchpoint, choice.check
     return QuickWin(opportunity=chosen.id, title=chosen.title, location=tp.location(), reason=choice.reason,
                     touchpoint_id=tp.id, wireable=check.ready, refusal=check.refusal,
-                    nothing_wireable=choice.nothing_wireable)
+                    nothing_wireable=choice.refused is not None, candidates_refused=choice.refused)
 
 
 def _leading(groups: list[list[Candidate]], choice: Choice | None) -> list[list[Candidate]]:

@@ -96,7 +96,9 @@ class QuickWin(_Model):
     refusal: str | None = None
     """Why `wire` writes none, when it does not: the change is made by hand."""
     nothing_wireable: bool = False
-    """`wire` refused every candidate, so this is the best change to make by hand."""
+    """`wire` refused every candidate it was asked about, so this is the best change to make by hand."""
+    candidates_refused: int | None = None
+    """How many best-ranked candidates `wire` was asked about (and refused), when none was ready."""
 
     def how(self) -> str:
         """How to make the change, in one sentence: `wire`, or by hand and why."""
@@ -104,8 +106,9 @@ class QuickWin(_Model):
             return ""  # WIRE was not asked
         if self.wireable:
             return f"Let `personize-assistant wire . --touchpoint {self.touchpoint_id}` write the patch, and review it."
-        why = (f"Nothing here can be wired automatically yet: `wire` writes no patch for any candidate (for this "
-               f"one: {self.refusal})" if self.nothing_wireable else f"`wire` cannot write this one ({self.refusal})")
+        asked = f"any of the {self.candidates_refused} best-ranked candidates" if self.candidates_refused else "it"
+        why = (f"Nothing here can be wired automatically yet: `wire` writes no patch for {asked} (for this one: "
+               f"{self.refusal})" if self.nothing_wireable else f"`wire` cannot write this one ({self.refusal})")
         return (f"{why}. Make the change by hand: call the shared helper where the message's content is built "
                 "(here or in the caller that builds it), keep the current copy as the fallback, and leave sign-in, "
                 "reset and verification messages exactly as they are.")

@@ -50,8 +50,9 @@ class Choice:
     """The code to change first (a member of the candidate's place)."""
     check: WireCheck
     reason: str
-    nothing_wireable: bool = False
-    """WIRE refused every candidate it was asked about: the quick win is a change by hand."""
+    refused: int | None = None
+    """How many best-ranked candidates WIRE refused, all of those it was asked about, when
+    the quick win is a change by hand for that reason."""
 
 
 @dataclass(frozen=True)
@@ -74,16 +75,29 @@ def choose_quick_win(inputs: QuickWinInputs) -> Choice | None:
         return first
     # WIRE judges each function's own code for the browser boundary; the file-level guess
     # (`in_browser`) only guards the pick WIRE has not vouched for.
-    for (candidate, pool), check in zip(ranked := preferred(inputs.found), _checks(inputs.readiness, ranked),
-                                        strict=False):
+    ranked = preferred(inputs.found)
+    asked: list[WireCheck] = []
+    for (candidate, pool), check in zip(ranked, _checks(inputs.readiness, ranked), strict=False):
         if check.ready:
-            return Choice(candidate, check.touchpoint, check, inputs.why(candidate, pool))
+            return Choice(candidate, check.touchpoint, check, inputs.why(candidate, pool) + _passed_over(asked))
+        asked.append(check)
     server = [(c, pool) for c, pool in ranked if not inputs.in_browser(c)]
     if not server:
         return None
     best, pool = server[0]
     check = inputs.readiness(best.anchor.tp)
-    return Choice(best, best.anchor.tp, check, inputs.why(best, pool), nothing_wireable=check.refusal is not None)
+    return Choice(best, best.anchor.tp, check, inputs.why(best, pool),
+                  refused=len(asked) if check.refusal is not None else None)
+
+
+def _passed_over(refused: list[WireCheck]) -> str:
+    """Why a higher-ranked candidate is not the quick win: WIRE's reason, in its words."""
+    first = refused[0] if refused else None
+    if first is None or first.refusal is None:
+        return ""
+    name = first.touchpoint.symbol or first.touchpoint.file
+    more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+    return f" `{name}`{more} ranks higher, but `wire` writes no patch for it: {first.refusal}."
 
 
 def _answered(inputs: QuickWinInputs) -> Choice | None:
@@ -141,18 +155,17 @@ def _low_send(candidate: Candidate) -> bool:
 
 
 def _checks(readiness: Readiness, ranked: list[tuple[Candidate, str]]) -> Iterator[WireCheck]:
-    """WIRE's answer for each candidate in turn (its place's first line, then its others),
-    lazily: the search stops at the first ready one."""
+    """WIRE's answer for each candidate in turn (its place's first line, then its second),
+    lazily: the search stops at the first ready one, or after MAX_WIRE_TRIES."""
     tries = 0
     for candidate, _ in ranked:
         members = [candidate.anchor.tp, *(m for m in candidate.anchor.members if m is not candidate.anchor.tp)]
-        checks = (readiness(tp) for tp in members[:2])
-        found = None
-        for check in checks:
+        checks = []
+        for tp in members[:2]:
+            checks.append(readiness(tp))
             tries += 1
-            if check.ready:
-                found = check
+            if checks[-1].ready:
                 break
-        yield found or WireCheck(candidate.anchor.tp, ready=False)
+        yield checks[-1] if checks[-1].ready else checks[0]
         if tries >= MAX_WIRE_TRIES:
             return
