@@ -143,3 +143,11 @@ def test_templated_sends_pass_a_prop_or_context_key_not_the_channels_fields(name
     text = "\n".join(b.code for b in snippets(name, "diff"))
     assert re.search(r"personalized_?[iI]ntro", text)
     assert "BODY_HTML" not in text and "SUBJECT" not in text
+
+
+@pytest.mark.parametrize("name", ["templated-email-ts", "templated-email-py"])
+def test_a_templated_quick_win_is_planned_as_wire_passes_it(name: str) -> None:
+    brief = plan_of(name).brief
+    assert brief is not None and brief.quick_win is not None
+    assert brief.quick_win.fields == ["INTRO"]  # the template's new field, not the channel's SUBJECT/BODY
+    assert re.search(r"as `personalized_?[iI]ntro`", brief.quick_win.steps[0]), brief.quick_win.steps[0]

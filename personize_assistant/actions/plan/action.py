@@ -103,7 +103,10 @@ def build_plan(scan: RepoScan, discovery: Discovery, library: Library,
     }
     sections = [PlanSection(id=s.id, title=s.title, intro=s.covers, steps=bodies.get(s.id, []))
                 for s in meta.sections]
-    brief = plan_brief(BriefInputs(facts, proposal, focus, quick_win, fields, budget, sections), meta, reason, timeout)
+    patch = answers.patch(quick_win) if quick_win is not None else None
+    wired = patch.field_mapping if patch is not None and not focus.content else None
+    brief = plan_brief(BriefInputs(facts, proposal, focus, quick_win, fields, budget, sections, wired),
+                       meta, reason, timeout)
     return PlanArtifact(app_name=facts.app, languages=facts.languages,
                         summary=_summary(facts, discovery, quick_win), assumptions=_assumptions(discovery),
                         sections=sections, budget=budget, files_to_create=_files(sections, facts), brief=brief)

@@ -47,9 +47,12 @@ class BriefInputs:
     """Everything the concise plan is made from (the full plan's own parts)."""
 
     def __init__(self, facts: RepoFacts, proposal: ProposalArtifact, focus: Focus, quick_win: Touchpoint | None,
-                 fields: list[str], budget: RateBudget, sections: list[PlanSection]) -> None:
+                 fields: list[str], budget: RateBudget, sections: list[PlanSection],
+                 wired: dict[str, str] | None = None) -> None:
         self.facts, self.proposal, self.focus, self.quick_win = facts, proposal, focus, quick_win
         self.fields, self.budget, self.sections = fields, budget, sections
+        self.wired = wired or {}
+        """The quick win's fields -> where `wire`'s patch passes each (a template's prop, a parameter)."""
 
     def step_commands(self, section_id: str, word: str) -> list[str]:
         """The commands of the full plan's step whose title holds `word` (`me()`, `sync`)."""
@@ -105,7 +108,8 @@ def _quick_win(inputs: BriefInputs, reason: str) -> QuickWinBrief | None:
     first = (f"Add the shared helper `{helper}`: `{call}` returns {none} on any failure, so the current copy goes "
              "out unchanged." if by_hand else
              f"Add the shared helper `{helper}` and call `{call}` in `{name}` "
-             f"(`{tp.file}`) for {fields}; when it returns {none} the current copy goes out unchanged.")
+             f"(`{tp.file}`) for {fields}{_passed_as(inputs.wired)}; when it returns {none} the current copy goes "
+             "out unchanged.")
     steps = [
         first,
         *([how] if (how := _how(inputs)) else []),
@@ -114,6 +118,15 @@ def _quick_win(inputs: BriefInputs, reason: str) -> QuickWinBrief | None:
     ]
     return QuickWinBrief(touchpoint=brief_touchpoint(tp), task=task_name(tp), channel=channel_of(tp),
                          fields=inputs.fields, reason=reason, steps=steps)
+
+
+def _passed_as(wired: dict[str, str]) -> str:
+    """`, passed to `WelcomeEmail` as `personalizedIntro``: where the patch hands each field over
+    (`wire` names a template's prop or key after the template, a parameter alone)."""
+    if all(" " not in target for target in wired.values()):
+        return f", passed as {', '.join(f'`{t}`' for t in wired.values())}" if wired else ""
+    parts = [target.rpartition(" ") for target in wired.values()]
+    return ", passed " + ", ".join(f"to `{template}` as `{key}`" for template, _, key in parts)
 
 
 def _how(inputs: BriefInputs) -> str:
