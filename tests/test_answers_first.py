@@ -3,6 +3,7 @@ PROPOSE and PLAN, and the product description never carries README markup."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from personize_assistant.actions.common.discovery import answers_from_mapping, prefill_from_scan
@@ -69,8 +70,13 @@ def test_the_volume_is_the_users_or_is_said_to_be_unknown() -> None:
     scan = prisma_scan()
     library = planning_library()
     base = prefill_from_scan(scan, library)
-    unknown = render_markdown(build_plan(scan, base, library), full=True)
-    assert "| Volume (not known yet) |" in unknown and "| Expected volume |" not in unknown
-    given = base.merged_with(answers_from_mapping({"daily_volume": 300}))
+    plan = build_plan(scan, base, library)
+    for unknown in (render_markdown(plan), render_markdown(plan, full=True)):
+        # The tier's capacity is never passed off as the budget; the plan asks instead.
+        assert "ceiling" not in unknown and "budgeted at" not in unknown and "| Expected volume |" not in unknown
+        asked = set(re.findall(r"answer `(\w+): N`", unknown))
+        assert len(asked) == 1, asked
+    # The key the plan names is one the answers file takes.
+    given = base.merged_with(answers_from_mapping({asked.pop(): 300}))
     known = render_markdown(build_plan(scan, given, library), full=True)
     assert "| Expected volume | 300 records per day |" in known and "not known" not in known

@@ -76,8 +76,9 @@ def test_example_plans_are_complete(name: str) -> None:
 # the code that does it.
 REAL_NAMES = {
     "pulseboard-ts": {
-        "plan.md": ["sendWeeklyDigest", "src/lib/digest.ts", "app/api/webhooks/stripe/route.ts", "@personize/sdk",
-                    "email via resend", "app/api/cron/weekly-digest/route.ts (0 8 * * 1)", "scripts/personize-sync.ts"],
+        "plan.md": ["MailerService.sendInvite", "src/lib/email/mailer-service.ts", "sendWeeklyDigest",
+                    "app/api/webhooks/stripe/route.ts", "@personize/sdk", "email via resend",
+                    "app/api/cron/survey-reminders/route.ts (0 */6 * * *)", "scripts/personize-sync.ts"],
         "plan-full.md": ["sendWeeklyDigest", "src/lib/digest.ts", "prisma.user.findMany", "jobTitle",
                          "app/api/webhooks/stripe/route.ts", "@personize/sdk"],
     },

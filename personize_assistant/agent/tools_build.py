@@ -20,6 +20,7 @@ from personize_assistant.agent.touchpoint_match import display_name, resolve
 from personize_assistant.content.models.propose import PersonaId as Persona
 
 if TYPE_CHECKING:
+    from personize_assistant.actions.propose.artifact import QuickWin
     from personize_assistant.actions.wire.artifact import WireArtifact
     from personize_assistant.agent.workspace import Workspace
     from personize_assistant.scan.models import RepoScan, Touchpoint
@@ -85,19 +86,30 @@ def propose(ws: Workspace, args: ProposeArgs) -> ToolOutput:
     before/after, SDK chain) and pick a quick win. Best after discovery is complete. Give
     your judgement as decisions (quick_win, touchpoints, use_cases, content, channels):
     they win over the ranking, are checked against the scan and kept for the session."""
+    from personize_assistant.actions.plan import wire_readiness
     from personize_assistant.actions.propose import ProposeOptions, build_proposal
     from personize_assistant.actions.propose import artifact as render
 
     decided = args.decisions()
     options = ProposeOptions(persona=args.persona, decisions=decided)
-    proposal = build_proposal(ws.require_scan(), ws.discovery, ws.library, options)
+    scan = ws.require_scan()
+    proposal = build_proposal(scan, ws.discovery, ws.library, options, wire_readiness(scan))
     _keep(ws, "propose", decided)
     markdown = render.render_markdown(proposal)
     artifact = ws.add_artifact("proposal", f"Proposal ({args.persona})", markdown, render.to_json(proposal))
-    win = proposal.quick_win.title if proposal.quick_win else "none"
+    win = _quick_win_words(proposal.quick_win)
     opportunities = sum(len(a.opportunities) for a in proposal.areas)
     return ToolOutput(text=artifact.markdown, summary=f"{opportunities} opportunities; quick win: {win}",
                       artifact=artifact)
+
+
+def _quick_win_words(win: QuickWin | None) -> str:
+    """The quick win as the conversation names it: the same touchpoint PLAN starts with, and
+    whether `wire` writes its patch."""
+    if win is None:
+        return "none"
+    how = "`wire` writes its patch" if win.wireable else "a change by hand" if win.refusal else ""
+    return f"{win.title} at `{win.location}` ({win.touchpoint_id}{'; ' + how if how else ''})"
 
 
 class SchemaArgs(SchemaDecisions):
@@ -156,7 +168,9 @@ def build_plan(ws: Workspace, args: PlanArgs) -> ToolOutput:
     artifact = ws.add_artifact("plan", f"Plan for {plan.app_name}", render.render_markdown(plan, args.full),
                                render.to_json(plan, args.full))
     steps = sum(len(s.steps) for s in plan.sections)
-    return ToolOutput(text=artifact.markdown, summary=f"{len(plan.sections)} sections, {steps} steps",
+    win = plan.brief.quick_win if plan.brief else None
+    named = f"`{win.touchpoint.name}` ({win.touchpoint.id})" if win else "none"
+    return ToolOutput(text=artifact.markdown, summary=f"{len(plan.sections)} sections, {steps} steps; quick win: {named}",
                       artifact=artifact)
 
 

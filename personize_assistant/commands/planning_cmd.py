@@ -335,13 +335,15 @@ def propose(
     SDK chain; --json includes the score factors behind the ranking. The answers file's
     `propose:` section decides the quick win, the focus, the content and the channels.
     """
+    from personize_assistant.actions.plan import wire_readiness
     from personize_assistant.actions.propose import ProposeOptions, build_proposal
     from personize_assistant.actions.propose import artifact as render
 
     _check_persona(persona)
     inputs = load_inputs(path, answers, (output,), force)
     _warn_if_nothing_found(inputs.scan, path, "proposal")
-    artifact = build_proposal(inputs.scan, inputs.discovery, inputs.library, ProposeOptions(persona=persona))
+    artifact = build_proposal(inputs.scan, inputs.discovery, inputs.library, ProposeOptions(persona=persona),
+                              wire_readiness(inputs.scan))
     write(render.render_markdown(artifact), render.to_json(artifact), as_json, output)
 
 

@@ -17,7 +17,7 @@ from personize_assistant.actions.common.discovery import Discovery
 from personize_assistant.actions.discover import discovery_report
 from personize_assistant.actions.discover import render as discovery_render
 from personize_assistant.actions.plan import artifact as plan_render
-from personize_assistant.actions.plan import build_plan
+from personize_assistant.actions.plan import build_plan, wire_readiness
 from personize_assistant.actions.propose import ProposeOptions, build_proposal
 from personize_assistant.actions.propose import artifact as proposal_render
 from personize_assistant.actions.schema import artifact as schema_render
@@ -53,7 +53,7 @@ class ExportResult(BaseModel):
 def export_documents(scan: RepoScan, discovery: Discovery, library: Library,
                      persona: str = "developer") -> dict[str, str]:
     """Every exported file's text, unredacted; `index.md` last."""
-    proposal = build_proposal(scan, discovery, library, ProposeOptions(persona=persona))
+    proposal = build_proposal(scan, discovery, library, ProposeOptions(persona=persona), wire_readiness(scan))
     schema = design_schema(scan, discovery, library)
     plan = build_plan(scan, discovery, library)
     report = discovery_report(discovery, library)

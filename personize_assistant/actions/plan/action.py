@@ -15,13 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from personize_assistant.actions.common.discovery import (
-    Discovery,
-    Fact,
-    PlanTier,
-    named_by_answer,
-    user_answer,
-)
+from personize_assistant.actions.common.discovery import Discovery, Fact, PlanTier
 from personize_assistant.actions.common.focus import Focus, FocusDecisions, resolve_focus
 from personize_assistant.actions.common.product import product_description
 from personize_assistant.actions.common.touchpoints import channel_of, task_name
@@ -34,7 +28,7 @@ from personize_assistant.actions.plan.artifact import (
     PlanStep,
     missing_must_include,
 )
-from personize_assistant.actions.plan.budget import rate_budget
+from personize_assistant.actions.plan.budget import VOLUME_ANSWER, rate_budget
 from personize_assistant.actions.plan.concise import BriefInputs, plan_brief
 from personize_assistant.actions.plan.facts import RepoFacts, pin_points, repo_facts
 from personize_assistant.actions.plan.ingest import ingestion_steps, run_ts
@@ -46,6 +40,7 @@ from personize_assistant.actions.plan.ops import (
     sync_schedule_step,
 )
 from personize_assistant.actions.plan.points import output_fields, package_steps, point_steps
+from personize_assistant.actions.plan.readiness import WireAnswers
 from personize_assistant.actions.propose import ProposeOptions, build_proposal
 from personize_assistant.actions.propose.artifact import ProposalArtifact
 from personize_assistant.actions.schema import SchemaOptions, design_schema
@@ -78,11 +73,12 @@ def build_plan(scan: RepoScan, discovery: Discovery, library: Library,
     focus = resolve_focus(options.decisions.over(decided) if options.decisions else decided, scan, library)
     discovery = _with_options(discovery, options, focus)
     schema = design_schema(scan, discovery, library, SchemaOptions(app_name=options.app_name))
+    answers = WireAnswers(scan)
     proposal = build_proposal(scan, discovery, library,
-                              ProposeOptions(app_name=options.app_name, decisions=focus.decisions))
+                              ProposeOptions(app_name=options.app_name, decisions=focus.decisions), answers.check)
     facts = repo_facts(scan, discovery, schema, focus)
-    quick_win, reason = _quick_win(facts, discovery, focus, proposal, scan)
-    pin_points(facts, focus.pinned() or ([quick_win] if quick_win and quick_win not in facts.points else []))
+    quick_win, reason = _quick_win(proposal, scan)
+    pin_points(facts, list({t.id: t for t in [*([quick_win] if quick_win else []), *focus.pinned()]}.values()))
     meta = library.plan.meta
     if focus.quick_win is not None:  # decided, so never listed as an assumption
         discovery = discovery.merged_with(Discovery(quick_win=Fact(value=_quick_win_text(quick_win), source="user")))
@@ -91,14 +87,14 @@ def build_plan(scan: RepoScan, discovery: Discovery, library: Library,
     budget = rate_budget(meta, discovery.value("plan_tier"), volume, sync_rows_per_day=volume,
                          sync_sources=len(schema.mappings))
     budget.volume_known = "daily_volume" not in discovery.assumed_fields()
-    fields = focus.content or _fields(library, quick_win)
+    fields = focus.content or _wired_fields(answers, quick_win) or _fields(library, quick_win)
     timeout = library.wire.meta.degradation.timeout_seconds
     ingestion = ingestion_steps(facts, meta, budget)
     if schema.mappings:
         ingestion.append(sync_schedule_step(facts, _sync_command(facts)))
     bodies: dict[str, list[PlanStep]] = {
         "data_ingestion": ingestion,
-        "personalization_points": _points_section(facts, library),
+        "personalization_points": _points_section(facts, library, answers),
         "governance": governance_steps(facts, str(discovery.value("product")), _audience(discovery, facts),
                                        _user_needs(discovery)),
         "architecture": architecture_steps(facts, budget, timeout),
@@ -107,7 +103,10 @@ def build_plan(scan: RepoScan, discovery: Discovery, library: Library,
     }
     sections = [PlanSection(id=s.id, title=s.title, intro=s.covers, steps=bodies.get(s.id, []))
                 for s in meta.sections]
-    brief = plan_brief(BriefInputs(facts, proposal, focus, quick_win, fields, budget, sections), meta, reason, timeout)
+    patch = answers.patch(quick_win) if quick_win is not None else None
+    wired = patch.field_mapping if patch is not None and not focus.content else None
+    brief = plan_brief(BriefInputs(facts, proposal, focus, quick_win, fields, budget, sections, wired),
+                       meta, reason, timeout)
     return PlanArtifact(app_name=facts.app, languages=facts.languages,
                         summary=_summary(facts, discovery, quick_win), assumptions=_assumptions(discovery),
                         sections=sections, budget=budget, files_to_create=_files(sections, facts), brief=brief)
@@ -194,29 +193,17 @@ def _assumed(value: Any) -> Fact[Any]:
     return Fact(value=value, source="assumed")
 
 
-def _quick_win(facts: RepoFacts, discovery: Discovery, focus: Focus, proposal: ProposalArtifact,
-               scan: RepoScan) -> tuple[Touchpoint | None, str]:
-    """The quick win and why: the user's decision, else the code their answer names, else
-    PROPOSE's quick win when it is a specific message (one answer across commands), else the
-    first send of the ranked points (a named message such as an invite beats a generic
-    `sendEmail` wrapper, which PROPOSE falls back to when no use case fits)."""
-    if focus.quick_win is not None:
-        return focus.quick_win, "You decided it is the first thing to ship."
-    answer = user_answer(discovery, "quick_win")
-    named = named_by_answer(answer, facts.points) if answer else None
-    if named is not None:
-        return named, "You named it as the first thing to ship."
-    chosen = proposal.find(proposal.quick_win.opportunity) if proposal.quick_win else None
-    specific = chosen if chosen is not None and chosen.score.fits_use_case else None
-    proposed = next((t for t in scan.touchpoints if specific and t.id == specific.anchor.id), None)
-    if proposed is not None and proposal.quick_win is not None:
-        return proposed, proposal.quick_win.reason
-    sends = [t for t in facts.points if t.kind in (Kind.EMAIL_SEND, Kind.NOTIFICATION)]
-    candidates = sends or facts.points
-    if not candidates:
-        return None, ""
-    return candidates[0], ("It ranks first among the plan's sends: one message with one purpose ships in a "
-                           "week and is easy to judge.")
+def _quick_win(proposal: ProposalArtifact, scan: RepoScan) -> tuple[Touchpoint | None, str]:
+    """PROPOSE's quick win and why: one choice (`propose.quick_win`) for every command."""
+    win = proposal.quick_win
+    tp = scan.find(win.touchpoint_id) if win and win.touchpoint_id else None
+    return (tp, win.reason) if tp is not None and win is not None else (None, "")
+
+
+def _wired_fields(answers: WireAnswers, point: Touchpoint | None) -> list[str]:
+    """The fields WIRE's patch personalises (a template's INTRO prop, a send's BODY_TEXT…)."""
+    patch = answers.patch(point) if point is not None else None
+    return list(patch.field_mapping) if patch is not None else []
 
 
 def _fields(library: Library, point: Touchpoint | None) -> list[str]:
@@ -230,7 +217,7 @@ def _sync_command(facts: RepoFacts) -> str:
     return "python manage.py personize_sync" if django else f"python -m {facts.python_package}.personize_sync"
 
 
-def _points_section(facts: RepoFacts, library: Library) -> list[PlanStep]:
+def _points_section(facts: RepoFacts, library: Library, answers: WireAnswers) -> list[PlanStep]:
     helpers = [_runtime_helper(facts, library, lang) for lang in facts.languages]
     helper = PlanStep(
         title="A shared helper: governed, personalised copy with a fallback",
@@ -242,7 +229,7 @@ def _points_section(facts: RepoFacts, library: Library) -> list[PlanStep]:
         files=[h.path or "" for h in helpers], code=helpers,
         verify="call it for one synced user from a REPL or test: it returns the fields; with a wrong key it returns null/None.",
     )
-    return [helper, *package_steps(facts), *point_steps(facts, library)]
+    return [helper, *package_steps(facts), *point_steps(facts, library, answers)]
 
 
 def _runtime_helper(facts: RepoFacts, library: Library, lang: str) -> CodeBlock:
@@ -289,9 +276,8 @@ def _assumptions(discovery: Discovery) -> list[str]:
     for name in discovery.assumed_fields():
         value = discovery.value(name)
         shown = ", ".join(map(str, value)) if isinstance(value, list) else value
-        if name == "daily_volume":  # a ceiling to budget against, not a volume anyone measured
-            shown = (f"not known; budgeted at the plan's ceiling of {shown} (answer `daily_volume` or pass "
-                     "`--volume N/day`)")
+        if name == VOLUME_ANSWER:  # nobody measured it: ask, never pass the tier's capacity off as a volume
+            shown = f"not known; answer `{VOLUME_ANSWER}: N` (records per day) or pass `--volume N/day`"
         out.append(f"{labels.get(name, name)}: {shown}")
     return out
 

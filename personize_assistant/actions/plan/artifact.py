@@ -15,9 +15,9 @@ from personize_assistant.actions.plan.brief import PlanBrief, mermaid_text
 from personize_assistant.content.models import MustInclude, PlanMeta
 from personize_assistant.content.models.plan import PlanForm
 
-CodeLanguage = Literal["ts", "py", "bash", "yaml", "json", "markdown", "text"]
+CodeLanguage = Literal["ts", "py", "bash", "yaml", "json", "markdown", "text", "diff"]
 _FENCE = {"ts": "ts", "py": "python", "bash": "bash", "yaml": "yaml", "json": "json",
-          "markdown": "markdown", "text": "text"}
+          "markdown": "markdown", "text": "text", "diff": "diff"}
 
 
 class CodeBlock(BaseModel):

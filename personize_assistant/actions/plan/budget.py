@@ -13,6 +13,8 @@ from personize_assistant.content.models import PlanLimit, PlanMeta
 from personize_assistant.errors import UsageError
 
 DAYS_PER_MONTH = 30
+VOLUME_ANSWER = "daily_volume"
+"""The answers file's key for the volume (a Discovery field), named wherever the plan asks for it."""
 
 
 def rate_budget(meta: PlanMeta, tier: str, daily_volume: int, sync_rows_per_day: int,
@@ -61,9 +63,10 @@ def _smallest_fitting(meta: PlanMeta, monthly_calls: int) -> str | None:
 def _volume_row(budget: RateBudget) -> tuple[str, str]:
     if budget.volume_known:
         return ("Expected volume", f"{budget.daily_volume:,} records per day")
-    # Nothing in the repo measures traffic: say so and budget the ceiling, never a made-up figure.
-    return ("Volume (not known yet)", f"at most {budget.daily_volume:,} records per day, the most the {budget.tier} "
-                                      "plan sustains; pass `--volume N/day` or answer `daily_volume` for a real budget")
+    # Nothing in the repo measures traffic: say so; the figures below are the tier's capacity, not a budget.
+    return ("Volume", f"not known yet: answer `{VOLUME_ANSWER}: N` (records per day) in the answers file or pass "
+                      f"`--volume N/day`. The rows below show the most the {budget.tier} plan sustains "
+                      f"({budget.daily_volume:,} records per day), not your budget")
 
 
 def budget_table(budget: RateBudget) -> str:

@@ -147,12 +147,14 @@ def helper_placement(facts: RepoFacts) -> Placement:
 
 
 def point_snippet(tp: Touchpoint, facts: RepoFacts, fields: list[str], task: str) -> CodeBlock:
+    """A function the touchpoint's code calls: every name it uses is its own parameter or import."""
     sends = tp.kind in (Kind.EMAIL_SEND, Kind.NOTIFICATION)
+    name = system_name((tp.symbol or task).rsplit(".", 1)[-1])
     code = render("plan/point.py.j2", sends=sends, channel=channel_of(tp), symbol=tp.symbol or "the handler",
                   helper=helper_placement(facts).import_from(tp.file), trigger=tp.symbol or task,
                   evidence=tp.evidence.strip().splitlines()[0][:90], fields=repr(fields),
-                  recipient="recipient_email" if sends else "request.user.email",
-                  draft=", ".join(f"{f!r}: {f.lower()}" for f in fields))
+                  fn=f"personalized_{name}", remember_fn=f"remember_{name}",
+                  note="the address it sends to" if sends else "the signed-in user's email")
     return CodeBlock(language="py", path=tp.file, code=code)
 
 

@@ -85,25 +85,26 @@ def helper_placement(facts: RepoFacts, lib_dir: str | None = None) -> Placement:
 
 
 def point_snippet(tp: Touchpoint, facts: RepoFacts, fields: list[str], task: str) -> CodeBlock:
-    """How the touchpoint's own function calls the helper, keeping its default as fallback."""
+    """A function the touchpoint's code calls, its default copy as the fallback: every name it
+    uses is its own parameter or import."""
     sends = tp.kind in (Kind.EMAIL_SEND, Kind.NOTIFICATION)
     channel = channel_of(tp)
     symbol = tp.symbol or "the handler"
-    note = ("the signed-in user; cache the result per user" if not sends
+    note = ("the signed-in user's email; cache the result per user" if not sends
             else f"the address {symbol} already sends to" if channel == "email"
             else "the person this message is about")
+    name = _pascal((tp.symbol or task).rsplit(".", 1)[-1])
     code = render("plan/point.ts.j2", sends=sends, channel=channel, symbol=symbol, note=note,
                   helper=helper_placement(facts, facts.ts_lib_for(tp.file)).import_from(tp.file),
-                  evidence=tp.evidence.strip()[:90], trigger=tp.symbol or task,
-                  recipient="recipientEmail" if sends else "user.email",
-                  fields=", ".join(f"'{f}'" for f in fields), uses=", generated?.".join(fields),
-                  draft=", ".join(f"{f}: {_camel(f)}" for f in fields))
+                  evidence=tp.evidence.strip().splitlines()[0][:90], trigger=tp.symbol or task,
+                  fields=", ".join(f"'{f}'" for f in fields), fn=f"personalized{name}", remember_fn=f"remember{name}")
     return CodeBlock(language="ts", path=tp.file, code=code)
 
 
-def _camel(name: str) -> str:
-    first, *rest = name.lower().split("_")
-    return first + "".join(part.capitalize() for part in rest)
+def _pascal(name: str) -> str:
+    """`sendInvite` -> SendInvite, `send_invite` / `weekly digest` -> SendInvite / WeeklyDigest."""
+    parts = [p for p in re.split(r"[^A-Za-z0-9]+", name) if p]
+    return "".join(p[:1].upper() + p[1:] for p in parts) or "Message"
 
 
 def llm_snippet(tp: Touchpoint, facts: RepoFacts) -> CodeBlock:

@@ -28,6 +28,7 @@ from personize_assistant.actions.plan.brief import (
     UseCaseBrief,
     helper_call,
 )
+from personize_assistant.actions.plan.budget import VOLUME_ANSWER
 from personize_assistant.actions.plan.facts import RepoFacts
 from personize_assistant.actions.propose.artifact import (
     Opportunity,
@@ -46,9 +47,12 @@ class BriefInputs:
     """Everything the concise plan is made from (the full plan's own parts)."""
 
     def __init__(self, facts: RepoFacts, proposal: ProposalArtifact, focus: Focus, quick_win: Touchpoint | None,
-                 fields: list[str], budget: RateBudget, sections: list[PlanSection]) -> None:
+                 fields: list[str], budget: RateBudget, sections: list[PlanSection],
+                 wired: dict[str, str] | None = None) -> None:
         self.facts, self.proposal, self.focus, self.quick_win = facts, proposal, focus, quick_win
         self.fields, self.budget, self.sections = fields, budget, sections
+        self.wired = wired or {}
+        """The quick win's fields -> where `wire`'s patch passes each (a template's prop, a parameter)."""
 
     def step_commands(self, section_id: str, word: str) -> list[str]:
         """The commands of the full plan's step whose title holds `word` (`me()`, `sync`)."""
@@ -100,15 +104,35 @@ def _quick_win(inputs: BriefInputs, reason: str) -> QuickWinBrief | None:
     language = language_of(tp, facts.languages[0])
     helper = _helper_path(facts, tp, language)
     call, none = helper_call(language)
+    by_hand = inputs.proposal.quick_win is not None and inputs.proposal.quick_win.refusal is not None
+    first = (f"Add the shared helper `{helper}`: `{call}` returns {none} on any failure, so the current copy goes "
+             "out unchanged." if by_hand else
+             f"Add the shared helper `{helper}` and call `{call}` in `{name}` "
+             f"(`{tp.file}`) for {fields}{_passed_as(inputs.wired)}; when it returns {none} the current copy goes "
+             "out unchanged.")
     steps = [
-        f"Add the shared helper `{helper}` and call `{call}` in `{name}` "
-        f"(`{tp.file}`) for {fields}; when it returns {none} the current copy goes out unchanged.",
-        f"Or let `personize-assistant wire . --touchpoint {tp.id}` write the patch, and review it.",
+        first,
+        *([how] if (how := _how(inputs)) else []),
         "Write the brand-voice and channel guidelines it needs (`guidelines/`), then upload them.",
         "Review a sample of generated messages by hand; turn it on behind a flag, the original path as fallback.",
     ]
     return QuickWinBrief(touchpoint=brief_touchpoint(tp), task=task_name(tp), channel=channel_of(tp),
                          fields=inputs.fields, reason=reason, steps=steps)
+
+
+def _passed_as(wired: dict[str, str]) -> str:
+    """`, passed to `WelcomeEmail` as `personalizedIntro``: where the patch hands each field over
+    (`wire` names a template's prop or key after the template, a parameter alone)."""
+    if all(" " not in target for target in wired.values()):
+        return f", passed as {', '.join(f'`{t}`' for t in wired.values())}" if wired else ""
+    parts = [target.rpartition(" ") for target in wired.values()]
+    return ", passed " + ", ".join(f"to `{template}` as `{key}`" for template, _, key in parts)
+
+
+def _how(inputs: BriefInputs) -> str:
+    """`wire` writes the patch, or why it cannot and the change to make by hand (PROPOSE asked WIRE)."""
+    win = inputs.proposal.quick_win
+    return win.how() if win is not None and inputs.quick_win and win.touchpoint_id == inputs.quick_win.id else ""
 
 
 def _helper_path(facts: RepoFacts, tp: Touchpoint, language: str) -> str:
@@ -207,17 +231,17 @@ def _weeks_3_4(inputs: BriefInputs) -> list[str]:
 
 def _safeguards(inputs: BriefInputs, timeout_seconds: float) -> list[str]:
     b = inputs.budget
-    volume = (f"{b.daily_volume:,} records per day" if b.volume_known else
-              f"volume not known yet, so budgeted at the {b.tier} plan's ceiling of {b.daily_volume:,} records "
-              "per day (`--volume N/day`)")
     fits = "fits" if b.fits else f"does not fit: consider {b.suggested_tier or 'a larger plan'}"
+    volume = (f"{b.daily_volume:,} records per day; at up to {b.calls_per_record} calls a record that is about "
+              f"{b.monthly_calls:,} calls a month ({b.month_share:.0%} of the limit), which {fits}" if b.volume_known
+              else f"your volume is not known yet, so there is no budget: answer `{VOLUME_ANSWER}: N` (records per "
+              f"day) in the answers file or pass `--volume N/day`. For scale, the {b.tier} plan sustains about "
+              f"{b.daily_volume:,} records a day at up to {b.calls_per_record} calls a record")
     return [
         "Server side only: Personize is called from server code; the key never reaches a browser bundle.",
         f"Fallback: every call is capped at {timeout_seconds:g} s; on a timeout or an error the helper returns "
         "null/None and the existing copy is delivered.",
         "Governance: `smartGuidelines` before every generation; pricing, legal or financial content is "
         "flagged for human review.",
-        f"Rate budget: {b.tier}: {b.per_minute:,} calls per minute, {b.per_month:,} per month; {volume}; at up "
-        f"to {b.calls_per_record} calls a record that is about {b.monthly_calls:,} calls a month "
-        f"({b.month_share:.0%} of the limit), which {fits}.",
+        f"Rate budget: {b.tier}: {b.per_minute:,} calls per minute, {b.per_month:,} per month; {volume}.",
     ]

@@ -16,8 +16,11 @@ from personize_assistant.actions.plan import code_python as py
 from personize_assistant.actions.plan import code_typescript as ts
 from personize_assistant.actions.plan.artifact import CodeBlock, PlanStep
 from personize_assistant.actions.plan.facts import RepoFacts
+from personize_assistant.actions.plan.readiness import WireAnswers
+from personize_assistant.actions.wire.artifact import WireArtifact, render_diff
 from personize_assistant.codegen.placement import runs_on_edge
 from personize_assistant.content.library import Library
+from personize_assistant.errors import UsageError
 from personize_assistant.scan.models import Kind, Touchpoint
 
 _DEFAULT_CHAIN: dict[Kind, list[str]] = {
@@ -53,8 +56,10 @@ def sdk_chain(library: Library, tp: Touchpoint) -> list[str]:
 MAX_LATER = 15
 
 
-def point_steps(facts: RepoFacts, library: Library) -> list[PlanStep]:
-    steps = [_point_step(tp, facts, library) for tp in facts.points
+def point_steps(facts: RepoFacts, library: Library, answers: WireAnswers | None = None) -> list[PlanStep]:
+    """One step per point; a send `wire` writes a ready patch for shows that patch (a templated
+    send gets its field as a prop or context key, as `wire` passes it), the rest a snippet."""
+    steps = [_point_step(tp, facts, library, answers) for tp in facts.points
              if tp.kind not in (Kind.WEBHOOK_HANDLER, Kind.SCHEDULED_JOB)]
     if facts.later_points:
         steps.append(_later_step(facts))
@@ -113,16 +118,34 @@ def key_properties(facts: RepoFacts, limit: int = 6) -> list[str]:
     return list(dict.fromkeys(names))[:limit]
 
 
-def _point_step(tp: Touchpoint, facts: RepoFacts, library: Library) -> PlanStep:
+def _point_step(tp: Touchpoint, facts: RepoFacts, library: Library, answers: WireAnswers | None) -> PlanStep:
     chain = sdk_chain(library, tp)
     task = task_name(tp)
     lang = language_of(tp, facts.languages[0])
-    fields = output_fields(library, channel_of(tp))
+    patch = answers.patch(tp) if answers is not None and tp.kind in (Kind.EMAIL_SEND, Kind.NOTIFICATION) else None
+    fields = list(patch.field_mapping) if patch is not None and patch.field_mapping else output_fields(library, channel_of(tp))
     body = (f"`{tp.file}:{tp.line}`, in `{tp.symbol or 'module scope'}`: `{tp.evidence.strip()[:100]}`\n\n"
             f"SDK chain: {' → '.join(f'`{c}`' for c in chain)}\n\n"
             f"Prompt outline:\n\n{_prompt_outline(tp, facts, task, fields)}{_edge_note(tp, facts)}")
+    wired = _wired(tp, patch) if patch is not None else None
+    if wired is not None:
+        return PlanStep(title=_title(tp, task), body=body + wired[0], files=[tp.file], code=[wired[1]],
+                        verify=_verify(tp, task))
     return PlanStep(title=_title(tp, task), body=body, files=[tp.file],
                     code=[_snippet(tp, facts, lang, fields, task)], verify=_verify(tp, task))
+
+
+def _wired(tp: Touchpoint, patch: WireArtifact) -> tuple[str, CodeBlock] | None:
+    """`wire`'s own patch of the function (and of its template), without the helper it adds."""
+    try:
+        diff = render_diff(patch.model_copy(update={"files_created": []}))
+    except UsageError:  # the diff would print a secret: the snippet stays
+        return None
+    mapping = ", ".join(f"`{field}` -> {target}" for field, target in patch.field_mapping.items())
+    notes = " ".join(n for n in patch.notes if n.startswith(("Personalization runs", "Template change")))
+    text = (f"\n\n`personize-assistant wire . --touchpoint {tp.id}` writes this patch ({mapping}) and adds the "
+            f"shared helper it imports when the repo has none.{' ' + notes if notes else ''}")
+    return text, CodeBlock(language="diff", path=tp.file, code=diff.rstrip("\n"))
 
 
 def _edge_note(tp: Touchpoint, facts: RepoFacts) -> str:

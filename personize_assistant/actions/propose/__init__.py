@@ -3,5 +3,6 @@
 Entry point `build_proposal`; the artifact model and its renderers are `artifact.py`."""
 
 from personize_assistant.actions.propose.action import PERSONAS, ProposeOptions, build_proposal
+from personize_assistant.actions.propose.quick_win import Readiness, WireCheck
 
-__all__ = ["PERSONAS", "ProposeOptions", "build_proposal"]
+__all__ = ["PERSONAS", "ProposeOptions", "Readiness", "WireCheck", "build_proposal"]

@@ -14,10 +14,10 @@ from typing import get_args
 from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.actions.common.boundary import runs_in_browser
-from personize_assistant.actions.common.discovery import Discovery, named_by_answer, user_answer
+from personize_assistant.actions.common.discovery import Discovery
 from personize_assistant.actions.common.focus import Focus, FocusDecisions, resolve_focus
 from personize_assistant.actions.common.product import app_name_from
-from personize_assistant.actions.common.touchpoints import channel_of, task_name
+from personize_assistant.actions.common.touchpoints import channel_of, place_groups, task_name
 from personize_assistant.actions.propose.artifact import (
     Opportunity,
     ProposalArtifact,
@@ -26,12 +26,18 @@ from personize_assistant.actions.propose.artifact import (
     TouchpointRef,
     UserStory,
 )
+from personize_assistant.actions.propose.quick_win import (
+    Choice,
+    QuickWinInputs,
+    Readiness,
+    choose_quick_win,
+    unknown,
+)
 from personize_assistant.actions.propose.rank import (
     Candidate,
     RepoContext,
     candidates,
     decided_candidates,
-    find_anchors,
     repo_context,
     select,
 )
@@ -43,7 +49,6 @@ from personize_assistant.scan.models import Kind, RepoScan, Touchpoint
 
 PERSONAS: tuple[PersonaId, ...] = get_args(PersonaId)
 TOUCHPOINTS_PER_OPPORTUNITY = 3
-_SEND_KINDS = (Kind.EMAIL_SEND, Kind.NOTIFICATION, Kind.SCHEDULED_JOB)
 
 # Identity and contact columns say who someone is, not what to tell them.
 _IDENTITY_PROPERTY = re.compile(r"email|name$|image|avatar|photo|url|phone|slug|domain|website|^id$", re.I)
@@ -136,72 +141,26 @@ def opportunity(group: list[Candidate], discovery: Discovery, app: str = "the ap
 # --------------------------------------------------------------------------- quick win
 
 
-def choose_quick_win(opportunities: list[Opportunity], discovery: Discovery,
-                     callers: dict[str, set[str]] | None = None, decided: Touchpoint | None = None,
-                     in_browser: frozenset[str] = frozenset()) -> QuickWin | None:
-    """The touchpoint decided as the quick win, else the opportunity the developer named in
-    discovery, else the best low-effort one on an existing send path, else the best overall.
-    `callers` maps an opportunity id to the functions that reach it, so naming a caller (a
-    job that calls the send) counts too."""
-    chosen = _decided(opportunities, decided) if decided else None
-    if chosen is not None:
-        return _quick_win(chosen, "You decided it is the first thing to ship.")
-    named = _named_in_discovery(opportunities, discovery, callers or {})
-    if named is not None:
-        return _quick_win(*named)
-    # Browser code cannot hold the server key: never the first thing to ship unless decided.
-    opportunities = [o for o in opportunities if o.id not in in_browser]
-    sends = [o for o in opportunities if o.effort == "low" and o.anchor.kind in {k.value for k in _SEND_KINDS}]
-    # A named message (a digest, a reminder) ships in a week; a generic send helper is plumbing.
-    specific = [o for o in sends if o.score.fits_use_case]
-    pools = [("low-effort sends of a specific message", specific), ("low-effort send paths", sends),
-             ("all opportunities", opportunities)]
-    label, pool = next(((label, pool) for label, pool in pools if pool), ("", []))
-    if not pool:
+def _quick_win(choice: Choice | None, opportunities: list[Opportunity]) -> QuickWin | None:
+    chosen = next((o for o in opportunities if choice and o.id == choice.candidate.use_case.id), None)
+    if choice is None or chosen is None:
         return None
-    best = max(pool, key=lambda o: o.score.score)
-    return _quick_win(best, quick_win_reason(best, label))
+    tp, check = choice.touchpoint, choice.check
+    return QuickWin(opportunity=chosen.id, title=chosen.title, location=tp.location(), reason=choice.reason,
+                    touchpoint_id=tp.id, wireable=check.ready, refusal=check.refusal,
+                    nothing_wireable=choice.refused is not None, candidates_refused=choice.refused)
 
 
-def _decided(opportunities: list[Opportunity], tp: Touchpoint) -> Opportunity | None:
-    return next((o for o in opportunities if any(t.id == tp.id for t in o.touchpoints)
-                 or (o.anchor.file, o.anchor.symbol) == (tp.file, tp.symbol)), None)
+def _leading(groups: list[list[Candidate]], choice: Choice | None) -> list[list[Candidate]]:
+    """The quick win's candidate leads its opportunity, so the proposal shows the code it starts with."""
+    if choice is None:
+        return groups
+    win = choice.candidate
+    return [[win, *(c for c in g if c is not win)] if any(c is win for c in g) else g for g in groups]
 
 
-def _quick_win(chosen: Opportunity, reason: str) -> QuickWin:
-    return QuickWin(opportunity=chosen.id, title=chosen.title, location=chosen.anchor.location(), reason=reason)
-
-
-def _named_in_discovery(opportunities: list[Opportunity], discovery: Discovery,
-                        callers: dict[str, set[str]]) -> tuple[Opportunity, str] | None:
-    answer = user_answer(discovery, "quick_win")
-    if answer is None:
-        return None
-    text = answer.lower()
-    spelled = [t for o in opportunities for t in o.touchpoints
-               if (t.symbol and t.symbol.lower() in text) or t.file.lower() in text]
-    if spelled:
-        return _owner(opportunities, spelled[0]), "You named it as the first thing to ship."
-    by_caller = next(((o, f"You named `{name}` as the first thing to ship; it sends through here.")
-                      for o in opportunities for name in sorted(callers.get(o.id, ())) if name.lower() in text), None)
-    if by_caller is not None:
-        return by_caller
-    # Described in words ("the weekly digest"): the opportunity whose code shares the most words.
-    named = named_by_answer(answer, [o.anchor for o in opportunities])
-    return (_owner(opportunities, named), "You named it as the first thing to ship.") if named else None
-
-
-def _owner(opportunities: list[Opportunity], tp: TouchpointRef) -> Opportunity:
-    return next(o for o in opportunities if tp is o.anchor or tp in o.touchpoints)
-
-
-def _callers(groups: list[list[Candidate]]) -> dict[str, set[str]]:
-    # Direct callers of the place to change: naming the job that calls a send picks that send.
-    return {g[0].use_case.id: {t.symbol for t in g[0].anchor.call_sites if t.symbol} for g in groups}
-
-
-def quick_win_reason(chosen: Opportunity, pool: str) -> str:
-    s, name = chosen.score, f"`{chosen.anchor.symbol or chosen.anchor.file}`"
+def quick_win_reason(chosen: Candidate, pool: str) -> str:
+    s, name = chosen.score, f"`{chosen.anchor.tp.symbol or chosen.anchor.tp.file}`"
     why = []
     if s.wrapper:
         plural = "s" if s.call_sites != 1 else ""
@@ -256,7 +215,9 @@ def _assumptions(discovery: Discovery, fill: dict[str, str], has_quick_win: bool
 
 
 def build_proposal(scan: RepoScan, discovery: Discovery, library: Library,
-                   options: ProposeOptions | None = None) -> ProposalArtifact:
+                   options: ProposeOptions | None = None, readiness: Readiness | None = None) -> ProposalArtifact:
+    """`readiness` is WIRE's answer per touchpoint (`actions.plan.wire_readiness`): the quick win
+    is then one `wire` writes a patch for. Without it the ranking alone decides."""
     options = options or ProposeOptions()
     meta = library.propose.meta
     chosen_persona = persona(meta, options.persona)
@@ -265,11 +226,13 @@ def build_proposal(scan: RepoScan, discovery: Discovery, library: Library,
     focus = resolve_focus(options.decisions.over(decided) if options.decisions else decided, scan, library)
     ranked = candidates(scan, meta, context)
     found = focused(ranked + decided_candidates(scan, meta, context, focus.pinned(), ranked), focus)
-    groups = select(found, pinned=_pinned_use_cases(found, focus))
+    choice = choose_quick_win(QuickWinInputs(
+        discovery=discovery, found=found, decided=focus.quick_win, why=quick_win_reason, readiness=readiness or unknown,
+        in_browser=lambda c: runs_in_browser(scan.root, c.anchor.tp.file, c.anchor.tp.symbol)))
+    groups = _leading(_select(found, focus, choice), choice)
     app = options.app_name or app_name_from(scan.root)
     opportunities = [opportunity(g, discovery, app) for g in groups]
-    in_browser = frozenset(o.id for o in opportunities if runs_in_browser(scan.root, o.anchor.file, o.anchor.symbol))
-    quick_win = choose_quick_win(opportunities, discovery, _callers(groups), focus.quick_win, in_browser)
+    quick_win = _quick_win(choice, opportunities)
     win = next((o for o in opportunities if quick_win and o.id == quick_win.opportunity), None)
     fill = _fill(scan, discovery, options, win, context)
     if focus.channels:
@@ -315,6 +278,15 @@ def focused(found: list[Candidate], focus: Focus) -> list[Candidate]:
     return sorted((c for c in found if focus.allows_channel(c.anchor.tp)), key=key)
 
 
+def _select(found: list[Candidate], focus: Focus, choice: Choice | None) -> list[list[Candidate]]:
+    """The opportunities to show; the quick win's is among them even when it ranks below the cut."""
+    pinned = _pinned_use_cases(found, focus)
+    groups = select(found, pinned=pinned)
+    if choice is None or any(c is choice.candidate for g in groups for c in g):
+        return groups
+    return select(found, pinned=[*pinned, choice.candidate.use_case.id])
+
+
 def _decided_in(area: SurfaceGroup, focus: Focus) -> bool:
     pinned = {t.id for t in focus.pinned()}
     return any(o.id in focus.use_cases or any(t.id in pinned for t in o.touchpoints) for o in area.opportunities)
@@ -330,13 +302,17 @@ def _summary(fill: dict[str, str], discovery: Discovery, scan: RepoScan, areas: 
              focus: Focus | None = None) -> str:
     product = discovery.value("product")
     described = f"{fill['product']} ({product})" if product else fill["product"]
-    count = len(find_anchors(scan))
+    groups = place_groups(scan)
     if not areas:
         return (f"Found no place in the code where {described} reaches users yet (no email sends, "
                 "notifications, screens or scheduled jobs), so there is nothing to rank.")
     source = ("your decision" if focus is not None and focus.channels else
               "your answer" if discovery.fact("priority_channel") else "the quick win")
-    return (f"{described} has {count} places in the code where it already reaches users, across "
+    # The same total `wire --list` starts from: places group touchpoints, they never add any.
+    members = sum(len(g) for g in groups)
+    return (f"{described} has {len(groups)} places in the code where it already reaches users, made of {members} "
+            f"of the scan's {len(scan.touchpoints)} touchpoints (one place per function; data models, Personize "
+            f"calls and calls through a wrapper or to machines only are not places), across "
             f"{', '.join(a.title.lower() for a in areas) or 'no surface yet'}. {_customer(fill)}; "
             f"{fill['channel']} is the channel to personalise first (from {source}).")
 

@@ -89,6 +89,29 @@ class QuickWin(_Model):
     location: str
     """`file:line` of the place to change first."""
     reason: str
+    touchpoint_id: str | None = None
+    """The touchpoint to change first: what `wire --touchpoint` takes."""
+    wireable: bool = False
+    """`wire` writes a ready patch for it."""
+    refusal: str | None = None
+    """Why `wire` writes none, when it does not: the change is made by hand."""
+    nothing_wireable: bool = False
+    """`wire` refused every candidate it was asked about, so this is the best change to make by hand."""
+    candidates_refused: int | None = None
+    """How many best-ranked candidates `wire` was asked about (and refused), when none was ready."""
+
+    def how(self) -> str:
+        """How to make the change, in one sentence: `wire`, or by hand and why."""
+        if not self.wireable and self.refusal is None:
+            return ""  # WIRE was not asked
+        if self.wireable:
+            return f"Let `personize-assistant wire . --touchpoint {self.touchpoint_id}` write the patch, and review it."
+        asked = f"any of the {self.candidates_refused} best-ranked candidates" if self.candidates_refused else "it"
+        why = (f"Nothing here can be wired automatically yet: `wire` writes no patch for {asked} (for this one: "
+               f"{self.refusal})" if self.nothing_wireable else f"`wire` cannot write this one ({self.refusal})")
+        return (f"{why}. Make the change by hand: call the shared helper where the message's content is built "
+                "(here or in the caller that builds it), keep the current copy as the fallback, and leave sign-in, "
+                "reset and verification messages exactly as they are.")
 
 
 class UserStory(_Model):
@@ -148,7 +171,7 @@ def _quick_win_lines(artifact: ProposalArtifact) -> list[str]:
         return []
     anchor = chosen.anchor
     return ["", f"## Quick win: {chosen.title}", "",
-            f"Start with `{anchor.symbol or anchor.file}` (`{anchor.location()}`). {win.reason}"]
+            f"Start with `{anchor.symbol or anchor.file}` (`{win.location}`). {win.reason} {win.how()}"]
 
 
 def _opportunity_lines(opportunity: Opportunity, artifact: ProposalArtifact) -> list[str]:
