@@ -164,3 +164,14 @@ def test_internal_notes_license_keys_and_payment_terms_stay_out_by_default() -> 
     assert kinds["Subscription.amount"] == kinds["Subscription.discountAmountOff"] == "sensitive:payment_terms"
     assert "Order.amount" not in kinds  # what was bought is not payment terms
     assert _excluded(_django())["Submission.internal_notes"] == "sensitive:internal_notes"
+
+
+def test_guests_of_a_workspaces_poll_are_its_end_customers_and_their_email_key_is_flagged() -> None:
+    poll = _prisma("Poll", 20, field("workspaceId", "String"), field("title", "String"), field("createdAt", "DateTime"))
+    participant = _prisma("Participant", 30, field("pollId", "String"), field("email", "String?"),
+                          field("name", "String"), field("note", "String? @db.Text"))
+    artifact = _design(USER, WORKSPACE, poll, participant)
+    guests = artifact.collection("Participant")
+    assert guests is not None and guests.description.startswith("End customers of each Workspace")
+    assert any(n.startswith("Participant rows belong to a tenant (via pollId)") for n in artifact.notes)
+    assert _excluded(artifact)["Participant.note"] == "end_customer_content"

@@ -208,10 +208,13 @@ def _mark_end_customers(result: EntityModel) -> None:
     owned = {r.model.entity: r.owner for r in result.records}
     contacts = [e.model for e in result.entities if e.kind == "contact"]
     for model in contacts[1:]:  # the first contact is the product's own user
-        tenant = next((t for _, t in model.links if result.kind_of(t) == "company"), None) \
-            or next((owned[t.entity] for _, t in model.links
+        found = next(((name, t) for name, t in model.links if result.kind_of(t) == "company"), None) \
+            or next(((name, owned[t.entity]) for name, t in model.links
                      if t.entity in owned and result.kind_of(owned[t.entity]) == "company"), None)
-        model.end_customer_of = tenant.entity if tenant is not None else None
+        if found is not None:
+            # keyed by email, one address under two tenants is one Personize contact: say so
+            model.tenant_field = model.tenant_field or found[0]
+            model.end_customer_of = found[1].entity
 
 
 def _scoped_to_company(model: Model, result: EntityModel) -> bool:
