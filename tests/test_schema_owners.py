@@ -76,6 +76,8 @@ def test_djangos_auth_user_is_the_contact_the_apps_records_belong_to() -> None:
     assert (_record(artifact, "Project").owner_entity, _record(artifact, "Project").owner_field) == ("User", "owner")
     assert _record(artifact, "Check").chain == ["Project"]
     assert _record(artifact, "Subscription").owner_entity == "User"  # settings.AUTH_USER_MODEL
+    assert _record(artifact, "Note").owner_field == "author"  # get_user_model()
+    assert (_record(artifact, "Invite").owner_entity, _record(artifact, "Invite").owner_field) == ("User", "inviter")
     assert {"project_count", "check_count"} <= _names(artifact, "User")
     models = {m.entity: m for m in collect_models(_django_scan().by_kind(Kind.DATA_MODEL))}
     assert models["User"].provided_by == "django.contrib.auth.models"
