@@ -52,8 +52,12 @@ class _Field:
     enum_values: tuple[str, ...] = ()
     link: str = ""
     """For relations and foreign keys: the declaration text that names the target."""
+    target: str = ""
+    """The model a Django-style relation names (`ForeignKey(User)` -> the import it resolves to)."""
 
 
+_LINK_TARGET = re.compile(r"""\b(?:ForeignKey|OneToOneField|ManyToManyField|ForeignKeyField)\(\s*(['"]?)([\w.]+(?:\(\))?)\1\s*(?:[,)]|$)|\bto\s*=\s*(['"]?)([\w.]+(?:\(\))?)\3""")
+_MANY_TO_MANY = re.compile(r"(?:\w+\.)*(ManyToManyField)\(")
 _SQL_SKIP_DIRS = conventions().sql_skip_dirs
 _SQL_REFERENCE = re.compile(r"(?i)\breferences\s+([\w.\"]+)")
 
@@ -200,7 +204,7 @@ class ModelDetector:
         if self._abstract(own, by_owner.get(definition.qualname + ".Meta", [])):
             return []
         own = own + self._inherited(path, definition, {f.name for f in own}, 0)
-        fields = [f for f in (self._class_field(definition.qualname, fact, framework) for fact in own) if f is not None]
+        fields = [f for f in (self._class_field(path, definition.qualname, fact, framework) for fact in own) if f is not None]
         if not fields and framework in SCHEMALESS:
             fields = self._used_fields(path, definition.qualname)
             if not self.catalog.person_entities.search(definition.qualname):
@@ -260,7 +264,7 @@ class ModelDetector:
     def _abstract(own: list[FieldFact], meta: list[FieldFact]) -> bool:
         return any(f.name == "abstract" and f.value == "True" for f in meta) or any(f.name == "__abstract__" and f.value == "True" for f in own)
 
-    def _class_field(self, owner: str, fact: FieldFact, framework: str) -> _Field | None:
+    def _class_field(self, path: str, owner: str, fact: FieldFact, framework: str) -> _Field | None:
         name = fact.name
         if name.startswith("_") or name.isupper() or name in ("objects", "model_config", "Config", "Meta", "Settings"):
             return None
@@ -273,7 +277,9 @@ class ModelDetector:
         if value.startswith(("lambda", "property")) or "ClassVar" in annotation:
             return None
         if RELATION_CALLS.search(value) or RELATION_CALLS.search(annotation):
-            return _Field(name, "relation", relation=True, link=f"{annotation} {value}")
+            many = _MANY_TO_MANY.match(value)
+            return _Field(name, many.group(1) if many else "relation", relation=True, link=f"{annotation} {value}",
+                          target=self._link_target(path, value))
         declared = _python_type(annotation, value)
         nullable = _python_nullable(annotation, value, framework)
         enum_values = self._enum_for(owner, value, annotation)
@@ -286,7 +292,24 @@ class ModelDetector:
             foreign_key=bool(FK_CALLS.search(value)) or name.endswith("_id"),
             enum_values=enum_values,
             link=value if FK_CALLS.search(value) else "",
+            target=self._link_target(path, value) if FK_CALLS.search(value) else "",
         )
+
+    def _link_target(self, path: str, value: str) -> str:
+        """What `ForeignKey(User)`, `ForeignKey(to="auth.User")` or `ManyToManyField(
+        settings.AUTH_USER_MODEL)` points at: a string as written, a name through the file's
+        imports (`User` from django.contrib.auth.models is that module's User, not the repo's)."""
+        named = _LINK_TARGET.search(value)
+        if named is None:
+            return ""
+        quoted, name = (named.group(1), named.group(2)) if named.group(2) else (named.group(3), named.group(4))
+        if quoted:
+            return name
+        head, _, rest = name.partition(".")
+        resolved = self.index.resolve(path, "", head)
+        if isinstance(resolved, Ext):
+            return ".".join([resolved.module, *resolved.path, *filter(None, [rest])])
+        return name
 
     def _enum_for(self, owner: str, value: str, annotation: str) -> tuple[str, ...]:
         choices = re.search(r"choices\s*=\s*([\w.]+?)(?:\.choices)?\b[,)]", value)
@@ -423,9 +446,11 @@ class ModelDetector:
                 enum_values=list(f.enum_values) or None,
                 is_primary_key=True if f.primary else None,
                 is_unique=True if f.unique else None,
+                target=f.target or None,
             )
             for f in fields
-            if not f.relation
+            # a many-to-many (`speakers`) says whose row it is as much as a foreign key does
+            if not f.relation or (f.target and f.type == "ManyToManyField")
         ]
         finding = Finding(Kind.DATA_MODEL, path, line, end_line, symbol or entity, "high", discriminator="model", entity=entity.rsplit(".", 1)[-1], fields=reported, framework=framework)
         self._fields_of[id(finding)] = fields

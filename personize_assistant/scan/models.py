@@ -53,6 +53,9 @@ class ModelField(BaseModel):
     """Values of an enum/choices type, where the source declares them (used by SCHEMA)."""
     is_primary_key: bool | None = None
     is_unique: bool | None = None
+    target: str | None = None
+    """The model a relation names where the declaration says (`ForeignKey(User)` -> the module it
+    is imported from, `django.contrib.auth.models.User`; `ForeignKey("auth.User")` as written)."""
 
 
 def touchpoint_id(kind: str, file: str, symbol: str | None, discriminator: str = "") -> str:

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict
+
 from personize_assistant.actions.common.fields import system_name, words
-from personize_assistant.scan.models import ModelField, Touchpoint
+from personize_assistant.rulefiles import load_rules
+from personize_assistant.scan.models import Kind, ModelField, Touchpoint, touchpoint_id
 from personize_assistant.scan.rules import models
 
 Role = Literal["person", "organization", "record"]
@@ -61,6 +65,14 @@ class Model:
     fields: list[ModelField] = field(default_factory=list)
     links: list[tuple[str, Model]] = field(default_factory=list)
     """Every foreign key to another model, in declaration order: (field name, target)."""
+    one_to_one: set[str] = field(default_factory=set)
+    """Links that allow one row per target (`OneToOneField`, a unique `userId`): the row
+    extends its target (a Profile is its user's profile) rather than being one of many."""
+    provided_by: str | None = None
+    """The framework module that declares this model when the repo does not (Django's auth User)."""
+    end_customer_of: str | None = None
+    """For a person table that hangs off a tenant (a workspace's Customer, a team's Viewer): the
+    workspace model whose end customers they are, set by SCHEMA's entity model."""
 
     @property
     def entity(self) -> str:
@@ -105,21 +117,80 @@ def singular(word: str) -> str:
     return word
 
 
+class FrameworkModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    framework: str
+    entity: str
+    module: str
+    references: list[str]
+    fields: dict[str, str]
+
+    def named_by(self, target: str) -> bool:
+        return any(re.search(p, target) for p in self.references)
+
+
+class FrameworkModels(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    framework_models: list[FrameworkModel]
+
+
+@cache
+def framework_models() -> list[FrameworkModel]:
+    return load_rules("personize_assistant.actions.common", "framework_models.yaml",
+                      FrameworkModels).framework_models
+
+
 def collect_models(touchpoints: list[Touchpoint]) -> list[Model]:
-    """One Model per entity name (the first definition wins), owners resolved."""
+    """One Model per entity name (the first definition wins), owners resolved; a framework
+    model the repo points at without declaring it (Django's auth User) is added."""
     models: dict[str, Model] = {}
-    for tp in touchpoints:
+    for tp in [*touchpoints, *_provided(touchpoints)]:
         name = tp.entity or tp.symbol
         if name and name not in models:
             models[name] = Model(tp, role_of(name), fields=list(tp.fields or []))
+    for provided in framework_models():
+        if provided.entity in models and models[provided.entity].touchpoint.symbol == provided.module:
+            models[provided.entity].provided_by = provided.module  # not the repo's own: its sync imports it
     lookups = _Lookups(models)
     for model in models.values():
         model.links = _links(model, lookups.for_model(model))
+        model.one_to_one = {name for name, _ in model.links if _is_one_to_one(model, name)}
         if model.role == "record":
             model.owner, model.owner_field = _find_owner(model, lookups.for_model(model))
     for model in models.values():
         model.tenant_field = _tenant_field(model, lookups)
     return list(models.values())
+
+
+def _provided(touchpoints: list[Touchpoint]) -> list[Touchpoint]:
+    """A touchpoint for each framework model a repo model's relation names, placed at the
+    first model that names it (its file imports it, so a sync can import it from there too)."""
+    declared = {tp.entity or tp.symbol for tp in touchpoints}
+    found: dict[str, Touchpoint] = {}
+    for tp in touchpoints:
+        for fld in tp.fields or []:
+            provided = _framework_model(fld.target or "", tp.framework)
+            if provided is None or provided.entity in declared or provided.entity in found:
+                continue
+            found[provided.entity] = Touchpoint(
+                id=touchpoint_id(Kind.DATA_MODEL.value, tp.file, provided.module, provided.entity),
+                kind=Kind.DATA_MODEL, file=tp.file, line=tp.line, end_line=tp.line, symbol=provided.module,
+                evidence=f"{tp.entity}.{fld.name} -> {provided.module}.{provided.entity}",
+                confidence="high", surface=tp.surface, entity=provided.entity,
+                framework=provided.framework,
+                fields=[ModelField(name=n, type=t) for n, t in provided.fields.items()])
+    return list(found.values())
+
+
+def _framework_model(target: str, framework: str | None) -> FrameworkModel | None:
+    return next((m for m in framework_models() if m.framework == framework and m.named_by(target)), None)
+
+
+def _is_one_to_one(model: Model, name: str) -> bool:
+    fld = next((f for f in model.fields if f.name == name), None)
+    return fld is not None and (bool(re.search(r"onetoone", fld.type, re.I)) or bool(fld.is_unique))
 
 
 def _tenant_field(model: Model, lookups: _Lookups) -> str | None:
@@ -143,6 +214,8 @@ def _links(model: Model, lookup: dict[str, Model]) -> list[tuple[str, Model]]:
 def _many_to_many_target(fld: ModelField, lookup: dict[str, Model]) -> Model | None:
     if not re.search(r"manytomany", fld.type, re.I):
         return None
+    if fld.target:
+        return _named_target(fld.target, lookup)
     named = re.search(r"""[(\[]\s*["']?(?:[\w.]*\.)?(\w+)""", fld.type)
     return lookup.get(named.group(1).lower()) if named else None
 
@@ -196,6 +269,8 @@ class _Lookups:
 def _fk_target(fld: ModelField, by_lower: dict[str, Model]) -> Model | None:
     """`workspaceId` / `workspace_id` -> Workspace; a singular `workspace Workspace` too."""
     snake = system_name(fld.name)
+    if fld.target and (resolved := _named_target(fld.target, by_lower)) is not None:
+        return resolved
     if (keyed := _KEY_SUFFIX.match(snake)) is not None:  # workspace_id, user_uid (hoppscotch's userUid)
         return by_lower.get(keyed.group(1).replace("_", ""))
     declared = fld.type.strip()
@@ -206,6 +281,14 @@ def _fk_target(fld: ModelField, by_lower: dict[str, Model]) -> Model | None:
     if declared.endswith("[]") or declared.lower().startswith(("list", "[")):
         return None  # the many side of a relation points the other way
     return by_lower.get(re.sub(r"[?!]", "", declared).lower())
+
+
+def _named_target(target: str, by_lower: dict[str, Model]) -> Model | None:
+    """`person.User`, `django.contrib.auth.models.User`, `settings.AUTH_USER_MODEL` -> the model."""
+    provided = next((m for m in framework_models() if m.named_by(target)), None)
+    if provided is not None and provided.entity.lower() in by_lower:
+        return by_lower[provided.entity.lower()]
+    return by_lower.get(target.rsplit(".", 1)[-1].lower())
 
 
 def plural(word: str) -> str:

@@ -252,9 +252,12 @@ class _Designer:
             return Exclusion("expert", dropped)
         if (model.entity, fld.name) in self.added:
             return None
-        sensitive = vocabulary().sensitive_category(system_name(fld.name))
+        sensitive = vocabulary().sensitive_category(system_name(fld.name), model.entity)
         if sensitive is not None:
             return Exclusion(f"sensitive:{sensitive.category}", sensitive.reason)
+        if model.end_customer_of and extraction_rule(fld, info, self.meta, model.role).auto_system:
+            return Exclusion("end_customer_content", vocabulary().end_customer_content_reason.format(
+                tenant=model.end_customer_of, app=self.app))
         return exclusion_reason(fld, info, self.meta, keep_id=keep_id)
 
     def _property(self, model: Model, fld: ModelField, info: TypeInfo) -> PropertySpec:
@@ -393,6 +396,10 @@ def _primary_key(model: Model, properties: list[PropertySpec]) -> str | None:
 
 def _collection_description(model: Model, app: str) -> str:
     entity = model.entity
+    if model.end_customer_of:
+        return (f"End customers of each {model.end_customer_of} in {app}: the people each "
+                f"{model.end_customer_of} deals with through {app} ({entity} rows hang off their "
+                f"{model.end_customer_of}), not {app}'s own users; keyed by email.")
     if model.role == "person" and model.email_field() is None:
         return (f"People from {app}'s {entity} table. The table has no email column, so the sync "
                 f"must join one in before rows can be keyed as Contact records.")

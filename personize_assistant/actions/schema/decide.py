@@ -58,6 +58,9 @@ class RecordChoice:
     chain: list[str] = field(default_factory=list)
     """Records between this one and its owner (`Vote` -> Option -> Poll -> `User`)."""
     decision: RecordDecision | None = None
+    extends: bool = False
+    """One row per owner (`Profile.user` is a OneToOneField): its fields are the owner's own
+    properties, not rollups over many rows."""
 
 
 @dataclass
@@ -155,6 +158,7 @@ def classify(models: list[Model], decisions: SchemaDecisions, technical: dict[st
     free text, which makes it content, never a join table)."""
     vocab = vocabulary()
     result = EntityModel()
+    owners_of_members = _owners_of_members(models, vocab)
     expert = {d.model: d for d in decisions.entities}
     leave = {d.model: d for d in decisions.left_out}
     as_record = {d.model: d for d in decisions.records}
@@ -168,7 +172,7 @@ def classify(models: list[Model], decisions: SchemaDecisions, technical: dict[st
             remaining.append(model)
         elif (out := _left_out(model, vocab, technical, own_property_counts)) is not None:
             result.left_out.append(out)
-        elif (kind := _entity_kind(model, vocab)) is not None:
+        elif (kind := _entity_kind(model, vocab, owners_of_members)) is not None:
             result.entities.append(EntityChoice(model, kind))
         else:
             remaining.append(model)
@@ -180,7 +184,37 @@ def classify(models: list[Model], decisions: SchemaDecisions, technical: dict[st
     keys = {e.model.entity: (_scoped_to_company(e.model, result), -refs.get(e.model.entity, 0))
             for e in result.entities}
     result.entities.sort(key=lambda e: keys[e.model.entity])
+    _mark_end_customers(result)
     return result
+
+
+def _owners_of_members(models: list[Model], vocab: EntityModelVocabulary) -> set[str]:
+    """Models that people are members of (`ProjectUsers` links a Project to a User): a Project
+    with members is the workspace, not a person's record."""
+    found: set[str] = set()
+    for model in models:
+        named = set(words(model.entity))
+        if not named & {*vocab.entity_types.membership_words, *vocab.entity_types.member_table_words}:
+            continue
+        targets = [t for _, t in model.links]
+        if any(_looks(t, vocab) == "contact" for t in targets):
+            found.update(t.entity for t in targets if _looks(t, vocab) != "contact")
+    return found
+
+
+def _mark_end_customers(result: EntityModel) -> None:
+    """A person table that hangs off a tenant (a workspace's Customer, a team's Viewer, a poll's
+    Participant) holds the end customers of the product's own customers, not its users."""
+    owned = {r.model.entity: r.owner for r in result.records}
+    contacts = [e.model for e in result.entities if e.kind == "contact"]
+    for model in contacts[1:]:  # the first contact is the product's own user
+        found = next(((name, t) for name, t in model.links if result.kind_of(t) == "company"), None) \
+            or next(((name, owned[t.entity]) for name, t in model.links
+                     if t.entity in owned and result.kind_of(owned[t.entity]) == "company"), None)
+        if found is not None:
+            # keyed by email, one address under two tenants is one Personize contact: say so
+            model.tenant_field = model.tenant_field or found[0]
+            model.end_customer_of = found[1].entity
 
 
 def _scoped_to_company(model: Model, result: EntityModel) -> bool:
@@ -221,7 +255,7 @@ def _left_out(model: Model, vocab: EntityModelVocabulary, technical: dict[str, s
     return None
 
 
-def _entity_kind(model: Model, vocab: EntityModelVocabulary) -> EntityKind | None:
+def _entity_kind(model: Model, vocab: EntityModelVocabulary, owners_of_members: set[str]) -> EntityKind | None:
     """Person-like -> contact, organisation-like -> company; a person-like table pointing at
     another person (TeamMember.userId) or an organisation-like one inside another
     organisation (Brand.teamId) is part of that entity, so a record of it."""
@@ -229,7 +263,8 @@ def _entity_kind(model: Model, vocab: EntityModelVocabulary) -> EntityKind | Non
     kind: EntityKind | None = None
     if model.role == "person" or last in vocab.entity_types.contact_words:
         kind = "contact"
-    elif model.role == "organization" or last in vocab.entity_types.company_words:
+    elif model.role == "organization" or last in vocab.entity_types.company_words \
+            or (last in vocab.entity_types.company_with_members_words and model.entity in owners_of_members):
         kind = "company"
     if kind is None or _belongs_to_another(model, kind, vocab):
         return None
@@ -263,8 +298,9 @@ def _place_record(model: Model, result: EntityModel, vocab: EntityModelVocabular
     if owner is not None:
         target, chain = owner
         hop = chain[0] if chain else target.entity
-        fk = next((name for name, t in model.links if t.entity == hop), None)
-        result.records.append(RecordChoice(model, target, fk, chain, decision))
+        fk = next((name for name, t in _owning_links(model, vocab) if t.entity == hop), None)
+        extends = not chain and fk in model.one_to_one
+        result.records.append(RecordChoice(model, target, fk, chain, decision, extends))
     elif model.role_email_field() is not None and decision is None:
         result.email_records.append(model)
     else:
@@ -282,7 +318,7 @@ def _no_owner_reason(model: Model, result: EntityModel, vocab: EntityModelVocabu
 def _owner(model: Model, result: EntityModel, vocab: EntityModelVocabulary,
            chain: list[str]) -> tuple[Model, list[str]] | None:
     """The entity this record belongs to and the records in between, following foreign keys."""
-    entities = [t for _, t in model.links if result.kind_of(t) is not None]
+    entities = [t for _, t in _owning_links(model, vocab) if result.kind_of(t) is not None]
     if (scoped := _scoped_person(entities, result)) is not None:
         return scoped, chain
     for kind in vocab.owner_preference:
@@ -292,12 +328,19 @@ def _owner(model: Model, result: EntityModel, vocab: EntityModelVocabulary,
     if len(chain) >= MAX_CHAIN:
         return None
     left_out = {o.entity for o in result.left_out}  # a record reached only through them stays out too
-    for _, target in model.links:
+    for _, target in _owning_links(model, vocab):
         if target.entity not in chain and result.kind_of(target) is None and target.entity not in left_out:
             found = _owner(target, result, vocab, [*chain, target.entity])
             if found is not None:
                 return found
     return None
+
+
+def _owning_links(model: Model, vocab: EntityModelVocabulary) -> list[tuple[str, Model]]:
+    """Links that say whose row it is: not the staff acting on it (`assigned_reviewers`, a
+    `review` an answer belongs to), unless nothing else links it anywhere."""
+    owning = [(name, t) for name, t in model.links if not matches_any(vocab.acting_links, system_name(name))]
+    return owning or model.links
 
 
 def _scoped_person(entities: list[Model], result: EntityModel) -> Model | None:

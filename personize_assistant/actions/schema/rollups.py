@@ -52,12 +52,31 @@ def record_rollups(choice: RecordChoice, meta: SchemaMeta, app: str, model_names
     result = Rollups(sensitive=sensitive)
     wanted = set(choice.decision.rollups) if choice.decision and choice.decision.rollups is not None else None
     writer = _Writer(choice, app)
-    for kind, source in _candidates(usable):
+    candidates = _extension(usable, meta) if choice.extends else _candidates(usable)
+    for kind, source in candidates:
         if wanted is None or kind in wanted:
             result.properties.append(writer.property(kind, source))
     chosen = choice.decision.memorize if choice.decision and choice.decision.memorize is not None else None
-    result.memorized = chosen if chosen is not None else [f.fld.name for f in usable if _written(f, meta)]
+    written = [f.fld.name for f in usable if _written(f, meta)]
+    result.memorized = chosen if chosen is not None else _memorizable(choice, written, result, app)
     return result
+
+
+def _extension(usable: list[_Field], meta: SchemaMeta) -> list[tuple[RollupKind, _Field | None]]:
+    """A one-to-one row's structured fields, each the owner's own value (its only row's)."""
+    return [("latest", f) for f in usable if not _written(f, meta)]
+
+
+def _memorizable(choice: RecordChoice, written: list[str], result: Rollups, app: str) -> list[str]:
+    """Free text is memorized about its owner, except what a tenant's end customer wrote: that
+    stays out unless an expert decision names it, with the reason listed."""
+    tenant = choice.owner.end_customer_of
+    if tenant is None:
+        return written
+    reason = vocabulary().end_customer_content_reason.format(tenant=tenant, app=app)
+    result.sensitive += [ExcludedField(entity=choice.model.entity, field=name, kind="end_customer_content",
+                                       reason=reason) for name in written]
+    return []
 
 
 def _written(source: _Field, meta: SchemaMeta) -> bool:
@@ -75,7 +94,7 @@ def _usable_fields(record: Model, meta: SchemaMeta, model_names: frozenset[str])
         snake = system_name(fld.name)
         info = classify_type(fld.type, record.touchpoint.framework,
                              fld.enum_values or enum_values_in(fld.type) or None, model_names)
-        category = vocab.sensitive_category(snake)
+        category = vocab.sensitive_category(snake, record.entity)
         if category is not None:
             sensitive.append(ExcludedField(entity=record.entity, field=fld.name,
                                            kind=f"sensitive:{category.category}", reason=category.reason))
@@ -129,8 +148,10 @@ class _Writer:
         rollup = RollupSource(record=self.record, kind=kind, field=source.fld.name if source else None,
                               owner_field=self.choice.owner_field, chain=self.choice.chain,
                               file=tp.file, line=tp.line)
+        # a one-to-one row's own field serves what the same field on the owner would
+        facet = vocabulary().facet_of(system_name(name)) if self.choice.extends else "activity"
         return PropertySpec(definition=definition, origin=f"rollup:{self.record}", rule=f"rollup_{kind}",
-                            rollup=rollup, facet="activity")
+                            rollup=rollup, facet=facet)
 
     def _shape(self, kind: RollupKind, source: _Field | None) -> tuple[str, str, str, str]:
         app, owner, rows = self.app, self.owner, self.rows
@@ -153,6 +174,8 @@ class _Writer:
                     f"{what} of {column} over this {owner}'s {rows} in {app}, e.g. "
                     f"{example_value(source.fld.name, source.info, None)}. Recomputed on every sync; "
                     f"not estimates or targets mentioned in conversation.")
+        if kind == "latest" and self.choice.extends:
+            return self._own(source)
         if kind == "latest":
             options = _options(source)
             ptype = "options" if options else "text"
@@ -164,6 +187,19 @@ class _Writer:
                 f"The {plural(human)} of this {owner}'s {rows} in {app} ({column}), e.g. "
                 f"['Quarterly planning', 'Team offsite']. Each sync appends new values; do not add "
                 f"values that were only mentioned in conversation.")
+
+
+    def _own(self, source: _Field) -> tuple[str, str, str, str]:
+        """A one-to-one row's field as the owner's own property: `Profile.tz` is the user's tz."""
+        options = _options(source)
+        ptype = "options" if options else (source.info.property_type if source.info.property_type != "array" else "text")
+        person_like = self.choice.model.role != "record"  # a Profile is the person; a Subscription is theirs
+        name = source.snake if person_like or source.snake.startswith(self.prefix) else f"{self.prefix}_{source.snake}"
+        example = example_value(source.fld.name, source.info, options)
+        return (name, ptype, "replace",
+                f"The {' '.join(words(source.fld.name))} of this {self.owner} in {self.app}, from their one "
+                f"{self.record} row ({self.record}.{source.fld.name}), e.g. {example}. Copied from the "
+                f"database on every sync; not values mentioned in conversation.")
 
 
 def _options(source: _Field | None) -> list[str] | None:

@@ -15,6 +15,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from personize_assistant.actions.common.fields import words
 from personize_assistant.content.frontmatter import ContentError
 from personize_assistant.rulefiles import load_yaml
 
@@ -36,7 +37,9 @@ def _compiles(patterns: list[str]) -> list[str]:
 class EntityWords(_Strict):
     contact_words: list[str]
     company_words: list[str]
+    company_with_members_words: list[str]
     membership_words: list[str]
+    member_table_words: list[str]
 
 
 class LeftOutCategory(_Strict):
@@ -58,9 +61,15 @@ class SensitiveCategory(_Strict):
     reason: str
     patterns: list[str]
 
+    models: list[str] = Field(default_factory=list)
+    """When set, the patterns apply only to fields of models whose name has one of these
+    words (a Subscription's `amount` is payment terms; an Order's is what was bought)."""
+
     _check = field_validator("patterns")(_compiles)
 
-    def matches(self, snake: str) -> bool:
+    def matches(self, snake: str, entity: str | None = None) -> bool:
+        if self.models and not (entity and set(words(entity)) & set(self.models)):
+            return False
         return any(re.search(p, snake) for p in self.patterns)
 
 
@@ -87,6 +96,10 @@ class EntityModelVocabulary(_Strict):
     no_owner_reason: str
     via_reason: str
     owner_preference: list[EntityType]
+    acting_links: list[str]
+    end_customer_content_reason: str
+
+    _check = field_validator("acting_links")(_compiles)
     sensitive: list[SensitiveCategory]
     rollups: RollupWords
     facets: dict[Facet, list[str]]
@@ -100,8 +113,10 @@ class EntityModelVocabulary(_Strict):
                 return facet
         return None
 
-    def sensitive_category(self, snake: str) -> SensitiveCategory | None:
-        return next((c for c in self.sensitive if c.matches(snake)), None)
+    def sensitive_category(self, snake: str, entity: str | None = None) -> SensitiveCategory | None:
+        """The category of a field (`entity` is its model, for categories limited to some
+        models) or of a whole model (its snake_case name, no entity)."""
+        return next((c for c in self.sensitive if c.matches(snake, entity)), None)
 
 
 @cache
