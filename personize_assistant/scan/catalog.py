@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from personize_assistant.scan.digest import rule_files as rule_files
 from personize_assistant.scan.digest import rules_digest
 from personize_assistant.scan.models import Channel
-from personize_assistant.scan.rules import senders
+from personize_assistant.scan.rules import jobs, senders
 
 RuleKind = Literal[
     "email_send",
@@ -159,6 +159,7 @@ class Catalog:
             | self.schema_calls
             | frozenset(call.rsplit(".", 1)[-1] for call in self.globals)
             | ARGUMENT_CALLS
+            | jobs().trigger_calls
         )
         """Last callee segments whose arguments detection reads; other calls drop them."""
         self.argument_names = IN_APP_ROW

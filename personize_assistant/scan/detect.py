@@ -77,7 +77,7 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
 
     wrappers = WrapperAnalysis(index, hits + seeds, eligible, Implementations(index).targets)
     wrappers.run()
-    findings = direct_findings(hits) + wrappers.findings()
+    findings = direct_findings(hits) + wrappers.findings() + wrappers.jobs.schedule_findings()
     findings += HandlerDetector(index, table, hits).findings()
     findings += user_context_findings(index, hits, table)
     findings += segmentation_findings(index)

@@ -18,6 +18,7 @@ from personize_assistant.scan.detect_http import (
     service_post,
     url_context,
 )
+from personize_assistant.scan.detect_jobs import JobIndex
 from personize_assistant.scan.facts import Binding, Call, Def
 from personize_assistant.scan.findings import Finding, name_words
 from personize_assistant.scan.models import Kind
@@ -485,6 +486,13 @@ class WrapperAnalysis:
                     by_name[_task_name(index, path, call.chain)].append((path, call))
         self._dynamic = _dynamic_dispatch(index)
         """`getattr(self, f"_send_{kind}_email")(...)`: targets -> the getattr call sites."""
+        self.jobs = JobIndex(index)
+        """Job definitions reached by a string name: their triggers are call sites too."""
+        for key, sites in self.jobs.triggers.items():
+            self._dynamic[key].extend(sites)
+        bodies = self.jobs.bodies(index)
+        self._job_bodies = set().union(*bodies.values()) if bodies else set()
+        self._job_units = self.jobs.units(bodies)
         self._looked_up: set[tuple[str, str]] = set()
         self.inferred: set[tuple[str, int]] = set()
         """Call sites matched by receiver name (`this.mailer.send` -> `GhostMailer.send`)."""
@@ -531,11 +539,14 @@ class WrapperAnalysis:
         for the job, taking what to deliver as arguments; jobs and features are not."""
         if not key[1] or not self.eligible(key[0], key[1], kind):
             return False
-        if not (_names_delivery(key[1], kind) or _publisher_module(key[0], kind) or _delivery_module(key[0], self.index.defs[key[0]][key[1]], kind)):
+        # A job started by name elsewhere (`triggerJob({ name })`): whatever its handler is
+        # called, its definition is what those callers reach.
+        job = kind in self._job_units.get(key, ())
+        if not job and not (_names_delivery(key[1], kind) or _publisher_module(key[0], kind) or _delivery_module(key[0], self.index.defs[key[0]][key[1]], kind)):
             return False
         if _request_handler(key[1]) or _logger(key[1]):
             return False
-        if not self._takes_arguments(key) or name_words(key[1].rsplit(".", 1)[-1]) & JOB_WORDS:
+        if not job and (not self._takes_arguments(key) or name_words(key[1].rsplit(".", 1)[-1]) & JOB_WORDS):
             return False
         existing = self.wrappers[key].get(kind)
         if existing is None:
@@ -620,7 +631,9 @@ class WrapperAnalysis:
     def findings(self) -> list[Finding]:
         found: list[Finding] = []
         for (path, qualname), kinds in self.wrappers.items():
-            definition = self._factory(path, qualname) or self.index.defs[path][qualname]
+            if (path, qualname) in self._job_bodies:
+                continue  # a job's body: the job's definition is the touchpoint, if any
+            definition = self._factory(path, qualname) or self.jobs.location(path, self.index.defs[path][qualname])
             for kind, wrapper in kinds.items():
                 found.append(_wrapper_finding(path, definition, kind, wrapper))
                 for caller_path, call in self.calls_to.get((path, qualname), ()):
@@ -637,7 +650,7 @@ class WrapperAnalysis:
                             discriminator=f"call:{qualname}",
                             channel=_single(wrapper.channels) if kind != "email_send" else "email",
                             provider=_single(wrapper.providers),
-                            wraps=(kind, path, qualname),
+                            wraps=(kind, path, definition.qualname),
                         )
                     )
         return found

@@ -19,6 +19,7 @@ from personize_assistant.scan.extract_common import (
     string_value,
     text,
 )
+from personize_assistant.scan.extract_jobs import job_binding
 from personize_assistant.scan.facts import (
     Binding,
     Branch,
@@ -272,6 +273,9 @@ class _JsExtractor:
         owner = self._object_holder_name(node.parent) if node.parent is not None else ""
         qualname = f"{owner}.{key}" if owner else key
         self._add_def(qualname, "method", value, head=node, span=value, exported=False)
+        job = job_binding(node, qualname)
+        if job is not None:
+            self.bindings.append(job)
 
     def _function_variable(self, variable: _Variable) -> None:
         node, name_node, value = variable

@@ -1,4 +1,4 @@
-"""Rule files beside the catalog (senders, people, handlers, models, secrets, conventions), typed and loaded once.
+"""Rule files beside the catalog (senders, people, handlers, models, secrets, conventions, jobs), typed and loaded once.
 
 Vocabularies, ORM tables and name patterns are data: each `*.yaml` file here is read
 into a Pydantic model (unknown or missing keys and bad regexes are errors that name the
@@ -185,6 +185,17 @@ class ConventionRules(Rules):
     sql_skip_dirs: Pattern
 
 
+class JobRules(Rules):
+    """jobs.yaml: job definitions and the calls that trigger them by a string name."""
+
+    handler_keys: Words
+    name_keys: Words
+    nested_keys: Words
+    schedule_keys: Words
+    trigger_calls: Words
+    delivery_verbs: Words
+
+
 class SecretRules(Rules):
     """secrets.yaml: the one definition of a secret field name."""
 
@@ -232,3 +243,8 @@ def secrets() -> SecretRules:
 @cache
 def conventions() -> ConventionRules:
     return load_rules("conventions.yaml", ConventionRules)
+
+
+@cache
+def jobs() -> JobRules:
+    return load_rules("jobs.yaml", JobRules)
