@@ -171,7 +171,9 @@ class Catalog:
             return True
         known = self._named.get(name)
         if known is None:  # a name's answer is asked once per file per call: remember it
-            known = self._named[name] = bool(self.argument_names.match(name) or HTTP_HELPER.match(name))
+            known = self._named[name] = bool(
+                self.argument_names.match(name) or HTTP_HELPER.match(name) or jobs().schedule_registrations.search(name)
+            )
         return known
 
 

@@ -104,7 +104,9 @@ class CallMatcher:
                         continue
                 hit = self.match(path, call)
                 if hit is not None:
-                    found.append(hit)
+                    # In a notification provider's own code every request is the provider's
+                    # delivery; the helper methods around it are plumbing, not wrappers.
+                    found.append(replace(hit, seeds_wrapper=False) if self._notifier_class(path, call.scope) else hit)
         found.extend(self._named_senders({(h.file, h.call.scope) for h in found}))
         return found
 
@@ -228,8 +230,10 @@ class CallMatcher:
 
     def _in_notifier(self, path: str, scope: str) -> bool:
         folders = path.split("/")[:-1]
-        if any(_NOTIFIER_DIR.match(folder) for folder in folders):
-            return True
+        return any(_NOTIFIER_DIR.match(folder) for folder in folders) or self._notifier_class(path, scope)
+
+    def _notifier_class(self, path: str, scope: str) -> bool:
+        """Code inside a class extending a notification provider base (`class Teams extends NotificationProvider`)."""
         owner = self.index.defs.get(path, {}).get(scope.split(".", 1)[0])
         if owner is None or owner.kind != "class":
             return False
@@ -584,7 +588,9 @@ class WrapperAnalysis:
                         self.calls_to[(resolved.file, resolved.qualname)].append((path, call))
                 elif self._untyped_receiver(resolved) and name not in COMMON_METHODS:
                     target = _by_receiver_name(call.chain, self._all_owners(name))
-                    if target is not None and target in wanted:
+                    # A job's handler is run by its queue's worker (`task.perform(props)`), not
+                    # called to deliver: its callers are the calls that start it by name.
+                    if target is not None and target in wanted and target not in self.jobs.jobs:
                         self.calls_to[target].append((path, call))
                         self.inferred.add((path, call.line))
 

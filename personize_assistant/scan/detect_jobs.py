@@ -41,6 +41,8 @@ class Job(NamedTuple):
     line: int
     names: tuple[str, ...]
     scheduled: bool
+    by_class: bool = False
+    """A task class (`EmailTask.perform`): its name says the channel without a verb."""
 
 
 Key = tuple[str, str]
@@ -63,7 +65,18 @@ class JobIndex:
                     self.jobs[key] = job
                     for name in job.names:
                         self.by_name[name].append(key)
+            self._task_classes(path, index.defs.get(path, {}))
         self.triggers = self._triggers(index) if self.jobs else {}
+
+    def _task_classes(self, path: str, defs: dict[str, Def]) -> None:
+        """`class EmailTask extends BaseTask { perform() }` started as `queue.add({ name: "EmailTask" })`:
+        a task class is named by its class name."""
+        for qualname in defs:
+            owner, _, method = qualname.rpartition(".")
+            holder = defs.get(owner)
+            if method in _J.handler_keys and holder is not None and holder.kind == "class" and "." not in owner:
+                self.jobs[(path, qualname)] = Job(owner, holder.line, (owner,), False, by_class=True)
+                self.by_name[owner].append((path, qualname))
 
     def _triggers(self, index: RepoIndex) -> dict[Key, list[tuple[str, Call]]]:
         found: dict[Key, list[tuple[str, Call]]] = defaultdict(list)
@@ -117,7 +130,7 @@ class JobIndex:
 def _delivery_kinds(job: Job) -> set[str]:
     """`send.signup.email` -> {email_send}: a delivery verb and a noun of the kind in its names."""
     words = set().union(*(name_words(_SEPARATORS.sub("_", n)) for n in (*job.names, job.holder)))
-    if not words & _J.delivery_verbs:
+    if not job.by_class and not words & _J.delivery_verbs:
         return set()
     return {kind for kind, nouns in _NOUNS.items() if words & nouns}
 

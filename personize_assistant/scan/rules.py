@@ -194,6 +194,8 @@ class JobRules(Rules):
     schedule_keys: Words
     trigger_calls: Words
     delivery_verbs: Words
+    schedule_registrations: Pattern
+    schedule_decorators: Words
 
 
 class SecretRules(Rules):
@@ -248,3 +250,4 @@ def conventions() -> ConventionRules:
 @cache
 def jobs() -> JobRules:
     return load_rules("jobs.yaml", JobRules)
+
