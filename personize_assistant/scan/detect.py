@@ -27,6 +27,7 @@ from personize_assistant.scan.detect_indirect import (
 )
 from personize_assistant.scan.detect_inhouse import inhouse_hits
 from personize_assistant.scan.detect_models import ModelDetector
+from personize_assistant.scan.detect_outgoing import outgoing_webhook_hits
 from personize_assistant.scan.detect_people import (
     segmentation_findings,
     ui_surface_findings,
@@ -51,6 +52,7 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
     index = RepoIndex(facts)
     hits = CallMatcher(index, catalog).hits()
     hits += inhouse_hits(index, catalog)
+    hits += outgoing_webhook_hits(index, hits)
     tracked, seeds = tracker_hits(index, {(h.file, h.call.scope) for h in hits})
     hits += tracked
     seeds += thread_seeds(index, hits)

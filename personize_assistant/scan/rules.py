@@ -1,4 +1,4 @@
-"""Rule files beside the catalog (senders, people, handlers, models, secrets, conventions, jobs), typed and loaded once.
+"""Rule files beside the catalog (senders, people, handlers, models, secrets, conventions, jobs, outgoing), typed and loaded once.
 
 Vocabularies, ORM tables and name patterns are data: each `*.yaml` file here is read
 into a Pydantic model (unknown or missing keys and bad regexes are errors that name the
@@ -198,6 +198,15 @@ class JobRules(Rules):
     schedule_decorators: Words
 
 
+class OutgoingRules(Rules):
+    """outgoing.yaml: outgoing webhooks sent by a function named for them."""
+
+    webhook_verbs: Words
+    webhook_nouns: Words
+    http_sends: Words
+    send_method: Pattern
+
+
 class SecretRules(Rules):
     """secrets.yaml: the one definition of a secret field name."""
 
@@ -251,3 +260,7 @@ def conventions() -> ConventionRules:
 def jobs() -> JobRules:
     return load_rules("jobs.yaml", JobRules)
 
+
+@cache
+def outgoing() -> OutgoingRules:
+    return load_rules("outgoing.yaml", OutgoingRules)
