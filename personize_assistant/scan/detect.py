@@ -16,7 +16,11 @@ from personize_assistant.scan.detect_calls import (
     WrapperAnalysis,
     direct_findings,
 )
-from personize_assistant.scan.detect_cron_classes import cron_class_findings, registration_findings
+from personize_assistant.scan.detect_cron_classes import (
+    cron_class_findings,
+    loop_findings,
+    registration_findings,
+)
 from personize_assistant.scan.detect_declared import auth_hook_findings, snippet_findings
 from personize_assistant.scan.detect_indirect import (
     Implementations,
@@ -87,7 +91,7 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
     findings += ui_surface_findings(index, table)
     findings += ScheduleDetector(index, table, hits).findings()
     findings += registry_findings(index)
-    findings += cron_class_findings(index) + registration_findings(index)
+    findings += cron_class_findings(index) + registration_findings(index) + loop_findings(index)
     findings += ModelDetector(index, catalog).findings()
     findings += snippet_findings(index) + auth_hook_findings(index)
     return findings

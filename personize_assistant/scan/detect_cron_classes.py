@@ -6,7 +6,9 @@
 - Functions handed to an in-house scheduler registry by a period-named call
   (`registry.register_daily(task_a, task_b)`, `scheduler.every_hour(fn)`) are scheduled jobs.
 - A function decorated to repeat on an interval (`@repeat_every(minutes=60)`) is one.
-Names are data (`jobs.yaml`).
+- A worker's endless loop that sleeps between rounds (`while (true) { ...; await delay(ms) }`,
+  `while True: ...; time.sleep(60)`) is one.
+Names are data (`jobs.yaml`; the loop itself is the `forever_loop` marker in `catalog.yaml`).
 """
 
 from __future__ import annotations
@@ -88,3 +90,29 @@ def _declares(index: RepoIndex, key: Key, names: frozenset[str], value: bool = F
     if any(m is not None and not (value and m.params) for m in members):
         return True
     return any(f.owner == owner and f.name in names for f in index.facts[path].fields)
+
+
+def loop_findings(index: RepoIndex) -> list[Finding]:
+    """`while (true) { ...; await delay(ms) }` in an exported worker function (or at a worker
+    module's top level): the loop is the schedule. Retry and wait helpers are not, nor loops
+    outside a worker (a script's `main()` retrying until the database answers)."""
+    found: list[Finding] = []
+    for path, facts in index.facts.items():
+        loops = [m for m in facts.markers if m.name == "forever_loop"]
+        sleeping = {c.scope for c in facts.calls if c.name in _J.loop_sleeps} if loops else set()
+        for marker in loops:
+            if marker.scope not in sleeping or not _J.loop_places.search(f"{path}/{marker.scope}"):
+                continue
+            definition = index.defs.get(path, {}).get(marker.scope)
+            if definition is None:
+                found.append(Finding(Kind.SCHEDULED_JOB, path, marker.line, marker.line, None, "medium", discriminator="cron:loop"))
+            elif _loop_entry(path, definition):
+                found.append(_job(path, definition, "cron:loop"))
+    return found
+
+
+def _loop_entry(path: str, definition: Def) -> bool:
+    """A module's entry a worker starts: exported (TypeScript) or public (Python), top level."""
+    if definition.kind != "function" or "." in definition.qualname or _J.loop_not.search(definition.qualname):
+        return False
+    return definition.exported or (path.endswith(".py") and not definition.qualname.startswith("_"))

@@ -196,6 +196,9 @@ class JobRules(Rules):
     delivery_verbs: Words
     schedule_registrations: Pattern
     schedule_decorators: Words
+    loop_sleeps: Words
+    loop_not: Pattern
+    loop_places: Pattern
 
 
 class OutgoingRules(Rules):
