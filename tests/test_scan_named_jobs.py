@@ -4,7 +4,8 @@
 (`{ id: "send.welcome.email", handler }`, its handler lazily importing `./x.handler` and
 calling `run`), a Trigger.dev `task({ id, run })` posting to Slack, a job with a cron
 trigger, a job named for other work that mails as a side effect, and a route starting each
-by name (`jobs.triggerJob({ name })`, `tasks.trigger("id")`), one with a name nobody defines.
+by name (`jobs.triggerJob({ name })`, `tasks.trigger("id")`), one with a name nobody defines;
+a BullMQ `new Worker("name", fn)` started by `queue.add("name", ...)`.
 """
 
 from __future__ import annotations
@@ -55,3 +56,11 @@ def test_a_job_named_for_other_work_keeps_its_sends_as_call_sites(scan: RepoScan
 def test_a_job_with_a_cron_trigger_is_a_scheduled_job(scan: RepoScan) -> None:
     jobs = {(t.file, t.line, t.symbol) for t in scan.touchpoints if t.kind == Kind.SCHEDULED_JOB}
     assert jobs == {("src/jobs/cleanup-sessions.ts", 1, "CLEANUP_SESSIONS_JOB")}
+
+
+def test_a_function_registered_as_a_named_worker_is_the_job(scan: RepoScan) -> None:
+    # BullMQ `new Worker("send-welcome-email", sendWelcomeEmailJob)`, started by `queue.add("send-welcome-email")`.
+    job = touchpoint_at(scan, Kind.EMAIL_SEND, "src/workers/welcome.ts", 6)
+    assert job.symbol == "sendWelcomeEmailJob"
+    assert touchpoint_at(scan, Kind.EMAIL_SEND, "src/routes/team.ts", 4).wraps == job.id
+    assert set(by_line(scan, Kind.EMAIL_SEND, "src/routes/team.ts")) == {4}

@@ -160,6 +160,7 @@ class Catalog:
             | frozenset(call.rsplit(".", 1)[-1] for call in self.globals)
             | ARGUMENT_CALLS
             | jobs().trigger_calls
+            | jobs().worker_calls
         )
         """Last callee segments whose arguments detection reads; other calls drop them."""
         self.argument_names = IN_APP_ROW

@@ -35,6 +35,10 @@ _SEPARATORS = re.compile(r"[.:/\s-]+")
 """Job names are dotted, dashed or spaced (`send.signup.email`, `Send Signup Email`)."""
 
 
+_REGISTERED = re.compile(r"""^\(\s*['"`]([^'"`\s]+)['"`]\s*,\s*([A-Za-z_$][\w$.]*)\s*[,)]""")
+"""`("send-email", sendEmailJob, ...)`: a job's name, then the function that runs it."""
+
+
 class Job(NamedTuple):
     holder: str
     """The definition's name (`SEND_WELCOME_EMAIL_JOB`), `""` for an anonymous object."""
@@ -66,6 +70,7 @@ class JobIndex:
                     for name in job.names:
                         self.by_name[name].append(key)
             self._task_classes(path, index.defs.get(path, {}))
+        self._registered(index)
         self.triggers = self._triggers(index) if self.jobs else {}
 
     def _task_classes(self, path: str, defs: dict[str, Def]) -> None:
@@ -77,6 +82,18 @@ class JobIndex:
             if method in _J.handler_keys and holder is not None and holder.kind == "class" and "." not in owner:
                 self.jobs[(path, qualname)] = Job(owner, holder.line, (owner,), False, by_class=True)
                 self.by_name[owner].append((path, qualname))
+
+    def _registered(self, index: RepoIndex) -> None:
+        """`new Worker("send-email", sendEmailJob)`: the function handed over is the job named so."""
+        for path, facts in index.facts.items():
+            for call in facts.calls:
+                match = _REGISTERED.match(call.args) if call.name in _J.worker_calls else None
+                target = index.resolve(path, call.scope, match.group(2)) if match else None
+                definition = index.definition(target) if isinstance(target, DefRef) and not target.rest else None
+                if match and isinstance(target, DefRef) and definition is not None and definition.kind == "function":
+                    key = (target.file, target.qualname)
+                    self.jobs[key] = Job(target.qualname, definition.line, (match.group(1),), False)
+                    self.by_name[match.group(1)].append(key)
 
     def _triggers(self, index: RepoIndex) -> dict[Key, list[tuple[str, Call]]]:
         found: dict[Key, list[tuple[str, Call]]] = defaultdict(list)

@@ -193,6 +193,7 @@ class JobRules(Rules):
     nested_keys: Words
     schedule_keys: Words
     trigger_calls: Words
+    worker_calls: Words
     delivery_verbs: Words
     schedule_registrations: Pattern
     schedule_decorators: Words
