@@ -250,6 +250,7 @@ ALLOWED: dict[str, str] = {
     "start": "generic lifecycle verb",
     "subscribe": "generic pub-sub verb",
     "wrapper": "generic word in rule comments",
+    "perform": "job API method (ActiveJob/Sidekiq `perform`, a job handler's key)",
 }
 
 

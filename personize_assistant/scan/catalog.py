@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from personize_assistant.scan.digest import rule_files as rule_files
 from personize_assistant.scan.digest import rules_digest
 from personize_assistant.scan.models import Channel
-from personize_assistant.scan.rules import senders
+from personize_assistant.scan.rules import jobs, senders
 
 RuleKind = Literal[
     "email_send",
@@ -159,6 +159,8 @@ class Catalog:
             | self.schema_calls
             | frozenset(call.rsplit(".", 1)[-1] for call in self.globals)
             | ARGUMENT_CALLS
+            | jobs().trigger_calls
+            | jobs().worker_calls
         )
         """Last callee segments whose arguments detection reads; other calls drop them."""
         self.argument_names = IN_APP_ROW
@@ -170,7 +172,9 @@ class Catalog:
             return True
         known = self._named.get(name)
         if known is None:  # a name's answer is asked once per file per call: remember it
-            known = self._named[name] = bool(self.argument_names.match(name) or HTTP_HELPER.match(name))
+            known = self._named[name] = bool(
+                self.argument_names.match(name) or HTTP_HELPER.match(name) or jobs().schedule_registrations.search(name)
+            )
         return known
 
 

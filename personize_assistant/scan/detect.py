@@ -17,6 +17,11 @@ from personize_assistant.scan.detect_calls import (
     WrapperAnalysis,
     direct_findings,
 )
+from personize_assistant.scan.detect_cron_classes import (
+    cron_class_findings,
+    loop_findings,
+    registration_findings,
+)
 from personize_assistant.scan.detect_declared import auth_hook_findings, snippet_findings
 from personize_assistant.scan.detect_indirect import (
     Implementations,
@@ -27,6 +32,7 @@ from personize_assistant.scan.detect_indirect import (
 )
 from personize_assistant.scan.detect_inhouse import inhouse_hits
 from personize_assistant.scan.detect_models import ModelDetector
+from personize_assistant.scan.detect_outgoing import outgoing_webhook_hits
 from personize_assistant.scan.detect_people import (
     segmentation_findings,
     ui_surface_findings,
@@ -52,6 +58,7 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
     hits = CallMatcher(index, catalog).hits()
     hits += inhouse_hits(index, catalog)
     hits += broadcast_hits(index)
+    hits += outgoing_webhook_hits(index, hits)
     tracked, seeds = tracker_hits(index, {(h.file, h.call.scope) for h in hits})
     hits += tracked
     seeds += thread_seeds(index, hits)
@@ -79,13 +86,14 @@ def find_touchpoints(facts: dict[str, FileFacts]) -> list[Finding]:
 
     wrappers = WrapperAnalysis(index, hits + seeds, eligible, Implementations(index).targets)
     wrappers.run()
-    findings = direct_findings(hits) + wrappers.findings()
+    findings = direct_findings(hits) + wrappers.findings() + wrappers.jobs.schedule_findings()
     findings += HandlerDetector(index, table, hits).findings()
     findings += user_context_findings(index, hits, table)
     findings += segmentation_findings(index)
     findings += ui_surface_findings(index, table)
     findings += ScheduleDetector(index, table, hits).findings()
     findings += registry_findings(index)
+    findings += cron_class_findings(index) + registration_findings(index) + loop_findings(index)
     findings += ModelDetector(index, catalog).findings()
     findings += snippet_findings(index) + auth_hook_findings(index)
     return findings

@@ -18,6 +18,7 @@ from personize_assistant.scan.detect_http import (
     service_post,
     url_context,
 )
+from personize_assistant.scan.detect_jobs import JobIndex
 from personize_assistant.scan.facts import Binding, Call, Def
 from personize_assistant.scan.findings import Finding, name_words
 from personize_assistant.scan.models import Kind
@@ -103,7 +104,9 @@ class CallMatcher:
                         continue
                 hit = self.match(path, call)
                 if hit is not None:
-                    found.append(hit)
+                    # In a notification provider's own code every request is the provider's
+                    # delivery; the helper methods around it are plumbing, not wrappers.
+                    found.append(replace(hit, seeds_wrapper=False) if self._notifier_class(path, call.scope) else hit)
         found.extend(self._named_senders({(h.file, h.call.scope) for h in found}))
         return found
 
@@ -227,8 +230,10 @@ class CallMatcher:
 
     def _in_notifier(self, path: str, scope: str) -> bool:
         folders = path.split("/")[:-1]
-        if any(_NOTIFIER_DIR.match(folder) for folder in folders):
-            return True
+        return any(_NOTIFIER_DIR.match(folder) for folder in folders) or self._notifier_class(path, scope)
+
+    def _notifier_class(self, path: str, scope: str) -> bool:
+        """Code inside a class extending a notification provider base (`class Teams extends NotificationProvider`)."""
         owner = self.index.defs.get(path, {}).get(scope.split(".", 1)[0])
         if owner is None or owner.kind != "class":
             return False
@@ -485,6 +490,13 @@ class WrapperAnalysis:
                     by_name[_task_name(index, path, call.chain)].append((path, call))
         self._dynamic = _dynamic_dispatch(index)
         """`getattr(self, f"_send_{kind}_email")(...)`: targets -> the getattr call sites."""
+        self.jobs = JobIndex(index)
+        """Job definitions reached by a string name: their triggers are call sites too."""
+        for key, sites in self.jobs.triggers.items():
+            self._dynamic[key].extend(sites)
+        bodies = self.jobs.bodies(index)
+        self._job_bodies = set().union(*bodies.values()) if bodies else set()
+        self._job_units = self.jobs.units(bodies)
         self._looked_up: set[tuple[str, str]] = set()
         self.inferred: set[tuple[str, int]] = set()
         """Call sites matched by receiver name (`this.mailer.send` -> `GhostMailer.send`)."""
@@ -531,11 +543,14 @@ class WrapperAnalysis:
         for the job, taking what to deliver as arguments; jobs and features are not."""
         if not key[1] or not self.eligible(key[0], key[1], kind):
             return False
-        if not (_names_delivery(key[1], kind) or _publisher_module(key[0], kind) or _delivery_module(key[0], self.index.defs[key[0]][key[1]], kind)):
+        # A job started by name elsewhere (`triggerJob({ name })`): whatever its handler is
+        # called, its definition is what those callers reach.
+        job = kind in self._job_units.get(key, ())
+        if not job and not (_names_delivery(key[1], kind) or _publisher_module(key[0], kind) or _delivery_module(key[0], self.index.defs[key[0]][key[1]], kind)):
             return False
         if _request_handler(key[1]) or _logger(key[1]):
             return False
-        if not self._takes_arguments(key) or name_words(key[1].rsplit(".", 1)[-1]) & JOB_WORDS:
+        if not job and (not self._takes_arguments(key) or name_words(key[1].rsplit(".", 1)[-1]) & JOB_WORDS):
             return False
         existing = self.wrappers[key].get(kind)
         if existing is None:
@@ -573,7 +588,9 @@ class WrapperAnalysis:
                         self.calls_to[(resolved.file, resolved.qualname)].append((path, call))
                 elif self._untyped_receiver(resolved) and name not in COMMON_METHODS:
                     target = _by_receiver_name(call.chain, self._all_owners(name))
-                    if target is not None and target in wanted:
+                    # A job's handler is run by its queue's worker (`task.perform(props)`), not
+                    # called to deliver: its callers are the calls that start it by name.
+                    if target is not None and target in wanted and target not in self.jobs.jobs:
                         self.calls_to[target].append((path, call))
                         self.inferred.add((path, call.line))
 
@@ -620,7 +637,9 @@ class WrapperAnalysis:
     def findings(self) -> list[Finding]:
         found: list[Finding] = []
         for (path, qualname), kinds in self.wrappers.items():
-            definition = self._factory(path, qualname) or self.index.defs[path][qualname]
+            if (path, qualname) in self._job_bodies:
+                continue  # a job's body: the job's definition is the touchpoint, if any
+            definition = self._factory(path, qualname) or self.jobs.location(path, self.index.defs[path][qualname])
             for kind, wrapper in kinds.items():
                 found.append(_wrapper_finding(path, definition, kind, wrapper))
                 for caller_path, call in self.calls_to.get((path, qualname), ()):
@@ -637,7 +656,7 @@ class WrapperAnalysis:
                             discriminator=f"call:{qualname}",
                             channel=_single(wrapper.channels) if kind != "email_send" else "email",
                             provider=_single(wrapper.providers),
-                            wraps=(kind, path, qualname),
+                            wraps=(kind, path, definition.qualname),
                         )
                     )
         return found

@@ -19,6 +19,7 @@ from personize_assistant.scan.extract_common import (
     string_value,
     text,
 )
+from personize_assistant.scan.extract_jobs import job_binding
 from personize_assistant.scan.facts import (
     Binding,
     Branch,
@@ -122,6 +123,8 @@ class _JsExtractor:
             self._definition(node)
         for node in captures.get("pair", ()):
             self._pair(node)
+        for node in captures.get("field", ()):
+            self._field_function(node)
         for variable in variables:
             self._function_variable(variable)
         for node in captures.get("assign", ()):
@@ -276,6 +279,20 @@ class _JsExtractor:
         owner = self._object_holder_name(node.parent) if node.parent is not None else ""
         qualname = f"{owner}.{key}" if owner else key
         self._add_def(qualname, "method", value, head=node, span=value, exported=False)
+        job = job_binding(node, qualname)
+        if job is not None:
+            self.bindings.append(job)
+
+    def _field_function(self, node: Node) -> None:
+        """`sendMail = async (data) => {...}` in a class body: a method like any other (its
+        calls belong to it, callers reach it through the class)."""
+        value = unwrap(node.child_by_field_name("value"))
+        if value is None or value.type not in FUNCTION_TYPES:
+            return
+        owner = self._owner_name(node.parent)
+        name = text(node.child_by_field_name("name") or node.child_by_field_name("property"), 80)
+        if owner and name:
+            self._add_def(f"{owner}.{name}", "method", value, head=node, span=node, exported=False, returns=returns(value))
 
     def _function_variable(self, variable: _Variable) -> None:
         node, name_node, value = variable

@@ -1,4 +1,4 @@
-"""Rule files beside the catalog (senders, people, handlers, models, secrets, conventions), typed and loaded once.
+"""Rule files beside the catalog (senders, people, handlers, models, secrets, conventions, jobs, outgoing), typed and loaded once.
 
 Vocabularies, ORM tables and name patterns are data: each `*.yaml` file here is read
 into a Pydantic model (unknown or missing keys and bad regexes are errors that name the
@@ -192,6 +192,32 @@ class ConventionRules(Rules):
     sql_skip_dirs: Pattern
 
 
+class JobRules(Rules):
+    """jobs.yaml: job definitions and the calls that trigger them by a string name."""
+
+    handler_keys: Words
+    name_keys: Words
+    nested_keys: Words
+    schedule_keys: Words
+    trigger_calls: Words
+    worker_calls: Words
+    delivery_verbs: Words
+    schedule_registrations: Pattern
+    schedule_decorators: Words
+    loop_sleeps: Words
+    loop_not: Pattern
+    loop_places: Pattern
+
+
+class OutgoingRules(Rules):
+    """outgoing.yaml: outgoing webhooks sent by a function named for them."""
+
+    webhook_verbs: Words
+    webhook_nouns: Words
+    http_sends: Words
+    send_method: Pattern
+
+
 class SecretRules(Rules):
     """secrets.yaml: the one definition of a secret field name."""
 
@@ -253,3 +279,13 @@ def conventions() -> ConventionRules:
 @cache
 def buses() -> BusRules:
     return load_rules("buses.yaml", BusRules)
+
+
+@cache
+def jobs() -> JobRules:
+    return load_rules("jobs.yaml", JobRules)
+
+
+@cache
+def outgoing() -> OutgoingRules:
+    return load_rules("outgoing.yaml", OutgoingRules)
