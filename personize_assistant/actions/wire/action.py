@@ -28,6 +28,7 @@ from personize_assistant.actions.wire.artifact import (
 from personize_assistant.actions.wire.audience import refuse_not_to_a_person
 from personize_assistant.actions.wire.context import WireContext, Wiring
 from personize_assistant.actions.wire.edit import FileEditor
+from personize_assistant.actions.wire.job_reach import refuse_no_delivery
 from personize_assistant.actions.wire.language import LanguageWriter
 from personize_assistant.actions.wire.library import KIND_PATTERN, LIBRARY_PATTERN, WireRules
 from personize_assistant.actions.wire.parsed import declared_functions, identifiers, split_lines
@@ -175,6 +176,8 @@ def _wire(scan: RepoScan, options: WireOptions, rules: WireRules, with_patch: bo
     writer.refuse(ctx)
     if pattern == "wrap":
         refuse_not_to_a_person(ctx)
+    if pattern == "cron_generate_deliver":
+        refuse_no_delivery(ctx)
     _refuse_rewire(ctx)
     return _artifact(ctx, rules, pattern, build(ctx), with_patch)
 
