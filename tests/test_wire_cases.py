@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from personize_assistant.actions.common.discovery import Discovery
+from personize_assistant.actions.common.schema_decisions import EntityDecision, SchemaDecisions
 from personize_assistant.actions.wire.action import WireOptions, wire, wireable
 from personize_assistant.actions.wire.artifact import WireArtifact
 from personize_assistant.actions.wire.library import WireRules
@@ -324,6 +326,8 @@ class ModelCase:
     app: str
     entity: str
     file: str
+    decided: bool = False
+    """Synced only when the answers name it an entity (the default schema leaves it out)."""
 
     @property
     def name(self) -> str:
@@ -337,7 +341,7 @@ MODEL_TS_CASES = [
 MODEL_PY_CASES = [
     ModelCase("tallybook-py", "User", "accounts/models.py"),
     ModelCase("tallybook-py", "Client", "invoices/models.py"),
-    ModelCase("tallybook-py", "BankUser", "services/bankfeed/app/models.py"),
+    ModelCase("tallybook-py", "BankUser", "services/bankfeed/app/models.py", decided=True),
 ]
 
 
@@ -346,7 +350,9 @@ def wire_model(case: ModelCase, root: Path, rules: WireRules) -> WireArtifact:
 
     scan = scan_repo(root, use_cache=False)
     tp = next(t for t in scan.by_kind(Kind.DATA_MODEL) if t.entity == case.entity and t.file == case.file)
-    return wire(scan, WireOptions(touchpoint_id=tp.id), rules)
+    decisions = SchemaDecisions(entities=[EntityDecision(model=case.entity, type="contact")])
+    discovery = Discovery(schema_decisions=decisions) if case.decided else None
+    return wire(scan, WireOptions(touchpoint_id=tp.id, discovery=discovery), rules)
 
 
 def write_app(files: dict[str, str], root: Path) -> Path:
