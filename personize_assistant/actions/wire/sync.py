@@ -24,6 +24,12 @@ from personize_assistant.actions.wire.sync_rollups import SyncRollup, sync_rollu
 from personize_assistant.codegen.helpers import PY_CLIENT, PY_CLIENT_MODULE, python_client_source
 from personize_assistant.codegen.placement import place_helpers
 from personize_assistant.codegen.render import render, wrap_comments
+from personize_assistant.codegen.sync_placement import (
+    django_app,
+    owning_project,
+    prisma_client,
+    script_path,
+)
 from personize_assistant.errors import UsageError
 from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.scan.models import RepoScan, Touchpoint
@@ -128,7 +134,7 @@ def sync_artifact(scan: RepoScan, touchpoint: Touchpoint, rules: WireRules,
         # No generic grouping query for SQLAlchemy models yet: say which rollups are not sent.
         rollup_notes.append(f"Not computed by the script: {', '.join(r.target for r in rollups)}.")
         rollups = []
-    files, run = builder(root, touchpoint, mapping, rules, rollups)
+    files, run, placement_notes = builder(root, touchpoint, mapping, rules, rollups)
     return WireArtifact(
         touchpoint_id=touchpoint.id,
         pattern="data_sync",
@@ -145,6 +151,7 @@ def sync_artifact(scan: RepoScan, touchpoint: Touchpoint, rules: WireRules,
             f'Create the collection "{mapping.properties[0].collection_name}" first '
             "(`personize-assistant schema --create`).",
             *rollup_notes,
+            *placement_notes,
         ],
         constraints=_constraints(rules, mapping, run),
     )
@@ -183,12 +190,10 @@ def _columns(mapping: BatchMapping) -> list[str]:
 
 
 def _prisma(root: Path, tp: Touchpoint, mapping: BatchMapping, rules: WireRules,
-            rollups: list[SyncRollup]) -> tuple[list[NewFile], str]:
-    project = PurePosixPath(tp.file).parent
-    if project.name == "prisma":
-        project = project.parent
+            rollups: list[SyncRollup]) -> tuple[list[NewFile], str, list[str]]:
     name = f"personize-sync-{_snake(mapping.source_entity).replace('_', '-')}.ts"
-    path = str(project / "scripts" / name) if str(project) != "." else f"scripts/{name}"
+    path = script_path(root, owning_project(root, tp.file), name)
+    client = prisma_client(root, tp.file, path)
     entity = mapping.source_entity
     field_names = {f.name for f in tp.fields or []}
     columns = _columns(mapping)
@@ -198,13 +203,16 @@ def _prisma(root: Path, tp: Touchpoint, mapping: BatchMapping, rules: WireRules,
         "ts/data_sync.ts.j2",
         **_values(mapping, rules, rollups if owner_key else []),
         path=path,
+        prisma_import=client.import_line,
+        prisma_client=client.expression,
         accessor=entity[:1].lower() + entity[1:],
         select=", ".join(f"{c}: true" for c in [*columns, *([owner_key] if owner_key and owner_key not in columns else [])]),
         order_by="id" if "id" in field_names else columns[0],
         owner_key=owner_key,
         drop_owner_key=owner_key is not None and owner_key not in columns,
     )
-    return [NewFile(path=path, content=code, summary=f"{entity} -> Personize sync")], f"npx tsx {path}"
+    files = [NewFile(path=path, content=code, summary=f"{entity} -> Personize sync")]
+    return files, f"npx tsx {path}", [client.note] if client.note else []
 
 
 # --------------------------------------------------------------------------- Python ORMs
@@ -215,15 +223,17 @@ def _python_file(values: dict[str, object], **extra: object) -> str:
 
 
 def _django(root: Path, tp: Touchpoint, mapping: BatchMapping, rules: WireRules,
-            rollups: list[SyncRollup]) -> tuple[list[NewFile], str]:
-    app = PurePosixPath(tp.file).parent
+            rollups: list[SyncRollup]) -> tuple[list[NewFile], str, list[str]]:
+    # The model's app (`person/models/user.py` -> `person`), not the models package.
+    app = django_app(root, tp.file)
     snake = _snake(mapping.source_entity)
     commands = app / "management" / "commands"
     path = str(commands / f"personize_sync_{snake}.py")
     values = _values(mapping, rules, rollups)
     rows = render("py/data_sync_rows_django.py.j2", model=mapping.source_entity, rollups=rollups)
     shared = place_helpers(root, tp.file, "py")
-    model_import = f"from ...{PurePosixPath(tp.file).stem} import {mapping.source_entity}"
+    module = ".".join(PurePosixPath(tp.file).relative_to(app).with_suffix("").parts)
+    model_import = f"from ...{module} import {mapping.source_entity}"
     if shared.import_root is not None:
         # Another app already holds the client: import it rather than add a second copy.
         client = shared.import_from(tp.file, PY_CLIENT_MODULE)
@@ -243,11 +253,11 @@ def _django(root: Path, tp: Touchpoint, mapping: BatchMapping, rules: WireRules,
         files.append(NewFile(path=str(package / "__init__.py"), content="", summary="package marker"))
     if shared.import_root is None:
         files.append(NewFile(path=str(app / PY_CLIENT), content=python_client_source(), summary="standalone Personize REST client"))
-    return files, f"python manage.py personize_sync_{snake}"
+    return files, f"python manage.py personize_sync_{snake}", []
 
 
 def _sqlalchemy(root: Path, tp: Touchpoint, mapping: BatchMapping, rules: WireRules,
-                rollups: list[SyncRollup]) -> tuple[list[NewFile], str]:
+                rollups: list[SyncRollup]) -> tuple[list[NewFile], str, list[str]]:
     package = PurePosixPath(tp.file).parent
     session_module = _session_factory(root, package)
     if session_module is None:
@@ -276,7 +286,7 @@ def _sqlalchemy(root: Path, tp: Touchpoint, mapping: BatchMapping, rules: WireRu
         NewFile(path=path, content=code, summary=f"{mapping.source_entity} -> Personize sync"),
         NewFile(path=str(package / PY_CLIENT), content=python_client_source(), summary="standalone Personize REST client"),
     ]
-    return files, f"python -m {module}"
+    return files, f"python -m {module}", []
 
 
 def _session_factory(root: Path, package: PurePosixPath) -> str | None:
