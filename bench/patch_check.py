@@ -25,6 +25,10 @@ NODE_TYPES = REPO / "tests" / "typescript" / "node_modules" / "@types"
 # Options that write output or need a build graph: meaningless for a --noEmit check of a few files.
 _DROPPED = {"plugins", "incremental", "composite", "tsBuildInfoFile", "declaration", "declarationMap",
             "emitDeclarationOnly", "outDir", "rootDir", "rootDirs", "noEmit", "types", "typeRoots", "sourceMap"}
+_UNKNOWN_BASE: dict[str, object] = {
+    "module": "esnext", "moduleResolution": "bundler", "target": "es2022", "jsx": "preserve",
+    "esModuleInterop": True, "allowJs": True, "resolveJsonModule": True, "lib": ["es2023", "dom", "dom.iterable"],
+}
 _TS_ERROR = re.compile(r"^(?P<file>.+?)\((?P<line>\d+),(?P<col>\d+)\): error (?P<code>TS\d+): (?P<message>.*)$")
 _MISSING_MODULE = re.compile(r"Cannot find module '(?P<module>[^']+)'|Could not find a declaration file for module '(?P<untyped>[^']+)'")
 Finding = tuple[str, str, str]  # (file, code, message), lines dropped: a patch moves them
@@ -65,6 +69,8 @@ def typescript_findings(copy: Path, files: list[str]) -> set[Finding]:
     config.unlink()
     found: set[Finding] = set()
     for line in done.stdout.splitlines():
+        if line.startswith("error TS"):  # the configuration itself: every file is unchecked
+            found.add(("tsconfig", line.split(":", 1)[0][6:], line.split(":", 1)[-1].strip()))
         match = _TS_ERROR.match(line)
         if match is None or match["file"] not in present or _not_installed(match["message"]):
             continue
@@ -85,7 +91,7 @@ def _compiler_options(copy: Path, file: str) -> dict[str, object]:
     directory = PurePosixPath(file).parent
     for candidate in [directory, *directory.parents]:
         if (copy / str(candidate) / "tsconfig.json").is_file():
-            merged = _merged(copy / str(candidate) / "tsconfig.json")
+            merged = _merged(copy / str(candidate) / "tsconfig.json", copy=copy)
             break
     else:
         merged = {}
@@ -94,7 +100,7 @@ def _compiler_options(copy: Path, file: str) -> dict[str, object]:
     return options
 
 
-def _merged(config: Path, depth: int = 0) -> dict[str, object]:
+def _merged(config: Path, depth: int = 0, copy: Path | None = None) -> dict[str, object]:
     data = _read_json(config)
     options = data.get("compilerOptions")
     own = dict(options) if isinstance(options, dict) else {}
@@ -104,12 +110,42 @@ def _merged(config: Path, depth: int = 0) -> dict[str, object]:
     elif "paths" in own:
         own["baseUrl"] = str(base.resolve())  # paths resolve from the config that declares them
     parent = data.get("extends")
-    if isinstance(parent, str) and parent.startswith(".") and depth < 5:
+    target = _extended(base, parent, copy) if isinstance(parent, str) and depth < 5 else None
+    if target is not None and target.is_file():
+        return _merged(target, depth + 1, copy) | own
+    # A published base config (`@tsconfig/next`) is not installed: assume a bundler setup.
+    return (_UNKNOWN_BASE | own) if isinstance(parent, str) else own
+
+
+def _extended(base: Path, parent: str, copy: Path | None) -> Path | None:
+    """A relative config, or one in a workspace package of the repo (`@acme/tsconfig/next.json`)."""
+    if parent.startswith("."):
         target = (base / parent).resolve()
-        target = target if target.suffix == ".json" else target.with_suffix(".json")
-        if target.is_file():
-            return _merged(target, depth + 1) | own
-    return own
+    elif copy is not None:
+        name, _, rest = parent.partition("/") if not parent.startswith("@") else ("/".join(parent.split("/")[:2]), "", "/".join(parent.split("/")[2:]))
+        folder = _workspace_packages(copy).get(name)
+        if folder is None:
+            return None
+        target = folder / (rest or "tsconfig.json")
+    else:
+        return None
+    return target if target.suffix == ".json" else target.with_suffix(".json")
+
+
+_PACKAGES: dict[Path, dict[str, Path]] = {}
+
+
+def _workspace_packages(copy: Path) -> dict[str, Path]:
+    """Package name -> folder, for every package.json of the repo outside node_modules."""
+    if copy not in _PACKAGES:
+        found: dict[str, Path] = {}
+        for manifest in copy.rglob("package.json"):
+            if "node_modules" not in manifest.parts:
+                name = _read_json(manifest).get("name")
+                if isinstance(name, str):
+                    found.setdefault(name, manifest.parent)
+        _PACKAGES[copy] = found
+    return _PACKAGES[copy]
 
 
 def _read_json(path: Path) -> dict[str, object]:
