@@ -195,10 +195,11 @@ def _prisma(root: Path, tp: Touchpoint, mapping: BatchMapping, rules: WireRules,
     path = script_path(root, owning_project(root, tp.file), name)
     client = prisma_client(root, tp.file, path)
     entity = mapping.source_entity
-    field_names = {f.name for f in tp.fields or []}
     columns = _columns(mapping)
-    # Rollups group a record's rows by the owner's id: read it, and drop it again before sending.
-    owner_key = "id" if rollups and "id" in field_names else None
+    # Pages are ordered by the primary key (stable under skip/take); rollups group a record's
+    # rows by it too: it is read, and dropped again before sending.
+    primary = _primary_key(tp)
+    owner_key = primary if rollups else None
     code = render(
         "ts/data_sync.ts.j2",
         **_values(mapping, rules, rollups if owner_key else []),
@@ -207,12 +208,20 @@ def _prisma(root: Path, tp: Touchpoint, mapping: BatchMapping, rules: WireRules,
         prisma_client=client.expression,
         accessor=entity[:1].lower() + entity[1:],
         select=", ".join(f"{c}: true" for c in [*columns, *([owner_key] if owner_key and owner_key not in columns else [])]),
-        order_by="id" if "id" in field_names else columns[0],
+        order_by=primary or columns[0],
         owner_key=owner_key,
         drop_owner_key=owner_key is not None and owner_key not in columns,
     )
     files = [NewFile(path=path, content=code, summary=f"{entity} -> Personize sync")]
     return files, f"npx tsx {path}", [client.note] if client.note else []
+
+
+def _primary_key(tp: Touchpoint) -> str | None:
+    """The model's `@id` field, else `id`, else its first unique field."""
+    fields = tp.fields or []
+    found = next((f.name for f in fields if f.is_primary_key), None)
+    found = found or next((f.name for f in fields if f.name == "id"), None)
+    return found or next((f.name for f in fields if f.is_unique), None)
 
 
 # --------------------------------------------------------------------------- Python ORMs
