@@ -9,8 +9,11 @@ For each tree it runs `discover --no-input`, `propose`, `schema`, `plan`, `wire 
 CLI, and reports the exit code, the seconds it took and, when the process printed a Python
 traceback, the traceback's last line. A clean refusal (exit 1 or 2 with a message) is not a
 failure: a traceback or a timeout is, and so is a ready wire diff that `git apply --check`
-rejects on a committed copy of the tree. The scan cache is shared, so only the first
-command scans.
+rejects on a committed copy of the tree, or that, applied, adds a compile finding in the
+app's own setup (`patch_check.py`: Python `compile()` and ruff F821/F811/F401, TypeScript
+`tsc --noEmit` with the app's tsconfig; only findings the patch adds count). A summary per
+tree gives ready / applied / compile-clean counts. The scan cache is shared, so only the
+first command scans.
 Not a test: run it by hand on real apps (the issue-13 corpus lives in /tmp/fc/).
 """
 
@@ -23,8 +26,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from patch_check import new_findings
 
 HERE = Path(__file__).resolve()
 # The CLI installed beside this interpreter (the venv's console script), as a user runs it.
@@ -39,6 +44,8 @@ class Run:
     exit_code: int | None
     seconds: float
     traceback: str | None
+    findings: list[str] = field(default_factory=list)
+    """Compile findings a ready wire's patch adds (file: code message)."""
 
     @property
     def failed(self) -> bool:
@@ -102,6 +109,13 @@ def wire_run(tree: Path, touchpoint: str, copy: Path, timeout: float) -> Run:
     if check.returncode != 0:
         reason = check.stderr.strip().splitlines()[0] if check.stderr.strip() else "rejected"
         outcome.traceback = f"diff does not apply: {reason}"
+        return outcome
+    applied, added = new_findings(copy, diff)
+    outcome.findings = sorted(f"{file}: {code} {message}" for file, code, message in added)
+    if not applied:
+        outcome.traceback = "diff does not apply"
+    elif added:
+        outcome.traceback = f"{len(added)} new compile finding(s): {outcome.findings[0]}"
     return outcome
 
 
@@ -124,8 +138,9 @@ def commands_for(tree: Path, out: Path, generate: int, timeout: float) -> list[l
 
 
 def runs_for(tree: Path, out: Path, options: argparse.Namespace) -> Iterator[Run]:
-    for args in commands_for(tree, out, options.generate, options.timeout):
-        yield run(tree, args, options.timeout)
+    if not options.wires_only:
+        for args in commands_for(tree, out, options.generate, options.timeout):
+            yield run(tree, args, options.timeout)
     ready = _ready_wires(tree, options.wire, options.timeout)
     if ready:
         copy = committed_copy(tree, out)
@@ -140,6 +155,7 @@ def main() -> int:
     parser.add_argument("--generate", type=int, default=3, help="generate for this many touchpoints per tree")
     parser.add_argument("--wire", type=int, default=None, help="wire at most this many ready touchpoints per tree")
     parser.add_argument("--timeout", type=float, default=600.0)
+    parser.add_argument("--wires-only", action="store_true", help="only the ready wires (apply and compile checks)")
     options = parser.parse_args()
     runs: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="commands-corpus-") as out:
@@ -150,10 +166,18 @@ def main() -> int:
                     r = runs[-1]
                     print(f"{'FAIL' if r.failed else 'ok  '} {r.exit_code!s:>4} {r.seconds:>6}s "
                           f"{r.tree} {r.command}{'  ' + r.traceback if r.traceback else ''}", flush=True)
+                    for finding in r.findings[1:]:
+                        print(f"         {finding}", flush=True)
     if options.json:
         print(json.dumps([asdict(r) for r in runs], indent=2))
+    for tree in options.trees:
+        wires = [r for r in runs if r.tree == str(tree.resolve()) and r.command.startswith("wire --touchpoint")]
+        applied = [r for r in wires if r.exit_code == 0 and not (r.traceback or "").startswith("diff does not apply")]
+        clean = [r for r in applied if not r.findings]
+        print(f"{tree.name}: {len(wires)} ready wires, {len(applied)} applied, {len(clean)} compile clean",
+              file=sys.stderr)
     failures = [r for r in runs if r.failed]
-    print(f"{len(runs)} runs, {len(failures)} with a traceback or timeout", file=sys.stderr)
+    print(f"{len(runs)} runs, {len(failures)} failed (traceback, timeout, patch or compile)", file=sys.stderr)
     return 1 if failures else 0
 
 

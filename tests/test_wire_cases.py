@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from personize_assistant.actions.common.discovery import Discovery
+from personize_assistant.actions.common.schema_decisions import EntityDecision, SchemaDecisions
 from personize_assistant.actions.wire.action import WireOptions, wire, wireable
 from personize_assistant.actions.wire.artifact import WireArtifact
 from personize_assistant.actions.wire.library import WireRules
@@ -94,10 +96,11 @@ export class Notifier {
 }
 """,
         "src/cron.ts": """import cron from 'node-cron';
+import { Notifier } from './notify.js';
 
 export function startJobs() {
   cron.schedule('*/5 * * * *', async () => {
-    console.log('tick');
+    await new Notifier().notifyUser('ana@example.com', 'Tick', 'Five more minutes of uptime.');
   });
 }
 """,
@@ -260,7 +263,7 @@ TS_CASES = [
     Case("nextjs", W, "app/api/webhooks/clerk/route.ts", 1, "POST", {"provider": "clerk"}),
     Case("nextjs", U, "lib/session.ts", 4, "getSessionUser"),
     Case("node", N, "src/notify.ts", 7, "Notifier.notifyUser", {"channel": "push"}),
-    Case("node", S, "src/cron.ts", 4, None, {"schedule": "*/5 * * * *"}),
+    Case("node", S, "src/cron.ts", 5, None, {"schedule": "*/5 * * * *"}),
     Case("node", T, "src/analytics.ts", 1, "track", {"provider": "segment"}),
     Case("node", E, "src/report.ts", 3, "sendReport", {"channel": "email", "provider": "postmark"}),
 ]
@@ -323,6 +326,8 @@ class ModelCase:
     app: str
     entity: str
     file: str
+    decided: bool = False
+    """Synced only when the answers name it an entity (the default schema leaves it out)."""
 
     @property
     def name(self) -> str:
@@ -336,7 +341,7 @@ MODEL_TS_CASES = [
 MODEL_PY_CASES = [
     ModelCase("tallybook-py", "User", "accounts/models.py"),
     ModelCase("tallybook-py", "Client", "invoices/models.py"),
-    ModelCase("tallybook-py", "BankUser", "services/bankfeed/app/models.py"),
+    ModelCase("tallybook-py", "BankUser", "services/bankfeed/app/models.py", decided=True),
 ]
 
 
@@ -345,7 +350,9 @@ def wire_model(case: ModelCase, root: Path, rules: WireRules) -> WireArtifact:
 
     scan = scan_repo(root, use_cache=False)
     tp = next(t for t in scan.by_kind(Kind.DATA_MODEL) if t.entity == case.entity and t.file == case.file)
-    return wire(scan, WireOptions(touchpoint_id=tp.id), rules)
+    decisions = SchemaDecisions(entities=[EntityDecision(model=case.entity, type="contact")])
+    discovery = Discovery(schema_decisions=decisions) if case.decided else None
+    return wire(scan, WireOptions(touchpoint_id=tp.id, discovery=discovery), rules)
 
 
 def write_app(files: dict[str, str], root: Path) -> Path:
@@ -369,13 +376,31 @@ def materialize(app: str, root: Path) -> Path:
     return root
 
 
-def scan_for(root: Path, cases: list[Case]) -> RepoScan:
-    return RepoScan(root=str(root), touchpoints=[c.touchpoint() for c in cases])
+def scan_for(root: Path, cases: list[Case], full: bool = False) -> RepoScan:
+    """The cases' touchpoints; with `full`, joined by everything the real scanner finds in
+    the app (what a job calls, the sends around a function)."""
+    touchpoints = [c.touchpoint() for c in cases]
+    if not full:
+        return RepoScan(root=str(root), touchpoints=touchpoints)
+    from personize_assistant.scan import scan_repo
+
+    scan = scan_repo(root, use_cache=False)
+    known = {t.id for t in touchpoints}
+    return scan.model_copy(update={"touchpoints": touchpoints + [t for t in scan.touchpoints if t.id not in known]})
+
+
+def app_cases(case: Case) -> list[Case]:
+    """`case` first, then every other case named in the same app."""
+    every = TS_CASES + PY_CASES + EXAMPLE_TS_CASES + EXAMPLE_PY_CASES + NO_RECIPIENT_CASES
+    return [case, *(c for c in every if c.app == case.app and c != case)]
 
 
 def wire_case(case: Case, root: Path, rules: WireRules, **options: Any) -> WireArtifact:
+    """A scheduled job is wired on its whole app's scan: it is ready only when it reaches a
+    send, which a one-touchpoint scan never shows."""
     tp = case.touchpoint()
-    return wire(scan_for(root, [case]), WireOptions(touchpoint_id=tp.id, **options), rules)
+    scan = scan_for(root, app_cases(case), full=True) if case.kind == Kind.SCHEDULED_JOB else scan_for(root, [case])
+    return wire(scan, WireOptions(touchpoint_id=tp.id, **options), rules)
 
 
 @pytest.fixture(scope="session")

@@ -69,11 +69,12 @@ def _ruff_in(root: Path, files: list[str]) -> set[str]:
 
 @pytest.fixture(scope="module")
 def tallybook_wired(tmp_path_factory: pytest.TempPathFactory, rules: WireRules) -> Path:
-    """tallybook-py with a send of transports.py and two billing jobs wired."""
+    """tallybook-py with a send of transports.py, a billing job and two invoice jobs wired."""
     root = checkout("tallybook-py", tmp_path_factory.mktemp("tallybook"))
     _wire_symbol(root, rules, "notifications/transports.py", "send_sms")
     _wire_symbol(root, rules, "billing/tasks.py", "nudge_trials_ending")
-    _wire_symbol(root, rules, "billing/tasks.py", "sync_stripe_subscriptions")
+    _wire_symbol(root, rules, "invoices/tasks.py", "send_overdue_reminders")
+    _wire_symbol(root, rules, "invoices/tasks.py", "issue_recurring_invoices")
     _wire_symbol(root, rules, "invoices/management/commands/send_weekly_summary.py", "Command")
     _wire_symbol(root, rules, "accounts/models.py", "User")  # a sync management command
     # Renaming to `_receive_bank_event_original` pushes a 96-column header past 100.
@@ -83,7 +84,7 @@ def tallybook_wired(tmp_path_factory: pytest.TempPathFactory, rules: WireRules) 
 
 @pytest.mark.toolchain
 def test_a_second_wired_function_extends_the_helper_import(tallybook_wired: Path) -> None:
-    text = (tallybook_wired / "billing/tasks.py").read_text()
+    text = (tallybook_wired / "invoices/tasks.py").read_text()
     assert text.count("from notifications.personize_wiring import personalized_run") == 1
     assert text.count("return personalized_run(") == 2
 
@@ -105,6 +106,7 @@ def test_wired_django_files_pass_isort_and_line_length(tallybook_wired: Path) ->
     files = [
         "notifications/transports.py",
         "billing/tasks.py",
+        "invoices/tasks.py",
         "invoices/management/commands/send_weekly_summary.py",
         "services/bankfeed/app/routes/webhooks.py",
         "accounts/management/commands/personize_sync_user.py",

@@ -21,13 +21,14 @@ from typing import Any
 
 import pytest
 
+from personize_assistant.actions.wire.action import WireOptions, wire
 from personize_assistant.actions.wire.library import WireRules
 from personize_assistant.actions.wire.write import plan_writes
 from personize_assistant.scan.models import Kind
 from tests.support.personize_fixtures import personize_env as personize_env
 from tests.support.personize_fixtures import personize_server as personize_server
 from tests.support.personize_imitation import PersonizeImitation
-from tests.test_wire_cases import Case, wire_case, write_app
+from tests.test_wire_cases import Case, scan_for, write_app
 from tests.test_wire_cases import rules as rules  # the session fixture
 
 _numbers = itertools.count()
@@ -86,7 +87,9 @@ def wired_mailer(
         Case("runtime", Kind.SCHEDULED_JOB, f"{package}/jobs.py", 4, "weekly", {"schedule": "0 8 * * 1"}),
     ]
     for case in cases:
-        for path, text in plan_writes(root, wire_case(case, root, rules)).items():
+        # The job is wired on a scan holding the sends it reaches (it is ready only then).
+        wired = wire(scan_for(root, cases), WireOptions(touchpoint_id=case.touchpoint().id), rules)
+        for path, text in plan_writes(root, wired).items():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     monkeypatch.setenv("PERSONIZE_TIMEOUT_SECONDS", "2")

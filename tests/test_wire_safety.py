@@ -47,7 +47,8 @@ TOUCHPOINTS = [
     _tp(Kind.USER_CONTEXT, "lib/auth.ts", 25, "ensureSignedIn"),
     _tp(Kind.USER_CONTEXT, "lib/auth.ts", 32, "fetchProfile"),
     _tp(Kind.USER_CONTEXT, "app/api/views/route.ts", 5, "POST"),
-    _tp(Kind.SCHEDULED_JOB, "src/digest.service.ts", 7, "DigestService.handleCron"),
+    _tp(Kind.SCHEDULED_JOB, "src/digest.service.ts", 8, "DigestService.handleCron"),
+    _tp(Kind.SCHEDULED_JOB, "src/digest.service.ts", 17, "DigestService.purgeExpired"),
     DISPATCHER,
     _tp(Kind.EMAIL_SEND, "src/mail.ts", 10, "sendLoginCode", wraps=DISPATCHER.id),
     _tp(Kind.EMAIL_SEND, "src/mail.ts", 14, "sendTrialEnding", wraps=DISPATCHER.id),
@@ -125,8 +126,16 @@ def test_a_decorated_cron_method_keeps_its_decorator_on_the_wrapper(scan: RepoSc
     lines = text.splitlines()
     decorated = lines[lines.index("  @Cron(CronExpression.EVERY_WEEK)") + 1]
     assert decorated.strip() == "handleCron() {"
-    assert text.count("@Cron(") == 1
+    assert text.count("@Cron(CronExpression.EVERY_WEEK)") == 1
     assert "private async handleCronOriginal()" in text
+
+
+def test_a_job_is_ready_only_when_it_reaches_a_send(listed: dict[str, WireCandidate]) -> None:
+    # handleCron -> this.sendDigests() -> sendWeeklyTips(...): a delivery, two calls away.
+    assert listed["DigestService.handleCron"].ready, listed["DigestService.handleCron"].reason
+    purge = listed["DigestService.purgeExpired"]
+    assert not purge.ready
+    assert purge.reason is not None and "delivers nothing" in purge.reason
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ TS_SENDS = {
     "render_html": ("src/send-invoice.tsx", 10, "sendInvoice", "nodemailer"),
     "component_call": ("src/send-trial.ts", 10, "sendTrialEnding", "resend"),
     "component_not_found": ("src/send-receipt.tsx", 7, "sendReceipt", "resend"),
-    "mailer_template": ("src/mailer/mailer.service.ts", 7, "Mailer.sendInvite", "nodemailer"),
+    "mailer_template": ("src/mailer/mailer.service.ts", 8, "Mailer.sendInvite", "nodemailer"),
 }
 PY_SENDS = {
     "render_to_string": ("shop/mail.py", 10, "send_receipt", "django"),
@@ -116,6 +116,21 @@ def test_a_mailer_context_gets_the_value_and_its_handlebars_template_renders_it(
     assert "context: { personalizedIntro: personalized?.INTRO, inviteUrl }" in _edit(artifact, "src/mailer/mailer.service.ts")
     template = _edit(artifact, "src/mailer/templates/invitation.hbs")
     assert template == "+<body>{{#if personalizedIntro}}<p>{{personalizedIntro}}</p>{{/if}}"
+
+
+def test_a_mailer_template_named_by_the_parameter_type_is_changed_with_the_context() -> None:
+    # `template: mail.template` with `mail: InviteMail` (`template: 'invitation'`).
+    send = ("src/mailer/mailer.service.ts", 17, "Mailer.sendTypedInvite", "nodemailer")
+    artifact = _wire(fixture_app("templated-email-ts"), send)
+    assert "context: { ...mail.variables, personalizedIntro: personalized?.INTRO }" in _edit(artifact, "src/mailer/mailer.service.ts")
+    assert "{{#if personalizedIntro}}" in _edit(artifact, "src/mailer/templates/invitation.hbs")
+
+
+def test_a_mailer_context_whose_template_is_chosen_at_run_time_is_not_ready() -> None:
+    # No template file can be shown changing, so the new context key would go unrendered.
+    send = ("src/mailer/mailer.service.ts", 26, "Mailer.sendEither", "nodemailer")
+    with pytest.raises(UsageError, match="cannot be given the new value"):
+        _wire(fixture_app("templated-email-ts"), send)
 
 
 def test_django_context_gets_the_value_and_the_extending_template_renders_it_in_its_content_block() -> None:

@@ -25,6 +25,7 @@ from personize_assistant.errors import UsageError
 
 if TYPE_CHECKING:
     from personize_assistant.actions.check.model import CheckReport, Severity
+    from personize_assistant.actions.common.discovery import Discovery
     from personize_assistant.actions.wire.artifact import WireArtifact
     from personize_assistant.scan.models import RepoScan
 
@@ -35,6 +36,16 @@ def _scan(path: Path) -> RepoScan:
     from personize_assistant.scan import scan_repo  # heavy: loads only when a command runs
 
     return scan_repo(repo_directory(path))
+
+
+def _answers(scan: RepoScan, answers: Path | None) -> Discovery | None:
+    """The answers file over what the scan says, as the planning commands read it."""
+    if answers is None:
+        return None
+    from personize_assistant.actions.common.discovery import load_answers, prefill_from_scan
+    from personize_assistant.content import load_library
+
+    return load_answers(answers, base=prefill_from_scan(scan, load_library()))
 
 
 def wire_command(
@@ -69,6 +80,10 @@ def wire_command(
         Path | None,
         typer.Option("--patch", metavar="FILE", help="With --write: apply this saved diff of `wire -t ID`."),
     ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", metavar="FILE", help="Discovery answers (YAML or JSON): a data sync sends what their schema decides."),
+    ] = None,
 ) -> None:
     """Generate code that connects Personize to one touchpoint (a diff unless --write)."""
     from personize_assistant.actions.wire import WireOptions, load_rules, wire, wireable
@@ -85,8 +100,9 @@ def wire_command(
         _write_patch(path, patch, as_json)
         return
     scan = _scan(path)
+    discovery = _answers(scan, answers)
     if list_only:
-        candidates = wireable(scan, load_rules())
+        candidates = wireable(scan, load_rules(), discovery)
         if as_json:
             emit_json([c.model_dump(mode="json", exclude_none=True) for c in candidates])
         else:
@@ -100,6 +116,7 @@ def wire_command(
             "pattern": _choice(pattern, _PATTERNS, "--pattern"),
             "language": _choice(lang, ("ts", "py"), "--lang"),
             "framework": framework,
+            "discovery": discovery,
         }
     )
     artifact = wire(scan, options)

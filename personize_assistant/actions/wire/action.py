@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 import personize_assistant.actions.wire.python as python_writer
 import personize_assistant.actions.wire.typescript as typescript_writer
+from personize_assistant.actions.common.discovery import Discovery
 from personize_assistant.actions.wire.artifact import (
     ConstraintNote,
     FileEdit,
@@ -28,6 +29,7 @@ from personize_assistant.actions.wire.artifact import (
 from personize_assistant.actions.wire.audience import refuse_not_to_a_person
 from personize_assistant.actions.wire.context import WireContext, Wiring
 from personize_assistant.actions.wire.edit import FileEditor
+from personize_assistant.actions.wire.job_reach import refuse_no_delivery
 from personize_assistant.actions.wire.language import LanguageWriter
 from personize_assistant.actions.wire.library import KIND_PATTERN, LIBRARY_PATTERN, WireRules
 from personize_assistant.actions.wire.parsed import declared_functions, identifiers, split_lines
@@ -61,6 +63,8 @@ class WireOptions(BaseModel):
     pattern: Pattern | None = None
     language: Language | None = None
     framework: str | None = None
+    discovery: Discovery | None = None
+    """The answers file: its `schema:` decisions decide what a data sync sends, as in SCHEMA."""
 
 
 # Typed with the interface, so mypy checks that each language module provides all of it.
@@ -97,7 +101,7 @@ def _language(touchpoint: Touchpoint) -> Language | None:
         return None
 
 
-def wireable(scan: RepoScan, rules: WireRules | None = None) -> list[WireCandidate]:
+def wireable(scan: RepoScan, rules: WireRules | None = None, discovery: Discovery | None = None) -> list[WireCandidate]:
     """Touchpoints WIRE can generate code for, with the pattern each would get.
 
     With `rules`, each one is also tried: `ready` says whether the code can be generated
@@ -123,7 +127,7 @@ def wireable(scan: RepoScan, rules: WireRules | None = None) -> list[WireCandida
             )
         )
     if rules is not None:
-        candidates = [_tried(scan, c, rules) for c in candidates]
+        candidates = [_tried(scan, c, rules, discovery) for c in candidates]
     return sorted(candidates, key=lambda c: (not c.ready, c.location.split(":")[0], _line(c.location)))
 
 
@@ -131,9 +135,10 @@ def _line(location: str) -> int:
     return int(location.rsplit(":", 1)[1])
 
 
-def _tried(scan: RepoScan, candidate: WireCandidate, rules: WireRules) -> WireCandidate:
+def _tried(scan: RepoScan, candidate: WireCandidate, rules: WireRules, discovery: Discovery | None) -> WireCandidate:
     try:
-        _wire(scan, WireOptions(touchpoint_id=candidate.touchpoint_id), rules, with_patch=False)
+        options = WireOptions(touchpoint_id=candidate.touchpoint_id, discovery=discovery)
+        _wire(scan, options, rules, with_patch=False)
     except UsageError as exc:
         reason = str(exc).removeprefix(f"{candidate.touchpoint_id} ({candidate.location}): ")
         return candidate.model_copy(update={"ready": False, "reason": reason})
@@ -160,7 +165,7 @@ def _wire(scan: RepoScan, options: WireOptions, rules: WireRules, with_patch: bo
                 f"{touchpoint.id}: a {touchpoint.framework} model syncs from "
                 f"{'TypeScript' if language == 'ts' else 'Python'}, not --lang {options.language}"
             )
-        return sync_artifact(scan, touchpoint, rules)
+        return sync_artifact(scan, touchpoint, rules, options.discovery)
     writer = WRITERS[_check_language(touchpoint, options)]
     pattern = options.pattern or rules.pattern_for(touchpoint.kind)
     build = builder(writer, pattern) if pattern is not None else None
@@ -175,6 +180,8 @@ def _wire(scan: RepoScan, options: WireOptions, rules: WireRules, with_patch: bo
     writer.refuse(ctx)
     if pattern == "wrap":
         refuse_not_to_a_person(ctx)
+    if pattern == "cron_generate_deliver":
+        refuse_no_delivery(ctx)
     _refuse_rewire(ctx)
     return _artifact(ctx, rules, pattern, build(ctx), with_patch)
 

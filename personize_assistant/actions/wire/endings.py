@@ -22,6 +22,7 @@ from personize_assistant.actions.wire.context import (
     unsupported,
 )
 from personize_assistant.actions.wire.edit import FileEditor
+from personize_assistant.actions.wire.job_reach import DELIVERY_KINDS, job_deliveries, sends_inside
 from personize_assistant.actions.wire.mapping import MessageMapping, map_message
 from personize_assistant.actions.wire.safety import body_recipient, refuse_security
 from personize_assistant.actions.wire.source import FunctionInfo, LocalAssignment, Param
@@ -33,7 +34,6 @@ from personize_assistant.actions.wire.templated import (
 )
 from personize_assistant.errors import UsageError
 
-DELIVERY_KINDS = ("email_send", "notification")
 # A parameter named like this identifies the person an analytics event is about.
 IDENTITY = re.compile(r"user|email|distinct|identity|person|contact", re.IGNORECASE)
 
@@ -277,12 +277,8 @@ def inline_note(ctx: WireContext) -> str:
 
 def finish_scheduled(ctx: WireContext, wiring: Wiring) -> Wiring:
     """A wired job: say where personalization happens and which of its sends to wire."""
-    fn = ctx.fn
-    inside = [
-        t
-        for t in ctx.scan.touchpoints
-        if t.kind.value in DELIVERY_KINDS and t.file == ctx.source.path and fn.start_line <= t.line <= fn.end_line
-    ]
+    # The sends in its own body first; a job that sends only through its callees names those.
+    inside = sends_inside(ctx) or job_deliveries(ctx)
     wiring.notes.append(PACED_JOB)
     if inside:
         targets = delivery_targets(ctx, inside)

@@ -8,6 +8,7 @@ imported from the repo), and a mailer's named template (`template: 'welcome', co
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from tree_sitter import Node
@@ -25,6 +26,7 @@ from personize_assistant.actions.wire.templated import (
     template_rules,
 )
 from personize_assistant.actions.wire.templated_react import component_change, resolve_module
+from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
 from personize_assistant.scan.extract_common import (
     descendants_of_type,
     end_line_of,
@@ -143,13 +145,33 @@ def _context_site(
         shorthand = {_text(p) for p in obj.named_children if p.type == "shorthand_property_identifier"}
         if context is None or (template is None and "template" not in shorthand) or _in_callback(fn, obj):
             continue
-        name = string_value(template.child_by_field_name("value")) if template is not None else None
-        label = f"'{name}'" if name else _text(template.child_by_field_name("value")) if template is not None else "template"
+        value = template.child_by_field_name("value") if template is not None else None
+        name = string_value(value) if value is not None else None
+        name = name or (_template_of_type(ctx, _text(value), imports) if value is not None else None)
+        label = f"'{name}'" if name else _text(value) if value is not None else "template"
         site = _site(ctx, fn, obj, f"the mailer template {label}", label, "mailer")
         site.literal = name
         site.insertions.extend(_context_insertions(ctx, context.child_by_field_name("value")))
         return site, None
     return None
+
+
+def _template_of_type(ctx: WireContext, expression: str, imports: dict[str, tuple[str, str]]) -> str | None:
+    """`mailDesc.template` with `mailDesc: InviteMail` and `type InviteMail = { template:
+    'user-invitation'; ... }`: the one template name the parameter's type allows."""
+    owner, _, member = expression.partition(".")
+    param = next((p for p in ctx.fn.params if p.name == owner), None)
+    type_name = (param.annotation or "").strip() if param is not None else ""
+    if member != "template" or not re.fullmatch(r"\w+", type_name):
+        return None  # a union or an inline type: the template is chosen at run time
+    module = imports.get(type_name, (None, None))[0]
+    path = resolve_module(ctx, module) if module else ctx.source.path
+    text = read_repo_file(ctx.root, path, MAX_REPO_FILE_BYTES) if path else None
+    if text is None or isinstance(text, Refusal):
+        return None
+    declared = re.search(rf"(?:type|interface)\s+{type_name}\b[^{{]*\{{(?P<body>[^}}]*)", text)
+    literal = re.search(r"""\btemplate\??\s*:\s*['"]([\w./-]+)['"]""", declared["body"]) if declared else None
+    return literal.group(1) if literal else None
 
 
 def _context_insertions(ctx: WireContext, node: Node | None) -> list[tuple[int, int, str]]:
@@ -256,6 +278,9 @@ def wrap_template(ctx: WireContext) -> Wiring | None:
         if site.kind == "component"
         else mailer_change(ctx, site.literal)
     )
+    if site.kind == "mailer" and change.path is None:
+        # A context value no template renders would be generated (and remembered) for nothing.
+        raise unsupported(ctx, f"{site.form} cannot be given the new value: {change.described}")
     result = ctx.fresh("personalized")
     _pass_value(ctx, site, editor, prop, f"{result}?.{rules.field}", typed=change.path is not None or site.kind != "component")
     values = endings.message_values(ctx, endings.template_recipient(ctx, site, "undefined"), result, "")
