@@ -76,7 +76,9 @@ def test_propose_plan_and_wire_agree_on_the_quick_win(name: str) -> None:
         assert command not in text and "by hand" in text
 
 
-@pytest.mark.parametrize("name", ["pulseboard-ts", "wire-safety-ts"])
+# wire-safety-ts no longer fits: the scanner now links its Nest `@Cron` job to `sendWeeklyTips`,
+# so its best-ranked candidate is a scheduled send wire is ready for.
+@pytest.mark.parametrize("name", ["pulseboard-ts"])
 def test_a_best_ranked_candidate_wire_refuses_gives_way_to_one_it_is_ready_for(name: str) -> None:
     scan, library = app_scan(name), planning_library()
     context = repo_context(scan, prefill_from_scan(scan, library), library.propose.meta)
