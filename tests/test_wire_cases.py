@@ -71,6 +71,11 @@ server.post('/hooks/crm', async (request: FastifyRequest, reply: FastifyReply) =
   return Response.json({ received: event.type ?? 'unknown' });
 }
 """,
+        "app/api/webhooks/github/route.ts": """export async function POST(req: Request) {
+  if (!req.headers.get('x-hub-signature-256')) return;
+  return Response.json({ received: true });
+}
+""",
         "lib/session.ts": """export type SessionUser = { id: string; email: string; name: string | null };
 
 /** The signed-in user, or null. */
@@ -261,6 +266,8 @@ TS_CASES = [
     Case("express", W, "src/server.ts", 13, None, {"provider": "stripe", "route": "/webhooks/stripe"}),
     Case("fastify", W, "src/index.ts", 5, None, {"provider": "hubspot", "route": "/hooks/crm", "framework": "fastify"}),
     Case("nextjs", W, "app/api/webhooks/clerk/route.ts", 1, "POST", {"provider": "clerk"}),
+    # Ends without a response on one path: the wrapper's `Response | undefined` must type-check.
+    Case("nextjs", W, "app/api/webhooks/github/route.ts", 1, "POST", {"provider": "github"}),
     Case("nextjs", U, "lib/session.ts", 4, "getSessionUser"),
     Case("node", N, "src/notify.ts", 7, "Notifier.notifyUser", {"channel": "push"}),
     Case("node", S, "src/cron.ts", 5, None, {"schedule": "*/5 * * * *"}),
