@@ -25,12 +25,20 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["js_comment"] = js_comment
     environment.filters["py_doc"] = py_doc
+    environment.filters["in_quotes"] = in_quotes
     return environment
 
 
 def js_comment(text: object) -> str:
     """Text from the user's code inside a `/** */` comment: a cron `*/6` must not end it."""
     return str(text).replace("*/", "*\\/")
+
+
+def in_quotes(text: object) -> str:
+    """Text from the user's code inside a string literal, single- or double-quoted, in Python
+    or TypeScript: a schedule like `crontab(minute="*/5")` must not end the literal."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("'", "\\'")
+    return escaped.replace("\n", "\\n").replace("\r", "\\r")
 
 
 def py_doc(text: object) -> str:

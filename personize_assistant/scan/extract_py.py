@@ -273,7 +273,8 @@ class _PyExtractor:
             after = _BEAT_SCHEDULE.search(self.source[match.end() : match.end() + 200])
             before = list(_BEAT_SCHEDULE.finditer(self.source[max(0, match.start() - 200) : match.start()]))
             schedule = after or (before[-1] if before else None)
-            detail = schedule.group(1).decode("utf-8", "replace").strip().rstrip(",}") if schedule else ""
+            detail = schedule.group(1).decode("utf-8", "replace") if schedule else ""
+            detail = _LINE_COMMENT.sub("", detail).strip().rstrip(",} ")  # `crontab(...),  # UTC 02:30`
             self.extra.append(("beat_task", match.group(1).decode(), line, line, detail[:120]))
 
 
@@ -296,6 +297,7 @@ def _returns(function: Node) -> str:
     return "" if chain.startswith("str:") else chain
 
 
+_LINE_COMMENT = re.compile(r"\s+#[^\n]*$")
 _COLLECTION = re.compile(r"^(?:typing\.)?(?:list|List|Sequence|Iterable|Iterator|set|Set|tuple|Tuple)\[\s*([A-Z][\w.]*)\s*(?:,\s*\.\.\.\s*)?\]$")
 _TYPING_WRAPPER = re.compile(r"^(?:typing\.)?(?:Type|type|Union|Awaitable|Coroutine\[[^\[\]]*,[^\[\]]*,)\[\s*")
 

@@ -28,6 +28,7 @@ from personize_assistant.actions.wire.python_edit import (
     wrapper_decorators,
     wrapper_header,
 )
+from personize_assistant.codegen.render import in_quotes
 
 
 def _wrapper_parts(ctx: WireContext, original: str, lead: str | None) -> dict[str, object]:
@@ -213,7 +214,7 @@ def _run_args(ctx: WireContext, schedule: str, call: str) -> str:
     """personalized_run's arguments on one line when they fit, else one a line (as black would)."""
     # A job without arguments is passed as itself; a lambda would only forward the call.
     job = call[:-2] if call.endswith("()") and "\n" not in call else f"lambda: {call}"
-    args = [f'"{ctx.trigger_id}"', f'"{schedule}"', job]
+    args = [f'"{ctx.trigger_id}"', f'"{in_quotes(schedule)}"', job]
     one_line = ", ".join(args)
     if "\n" not in call and len(ctx.fn.indent) + 8 + len(one_line) <= WIDTH:
         return one_line

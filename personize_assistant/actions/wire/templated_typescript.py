@@ -197,6 +197,11 @@ def _object_insertion(ctx: WireContext, obj: Node) -> tuple[int, int, str]:
 
 def _site(ctx: WireContext, fn: Node, node: Node, form: str, name: str, kind: Literal["component", "mailer"]) -> TemplateSite:
     statement = _statement_of(fn, node)
+    if statement.parent is None or statement.parent.type != "statement_block":
+        # `async (…) => sendEmail({ react: <X/> })`: no statement to compute the value before
+        # (inserting one would land inside the call's object).
+        raise unsupported(ctx, f"{ctx.qualified_name} returns {form} from an arrow function without a "
+                               "body block; give it a `{ … return … }` body to wire it")
     send = _send_statement(ctx, fn) or statement
     lines = ctx.source.text.splitlines()
     row = statement.start_point[0]

@@ -7,6 +7,8 @@ imports) in `typescript_edit`, what both languages end a pattern with in `ending
 
 from __future__ import annotations
 
+import re
+
 from personize_assistant.actions.wire import endings, templated_typescript, typescript_wrap
 from personize_assistant.actions.wire.context import (
     HTTP_VERBS,
@@ -85,8 +87,13 @@ def _route_id(ctx: WireContext) -> str:
     return f"POST {route}" if route else ctx.trigger_id or "webhook"
 
 
+_PRIMITIVE = re.compile(r"^(?:string|number|boolean|bigint|Buffer|Uint8Array)\b")
+
+
 def _req_res(ctx: WireContext) -> tuple[str | None, str | None]:
-    names = [p.name for p in ctx.fn.params if p.kind == "plain"]
+    # `(requestBody: string, signature: string)` is a helper a route calls, not (req, res).
+    names = [p.name for p in ctx.fn.params
+             if p.kind == "plain" and not _PRIMITIVE.match((p.annotation or "").lstrip(": ").strip())]
     request = next((n for n in names if n in ("req", "request")), names[0] if names else None)
     response = next((n for n in names if n in ("res", "response", "reply")), names[1] if len(names) > 1 else None)
     return request, response
