@@ -130,3 +130,21 @@ export async function POST(req: Request) {
         assert not candidate.ready
     route = [t for t in scan.touchpoints if t.kind is Kind.WEBHOOK_HANDLER and t.symbol == "POST"]
     assert helper and route  # the route still wires; its helper does not
+
+
+def test_a_kyc_providers_webhook_is_not_memorized_raw(tmp_path: Path) -> None:
+    handler = """export async function POST(req: Request) {
+  const event = (await req.json()) as { status?: string };
+  return Response.json({ received: event.status ?? "unknown" });
+}
+"""
+    root = _repo(tmp_path, {
+        "package.json": '{"name": "kyc", "dependencies": {"next": "14.2.3"}}\n',
+        "app/api/veriff/webhook/route.ts": handler,
+        "app/api/github/webhook/route.ts": handler,
+    })
+    scan, rules = scan_repo(root, use_cache=False), load_rules()
+    listed = {c.location.split(":")[0]: c for c in wireable(scan, rules) if c.kind == Kind.WEBHOOK_HANDLER.value}
+    kyc = listed["app/api/veriff/webhook/route.ts"]
+    assert not kyc.ready and "identity verification" in (kyc.reason or "")
+    assert listed["app/api/github/webhook/route.ts"].ready  # the same handler from elsewhere still wires

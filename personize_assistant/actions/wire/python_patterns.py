@@ -28,6 +28,7 @@ from personize_assistant.actions.wire.python_edit import (
     wrapper_decorators,
     wrapper_header,
 )
+from personize_assistant.actions.wire.safety import refuse_sensitive_webhook
 from personize_assistant.codegen.render import in_quotes
 
 
@@ -52,6 +53,7 @@ def wrap(ctx: WireContext) -> Wiring:
 
 
 def webhook(ctx: WireContext) -> Wiring:
+    refuse_sensitive_webhook(ctx)
     route = ctx.touchpoint.route
     payload = _payload_expression(ctx)
     original = original_name(ctx)

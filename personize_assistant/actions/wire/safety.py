@@ -27,6 +27,7 @@ class SafetyRules(BaseModel):
     recipient_expression: re.Pattern[str]
     fixed_shape_functions: list[str]
     typed_input: re.Pattern[str]
+    sensitive_webhook_sources: dict[str, list[str]]
 
 
 @cache
@@ -198,6 +199,15 @@ def _returned_call(ctx: WireContext, body: str) -> bool:
         arrow = re.search(r"=>\s*(.*)", body, re.DOTALL)
         expression = arrow.group(1) if arrow and not arrow.group(1).startswith("{") else None
     return expression is not None and bool(safety_rules().returned_call.match(expression.strip()))
+
+
+def refuse_sensitive_webhook(ctx: WireContext) -> None:
+    """A raw event body from a KYC or payment provider holds what SCHEMA keeps out of memory."""
+    said = f" {_words(' '.join(filter(None, (ctx.provider, ctx.touchpoint.route, ctx.source.path))))} "
+    for category, senders in safety_rules().sensitive_webhook_sources.items():
+        if sender := next((s for s in senders if f" {s} " in said), None):
+            raise unsupported(ctx, f"{sender} events carry {category}: memorizing the raw body would store it; "
+                                   "remember the fields you choose instead (the plan's event mapping)")
 
 
 def refuse_security(ctx: WireContext) -> None:

@@ -17,7 +17,11 @@ from personize_assistant.actions.wire.context import (
     unsupported,
 )
 from personize_assistant.actions.wire.edit import FileEditor
-from personize_assistant.actions.wire.safety import context_return_reason, returns_promise
+from personize_assistant.actions.wire.safety import (
+    context_return_reason,
+    refuse_sensitive_webhook,
+    returns_promise,
+)
 from personize_assistant.actions.wire.source import FunctionInfo
 from personize_assistant.actions.wire.typescript_edit import (
     async_return_type,
@@ -58,6 +62,7 @@ def wrap(ctx: WireContext) -> Wiring:
 
 
 def webhook(ctx: WireContext) -> Wiring:
+    refuse_sensitive_webhook(ctx)
     fn = ctx.fn
     if fn.name in HTTP_VERBS and fn.form in ("function", "arrow"):
         return _webhook_route(ctx)
