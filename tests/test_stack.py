@@ -312,3 +312,19 @@ def test_the_walks_listings_describe_the_same_stack_as_listing_the_tree_again(tm
     assert from_listings == detect_stack(tmp_path, walked.files)
     assert from_listings.package_managers[0] == "pnpm"
     assert {"nextjs", "django"} <= set(from_listings.frameworks)
+
+
+def test_the_walks_ignore_matcher_agrees_with_pathspec() -> None:
+    from pathspec import GitIgnoreSpec
+
+    from personize_assistant.scan.walk import IgnoreMatcher
+
+    paths = ["a.log", "src/a.log", "build/", "build/x.ts", "src/build/", "docs/x/tmp/", "docs/tmp",
+             "node_modules/", "keep.log", "src/keep.log", "app/.env", ".env.local", "x/y/z.ts", "out"]
+    for lines in (["node_modules/", "*.log", "/build", "docs/**/tmp", ".env*", "out"],  # one expression
+                  ["*.log", "!keep.log", "/build", "build/x.ts"],                     # negation: pathspec
+                  []):
+        spec = GitIgnoreSpec.from_lines(lines)
+        matcher = IgnoreMatcher(spec)
+        assert (matcher.combined is not None) == (bool(lines) and not any(line.startswith("!") for line in lines))
+        assert [matcher.match_file(p) for p in paths] == [bool(spec.match_file(p)) for p in paths], lines

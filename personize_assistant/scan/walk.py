@@ -63,23 +63,25 @@ class _Walker:
         self.root = root
         self.real_root = os.path.realpath(root)
         self.result = WalkResult()
-        self.visited: set[str] = set()
+        self.visited: set[tuple[int, int]] = set()
 
     def walk(self) -> WalkResult:
-        specs: list[tuple[str, GitIgnoreSpec]] = []
+        specs: list[tuple[str, IgnoreMatcher]] = []
         if (self.root / ".git" / "info" / "exclude").is_file():
             specs.append(("", self._spec(".git/info/exclude")))
         self._directory(str(self.root), "", specs)
         self.result.files.sort()
         return self.result
 
-    def _directory(self, absolute: str, relative: str, specs: list[tuple[str, GitIgnoreSpec]]) -> None:
-        real = os.path.realpath(absolute)
-        if real in self.visited:
-            self.result.skipped.append(SkippedFile(file=relative or ".", reason="symlink_loop"))
-            return
-        self.visited.add(real)
+    def _directory(self, absolute: str, relative: str, specs: list[tuple[str, IgnoreMatcher]]) -> None:
         try:
+            # A directory is itself by device and inode: one stat, where realpath would
+            # lstat every component of every folder of the tree.
+            info = os.stat(absolute)
+            if (info.st_dev, info.st_ino) in self.visited:
+                self.result.skipped.append(SkippedFile(file=relative or ".", reason="symlink_loop"))
+                return
+            self.visited.add((info.st_dev, info.st_ino))
             entries = sorted(os.scandir(absolute), key=lambda e: e.name)
         except OSError as exc:
             self.result.skipped.append(SkippedFile(file=relative or ".", reason="unreadable", detail=exc.strerror))
@@ -90,7 +92,7 @@ class _Walker:
         for entry in entries:
             self._entry(entry, f"{relative}/{entry.name}" if relative else entry.name, specs)
 
-    def _entry(self, entry: os.DirEntry[str], relative: str, specs: list[tuple[str, GitIgnoreSpec]]) -> None:
+    def _entry(self, entry: os.DirEntry[str], relative: str, specs: list[tuple[str, IgnoreMatcher]]) -> None:
         try:
             is_link = entry.is_symlink()
             is_dir = entry.is_dir()
@@ -122,7 +124,7 @@ class _Walker:
             return
         self.result.files.append(relative)
 
-    def _spec(self, relative: str) -> GitIgnoreSpec:
+    def _spec(self, relative: str) -> IgnoreMatcher:
         """The ignore file's patterns. A line git accepts but pathspec cannot read (`\\`)
         is left out with a note in `skipped`, never a crash."""
         text = read_repo_file(self.root, relative, MAX_IGNORE_BYTES)
@@ -130,11 +132,36 @@ class _Walker:
         self.result.skipped.extend(
             SkippedFile(file=relative, reason="unreadable", detail=f"line {number}: not a pattern this tool reads; ignored")
             for number in unreadable)
-        return spec
+        return IgnoreMatcher(spec)
 
     def _inside_root(self, path: str) -> bool:
         real = os.path.realpath(path)
         return real == self.real_root or real.startswith(self.real_root + os.sep)
+
+
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+class IgnoreMatcher:
+    """`match_file` of one ignore file, for the walk. Without negated patterns any match
+    ignores the path, so one combined expression answers in a single pass (pathspec tries
+    each pattern in turn: half of a warm rescan's time on a 2,800-file monorepo); with
+    negations pathspec's own ordering decides."""
+
+    def __init__(self, spec: GitIgnoreSpec) -> None:
+        self.spec = spec
+        patterns = [(p.include, p.regex) for p in spec.patterns if p.include is not None and p.regex is not None]
+        self.combined: re.Pattern[str] | None = None
+        self.empty = not patterns
+        if patterns and all(include for include, _ in patterns):
+            self.combined = re.compile("|".join(f"(?:{_GROUP_NAME.sub('(?:', regex.pattern)})" for _, regex in patterns))
+
+    def match_file(self, path: str) -> bool:
+        if self.empty:
+            return False
+        if self.combined is not None:
+            return self.combined.match(path) is not None
+        return bool(self.spec.match_file(path))
 
 
 def ignore_spec(lines: list[str]) -> tuple[GitIgnoreSpec, list[int]]:
@@ -169,7 +196,7 @@ def _is_virtualenv(path: str) -> bool:
     return os.path.exists(os.path.join(path, "pyvenv.cfg"))
 
 
-def _ignored(specs: list[tuple[str, GitIgnoreSpec]], relative: str) -> bool:
+def _ignored(specs: list[tuple[str, IgnoreMatcher]], relative: str) -> bool:
     for base, spec in specs:
         if base:
             if not relative.startswith(base + "/"):
