@@ -32,3 +32,8 @@ def test_gmail_api_sends_and_drafts_are_email_sends(scan: RepoScan) -> None:
     sends = at(scan, Kind.EMAIL_SEND, "web/send.ts")
     assert {5, 10} <= set(sends)  # users.messages.send, users.drafts.create
     assert sends[5].provider == "gmail"
+
+
+def test_chat_with_tools_on_an_injected_llm_is_an_llm_call(scan: RepoScan) -> None:
+    calls = at(scan, Kind.LLM_CALL, "app/summarize.py")
+    assert 21 in calls and calls[21].provider == "llama-index"  # self.llm.chat_with_tools(...)
