@@ -216,6 +216,8 @@ ALLOWED: dict[str, str] = {
     "reply": "generic delivery verb",
     "summarise": "generic LLM verb",
     "Premium": "plan-tier word in the segmentation vocabulary (`isPremium`)",
+    "Command": "AWS SDK v3's command class suffix (`client.send(new SendEmailCommand())`)",
+    "Email": "AWS SDK v3 SES command names (`Send*Email*Command`)",
     "webhooks": "generic delivery word (route segment)",
     "alert": "generic notification word",
     "email": "generic delivery word",
