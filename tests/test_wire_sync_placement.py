@@ -10,9 +10,9 @@ from pathlib import Path
 
 from personize_assistant.actions.wire.action import WireOptions, load_rules, wire
 from personize_assistant.actions.wire.artifact import WireArtifact
-from personize_assistant.codegen.sync_placement import is_ignored
 from personize_assistant.scan import scan_repo
 from personize_assistant.scan.models import Kind
+from personize_assistant.scan.walk import git_ignored
 from tests.test_wire_cases import write_app
 
 USER_MODEL = """model User {
@@ -85,15 +85,15 @@ def test_a_prisma_client_subclass_is_constructed_when_it_takes_no_arguments(tmp_
 def test_a_gitignored_scripts_folder_is_avoided(tmp_path: Path) -> None:
     root = write_app({**MONOREPO, ".gitignore": "node_modules\nscripts/\n"}, tmp_path)
     path, _ = _script(_sync(root))
-    assert not is_ignored(root, path), path
+    assert not git_ignored(root, path), path
     assert path == "packages/database/personize/personize-sync-user.ts"
-    assert is_ignored(root, "packages/database/scripts/personize-sync-user.ts")
+    assert git_ignored(root, "packages/database/scripts/personize-sync-user.ts")
 
 
 def test_a_nested_gitignore_counts_for_its_own_folder(tmp_path: Path) -> None:
     root = write_app({"app/.gitignore": "/scripts\n", "app/x.ts": "", "scripts/x.ts": ""}, tmp_path)
-    assert is_ignored(root, "app/scripts/x.ts")
-    assert not is_ignored(root, "scripts/x.ts")
+    assert git_ignored(root, "app/scripts/x.ts")
+    assert not git_ignored(root, "scripts/x.ts")
 
 
 DJANGO = {

@@ -7,7 +7,6 @@ can still have such a file read by naming its exact path in their message.
 
 from __future__ import annotations
 
-import stat
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
@@ -16,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from personize_assistant.agent.tools import ToolError
 from personize_assistant.rulefiles import load_rules
-from personize_assistant.scan.walk import ignore_spec
+from personize_assistant.scan.walk import git_ignored
 
 IGNORED_REASON = "git-ignored (what a project keeps out of git often holds local secrets)"
 TOKEN_EDGES = "\"'`()[]{}<>,;:!?@"
@@ -53,43 +52,6 @@ def private_reason(root: Path, relative: str) -> str | None:
         if spec.match_file(relative):
             return reason
     return IGNORED_REASON if git_ignored(root, relative) else None
-
-
-def git_ignored(root: Path, relative: str) -> bool:
-    """Whether the repo's own ignore files ignore `relative`: `.git/info/exclude`, then each
-    `.gitignore` from the root down to the file's folder; the last matching pattern wins."""
-    parts = PurePosixPath(relative).parts
-    layers = [(root / ".git" / "info" / "exclude", 0)]
-    layers += [(root.joinpath(*parts[:depth]) / ".gitignore", depth) for depth in range(len(parts))]
-    verdict: bool | None = None
-    for ignore_file, depth in layers:
-        include = _spec(ignore_file).check_file("/".join(parts[depth:])).include
-        verdict = verdict if include is None else include
-    return bool(verdict)
-
-
-def _spec(path: Path) -> GitIgnoreSpec:
-    """The patterns of one ignore file, read again only when it changed (a conversation
-    asks for many files; each would re-read every `.gitignore` above it)."""
-    try:
-        found = path.stat()
-    except OSError:
-        return _EMPTY
-    if not stat.S_ISREG(found.st_mode):  # a FIFO would block the read
-        return _EMPTY
-    return _spec_of(str(path), found.st_mtime_ns, found.st_size)
-
-
-_EMPTY = GitIgnoreSpec.from_lines([])
-
-
-@lru_cache(maxsize=256)
-def _spec_of(path: str, _mtime_ns: int, _size: int) -> GitIgnoreSpec:
-    try:
-        lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        lines = []
-    return ignore_spec(lines)[0]
 
 
 def named_paths(message: str) -> set[str]:

@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from pathspec import GitIgnoreSpec
-
 from personize_assistant.codegen.placement import import_aliases, relative_specifier
 from personize_assistant.fileio import MAX_REPO_FILE_BYTES, Refusal, read_repo_file
+from personize_assistant.scan.walk import git_ignored
 
 # Folders tried in order for a script, inside the owning project.
 SCRIPT_HOMES = ("scripts", "src/scripts", "personize")
@@ -35,24 +34,11 @@ _EXPORTED = re.compile(
 _SUBCLASS = re.compile(r"^export\s+class\s+(?P<name>\w+)\s+extends\s+PrismaClient\b(?P<rest>[\s\S]*?)\n\}", re.M)
 
 
-def is_ignored(root: Path, path: str) -> bool:
-    """True when the repo's .gitignore files (the root's and those on the way) ignore `path`."""
-    target = PurePosixPath(path)
-    for directory in [PurePosixPath("."), *reversed(target.parents[:-1])]:
-        text = read_repo_file(root, str(directory / ".gitignore"), MAX_REPO_FILE_BYTES)
-        if isinstance(text, Refusal):
-            continue
-        relative = target.relative_to(directory) if str(directory) != "." else target
-        if GitIgnoreSpec.from_lines(text.splitlines()).match_file(str(relative)):
-            return True
-    return False
-
-
 def script_path(root: Path, project: PurePosixPath, name: str) -> str:
     """`<project>/scripts/<name>`, or the next home the .gitignore does not ignore."""
     for home in SCRIPT_HOMES:
         candidate = str(project / home / name) if str(project) != "." else f"{home}/{name}"
-        if not is_ignored(root, candidate):
+        if not git_ignored(root, candidate):
             return candidate
     return str(project / SCRIPT_HOMES[-1] / name)
 

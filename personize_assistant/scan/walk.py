@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
 
 from pathspec import GitIgnoreSpec
 
@@ -174,6 +176,43 @@ def ignore_spec(lines: list[str]) -> tuple[GitIgnoreSpec, list[int]]:
         kept = {number for number, _ in readable}
         return (GitIgnoreSpec.from_lines([line for _, line in readable]),
                 [number for number in range(1, len(lines) + 1) if number not in kept])
+
+
+def git_ignored(root: Path, relative: str) -> bool:
+    """Whether the repo's own ignore files ignore `relative`: `.git/info/exclude`, then each
+    `.gitignore` from the root down to the file's folder; the last matching pattern wins."""
+    parts = PurePosixPath(relative).parts
+    layers = [(root / ".git" / "info" / "exclude", 0)]
+    layers += [(root.joinpath(*parts[:depth]) / ".gitignore", depth) for depth in range(len(parts))]
+    verdict: bool | None = None
+    for ignore_file, depth in layers:
+        include = _ignore_file(ignore_file).check_file("/".join(parts[depth:])).include
+        verdict = verdict if include is None else include
+    return bool(verdict)
+
+
+def _ignore_file(path: Path) -> GitIgnoreSpec:
+    """The patterns of one ignore file, read again only when it changed (a conversation
+    asks for many files; each would re-read every `.gitignore` above it)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return _EMPTY
+    if not stat.S_ISREG(found.st_mode):  # a FIFO would block the read
+        return _EMPTY
+    return _spec_of(str(path), found.st_mtime_ns, found.st_size)
+
+
+_EMPTY = GitIgnoreSpec.from_lines([])
+
+
+@lru_cache(maxsize=256)
+def _spec_of(path: str, _mtime_ns: int, _size: int) -> GitIgnoreSpec:
+    try:
+        lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    return ignore_spec(lines)[0]
 
 
 def _readable(line: str) -> bool:

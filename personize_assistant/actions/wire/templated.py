@@ -17,6 +17,7 @@ from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
+from tree_sitter import Node
 
 from personize_assistant.actions.wire.edit import FileEditor
 from personize_assistant.rulefiles import load_rules
@@ -167,3 +168,14 @@ def template_notes(name: str, site: TemplateSite, change: TemplateChange, prop: 
     if remember is None:
         notes.append(f"{name} returns its send, so nothing placed after it would run: memorize the delivery by hand.")
     return notes
+
+
+def statement_of(fn: Node, node: Node, block_type: str) -> Node:
+    """The innermost statement of a `block_type` block in `fn` that holds `node`
+    (`node` itself when no block holds it: an arrow function's expression body)."""
+    current = node
+    while current.parent is not None and current != fn:
+        if current.parent.type == block_type:
+            return current
+        current = current.parent
+    return node

@@ -22,6 +22,7 @@ from personize_assistant.actions.wire.templated import (
     TemplateSite,
     brief,
     splice,
+    statement_of,
     template_rules,
 )
 from personize_assistant.scan.extract_common import end_line_of, preorder, string_value, text
@@ -168,17 +169,8 @@ def _first_entry(ctx: WireContext, dictionary: Node, entry: str) -> tuple[int, i
     return row, dictionary.start_point[1] + 1, f"{entry}, " if members else entry
 
 
-def _statement_of(fn: Node, node: Node) -> Node:
-    current = node
-    while current.parent is not None and current != fn:
-        if current.parent.type == "block":
-            return current
-        current = current.parent
-    return node
-
-
 def _site(ctx: WireContext, fn: Node, call: Node, name: str | None) -> TemplateSite:
-    statement = _statement_of(fn, call)
+    statement = statement_of(fn, call, "block")
     row = ctx.touchpoint.line - 1
     body = fn.child_by_field_name("body")
     inner = [

@@ -23,6 +23,7 @@ from personize_assistant.actions.wire.templated import (
     TemplateSite,
     brief,
     splice,
+    statement_of,
     template_rules,
 )
 from personize_assistant.actions.wire.templated_react import component_change, resolve_module
@@ -196,7 +197,7 @@ def _object_insertion(ctx: WireContext, obj: Node) -> tuple[int, int, str]:
 
 
 def _site(ctx: WireContext, fn: Node, node: Node, form: str, name: str, kind: Literal["component", "mailer"]) -> TemplateSite:
-    statement = _statement_of(fn, node)
+    statement = statement_of(fn, node, "statement_block")
     if statement.parent is None or statement.parent.type != "statement_block":
         # `async (…) => sendEmail({ react: <X/> })`: no statement to compute the value before
         # (inserting one would land inside the call's object).
@@ -240,16 +241,6 @@ def _names_read(expression: Node | None) -> tuple[str, ...]:
     if expression.type == "shorthand_property_identifier":
         return (_text(expression),)
     return tuple(_text(n) for n in descendants_of_type(expression, "identifier"))
-
-
-def _statement_of(fn: Node, node: Node) -> Node:
-    """The innermost statement of a block in `fn` that holds `node`."""
-    current = node
-    while current.parent is not None and current != fn:
-        if current.parent.type == "statement_block":
-            return current
-        current = current.parent
-    return node
 
 
 def _send_statement(ctx: WireContext, fn: Node) -> Node | None:
